@@ -1,0 +1,17 @@
+namespace Ivr.Asterisk.Agi;
+
+/// <summary>Limits for one FastAGI session.</summary>
+public sealed class AgiChannelOptions
+{
+    /// <summary>How long a command that plays or waits for nothing (SET VARIABLE, ANSWER, …) may take. Default 10 s.</summary>
+    public TimeSpan ControlCommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a media command answers <c>result=-1</c>, how long to wait for the <c>HANGUP</c> notice
+    /// that tells a hangup from a failure (a missing file also gives -1). Default 500 ms.
+    /// </summary>
+    public TimeSpan HangupGrace { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest reply line accepted. Default 64 KiB (GET FULL VARIABLE can be long).</summary>
+    public int MaxLineBytes { get; set; } = 64 * 1024;
+}
