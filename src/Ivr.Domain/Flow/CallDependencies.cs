@@ -1,0 +1,14 @@
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Flow;
+
+/// <summary>What every call's flow shares: stores, the practice directory, the dialer, the clock, the options.</summary>
+public sealed record CallDependencies(
+    ICallRecordStore CallRecords,
+    IMessageStore Messages,
+    IPracticeDirectory Practices,
+    IPhysicianDialer Dialer,
+    TimeProvider Time,
+    CallFlowOptions Options);

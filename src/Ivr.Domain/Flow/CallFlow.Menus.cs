@@ -1,0 +1,47 @@
+namespace Ivr.Domain.Flow;
+
+/// <summary>Greeting and menus.</summary>
+public sealed partial class CallFlow
+{
+    private async Task<CallTrigger> GreetAsync(CancellationToken cancellationToken)
+    {
+        await _channel.AnswerAsync(cancellationToken).ConfigureAwait(false);
+        await _dependencies.CallRecords.MarkAnsweredAsync(_session.CallId, _dependencies.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+
+        // The emergency instruction is part of the first thing every caller hears, never skippable.
+        await _channel.PlayAsync([_session.Practice.GreetingPromptId, PromptIds.Emergency], cancellationToken).ConfigureAwait(false);
+        return CallTrigger.Continue;
+    }
+
+    private Task<CallTrigger> MainMenuAsync(CancellationToken cancellationToken) =>
+        MenuAsync("main-menu", PromptIds.MainMenu, "120", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);
+
+    private Task<CallTrigger> SomeoneNowMenuAsync(CancellationToken cancellationToken) =>
+        MenuAsync("someone-now", PromptIds.SomeoneNowMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);
+
+    /// <summary>Offers a menu once; the transitions decide whether it is offered again.</summary>
+    private async Task<CallTrigger> MenuAsync(string menu, string promptId, string keys, Func<char, CallTrigger> choose, CancellationToken cancellationToken)
+    {
+        _session.Attempts++;
+        var key = await _channel.AskKeyAsync([promptId], "0123456789*#", Options.MenuTimeout, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            await DecideAsync(menu, $"no input (attempt {_session.Attempts} of {Options.MenuAttempts})").ConfigureAwait(false);
+            return CallTrigger.NoInput;
+        }
+
+        if (!keys.Contains(key.Value, StringComparison.Ordinal))
+        {
+            // Which wrong key is not recorded: keys are the caller's input.
+            await DecideAsync(menu, $"invalid key (attempt {_session.Attempts} of {Options.MenuAttempts})").ConfigureAwait(false);
+            await _channel.PlayAsync([PromptIds.InvalidChoice], cancellationToken).ConfigureAwait(false);
+            return CallTrigger.InvalidKey;
+        }
+
+        var trigger = choose(key.Value);
+        await DecideAsync(menu, $"chose {trigger}").ConfigureAwait(false);
+        return trigger;
+    }
+
+    private Task DecideAsync(string name, string why) => _timeline.DecisionAsync(name, why, CancellationToken.None);
+}

@@ -1,0 +1,60 @@
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Flow;
+
+/// <summary>What one call has gathered so far. Lives with the call; the durable copy is the call record.</summary>
+public sealed class CallSession
+{
+    public CallSession(long callId, string uniqueId, PracticeProfile practice, string dialedNumber, string? callerId)
+    {
+        CallId = callId;
+        UniqueId = uniqueId;
+        Practice = practice;
+        DialedNumber = dialedNumber;
+        CallerId = callerId;
+    }
+
+    public long CallId { get; }
+
+    public string UniqueId { get; }
+
+    public PracticeProfile Practice { get; }
+
+    public string DialedNumber { get; }
+
+    public string? CallerId { get; }
+
+    public CallState State { get; set; } = CallState.Incoming;
+
+    /// <summary>How many times the current menu has been offered.</summary>
+    public int Attempts { get; set; }
+
+    public RecordingResult? NameRecording { get; set; }
+
+    public string? PendingCallback { get; set; }
+
+    public string? CallbackNumber { get; set; }
+
+    public Urgency? Urgency { get; set; }
+
+    /// <summary>Set when the flow itself made the message urgent (e.g. nobody answered).</summary>
+    public string? ForcedUrgencyReason { get; set; }
+
+    public RecordingResult? MessageRecording { get; set; }
+
+    public bool CallerGone { get; set; }
+
+    public long? MessageId { get; set; }
+
+    public string Outcome { get; set; } = "unknown";
+
+    public string OutcomeDetail { get; set; } = string.Empty;
+
+    /// <summary>True when the flow wants Asterisk's own safety net to take over (it could not save).</summary>
+    public bool HandToSafetyNet { get; set; }
+
+    /// <summary>True when the caller has said or entered anything worth saving (an empty recording is not).</summary>
+    public bool HasMessageContent =>
+        NameRecording?.Duration >= TimeSpan.FromSeconds(1) || MessageRecording?.Duration >= TimeSpan.FromSeconds(1) || CallbackNumber is not null || PendingCallback is not null;
+}

@@ -1,0 +1,32 @@
+namespace Ivr.Domain.Flow;
+
+/// <summary>Every fixed prompt the flow plays; each must be listed in prompts/manifest.txt (a test checks).</summary>
+public static class PromptIds
+{
+    public const string Emergency = "emergency";
+    public const string MainMenu = "main-menu";
+    public const string InvalidChoice = "invalid-choice";
+    public const string SomeoneNowMenu = "someone-now-menu";
+    public const string PleaseHold = "please-hold";
+    public const string NoPhysician = "no-physician";
+    public const string RecordName = "record-name";
+    public const string CallbackOffer = "callback-offer";
+    public const string CallbackEnter = "callback-enter";
+    public const string CallbackYouEntered = "callback-you-entered";
+    public const string CallbackConfirm = "callback-confirm";
+    public const string UrgencyMenu = "urgency-menu";
+    public const string RecordMessage = "record-message";
+    public const string ReviewMenu = "review-menu";
+    public const string MessageSavedUrgent = "message-saved-urgent";
+    public const string MessageSavedRoutine = "message-saved-routine";
+    public const string MessageNotSaved = "message-not-saved";
+    public const string Goodbye = "goodbye";
+    public const string WhisperIntro = "whisper-intro";
+    public const string WhisperCallerNumber = "whisper-caller-number";
+    public const string WhisperMenu = "whisper-menu";
+    public const string Connecting = "connecting";
+
+    /// <summary>Every constant above, for the manifest check.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        typeof(PromptIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+}

@@ -1,0 +1,13 @@
+namespace Ivr.Domain.Messages;
+
+/// <summary>Keeps patient messages. <see cref="SaveAsync"/> returns only once the message is durable.</summary>
+public interface IMessageStore
+{
+    Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default);
+
+    Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,41 @@
+namespace Ivr.Domain.Messages;
+
+/// <summary>
+/// A message a caller left. Every field but the ids, urgency, status, flags and times is
+/// protected health information and is encrypted at rest by the store.
+/// </summary>
+public sealed record PatientMessage
+{
+    public long Id { get; init; }
+
+    public required long CallId { get; init; }
+
+    public required string PracticeId { get; init; }
+
+    public required Urgency Urgency { get; init; }
+
+    public MessageStatus Status { get; init; } = MessageStatus.Received;
+
+    /// <summary>Callback number the caller confirmed (or the caller id they chose).</summary>
+    public string? CallbackNumber { get; init; }
+
+    /// <summary>Caller id of the call, kept beside the callback number.</summary>
+    public string? CallerId { get; init; }
+
+    /// <summary>Recording of the caller saying their name (a file path, encrypted once the call ends).</summary>
+    public string? NameRecording { get; init; }
+
+    /// <summary>Recording of the message itself.</summary>
+    public string? MessageRecording { get; init; }
+
+    /// <summary>Seconds of message audio.</summary>
+    public double MessageSeconds { get; init; }
+
+    /// <summary>True when the caller hung up before finishing: what was recorded is kept.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>Why the message is urgent when the caller did not choose it (e.g. no physician answered).</summary>
+    public string? UrgencyReason { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+}

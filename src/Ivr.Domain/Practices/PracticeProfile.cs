@@ -1,0 +1,9 @@
+namespace Ivr.Domain.Practices;
+
+/// <summary>What a call needs to know about the practice it reached.</summary>
+/// <param name="Id">Stable identifier, e.g. <c>riverside-pediatrics</c>.</param>
+/// <param name="Name">Name spoken and shown, e.g. "Riverside Pediatrics".</param>
+/// <param name="GreetingPromptId">Prompt played first (the practice's greeting).</param>
+/// <param name="EmergencyFallbackDial">Where Asterisk's safety net dials when the service is down.</param>
+/// <param name="TimeZone">IANA time zone of the practice.</param>
+public sealed record PracticeProfile(string Id, string Name, string GreetingPromptId, string EmergencyFallbackDial, string TimeZone);

@@ -1,0 +1,9 @@
+namespace Ivr.StateMachine.Internal;
+
+internal enum TriggerBehaviourKind
+{
+    Transition,
+    Reentry,
+    Ignore,
+    Internal,
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Tests.Support;
+
+namespace Ivr.Domain.Tests.Flow;
+
+/// <summary>Runs one call through the real flow with a scripted caller, fake dialer and in-memory stores.</summary>
+public sealed class CallFlowHarness
+{
+    public const string CallerId = "5551234567";
+
+    public CallFlowHarness(CallerStep[] steps, string[]? physicianAnswers = null, string? callerId = CallerId, string? hangUpDuringPrompt = null)
+    {
+        Log = new ConcurrentQueue<string>();
+        Calls = new InMemoryCallRecords(Log);
+        Messages = new InMemoryMessages(Log);
+        var holder = new ScriptedCallerHolder();
+        Caller = new ScriptedCaller(Log, steps) { HangUpDuringPrompt = hangUpDuringPrompt };
+        holder.Caller = Caller;
+        Dialer = new FakeDialer(holder, physicianAnswers ?? []);
+        CallerIdNumber = callerId;
+    }
+
+    public ConcurrentQueue<string> Log { get; }
+
+    public InMemoryCallRecords Calls { get; }
+
+    public InMemoryMessages Messages { get; }
+
+    public ScriptedCaller Caller { get; }
+
+    public FakeDialer Dialer { get; }
+
+    public string? CallerIdNumber { get; }
+
+    public CallSession? Session { get; private set; }
+
+    public IReadOnlyList<CallEvent> Events { get; private set; } = [];
+
+    public async Task<CallSession> RunAsync()
+    {
+        var clock = new SteppingClock();
+        var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
+        var session = new CallSession(callId, "1700000000.42", FixedPracticeDirectory.Practice, "15550100", CallerIdNumber);
+        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, new CallFlowOptions()));
+        Session = await flow.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        Events = await Calls.EventsAsync(callId);
+        return Session;
+    }
+
+    public IEnumerable<string> StatesEntered => Events.Where(e => e.Kind == "state").Select(e => e.Name);
+}

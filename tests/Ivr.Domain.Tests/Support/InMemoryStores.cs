@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+
+namespace Ivr.Domain.Tests.Support;
+
+/// <summary>Call records kept in memory, for flow tests.</summary>
+public sealed class InMemoryCallRecords(ConcurrentQueue<string> log) : ICallRecordStore
+{
+    private readonly ConcurrentDictionary<long, CallRecord> _calls = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<CallEvent>> _events = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<BridgeLeg>> _legs = new();
+    private long _next;
+
+    public Task<long> StartAsync(CallRecord record, CancellationToken cancellationToken = default)
+    {
+        var id = Interlocked.Increment(ref _next);
+        _calls[id] = record with { Id = id };
+        return Task.FromResult(id);
+    }
+
+    public Task MarkAnsweredAsync(long callId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        _calls[callId] = _calls[callId] with { AnsweredAt = at };
+        return Task.CompletedTask;
+    }
+
+    public Task AppendEventAsync(long callId, CallEvent callEvent, CancellationToken cancellationToken = default)
+    {
+        _events.GetOrAdd(callId, _ => new()).Enqueue(callEvent);
+        return Task.CompletedTask;
+    }
+
+    public Task AddLegAsync(long callId, BridgeLeg leg, CancellationToken cancellationToken = default)
+    {
+        _legs.GetOrAdd(callId, _ => new()).Enqueue(leg);
+        log.Enqueue($"leg {leg.ClinicianId} {leg.Result}");
+        return Task.CompletedTask;
+    }
+
+    public Task CompleteAsync(long callId, DateTimeOffset endedAt, string outcome, string outcomeDetail, CancellationToken cancellationToken = default)
+    {
+        _calls[callId] = _calls[callId] with { EndedAt = endedAt, Outcome = outcome, OutcomeDetail = outcomeDetail };
+        return Task.CompletedTask;
+    }
+
+    public Task<CallRecord?> GetAsync(long callId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_calls.TryGetValue(callId, out var call) ? call : null);
+
+    public Task<CallRecord?> FindByUniqueIdAsync(string uniqueId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_calls.Values.FirstOrDefault(c => c.UniqueId == uniqueId));
+
+    public Task<IReadOnlyList<CallRecord>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CallRecord>>(_calls.Values.Take(limit).ToArray());
+
+    public Task<IReadOnlyList<CallEvent>> EventsAsync(long callId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CallEvent>>(_events.TryGetValue(callId, out var events) ? events.ToArray() : []);
+
+    public Task<IReadOnlyList<BridgeLeg>> LegsAsync(long callId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<BridgeLeg>>(_legs.TryGetValue(callId, out var legs) ? legs.ToArray() : []);
+}
+
+/// <summary>Messages kept in memory; can be told to fail, to test the safety net.</summary>
+public sealed class InMemoryMessages(ConcurrentQueue<string> log) : IMessageStore
+{
+    private readonly ConcurrentDictionary<long, PatientMessage> _messages = new();
+    private long _next;
+
+    public bool Fail { get; set; }
+
+    public IReadOnlyList<PatientMessage> All => _messages.Values.OrderBy(m => m.Id).ToArray();
+
+    public Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
+    {
+        if (Fail)
+        {
+            throw new IOException("disk full");
+        }
+
+        var id = Interlocked.Increment(ref _next);
+        _messages[id] = message with { Id = id };
+        log.Enqueue($"saved message {id}");
+        return Task.FromResult(id);
+    }
+
+    public Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_messages.TryGetValue(id, out var message) ? message : null);
+
+    public Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PatientMessage>>(All.Take(limit).ToArray());
+
+    public Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PatientMessage>>(All.Where(m => m.CallId == callId).ToArray());
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Ivr.Domain.Flow;
+
+namespace Ivr.Domain.Tests.Support;
+
+/// <summary>
+/// A caller who follows a script: each time the flow waits for input, the next step is taken.
+/// When the script runs out the caller hangs up, so no test can loop for ever.
+/// Everything the flow does is written to <see cref="Log"/>, shared with the fake stores, so tests can check order.
+/// </summary>
+public sealed class ScriptedCaller(ConcurrentQueue<string> log, params CallerStep[] steps) : ICallerChannel
+{
+    private readonly Queue<CallerStep> _steps = new(steps);
+    private readonly TaskCompletionSource _conferenceEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _hungUp;
+
+    /// <summary>Hangs up the moment this prompt starts playing.</summary>
+    public string? HangUpDuringPrompt { get; init; }
+
+    public ConcurrentQueue<string> Log => log;
+
+    public IEnumerable<string> Prompts => log.Where(l => l.StartsWith("play ", StringComparison.Ordinal)).Select(l => l[5..]);
+
+    public void EndConference() => _conferenceEnded.TrySetResult();
+
+    public Task AnswerAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue("answer");
+        return Task.CompletedTask;
+    }
+
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken)
+    {
+        foreach (var prompt in promptIds)
+        {
+            Play(prompt);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        foreach (var prompt in promptIds)
+        {
+            Play(prompt);
+        }
+
+        return Task.FromResult(Next() switch
+        {
+            CallerStep.Press press => (char?)press.Pressed,
+            CallerStep.Silence => null,
+            var other => throw new InvalidOperationException($"The flow asked for a key; the script says {other}."),
+        });
+    }
+
+    public Task<string> AskDigitsAsync(string promptId, int maxDigits, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Play(promptId);
+        return Task.FromResult(Next() switch
+        {
+            CallerStep.Digits digits => digits.Value,
+            CallerStep.Silence => string.Empty,
+            var other => throw new InvalidOperationException($"The flow asked for digits; the script says {other}."),
+        });
+    }
+
+    public Task SayDigitsAsync(string digits, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"say {digits}");
+        return Task.CompletedTask;
+    }
+
+    public Task<RecordingResult> RecordAsync(string name, TimeSpan maxDuration, int silenceSeconds, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"record {name}");
+        var path = $"/spool/{name}.wav";
+        if (_steps.Count == 0)
+        {
+            _hungUp = true;
+            return Task.FromResult(new RecordingResult(path, TimeSpan.Zero, CallerHungUp: true));
+        }
+
+        return Task.FromResult(_steps.Dequeue() switch
+        {
+            CallerStep.Speak speak => new RecordingResult(path, TimeSpan.FromSeconds(speak.Seconds), false),
+            CallerStep.SpeakThenHangUp speak => Gone(new RecordingResult(path, TimeSpan.FromSeconds(speak.Seconds), CallerHungUp: true)),
+            var other => throw new InvalidOperationException($"The flow recorded; the script says {other}."),
+        });
+    }
+
+    public async Task JoinConferenceAsync(string room, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"conference {room}");
+        if (_steps.TryPeek(out var step) && step is CallerStep.HangUp)
+        {
+            _steps.Dequeue();
+            await Task.Delay(50, CancellationToken.None);
+            _hungUp = true;
+            log.Enqueue("caller left conference");
+            return;
+        }
+
+        await _conferenceEnded.Task;
+        log.Enqueue("conference ended");
+    }
+
+    private RecordingResult Gone(RecordingResult result)
+    {
+        _hungUp = true;
+        return result;
+    }
+
+    private void Play(string prompt)
+    {
+        ThrowIfGone();
+        log.Enqueue($"play {prompt}");
+        if (prompt == HangUpDuringPrompt)
+        {
+            _hungUp = true;
+            throw new CallerHungUpException();
+        }
+    }
+
+    private CallerStep Next()
+    {
+        ThrowIfGone();
+        if (_steps.Count == 0 || _steps.Peek() is CallerStep.HangUp)
+        {
+            _hungUp = true;
+            throw new CallerHungUpException();
+        }
+
+        return _steps.Dequeue();
+    }
+
+    private void ThrowIfGone()
+    {
+        if (_hungUp)
+        {
+            throw new CallerHungUpException();
+        }
+    }
+}
