@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Ivr.Server;
+
+return await IvrCommandLine.RunAsync(args);

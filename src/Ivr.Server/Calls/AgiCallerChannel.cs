@@ -1,0 +1,88 @@
+using Ivr.Asterisk.Agi;
+using Ivr.Domain.Flow;
+
+namespace Ivr.Server.Calls;
+
+/// <summary>The caller's line as the call flow sees it, over one FastAGI session.</summary>
+public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions recordings, ConferenceOptions conference) : ICallerChannel
+{
+    private const int SamplesPerSecond = 8000;
+
+    public Task AnswerAsync(CancellationToken cancellationToken) => Guard(() => channel.AnswerAsync(cancellationToken));
+
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        foreach (var prompt in promptIds)
+        {
+            await channel.StreamFileAsync(Prompt(prompt), string.Empty, cancellationToken);
+        }
+    });
+
+    public async Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        char? key = null;
+        await Guard(async () =>
+        {
+            foreach (var prompt in promptIds)
+            {
+                var played = await channel.StreamFileAsync(Prompt(prompt), keys, cancellationToken);
+                if (played.Digit is { } pressed)
+                {
+                    key = pressed;
+                    return;
+                }
+            }
+
+            key = await channel.WaitForDigitAsync(timeout, cancellationToken);
+        });
+        return key;
+    }
+
+    public async Task<string> AskDigitsAsync(string promptId, int maxDigits, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var digits = string.Empty;
+        await Guard(async () => digits = (await channel.GetDataAsync(Prompt(promptId), timeout, maxDigits, cancellationToken)).Digits);
+        return digits;
+    }
+
+    public Task SayDigitsAsync(string digits, CancellationToken cancellationToken) =>
+        Guard(() => channel.SayDigitsAsync(digits, string.Empty, cancellationToken));
+
+    public async Task<RecordingResult> RecordAsync(string name, TimeSpan maxDuration, int silenceSeconds, CancellationToken cancellationToken)
+    {
+        var asteriskPath = $"{recordings.AsteriskDirectory.TrimEnd('/')}/{name}";
+        AgiRecordResult? result = null;
+        await Guard(async () => result = await channel.RecordFileAsync(asteriskPath, recordings.Format, "#", maxDuration, beep: true, silenceSeconds, cancellationToken));
+        var hostPath = Path.Combine(recordings.HostDirectory, $"{name}.{recordings.Format}");
+        var seconds = (result!.EndPosition ?? 0) / (double)SamplesPerSecond;
+        return new RecordingResult(hostPath, TimeSpan.FromSeconds(seconds), result.EndedBy == AgiRecordEnd.Hangup);
+    }
+
+    public Task JoinConferenceAsync(string room, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await channel.ExecAsync("ConfBridge", $"{room},{conference.BridgeProfile},{conference.CallerProfile}", cancellationToken);
+        if (await channel.WaitForHangupAsync(TimeSpan.FromMilliseconds(200)))
+        {
+            throw new AgiHangupException("EXEC ConfBridge", channel.HangupToken);
+        }
+    });
+
+    private static string Prompt(string id) => $"ivr/{id}";
+
+    /// <summary>Turns the protocol's hangup into the domain's.</summary>
+    private static async Task Guard(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (AgiHangupException exception)
+        {
+            throw new CallerHungUpException(exception);
+        }
+        catch (AgiConnectionClosedException exception)
+        {
+            throw new CallerHungUpException(exception);
+        }
+    }
+}

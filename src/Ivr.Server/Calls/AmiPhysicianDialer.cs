@@ -1,0 +1,126 @@
+using System.Globalization;
+using Ivr.Asterisk.Ami;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Ivr.Server.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Calls;
+
+/// <summary>
+/// Rings the on-call chain with AMI Originate (Async). Each answered leg runs the <c>physician</c>
+/// FastAGI script, which whispers who is calling and joins the room on 1. Declines, no answer and
+/// voicemail pickups (nothing pressed) move on to the next contact.
+/// </summary>
+public sealed class AmiPhysicianDialer(
+    AmiConnectionService ami,
+    PhysicianLegRegistry legs,
+    IOptions<ConferenceOptions> conference,
+    TimeProvider time,
+    ILogger<AmiPhysicianDialer> logger) : IPhysicianDialer
+{
+    public async Task<OnCallContact?> DialChainAsync(DialRequest request, Func<BridgeLeg, Task> onLeg, CancellationToken cancellationToken)
+    {
+        var client = await ami.ClientAsync(cancellationToken);
+        for (var i = 0; i < request.Chain.Count; i++)
+        {
+            var contact = request.Chain[i];
+            var attempt = i + 1;
+            var started = time.GetUtcNow();
+            var leg = legs.Register(request, attempt);
+            var channelId = $"{request.Room}-leg{attempt}";
+            try
+            {
+                var (result, detail) = await RingAsync(client, request, contact, attempt, channelId, leg, cancellationToken);
+                await onLeg(new BridgeLeg(attempt, contact.ClinicianId, started, time.GetUtcNow(), result, detail));
+                logger.LogInformation("Leg {Attempt} to {ClinicianId}: {Result}", attempt, contact.ClinicianId, result);
+                if (result == "accepted")
+                {
+                    return contact;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await HangUpLegAsync(client, channelId);
+                await onLeg(new BridgeLeg(attempt, contact.ClinicianId, started, time.GetUtcNow(), "cancelled", "the caller left before anyone accepted"));
+                throw;
+            }
+            catch (AmiException exception)
+            {
+                await onLeg(new BridgeLeg(attempt, contact.ClinicianId, started, time.GetUtcNow(), "failed", exception.Message));
+                logger.LogWarning("Leg {Attempt} to {ClinicianId} failed: {Reason}", attempt, contact.ClinicianId, exception.Message);
+            }
+            finally
+            {
+                legs.Remove(leg);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task RemoveCallerAsync(string room, CancellationToken cancellationToken)
+    {
+        var client = await ami.ClientAsync(cancellationToken);
+
+        // The caller may still be on the way into the room; try for a few seconds.
+        for (var i = 0; i < 20; i++)
+        {
+            var response = await client.SendActionAsync(new AmiAction("ConfbridgeKick").Add("Conference", room).Add("Channel", "all"), cancellationToken);
+            if (response.IsSuccess)
+            {
+                return;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        logger.LogWarning("Could not remove the caller from room {Room}", room);
+    }
+
+    private async Task<(string Result, string Detail)> RingAsync(AmiClient client, DialRequest request, OnCallContact contact, int attempt, string channelId, PhysicianLeg leg, CancellationToken cancellationToken)
+    {
+        var options = conference.Value;
+        var originate = new AmiAction("Originate")
+            .Add("Channel", contact.DialString)
+            .Add("Application", "AGI")
+            .Add("Data", $"{options.AgiBase}/physician?room={Uri.EscapeDataString(request.Room)}&attempt={attempt}")
+            .Add("Timeout", ((int)contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
+            .Add("CallerID", $"\"{request.Practice.Name}\" <answering-service>")
+            .Add("ChannelId", channelId);
+        var answered = await client.OriginateAsync(originate, contact.RingTimeout + TimeSpan.FromSeconds(15), cancellationToken);
+        if (!answered.Answered)
+        {
+            return (answered.Reason switch { 5 => "busy", 3 or 1 => "no-answer", _ => "failed" }, $"Asterisk reason {answered.Reason}");
+        }
+
+        try
+        {
+            var decision = await leg.Decision.WaitAsync(options.DecisionTimeout, cancellationToken);
+            return (decision, decision == "accepted" ? "pressed 1" : decision == "declined" ? "pressed 2" : "nothing pressed (voicemail or no response)");
+        }
+        catch (TimeoutException)
+        {
+            await HangUpLegAsync(client, channelId);
+            return ("no-answer", "answered but no decision in time");
+        }
+    }
+
+    private async Task HangUpLegAsync(AmiClient client, string channelId)
+    {
+        try
+        {
+            var channels = await client.SendListActionAsync(new AmiAction("CoreShowChannels"));
+            foreach (var channel in channels.Events.Where(e => e["Uniqueid"] == channelId || e["Linkedid"] == channelId))
+            {
+                await client.SendActionAsync(new AmiAction("Hangup").Add("Channel", channel["Channel"]!));
+            }
+        }
+        catch (AmiException exception)
+        {
+            logger.LogWarning("Could not hang up leg {ChannelId}: {Reason}", channelId, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Ivr.Asterisk.Agi;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Ivr.Server.Practices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ivr.Server.Calls;
+
+/// <summary>Registers the call flow's parts and maps the AGI scripts the dialplan calls to their handlers.</summary>
+public static class CallHandlingServiceCollectionExtensions
+{
+    public static IServiceCollection AddCallHandling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection("CallFlow"));
+        services.AddOptions<RecordingOptions>().Bind(configuration.GetSection("Recordings"));
+        services.AddOptions<ConferenceOptions>().Bind(configuration.GetSection("Conference"));
+        services.AddOptions<PracticeOptions>().Bind(configuration.GetSection("Practice"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IPracticeDirectory, ConfiguredPracticeDirectory>();
+        services.AddSingleton<PhysicianLegRegistry>();
+        services.AddSingleton<IPhysicianDialer, AmiPhysicianDialer>();
+        services.AddSingleton(sp => new CallDependencies(
+            sp.GetRequiredService<Ivr.Domain.Calls.ICallRecordStore>(),
+            sp.GetRequiredService<Ivr.Domain.Messages.IMessageStore>(),
+            sp.GetRequiredService<IPracticeDirectory>(),
+            sp.GetRequiredService<IPhysicianDialer>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallFlowOptions>>().Value));
+        services.AddSingleton<InboundCallHandler>();
+        services.AddSingleton<PhysicianLegHandler>();
+        services.AddSingleton(sp => new AgiRouter()
+            .Map("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync)
+            .Map("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync));
+        return services;
+    }
+}

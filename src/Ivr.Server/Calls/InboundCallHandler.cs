@@ -1,0 +1,68 @@
+using Ivr.Asterisk.Agi;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Calls;
+
+/// <summary>
+/// Runs a patient's call (FastAGI script <c>inbound</c>): opens the call record, runs the call flow,
+/// closes the record, hands the recordings to the vault, and — as its very last act — tells the
+/// dialplan the service finished (IVR_COMPLETED=1), so a crash anywhere before leaves the safety net on.
+/// </summary>
+public sealed class InboundCallHandler(
+    CallDependencies dependencies,
+    IOptions<RecordingOptions> recordings,
+    IOptions<ConferenceOptions> conference,
+    IRecordingSealer sealer,
+    ILogger<InboundCallHandler> logger)
+{
+    public async Task HandleAsync(AgiChannel channel, CancellationToken cancellationToken)
+    {
+        var request = channel.Request;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = request.UniqueId });
+        var dialed = request.Query.GetValueOrDefault("did") is { Length: > 0 } did ? did : request.Extension;
+        var practice = await dependencies.Practices.FindByNumberAsync(dialed, cancellationToken);
+        var callId = await dependencies.CallRecords.StartAsync(
+            new CallRecord
+            {
+                UniqueId = request.UniqueId,
+                PracticeId = practice.Id,
+                DialedNumber = dialed,
+                CallerId = request.CallerIdNumber,
+                StartedAt = dependencies.Time.GetUtcNow(),
+            },
+            cancellationToken);
+        logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, Mask(request.CallerIdNumber));
+
+        var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber);
+        var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value), session, dependencies);
+        try
+        {
+            await flow.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            session.Outcome = "failed";
+            session.OutcomeDetail = "the service stopped or the call passed its deadline";
+            session.HandToSafetyNet = true;
+        }
+        finally
+        {
+            await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), session.Outcome, session.OutcomeDetail, CancellationToken.None);
+            logger.LogInformation("Call {CallId} ended: {Outcome} in {State}", callId, session.Outcome, session.State);
+        }
+
+        await sealer.SealAsync(session, CancellationToken.None);
+        if (!session.HandToSafetyNet)
+        {
+            await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
+        }
+    }
+
+    /// <summary>Keeps the last two digits only: numbers are patient data and never go to logs whole.</summary>
+    public static string Mask(string? number) =>
+        string.IsNullOrEmpty(number) ? "(none)" : number.Length <= 2 ? "**" : new string('*', number.Length - 2) + number[^2..];
+}

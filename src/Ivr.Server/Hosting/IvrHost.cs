@@ -1,0 +1,27 @@
+using Ivr.Server.Calls;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace Ivr.Server.Hosting;
+
+/// <summary>Builds the service's host: configuration, Serilog, and the hosted parts.</summary>
+public static class IvrHost
+{
+    public static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        // Serilog.Extensions.Hosting is not in our registry; the logging provider does the same job.
+        var serilog = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(serilog, dispose: true);
+        builder.Services.AddAsteriskConnections(builder.Configuration);
+        builder.Services.AddCallHandling(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,55 @@
+using Ivr.Server.Cli;
+using Ivr.Server.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Ivr.Server;
+
+/// <summary>The <c>ivr</c> command line.</summary>
+public static class IvrCommandLine
+{
+    public const string Usage = """
+        usage: ivr <command> [options]
+
+          serve                        run the service: FastAGI, AMI, call flow (default)
+          calls list [--json] [--limit N]
+                                       recent calls with their outcome
+          calls show ID                one call's timeline: every state, decision and leg, and why
+          messages list [--json] [--limit N]
+                                       recent messages (reading them is audited)
+          flow --mermaid | --dot       the call-flow diagram, from the definition calls run
+          help                         this text
+
+        Settings come from appsettings.json and environment variables (e.g. Asterisk__Ami__Secret).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length == 0 ? "serve" : args[0];
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            switch (command)
+            {
+                case "serve":
+                    await IvrHost.Build(rest).RunAsync();
+                    return 0;
+                case "flow":
+                    return FlowCommand.Run(rest, Console.Out);
+                case "calls" or "messages":
+                    return await RecordsCommand.RunAsync(command, rest, Console.Out);
+                case "help" or "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"ivr: unknown command '{command}'.");
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (CommandLineException exception)
+        {
+            Console.Error.WriteLine($"ivr {command}: {exception.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Ivr.Asterisk.Ami;
+
+namespace Ivr.Asterisk.IntegrationTests.Support;
+
+/// <summary>
+/// The real Asterisk that <c>scripts/asterisk start</c> runs on loopback. Settings come from the
+/// environment (<c>scripts/test</c> exports them) or, failing that, from <c>scripts/asterisk env</c>.
+/// </summary>
+public static class RealAsterisk
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Settings = new(LoadSettings);
+
+    /// <summary>The port the dialplan's <c>test-*</c> extensions send FastAGI to.</summary>
+    public const int TestAgiPort = 4574;
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static AmiClientOptions AmiOptions() => new()
+    {
+        Host = Setting("Asterisk__Ami__Host", "127.0.0.1"),
+        Port = int.Parse(Setting("Asterisk__Ami__Port", "5038")),
+        Username = Setting("Asterisk__Ami__Username", "ivr"),
+        Secret = Setting("Asterisk__Ami__Secret", string.Empty),
+    };
+
+    /// <summary>Where Asterisk's recordings for the service land, as this process sees the folder.</summary>
+    public static string RecordingDirectory =>
+        Path.Combine(Setting("IVR_ASTERISK_SPOOL", "/var/spool/asterisk"), "recording", "ivr");
+
+    /// <summary>Active channels now, through AMI CoreShowChannels.</summary>
+    public static async Task<int> ChannelCountAsync(AmiClient client)
+    {
+        var list = await client.SendListActionAsync(new AmiAction("CoreShowChannels"));
+        return list.Events.Count(e => e.IsEvent("CoreShowChannel"));
+    }
+
+    /// <summary>Waits until Asterisk has no channels left; fails the test otherwise.</summary>
+    public static async Task AssertNoChannelsLeftAsync(AmiClient client, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        int count;
+        while ((count = await ChannelCountAsync(client)) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{count} channel(s) still up in Asterisk.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static string Setting(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) ?? (Settings.Value.TryGetValue(name, out var value) ? value : fallback);
+
+    private static IReadOnlyDictionary<string, string> LoadSettings()
+    {
+        var script = Path.Combine(RepositoryRoot, "scripts", "asterisk");
+        var start = new ProcessStartInfo(script, "env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'scripts/asterisk env' failed ({process.ExitCode}): {process.StandardError.ReadToEnd()} — run ./scripts/test, or scripts/asterisk start first.");
+        }
+
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('=', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => parts[1]);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Ivr.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (Ivr.sln) above the test binaries.");
+    }
+}

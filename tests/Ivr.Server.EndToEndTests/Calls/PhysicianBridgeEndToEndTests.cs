@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Ivr.Asterisk.Ami;
+using Ivr.Asterisk.IntegrationTests.Support;
+using Ivr.Domain.Messages;
+using Ivr.Server.EndToEndTests.Support;
+
+namespace Ivr.Server.EndToEndTests.Calls;
+
+/// <summary>
+/// Needs a real Asterisk and SIPp: a patient asks for the doctor; SIPp phones play the on-call
+/// chain; the bridge is checked through AMI ConfBridge events.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class PhysicianBridgeEndToEndTests
+{
+    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
+
+    /// <summary>What the patient presses: 2 (someone now), then 1 (the doctor on call).</summary>
+    private static SippScript PatientAskingForTheDoctor(TimeSpan stayOnLine) => SippScript.Patient()
+        .Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).Press('2')
+        .Wait(Beat).Press('1')
+        .Wait(stayOnLine);
+
+    /// <summary>A doctor who answers, hears the whisper, and presses a key while the menu plays (twice, in case the first is early).</summary>
+    private static SippScript DoctorPressing(char key)
+    {
+        var whisper = PromptDurations.Of("whisper-intro", "practice-name-riverside-pediatrics", "whisper-caller-number") + TimeSpan.FromSeconds(7.5);
+        return SippScript.Phone().Wait(whisper).Press(key).Wait(TimeSpan.FromSeconds(2.5)).Press(key);
+    }
+
+    [Fact]
+    public async Task PhysicianWhoPressesOneJoinsThePatientInOneConferenceBridge()
+    {
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        var joins = new ConcurrentQueue<AmiMessage>();
+        await using var subscription = ami.Subscribe((e, _) =>
+        {
+            joins.Enqueue(e);
+            return ValueTask.CompletedTask;
+        }, e => e.IsEvent("ConfbridgeJoin"));
+        await using var doctor = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor"));
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var service = await ServiceUnderTest.StartAsync(doctor.Port, supervisor.Port);
+        await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(90)).HangUp(), service.Directory);
+
+        var room = await WaitForAsync(() => joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key, TimeSpan.FromSeconds(60), "two ConfbridgeJoin events in one room");
+        var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room!));
+        Assert.Equal(2, members.Events.Count);
+        Assert.StartsWith("ivr-", room);
+
+        // The physician leaves: the patient's leg ends with them.
+        var physician = members.Events.Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
+        await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", physician));
+        var (call, messages, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
+        Assert.Equal("connected", call.Outcome);
+        Assert.Equal("connected to clinician dr-1", call.OutcomeDetail);
+        Assert.Empty(messages);
+        var leg = Assert.Single(await service.Calls.LegsAsync(call.Id));
+        Assert.Equal("accepted", leg.Result);
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task FirstPhysicianDeclinesAndTheBackupAccepts()
+    {
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var first = Sipp.AnswerScenarioFile(DoctorPressing('2').WriteTo(Path.GetTempPath(), "doctor1"));
+        await using var backup = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor2"));
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var service = await ServiceUnderTest.StartAsync(first.Port, backup.Port, supervisor.Port);
+        await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(30)).HangUp(), service.Directory);
+
+        var (call, _, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages, TimeSpan.FromSeconds(120));
+        var legs = await service.Calls.LegsAsync(call.Id);
+        Assert.Equal(["dr-1:declined", "dr-2:accepted"], legs.Select(l => $"{l.ClinicianId}:{l.Result}"));
+        Assert.Equal("connected", call.Outcome);
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task NobodyAnswersSoThePatientLeavesAnUrgentMessage()
+    {
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var doctor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor"));
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var service = await ServiceUnderTest.StartAsync(doctor.Port, supervisor.Port);
+
+        // Two contacts ring 6 s each; then the patient hears that nobody answered and records.
+        var patient = PatientAskingForTheDoctor(TimeSpan.FromSeconds(12) + PromptDurations.Of("please-hold", "no-physician", "record-name") + TimeSpan.FromSeconds(3))
+            .Speak().Press('#')
+            .Wait(Beat).HangUp();
+        await using var sipp = PatientCall.Start(patient, service.Directory);
+        await sipp.WaitAsync(TimeSpan.FromSeconds(120));
+
+        var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
+        var legs = await service.Calls.LegsAsync(call.Id);
+        Assert.Equal(["dr-1", "supervisor"], legs.Select(l => l.ClinicianId));
+        Assert.All(legs, l => Assert.Equal("no-answer", l.Result));
+        Assert.Contains(events, e => e.Name == "chain-exhausted");
+        var message = Assert.Single(messages);
+        Assert.Equal(Urgency.Urgent, message.Urgency);
+        Assert.Contains("no clinician", message.UrgencyReason);
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    private static async Task<T?> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ivr.Server.EndToEndTests.Support;
+
+/// <summary>
+/// Writes a SIPp scenario for one patient or physician: the SIP dialogue plus timed media — RFC 2833
+/// digits and recorded speech from the captures Debian's sip-tester ships. Prompt timing comes from
+/// the rendered prompt files, so a script presses keys when the caller would.
+/// </summary>
+public sealed class SippScript
+{
+    private const string Captures = "/usr/share/sip-tester";
+    private readonly StringBuilder _media = new();
+    private readonly bool _uas;
+    private bool _callerHangsUp;
+
+    private bool _neverAnswers;
+
+    private SippScript(bool uas) => _uas = uas;
+
+    /// <summary>A phone that rings and never answers (the service gives up and cancels).</summary>
+    public static SippScript PhoneThatNeverAnswers() => new(uas: true) { _neverAnswers = true };
+
+    /// <summary>A patient who calls the service.</summary>
+    public static SippScript Patient() => new(uas: false);
+
+    /// <summary>A phone that answers a call from the service (a physician).</summary>
+    public static SippScript Phone() => new(uas: true);
+
+    public SippScript Wait(TimeSpan time)
+    {
+        _media.AppendLine(CultureInfo.InvariantCulture, $"  <pause milliseconds=\"{(int)time.TotalMilliseconds}\"/>");
+        return this;
+    }
+
+    /// <summary>Presses a key (RFC 2833 event), then waits a moment for it to be taken.</summary>
+    public SippScript Press(char key)
+    {
+        var name = key switch { '#' => "pound", '*' => "star", _ => key.ToString() };
+        Play($"{Captures}/dtmf_2833_{name}.pcap");
+        return Wait(TimeSpan.FromMilliseconds(400));
+    }
+
+    public SippScript PressAll(string keys)
+    {
+        foreach (var key in keys)
+        {
+            Press(key);
+        }
+
+        return this;
+    }
+
+    /// <summary>Speaks for about 7 seconds (a real G.711 capture), so recordings get real audio.</summary>
+    public SippScript Speak()
+    {
+        Play($"{Captures}/g711a.pcap");
+        return Wait(TimeSpan.FromSeconds(7.2));
+    }
+
+    /// <summary>Ends the script by hanging up (otherwise the script waits for the service to hang up).</summary>
+    public SippScript HangUp()
+    {
+        // A phone (UAS) leaves through AMI Hangup in the tests; only callers send BYE from the script.
+        if (_uas)
+        {
+            throw new InvalidOperationException("A phone script cannot hang up itself; hang its channel up through AMI.");
+        }
+
+        _callerHangsUp = true;
+        return this;
+    }
+
+    public string WriteTo(string directory, string fromUser)
+    {
+        var path = Path.Combine(directory, $"sipp-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(path, _uas ? Uas() : Uac(fromUser));
+        return path;
+    }
+
+    private void Play(string pcap) =>
+        _media.AppendLine(CultureInfo.InvariantCulture, $"  <nop><action><exec play_pcap_audio=\"{pcap}\"/></action></nop>");
+
+    private const string Sdp = """
+        v=0
+        o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=audio [media_port] RTP/AVP 8 101
+        a=rtpmap:8 PCMA/8000
+        a=rtpmap:101 telephone-event/8000
+        a=fmtp:101 0-15
+        a=sendrecv
+        """;
+
+    private string Uac(string fromUser) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="patient">
+          <send retrans="500"><![CDATA[
+        INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "Patient" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>
+        Call-ID: [call_id]
+        CSeq: 1 INVITE
+        Contact: sip:{{fromUser}}@[local_ip]:[local_port]
+        Max-Forwards: 70
+        Content-Type: application/sdp
+        Content-Length: [len]
+
+        {{Sdp}}
+
+          ]]></send>
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="183" optional="true"/>
+          <recv response="200" rtd="true"/>
+          <send><![CDATA[
+        ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "Patient" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+        Call-ID: [call_id]
+        CSeq: 1 ACK
+        Contact: sip:{{fromUser}}@[local_ip]:[local_port]
+        Max-Forwards: 70
+        Content-Length: 0
+
+          ]]></send>
+        {{_media}}
+        {{(_callerHangsUp ? UacBye(fromUser) : WaitForBye)}}
+        </scenario>
+        """;
+
+    private static string UacBye(string fromUser) => $$"""
+          <send retrans="500"><![CDATA[
+        BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "Patient" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+        Call-ID: [call_id]
+        CSeq: 2 BYE
+        Contact: sip:{{fromUser}}@[local_ip]:[local_port]
+        Max-Forwards: 70
+        Content-Length: 0
+
+          ]]></send>
+          <recv response="200" crlf="true"/>
+        """;
+
+    private const string WaitForBye = """
+          <recv request="BYE" timeout="240000"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+        """;
+
+    private string Uas() => _neverAnswers ? RingOnly : $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="phone">
+          <recv request="INVITE" crlf="true"/>
+          <send><![CDATA[
+        SIP/2.0 180 Ringing
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+        Content-Length: 0
+
+          ]]></send>
+          <send retrans="500"><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+        Content-Type: application/sdp
+        Content-Length: [len]
+
+        {{Sdp}}
+
+          ]]></send>
+          <recv request="ACK" rtd="true" crlf="true"/>
+        {{_media}}
+        {{WaitForBye}}
+        </scenario>
+        """;
+
+    private const string RingOnly = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="ringing phone">
+          <recv request="INVITE" crlf="true">
+            <action><ereg regexp="CSeq: *([0-9]+)" search_in="msg" assign_to="whole,seq"/></action>
+          </recv>
+          <Reference variables="whole"/>
+          <send><![CDATA[
+        SIP/2.0 180 Ringing
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="CANCEL" timeout="120000"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+          <send><![CDATA[
+        SIP/2.0 487 Request Terminated
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        CSeq: [$seq] INVITE
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="ACK" optional="true" timeout="5000"/>
+        </scenario>
+        """;
+}
