@@ -27,6 +27,7 @@ public static class CallHandlingServiceCollectionExtensions
             sp.GetRequiredService<IPhysicianDialer>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallFlowOptions>>().Value));
+        services.AddSingleton<IRecordingSealer, RecordingSealer>();
         services.AddSingleton<InboundCallHandler>();
         services.AddSingleton<PhysicianLegHandler>();
         services.AddSingleton(sp => new AgiRouter()

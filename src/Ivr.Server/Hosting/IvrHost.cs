@@ -1,4 +1,5 @@
 using Ivr.Server.Calls;
+using Ivr.Server.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ public static class IvrHost
 {
     public static IHost Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // appsettings.json travels with the binaries; relative data paths stay relative to where ivr runs.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Serilog.Extensions.Hosting is not in our registry; the logging provider does the same job.
         var serilog = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
@@ -20,6 +22,7 @@ public static class IvrHost
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(serilog, dispose: true);
+        builder.Services.AddIvrData(builder.Configuration);
         builder.Services.AddAsteriskConnections(builder.Configuration);
         builder.Services.AddCallHandling(builder.Configuration);
         return builder.Build();

@@ -10,8 +10,8 @@ namespace Ivr.Server.EndToEndTests.Support;
 /// </summary>
 public sealed class SippScript
 {
-    private const string Captures = "/usr/share/sip-tester";
-    private readonly StringBuilder _media = new();
+    private readonly List<(string Kind, char Key, TimeSpan Value)> _steps = [];
+    private TimeSpan _clock;
     private readonly bool _uas;
     private bool _callerHangsUp;
 
@@ -30,15 +30,15 @@ public sealed class SippScript
 
     public SippScript Wait(TimeSpan time)
     {
-        _media.AppendLine(CultureInfo.InvariantCulture, $"  <pause milliseconds=\"{(int)time.TotalMilliseconds}\"/>");
+        _steps.Add(("wait", default, time));
+        _clock += time;
         return this;
     }
 
-    /// <summary>Presses a key (RFC 2833 event), then waits a moment for it to be taken.</summary>
+    /// <summary>Presses a key (an RFC 2833 event), then waits a moment for it to be taken.</summary>
     public SippScript Press(char key)
     {
-        var name = key switch { '#' => "pound", '*' => "star", _ => key.ToString() };
-        Play($"{Captures}/dtmf_2833_{name}.pcap");
+        _steps.Add(("key", key, _clock));
         return Wait(TimeSpan.FromMilliseconds(400));
     }
 
@@ -52,11 +52,11 @@ public sealed class SippScript
         return this;
     }
 
-    /// <summary>Speaks for about 7 seconds (a real G.711 capture), so recordings get real audio.</summary>
+    /// <summary>Speaks for about seven seconds (real G.711 speech), so recordings get real audio.</summary>
     public SippScript Speak()
     {
-        Play($"{Captures}/g711a.pcap");
-        return Wait(TimeSpan.FromSeconds(7.2));
+        _steps.Add(("speech", default, _clock));
+        return Wait(RtpPcapWriter.SpeechLength + TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>Ends the script by hanging up (otherwise the script waits for the service to hang up).</summary>
@@ -74,13 +74,30 @@ public sealed class SippScript
 
     public string WriteTo(string directory, string fromUser)
     {
-        var path = Path.Combine(directory, $"sipp-{Guid.NewGuid():N}.xml");
+        var name = $"sipp-{Guid.NewGuid():N}";
+        var media = new StringBuilder();
+        var rtp = new RtpPcapWriter();
+        var files = 0;
+        foreach (var (kind, key, value) in _steps)
+        {
+            if (kind == "wait")
+            {
+                media.AppendLine(CultureInfo.InvariantCulture, $"  <pause milliseconds=\"{(int)value.TotalMilliseconds}\"/>");
+                continue;
+            }
+
+            var pcap = Path.Combine(directory, $"{name}-{++files}.pcap");
+            File.WriteAllBytes(pcap, kind == "key" ? rtp.Key(key, value) : rtp.Speak(value));
+            media.AppendLine(CultureInfo.InvariantCulture, $"  <nop><action><exec play_pcap_audio=\"{pcap}\"/></action></nop>");
+        }
+
+        _media = media.ToString();
+        var path = Path.Combine(directory, name + ".xml");
         File.WriteAllText(path, _uas ? Uas() : Uac(fromUser));
         return path;
     }
 
-    private void Play(string pcap) =>
-        _media.AppendLine(CultureInfo.InvariantCulture, $"  <nop><action><exec play_pcap_audio=\"{pcap}\"/></action></nop>");
+    private string _media = string.Empty;
 
     private const string Sdp = """
         v=0

@@ -1,0 +1,14 @@
+namespace Ivr.Data;
+
+/// <summary>Where the database and the encryption key live.</summary>
+public sealed class DataOptions
+{
+    /// <summary>SQLite connection string. Default <c>Data Source=data/ivr.db</c> (the folder is created when missing).</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/ivr.db";
+
+    /// <summary>File holding the key that encrypts patient data. Default <c>data/keys/phi.key</c>; created (mode 0600) on first run.</summary>
+    public string KeyFile { get; set; } = "data/keys/phi.key";
+
+    /// <summary>The key itself, base64 of 32 bytes (e.g. from <c>Data__Key</c>); overrides <see cref="KeyFile"/>. Default none.</summary>
+    public string? Key { get; set; }
+}

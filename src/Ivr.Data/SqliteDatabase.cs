@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Ivr.Data;
+
+/// <summary>Opens connections to the SQLite file and applies the numbered migrations.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(DataOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        }
+
+        builder.DefaultTimeout = 5;
+        _connectionString = builder.ToString();
+    }
+
+    /// <summary>An open connection: WAL, foreign keys on, 5 s busy timeout.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        // WAL with synchronous=NORMAL survives a killed process (only power loss can lose the last
+        // commits), and readers never block the writer that takes a caller's message.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;", cancellationToken: cancellationToken));
+        return connection;
+    }
+
+    /// <summary>Applies every migration not applied yet, each in its own transaction.</summary>
+    /// <exception cref="DataException">The database was made by a newer version of the service.</exception>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken: cancellationToken));
+        var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(version) FROM schema_version", cancellationToken: cancellationToken)) ?? 0;
+        var migrations = Migrations();
+        if (current > migrations.Keys.DefaultIfEmpty(0).Max())
+        {
+            throw new DataException($"The database is at schema version {current}, newer than this service knows ({migrations.Keys.Max()}). Upgrade the service.");
+        }
+
+        var applied = 0;
+        foreach (var (version, sql) in migrations.Where(m => m.Key > current).OrderBy(m => m.Key))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
+                new { version, at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
+                transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            applied++;
+        }
+
+        return applied;
+    }
+
+    private static SortedDictionary<int, string> Migrations()
+    {
+        var assembly = typeof(SqliteDatabase).Assembly;
+        var result = new SortedDictionary<int, string>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Ivr.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        {
+            var file = name["Ivr.Data.Migrations.".Length..];
+            var version = int.Parse(file[..file.IndexOf('_')], CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            result.Add(version, reader.ReadToEnd());
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,71 @@
+using Dapper;
+using Ivr.Domain.Messages;
+
+namespace Ivr.Data;
+
+/// <summary>Patient messages in SQLite. Callback number, caller id and recording paths are encrypted.</summary>
+public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
+{
+    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at";
+
+    /// <summary>Returns once the message is committed (WAL, synchronous=NORMAL: it survives the process being killed).</summary>
+    public async Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"""
+            INSERT INTO messages (call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at)
+            VALUES (@CallId, @PracticeId, @Urgency, @Status, @Callback, @CallerId, @Name, @Recording, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt)
+            RETURNING id
+            """,
+            new
+            {
+                message.CallId,
+                message.PracticeId,
+                Urgency = message.Urgency.ToString(),
+                Status = message.Status.ToString(),
+                Callback = protector.Protect(message.CallbackNumber, "messages.callback_number"),
+                CallerId = protector.Protect(message.CallerId, "messages.caller_id"),
+                Name = protector.Protect(message.NameRecording, "messages.name_recording"),
+                Recording = protector.Protect(message.MessageRecording, "messages.message_recording"),
+                message.MessageSeconds,
+                Partial = message.Partial ? 1 : 0,
+                message.UrgencyReason,
+                ReceivedAt = Time.Write(message.ReceivedAt),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM messages WHERE id = @id", new { id }, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns} FROM messages ORDER BY id DESC LIMIT @limit", new { limit }, cancellationToken);
+
+    public async Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns} FROM messages WHERE call_id = @callId ORDER BY id", new { callId }, cancellationToken);
+
+    private async Task<IReadOnlyList<PatientMessage>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new PatientMessage
+        {
+            Id = r.id,
+            CallId = r.call_id,
+            PracticeId = r.practice_id,
+            Urgency = Enum.Parse<Urgency>(r.urgency),
+            Status = Enum.Parse<MessageStatus>(r.status),
+            CallbackNumber = protector.Unprotect(r.callback_number_enc, "messages.callback_number"),
+            CallerId = protector.Unprotect(r.caller_id_enc, "messages.caller_id"),
+            NameRecording = protector.Unprotect(r.name_recording_enc, "messages.name_recording"),
+            MessageRecording = protector.Unprotect(r.message_recording_enc, "messages.message_recording"),
+            MessageSeconds = r.message_seconds,
+            Partial = r.partial != 0,
+            UrgencyReason = r.urgency_reason,
+            ReceivedAt = Time.Read(r.received_at),
+        }).ToArray();
+    }
+
+    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at);
+}

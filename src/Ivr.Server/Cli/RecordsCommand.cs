@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Ivr.Data;
+using Ivr.Domain.Audit;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+using Ivr.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ivr.Server.Cli;
+
+/// <summary><c>ivr calls list|show</c> and <c>ivr messages list</c>. Reads of patient data are audited.</summary>
+public static class RecordsCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string noun, string[] args, TextWriter output)
+    {
+        var verb = args.FirstOrDefault() ?? throw new CommandLineException($"say what to do: ivr {noun} list" + (noun == "calls" ? " | show ID" : string.Empty));
+        var json = args.Contains("--json");
+        var limit = Option(args, "--limit") is { } l ? int.Parse(l, CultureInfo.InvariantCulture) : 50;
+        using var host = IvrHost.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync();
+        var calls = host.Services.GetRequiredService<ICallRecordStore>();
+        var messages = host.Services.GetRequiredService<IMessageStore>();
+        var audit = host.Services.GetRequiredService<IAuditLog>();
+        var actor = $"cli:{Environment.UserName}";
+
+        switch ((noun, verb))
+        {
+            case ("calls", "list"):
+                var list = await calls.ListAsync(limit);
+                await audit.RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, actor, "calls.list", "call", "*", $"{list.Count} call(s)"));
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(list, Json));
+                }
+                else
+                {
+                    output.WriteLine($"{"ID",5}  {"STARTED (UTC)",-20} {"PRACTICE",-22} {"CALLER",-14} {"SECS",5}  OUTCOME");
+                    foreach (var call in list)
+                    {
+                        output.WriteLine($"{call.Id,5}  {call.StartedAt:yyyy-MM-dd HH:mm:ss}  {call.PracticeId,-22} {call.CallerId ?? "-",-14} {call.BillableSeconds,5}  {call.Outcome ?? "(in progress)"}: {call.OutcomeDetail}");
+                    }
+                }
+
+                return 0;
+            case ("calls", "show"):
+                if (args.Length < 2 || !long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    throw new CommandLineException("usage: ivr calls show ID");
+                }
+
+                var record = await calls.GetAsync(id);
+                if (record is null)
+                {
+                    Console.Error.WriteLine($"ivr calls show: no call {id}.");
+                    return 1;
+                }
+
+                await audit.RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, actor, "calls.show", "call", id.ToString(CultureInfo.InvariantCulture), "timeline viewed"));
+                var events = await calls.EventsAsync(id);
+                var legs = await calls.LegsAsync(id);
+                var callMessages = await messages.ForCallAsync(id);
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new { call = record, events, legs, messages = callMessages }, Json));
+                    return 0;
+                }
+
+                output.WriteLine($"Call {record.Id} ({record.UniqueId}) to {record.DialedNumber} for {record.PracticeId}, from {record.CallerId ?? "unknown"}");
+                output.WriteLine($"  started {record.StartedAt:u}, answered {record.AnsweredAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"}, ended {record.EndedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"}, billable {record.BillableSeconds} s");
+                output.WriteLine($"  outcome: {record.Outcome ?? "(in progress)"} — {record.OutcomeDetail}");
+                output.WriteLine("Timeline:");
+                foreach (var e in events)
+                {
+                    output.WriteLine($"  {e.At:HH:mm:ss}  {e.Kind,-8} {e.Name,-22} {e.Detail}");
+                }
+
+                foreach (var leg in legs)
+                {
+                    output.WriteLine($"  leg {leg.Attempt}: {leg.ClinicianId} {leg.StartedAt:HH:mm:ss}-{leg.EndedAt:HH:mm:ss} {leg.Result} ({leg.Detail})");
+                }
+
+                foreach (var m in callMessages)
+                {
+                    output.WriteLine($"  message {m.Id}: {m.Urgency} {m.Status}, callback {m.CallbackNumber ?? "-"}, {m.MessageSeconds:0.0} s{(m.Partial ? ", partial" : string.Empty)}");
+                }
+
+                return 0;
+            case ("messages", "list"):
+                var all = await messages.ListAsync(limit);
+                await audit.RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, actor, "messages.list", "message", "*", $"{all.Count} message(s)"));
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(all, Json));
+                }
+                else
+                {
+                    output.WriteLine($"{"ID",5}  {"RECEIVED (UTC)",-20} {"URGENCY",-8} {"STATUS",-12} {"CALLBACK",-14} {"SECS",5}  CALL");
+                    foreach (var m in all)
+                    {
+                        output.WriteLine($"{m.Id,5}  {m.ReceivedAt:yyyy-MM-dd HH:mm:ss}  {m.Urgency,-8} {m.Status,-12} {m.CallbackNumber ?? "-",-14} {m.MessageSeconds,5:0}  {m.CallId}{(m.Partial ? " (partial)" : string.Empty)}");
+                    }
+                }
+
+                return 0;
+            default:
+                throw new CommandLineException($"unknown command 'ivr {noun} {verb}'.");
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

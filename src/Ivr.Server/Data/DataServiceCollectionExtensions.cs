@@ -1,0 +1,40 @@
+using Ivr.Data;
+using Ivr.Domain.Audit;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ivr.Server.Data;
+
+/// <summary>Registers the SQLite stores, the key and the recording vault; migrations run at start.</summary>
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddIvrData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Data").Get<DataOptions>() ?? new DataOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(new SqliteDatabase(options));
+        services.AddSingleton(_ => PhiProtector.FromOptions(options));
+        services.AddSingleton<RecordingVault>();
+        services.AddSingleton<ICallRecordStore, SqliteCallRecordStore>();
+        services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddHostedService<MigrationService>();
+        return services;
+    }
+}
+
+/// <summary>Brings the schema up to date before anything else starts (hosted services start in order).</summary>
+public sealed class MigrationService(SqliteDatabase database, PhiProtector protector) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Loading the key here makes a missing or broken key stop the service at start, not mid-call.
+        _ = protector.Protect("check", "startup");
+        await database.MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
