@@ -32,7 +32,7 @@ public sealed partial class CallFlow
         if (accepted is null)
         {
             await DecideAsync("chain-exhausted", "nobody in the on-call chain accepted").ConfigureAwait(false);
-            await _dependencies.Dialer.RemoveCallerAsync(room, cancellationToken).ConfigureAwait(false);
+            await _dependencies.Dialer.ClearRoomAsync(room, callerMayStillBeJoining: true, cancellationToken).ConfigureAwait(false);
             await conference.ConfigureAwait(false);
             return CallTrigger.ChainExhausted;
         }
@@ -41,13 +41,16 @@ public sealed partial class CallFlow
         _session.Outcome = "connected";
         _session.OutcomeDetail = $"connected to clinician {accepted.ClinicianId}";
 
-        // The caller's leg ends when the clinician leaves (the room ends with its marked user).
+        // The caller's leg ends when the clinician leaves (the room ends with its marked user);
+        // when the caller hangs up first, the clinician is not left alone in the room.
         try
         {
             await conference.ConfigureAwait(false);
         }
         catch (CallerHungUpException)
         {
+            _session.CallerGone = true;
+            await _dependencies.Dialer.ClearRoomAsync(room, callerMayStillBeJoining: false, CancellationToken.None).ConfigureAwait(false);
         }
 
         return CallTrigger.PhysicianLeft;

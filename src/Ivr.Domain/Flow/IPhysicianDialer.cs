@@ -16,6 +16,9 @@ public interface IPhysicianDialer
     /// </summary>
     Task<OnCallContact?> DialChainAsync(DialRequest request, Func<BridgeLeg, Task> onLeg, CancellationToken cancellationToken);
 
-    /// <summary>Removes the caller from the room (when nobody accepted), so their line continues in the flow.</summary>
-    Task RemoveCallerAsync(string room, CancellationToken cancellationToken);
+    /// <summary>
+    /// Empties the room: when nobody accepted (the caller, still on the way in, is removed and goes on in the
+    /// flow) and when the caller hung up mid-conversation (the clinician is not left alone in the room).
+    /// </summary>
+    Task ClearRoomAsync(string room, bool callerMayStillBeJoining, CancellationToken cancellationToken);
 }

@@ -61,12 +61,12 @@ public sealed class AmiPhysicianDialer(
         return null;
     }
 
-    public async Task RemoveCallerAsync(string room, CancellationToken cancellationToken)
+    public async Task ClearRoomAsync(string room, bool callerMayStillBeJoining, CancellationToken cancellationToken)
     {
         var client = await ami.ClientAsync(cancellationToken);
 
-        // The caller may still be on the way into the room; try for a few seconds.
-        for (var i = 0; i < 20; i++)
+        // A caller still on the way into the room cannot be kicked yet; try for a few seconds.
+        for (var i = 0; i < (callerMayStillBeJoining ? 20 : 1); i++)
         {
             var response = await client.SendActionAsync(new AmiAction("ConfbridgeKick").Add("Conference", room).Add("Channel", "all"), cancellationToken);
             if (response.IsSuccess)
@@ -77,7 +77,10 @@ public sealed class AmiPhysicianDialer(
             await Task.Delay(250, cancellationToken);
         }
 
-        logger.LogWarning("Could not remove the caller from room {Room}", room);
+        if (callerMayStillBeJoining)
+        {
+            logger.LogWarning("Could not clear room {Room}", room);
+        }
     }
 
     private async Task<(string Result, string Detail)> RingAsync(AmiClient client, DialRequest request, OnCallContact contact, int attempt, string channelId, PhysicianLeg leg, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Ivr.Server.Calls;
 
 /// <summary>
 /// Runs a patient's call (FastAGI script <c>inbound</c>): opens the call record, runs the call flow,
-/// closes the record, hands the recordings to the vault, and — as its very last act — tells the
+/// seals the recordings, closes the record, and — as its very last act — tells the
 /// dialplan the service finished (IVR_COMPLETED=1), so a crash anywhere before leaves the safety net on.
 /// </summary>
 public sealed class InboundCallHandler(
@@ -51,11 +51,12 @@ public sealed class InboundCallHandler(
         }
         finally
         {
+            // Recordings are sealed before the record closes, so a closed record never points at plain audio.
+            await sealer.SealAsync(session, CancellationToken.None);
             await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), session.Outcome, session.OutcomeDetail, CancellationToken.None);
             logger.LogInformation("Call {CallId} ended: {Outcome} in {State}", callId, session.Outcome, session.State);
         }
 
-        await sealer.SealAsync(session, CancellationToken.None);
         if (!session.HandToSafetyNet)
         {
             await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);

@@ -44,8 +44,8 @@ public sealed class Sipp : IAsyncDisposable
         StartPath(path, ["-s", service, "127.0.0.1:5060", "-m", "1"]);
 
     /// <summary>Starts a UAS from a scenario file anywhere, taking <paramref name="calls"/> calls.</summary>
-    public static Sipp AnswerScenarioFile(string path, int calls = 1) =>
-        StartPath(path, ["-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    public static Sipp AnswerScenarioFile(string path, int calls = 1, int? port = null) =>
+        StartPath(path, ["-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture)], port);
 
     /// <summary>Starts a UAS that takes <paramref name="calls"/> calls.</summary>
     public static Sipp Answer(string scenario, int calls = 1, params string[] extra) =>
@@ -81,9 +81,9 @@ public sealed class Sipp : IAsyncDisposable
     private static Sipp Start(string scenario, string[] arguments) =>
         StartPath(Path.Combine(RealAsterisk.RepositoryRoot, "scripts", "sipp", scenario), arguments);
 
-    private static Sipp StartPath(string path, string[] arguments)
+    private static Sipp StartPath(string path, string[] arguments, int? fixedPort = null)
     {
-        var port = FreeUdpPort();
+        var port = fixedPort ?? FreeUdpPort();
         var start = new ProcessStartInfo("sipp")
         {
             RedirectStandardOutput = true,

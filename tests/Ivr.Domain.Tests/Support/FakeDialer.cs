@@ -43,9 +43,9 @@ public sealed class FakeDialer(ScriptedCallerHolder caller, params string[] answ
         return null;
     }
 
-    public Task RemoveCallerAsync(string room, CancellationToken cancellationToken)
+    public Task ClearRoomAsync(string room, bool callerMayStillBeJoining, CancellationToken cancellationToken)
     {
-        CallerRemoved = true;
+        CallerRemoved = callerMayStillBeJoining;
         caller.Caller!.EndConference();
         return Task.CompletedTask;
     }

@@ -68,7 +68,7 @@ public sealed class PhysicianBridgeEndToEndTests
         await using var backup = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor2"));
         await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
         await using var service = await ServiceUnderTest.StartAsync(first.Port, backup.Port, supervisor.Port);
-        await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(30)).HangUp(), service.Directory);
+        await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(60)).HangUp(), service.Directory);
 
         var (call, _, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages, TimeSpan.FromSeconds(120));
         var legs = await service.Calls.LegsAsync(call.Id);

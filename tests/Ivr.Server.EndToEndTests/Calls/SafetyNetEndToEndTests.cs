@@ -1,0 +1,98 @@
+using Ivr.Asterisk.Ami;
+using Ivr.Asterisk.IntegrationTests.Support;
+using Ivr.Data;
+using Ivr.Server.EndToEndTests.Support;
+
+namespace Ivr.Server.EndToEndTests.Calls;
+
+/// <summary>
+/// Needs a real Asterisk and SIPp: when the service is down or dies mid-call, the dialplan alone
+/// still answers, takes a message and dials the practice's emergency fallback.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class SafetyNetEndToEndTests
+{
+    /// <summary>The fallback the dialplan dials (IVR_FALLBACK_DIAL in dialplan/extensions.conf).</summary>
+    private const int FallbackPort = 5090;
+
+    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task ServiceKilledMidCallLeavesTheCallToTheDialplanWhichTakesTheMessageAndDialsTheFallback()
+    {
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
+        var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        using var service = ServiceUnderTest.StartProcess(directory);
+        try
+        {
+            await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));
+            var patient = SippScript.Patient()
+                .Wait(TimeSpan.FromSeconds(3))
+                .Wait(PromptDurations.Of("fallback-apology", "emergency") + TimeSpan.FromSeconds(1.5)).Speak().Press('#')
+                .Wait(TimeSpan.FromSeconds(6)).HangUp();
+            await using var sipp = PatientCall.Start(patient, directory);
+
+            // Mid-greeting, the service dies without a chance to clean up.
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            service.Kill();
+            await service.WaitForExitAsync();
+            await sipp.WaitAsync(TimeSpan.FromSeconds(90));
+
+            var uniqueId = await AssertFallbackMessageAsync();
+            Assert.Equal(0, await fallback.WaitAsync(TimeSpan.FromSeconds(30)));
+
+            // The service had opened the call record before it died; it stays, unfinished, for review.
+            var data = new DataOptions { ConnectionString = $"Data Source={Path.Combine(directory, "ivr.db")}", KeyFile = Path.Combine(directory, "phi.key") };
+            var calls = new SqliteCallRecordStore(new SqliteDatabase(data), PhiProtector.FromOptions(data));
+            var record = await calls.FindByUniqueIdAsync(uniqueId);
+            Assert.NotNull(record);
+            Assert.Null(record!.EndedAt);
+            await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!service.HasExited)
+            {
+                service.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ServiceNotRunningStillGetsTheCallerAMessageAndTheFallback()
+    {
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
+        var patient = SippScript.Patient()
+            .Wait(PromptDurations.Of("fallback-apology", "emergency") + TimeSpan.FromSeconds(1.5)).Speak().Press('#')
+            .Wait(TimeSpan.FromSeconds(6)).HangUp();
+        await using var sipp = PatientCall.Start(patient, Path.GetTempPath());
+        await sipp.WaitAsync(TimeSpan.FromSeconds(90));
+
+        await AssertFallbackMessageAsync();
+        Assert.Equal(0, await fallback.WaitAsync(TimeSpan.FromSeconds(30)));
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The newest fallback recording has audio and a note naming the call; returns its uniqueid.</summary>
+    private static async Task<string> AssertFallbackMessageAsync()
+    {
+        var folder = Path.Combine(RealAsterisk.RecordingDirectory, "..", "fallback");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        FileInfo? newest;
+        while ((newest = new DirectoryInfo(folder).GetFiles("*.wav").Where(f => f.LastWriteTimeUtc > DateTime.UtcNow.AddMinutes(-2)).MaxBy(f => f.LastWriteTimeUtc)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The safety net recorded no message.");
+            await Task.Delay(250);
+        }
+
+        Assert.True(newest.Length > 16000, $"the fallback recording holds only {newest.Length} bytes");
+        var uniqueId = Path.GetFileNameWithoutExtension(newest.Name);
+        var note = await File.ReadAllTextAsync(Path.Combine(folder, uniqueId + ".txt"));
+        Assert.Contains($"uniqueid={uniqueId}", note);
+        Assert.Contains($"did={PatientCall.PracticeNumber}", note);
+        return uniqueId;
+    }
+}
