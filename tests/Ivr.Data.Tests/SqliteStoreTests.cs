@@ -1,0 +1,118 @@
+using System.Text;
+using Dapper;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+
+namespace Ivr.Data.Tests;
+
+/// <summary>Needs nothing but a temporary folder: real SQLite files.</summary>
+public sealed class SqliteStoreTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task MigrationsApplyOnceAndAreRecordedInSchemaVersion()
+    {
+        using var temp = new TempDatabase();
+        Assert.Equal(1, await temp.Database.MigrateAsync());
+        Assert.Equal(0, await temp.Database.MigrateAsync());
+        await using var connection = await temp.Database.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task DatabaseNewerThanTheCodeIsRefusedWithAClearError()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        await using (var connection = await temp.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')");
+        }
+
+        var error = await Assert.ThrowsAsync<DataException>(() => temp.Database.MigrateAsync());
+        Assert.Contains("newer", error.Message);
+    }
+
+    [Fact]
+    public async Task CallRecordTimelineLegsAndMessageRoundTrip()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
+        var messages = new SqliteMessageStore(temp.Database, temp.Protector);
+
+        var id = await calls.StartAsync(new CallRecord { UniqueId = "1700000000.1", PracticeId = "p", DialedNumber = "15550100", CallerId = "5551234567", StartedAt = Start });
+        await calls.MarkAnsweredAsync(id, Start.AddSeconds(1));
+        await calls.AppendEventAsync(id, new CallEvent(Start.AddSeconds(2), "state", "MainMenu", "Continue from Greeting"));
+        await calls.AddLegAsync(id, new BridgeLeg(1, "dr-lee", Start.AddSeconds(3), Start.AddSeconds(9), "declined", "pressed 2"));
+        var messageId = await messages.SaveAsync(new PatientMessage { CallId = id, PracticeId = "p", Urgency = Urgency.Urgent, CallbackNumber = "5559876543", CallerId = "5551234567", MessageRecording = "/spool/x.wav", MessageSeconds = 12.5, Partial = true, ReceivedAt = Start.AddSeconds(30) });
+        await calls.CompleteAsync(id, Start.AddSeconds(61.2), "message-taken", "urgent message 1");
+
+        var call = await calls.GetAsync(id);
+        Assert.Equal("5551234567", call!.CallerId);
+        Assert.Equal(Start.AddSeconds(1), call.AnsweredAt);
+        Assert.Equal(61, call.BillableSeconds);
+        Assert.Equal("message-taken", call.Outcome);
+        Assert.Equal("MainMenu", Assert.Single(await calls.EventsAsync(id)).Name);
+        Assert.Equal("declined", Assert.Single(await calls.LegsAsync(id)).Result);
+        var message = Assert.Single(await messages.ForCallAsync(id));
+        Assert.Equal(messageId, message.Id);
+        Assert.Equal("5559876543", message.CallbackNumber);
+        Assert.Equal("/spool/x.wav", message.MessageRecording);
+        Assert.True(message.Partial);
+        Assert.Equal(Start.AddSeconds(30), message.ReceivedAt);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0.2, 1)]
+    [InlineData(60, 60)]
+    [InlineData(60.001, 61)]
+    public void BillableSecondsRoundUpToTheNextWholeSecond(double seconds, int billable) =>
+        Assert.Equal(billable, SqliteCallRecordStore.BillableSeconds(Start, Start.AddSeconds(seconds)));
+
+    [Fact]
+    public async Task PatientDataNeverAppearsInPlainInTheDatabaseFile()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
+        var messages = new SqliteMessageStore(temp.Database, temp.Protector);
+        var id = await calls.StartAsync(new CallRecord { UniqueId = "1700000000.2", PracticeId = "p", DialedNumber = "15550100", CallerId = "5559871111", StartedAt = Start });
+        await messages.SaveAsync(new PatientMessage
+        {
+            CallId = id,
+            PracticeId = "p",
+            Urgency = Urgency.Urgent,
+            CallbackNumber = "5559872222",
+            CallerId = "5559871111",
+            NameRecording = "/var/spool/asterisk/recording/canary-toddler-rash-name.wav",
+            MessageRecording = "/var/spool/asterisk/recording/canary-toddler-rash.wav",
+            ReceivedAt = Start,
+        });
+        await using (var connection = await temp.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        var text = string.Concat(System.IO.Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        Assert.DoesNotContain("5559871111", text);
+        Assert.DoesNotContain("5559872222", text);
+        Assert.DoesNotContain("canary-toddler-rash", text);
+        Assert.Contains("15550100", text);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersAllSucceed()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            calls.StartAsync(new CallRecord { UniqueId = $"1700000000.{i}", PracticeId = "p", DialedNumber = "1", StartedAt = Start }))));
+        Assert.Equal(40, ids.Distinct().Count());
+        Assert.Equal(40, (await calls.ListAsync(100)).Count);
+    }
+}
