@@ -13,6 +13,7 @@ public sealed class FastAgiWithRealAsteriskTests
     [Fact]
     public async Task SippCallReachesOurFastAgiServerWithItsEnvironment()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         var seen = new TaskCompletionSource<(AgiRequest Request, string? Exten)>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = TestAgiServer.Start("env", async (channel, ct) =>
         {
@@ -38,6 +39,7 @@ public sealed class FastAgiWithRealAsteriskTests
     [InlineData("uac-info.xml")]
     public async Task GetDataReturnsTheDigitsTheCallerSent(string scenario)
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         var digits = new TaskCompletionSource<AgiDigitsResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = TestAgiServer.Start("getdata", async (channel, ct) =>
         {
@@ -55,6 +57,7 @@ public sealed class FastAgiWithRealAsteriskTests
     [Fact]
     public async Task CallerHangingUpDuringStreamFileEndsTheSessionWithAHangupAndLeavesNoChannel()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var server = TestAgiServer.Start("stream", async (channel, ct) =>

@@ -11,6 +11,7 @@ public sealed class AmiWithRealAsteriskTests
     [Fact]
     public async Task LoginToAsterisk22GivesItsBannerAndCoreSettings()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         Assert.StartsWith("Asterisk Call Manager/", ami.Banner);
         var settings = await ami.SendActionAsync(new AmiAction("CoreSettings"));
@@ -22,6 +23,7 @@ public sealed class AmiWithRealAsteriskTests
     [Fact]
     public async Task OriginateToASippPhoneAnswersWithOriginateResponseSuccessAndTheHangupIsSeen()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         var hangups = new ConcurrentQueue<AmiMessage>();
         await using var subscription = ami.Subscribe((e, _) =>
@@ -55,6 +57,7 @@ public sealed class AmiWithRealAsteriskTests
     [Fact]
     public async Task ConfbridgeListRoomsWithNoConferenceEndsWithAnErrorNotATimeout()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         var list = await ami.SendListActionAsync(new AmiAction("ConfbridgeListRooms"));
         Assert.True(list.IsError);

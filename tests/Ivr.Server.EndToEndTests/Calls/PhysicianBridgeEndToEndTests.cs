@@ -31,6 +31,7 @@ public sealed class PhysicianBridgeEndToEndTests
     [Fact]
     public async Task PhysicianWhoPressesOneJoinsThePatientInOneConferenceBridge()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         var joins = new ConcurrentQueue<AmiMessage>();
         await using var subscription = ami.Subscribe((e, _) =>
@@ -63,6 +64,7 @@ public sealed class PhysicianBridgeEndToEndTests
     [Fact]
     public async Task FirstPhysicianDeclinesAndTheBackupAccepts()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var first = Sipp.AnswerScenarioFile(DoctorPressing('2').WriteTo(Path.GetTempPath(), "doctor1"));
         await using var backup = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor2"));
@@ -80,6 +82,7 @@ public sealed class PhysicianBridgeEndToEndTests
     [Fact]
     public async Task NobodyAnswersSoThePatientLeavesAnUrgentMessage()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var doctor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor"));
         await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));

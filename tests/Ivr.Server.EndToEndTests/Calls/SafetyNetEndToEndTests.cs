@@ -20,6 +20,7 @@ public sealed class SafetyNetEndToEndTests
     [Fact]
     public async Task ServiceKilledMidCallLeavesTheCallToTheDialplanWhichTakesTheMessageAndDialsTheFallback()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
@@ -63,6 +64,7 @@ public sealed class SafetyNetEndToEndTests
     [Fact]
     public async Task ServiceNotRunningStillGetsTheCallerAMessageAndTheFallback()
     {
+        await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
         var patient = SippScript.Patient()

@@ -33,7 +33,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>Starts the service; <paramref name="phonePorts"/> are the SIP ports of the on-call chain, in order (the last is the supervisor).</summary>
     public static async Task<ServiceUnderTest> StartAsync(params int[] phonePorts)
     {
-        await HangUpLeftoversAsync();
+        await RealAsterisk.HangUpLeftoversAsync();
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var host = IvrHost.Build([.. Arguments(directory, phonePorts)]);
@@ -117,17 +117,6 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         {
             yield return $"--Practice:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{phonePorts[^1]}";
             yield return "--Practice:Supervisor:RingTimeoutSeconds=6";
-        }
-    }
-
-    /// <summary>A test that failed part-way may leave calls up; each test starts from an idle Asterisk.</summary>
-    private static async Task HangUpLeftoversAsync()
-    {
-        await using var ami = await Ivr.Asterisk.Ami.AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        if (await RealAsterisk.ChannelCountAsync(ami) > 0)
-        {
-            await ami.SendActionAsync(new Ivr.Asterisk.Ami.AmiAction("Command").Add("Command", "channel request hangup all"));
-            await RealAsterisk.AssertNoChannelsLeftAsync(ami);
         }
     }
 
