@@ -22,8 +22,12 @@ public static class IvrCommandLine
         Settings come from appsettings.json and environment variables (e.g. Asterisk__Ami__Secret).
         """;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command, writing its results to <paramref name="output"/> and complaints to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null)
     {
+        error ??= output;
         var command = args.Length == 0 ? "serve" : args[0];
         var rest = args.Skip(1).ToArray();
         try
@@ -34,21 +38,21 @@ public static class IvrCommandLine
                     await IvrHost.Build(rest).RunAsync();
                     return 0;
                 case "flow":
-                    return FlowCommand.Run(rest, Console.Out);
+                    return FlowCommand.Run(rest, output);
                 case "calls" or "messages":
-                    return await RecordsCommand.RunAsync(command, rest, Console.Out);
+                    return await RecordsCommand.RunAsync(command, rest, output, error);
                 case "help" or "--help" or "-h":
-                    Console.WriteLine(Usage);
+                    output.WriteLine(Usage);
                     return 0;
                 default:
-                    Console.Error.WriteLine($"ivr: unknown command '{command}'.");
-                    Console.Error.WriteLine(Usage);
+                    error.WriteLine($"ivr: unknown command '{command}'.");
+                    error.WriteLine(Usage);
                     return 2;
             }
         }
         catch (CommandLineException exception)
         {
-            Console.Error.WriteLine($"ivr {command}: {exception.Message}");
+            error.WriteLine($"ivr {command}: {exception.Message}");
             return 2;
         }
     }

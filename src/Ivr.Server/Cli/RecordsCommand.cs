@@ -14,11 +14,16 @@ public static class RecordsCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string noun, string[] args, TextWriter output)
+    public static async Task<int> RunAsync(string noun, string[] args, TextWriter output, TextWriter error)
     {
         var verb = args.FirstOrDefault() ?? throw new CommandLineException($"say what to do: ivr {noun} list" + (noun == "calls" ? " | show ID" : string.Empty));
         var json = args.Contains("--json");
-        var limit = Option(args, "--limit") is { } l ? int.Parse(l, CultureInfo.InvariantCulture) : 50;
+        var limit = 50;
+        if (Option(args, "--limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        {
+            throw new CommandLineException($"--limit takes a positive whole number, not '{l}'.");
+        }
+
         using var host = IvrHost.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
         await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync();
         var calls = host.Services.GetRequiredService<ICallRecordStore>();
@@ -54,7 +59,7 @@ public static class RecordsCommand
                 var record = await calls.GetAsync(id);
                 if (record is null)
                 {
-                    Console.Error.WriteLine($"ivr calls show: no call {id}.");
+                    error.WriteLine($"ivr calls show: no call {id}.");
                     return 1;
                 }
 
