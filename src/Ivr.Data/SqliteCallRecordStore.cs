@@ -6,19 +6,19 @@ namespace Ivr.Data;
 /// <summary>Call records, timelines and bridge legs in SQLite; the caller id is encrypted.</summary>
 public sealed class SqliteCallRecordStore(SqliteDatabase database, PhiProtector protector) : ICallRecordStore
 {
-    private const string CallColumns = "id, unique_id, practice_id, dialed_number, caller_id_enc, started_at, answered_at, ended_at, outcome, outcome_detail, billable_seconds";
+    private const string CallColumns = "id, unique_id, practice_id, dialed_number, caller_id_enc, started_at, answered_at, ended_at, outcome, outcome_detail, billable_seconds, coverage_mode, route_reason";
 
     public async Task<long> StartAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO calls (unique_id, practice_id, dialed_number, caller_id_enc, started_at)
-            VALUES (@UniqueId, @PracticeId, @DialedNumber, @CallerId, @StartedAt)
+            INSERT INTO calls (unique_id, practice_id, dialed_number, caller_id_enc, started_at, coverage_mode, route_reason)
+            VALUES (@UniqueId, @PracticeId, @DialedNumber, @CallerId, @StartedAt, @CoverageMode, @RouteReason)
             ON CONFLICT (unique_id) DO UPDATE SET practice_id = excluded.practice_id
             RETURNING id
             """,
-            new { record.UniqueId, record.PracticeId, record.DialedNumber, CallerId = protector.Protect(record.CallerId, "calls.caller_id"), StartedAt = Time.Write(record.StartedAt) },
+            new { record.UniqueId, record.PracticeId, record.DialedNumber, CallerId = protector.Protect(record.CallerId, "calls.caller_id"), StartedAt = Time.Write(record.StartedAt), record.CoverageMode, record.RouteReason },
             cancellationToken: cancellationToken));
     }
 
@@ -106,8 +106,10 @@ public sealed class SqliteCallRecordStore(SqliteDatabase database, PhiProtector 
             Outcome = r.outcome,
             OutcomeDetail = r.outcome_detail,
             BillableSeconds = (int)r.billable_seconds,
+            CoverageMode = r.coverage_mode,
+            RouteReason = r.route_reason,
         }).ToArray();
     }
 
-    private sealed record CallRow(long id, string unique_id, string practice_id, string dialed_number, string? caller_id_enc, string started_at, string? answered_at, string? ended_at, string? outcome, string? outcome_detail, long billable_seconds);
+    private sealed record CallRow(long id, string unique_id, string practice_id, string dialed_number, string? caller_id_enc, string started_at, string? answered_at, string? ended_at, string? outcome, string? outcome_detail, long billable_seconds, string? coverage_mode, string? route_reason);
 }

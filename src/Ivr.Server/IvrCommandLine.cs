@@ -17,6 +17,24 @@ public static class IvrCommandLine
           messages list [--json] [--limit N]
                                        recent messages (reading them is audited)
           flow --mermaid | --dot       the call-flow diagram, from the definition calls run
+          practice import FILE... [--by NAME]
+                                       create or replace practices from YAML/JSON files
+          practice export PRACTICE     a practice as a file (import reads it back)
+          practice list                practices, coverage modes and numbers
+          oncall who --practice P [--at T]
+                                       coverage and whom a call would ring, in order
+          oncall override --practice P --clinician C --from T --until T --reason TEXT
+                          [--layer primary|backup|N] [--by NAME]
+                                       put someone else on call for a while
+          oncall overrides --practice P [--days N]
+          oncall cancel ID [--by NAME]
+          schedule check [--days N] [--practice P]
+                                       gaps, unverified contacts, uncovered holidays,
+                                       daylight-saving handoffs; exit 1 if any
+          simulate --practice P --at T [--keys 2,1] [--answer C,...] [--office-answers]
+                                       what a call would do, without placing one
+
+        Times (T) are the practice's local time (2026-12-25T02:10), or carry an offset (…Z, …-05:00).
           help                         this text
 
         Settings come from appsettings.json and environment variables (e.g. Asterisk__Ami__Secret).
@@ -41,6 +59,14 @@ public static class IvrCommandLine
                     return FlowCommand.Run(rest, output);
                 case "calls" or "messages":
                     return await RecordsCommand.RunAsync(command, rest, output, error);
+                case "practice":
+                    return await PracticeCommand.RunAsync(new CliArguments(rest), output, error);
+                case "oncall":
+                    return await OnCallCommand.RunAsync(new CliArguments(rest), output, error);
+                case "schedule":
+                    return await ScheduleCommand.RunAsync(new CliArguments(rest), output);
+                case "simulate":
+                    return await SimulateCommand.RunAsync(new CliArguments(rest, "--office-answers"), output);
                 case "help" or "--help" or "-h":
                     output.WriteLine(Usage);
                     return 0;

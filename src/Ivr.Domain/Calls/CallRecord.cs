@@ -29,4 +29,10 @@ public sealed record CallRecord
 
     /// <summary>Answered time in whole seconds (billing rounds per the practice's rule; see docs).</summary>
     public int BillableSeconds { get; init; }
+
+    /// <summary>The practice's coverage mode when the call arrived (after-hours, overflow, 24/7).</summary>
+    public string? CoverageMode { get; init; }
+
+    /// <summary>Why the call went where it went: the coverage rule that decided (holiday, hours, closure).</summary>
+    public string? RouteReason { get; init; }
 }

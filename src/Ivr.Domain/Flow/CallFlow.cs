@@ -40,7 +40,8 @@ public sealed partial class CallFlow
         await using var machine = Define(this).CreateInstance(() => _session.State, state => _session.State = state, _dependencies.Time);
         _machine = machine;
         machine.ActionFailed += failure => _session.OutcomeDetail = $"unexpected error in {failure.Transition.Destination}: {failure.InnerException?.GetType().Name}";
-        machine.Post(CallTrigger.Continue);
+        await DecideAsync("coverage", _session.Coverage.Reason).ConfigureAwait(false);
+        machine.Post(_session.Coverage.OfficeFirst ? CallTrigger.OfficeFirst : CallTrigger.Continue);
         await _ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         return _session;
     }
@@ -52,6 +53,12 @@ public sealed partial class CallFlow
         b.OnTransitioned((t, ct) => flow!.RecordStateAsync(t, ct));
 
         b.Configure(CallState.Incoming)
+            .Permit(CallTrigger.Continue, CallState.Greeting)
+            .Permit(CallTrigger.OfficeFirst, CallState.RingingOffice);
+
+        b.Configure(CallState.RingingOffice)
+            .OnEntry(ct => flow!.StepAsync(flow.RingOfficeAsync, ct))
+            .Permit(CallTrigger.OfficeAnswered, CallState.Ended)
             .Permit(CallTrigger.Continue, CallState.Greeting);
 
         b.Configure(CallState.Greeting)
@@ -171,7 +178,7 @@ public sealed partial class CallFlow
             .Ignore(CallTrigger.Failed)
             .Ignore(CallTrigger.Continue);
 
-        foreach (var state in new[] { CallState.Greeting, CallState.MainMenu, CallState.SomeoneNowMenu, CallState.ConnectingPhysician, CallState.NoPhysician, CallState.MessageSaved, CallState.CallerHungUp })
+        foreach (var state in new[] { CallState.RingingOffice, CallState.Greeting, CallState.MainMenu, CallState.SomeoneNowMenu, CallState.ConnectingPhysician, CallState.NoPhysician, CallState.MessageSaved, CallState.CallerHungUp })
         {
             if (state is not CallState.MessageSaved and not CallState.CallerHungUp)
             {

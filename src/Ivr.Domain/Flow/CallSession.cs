@@ -6,14 +6,18 @@ namespace Ivr.Domain.Flow;
 /// <summary>What one call has gathered so far. Lives with the call; the durable copy is the call record.</summary>
 public sealed class CallSession
 {
-    public CallSession(long callId, string uniqueId, PracticeProfile practice, string dialedNumber, string? callerId)
+    public CallSession(long callId, string uniqueId, PracticeProfile practice, string dialedNumber, string? callerId, CoverageDecision? coverage = null)
     {
+        Coverage = coverage ?? new CoverageDecision(CoverageMode.AlwaysOn, null, "no coverage rules");
         CallId = callId;
         UniqueId = uniqueId;
         Practice = practice;
         DialedNumber = dialedNumber;
         CallerId = callerId;
     }
+
+    /// <summary>How the call is covered: whether the office rings first, and why.</summary>
+    public CoverageDecision Coverage { get; }
 
     public long CallId { get; }
 

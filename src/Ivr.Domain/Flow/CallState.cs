@@ -4,6 +4,7 @@ namespace Ivr.Domain.Flow;
 public enum CallState
 {
     Incoming,
+    RingingOffice,
     Greeting,
     MainMenu,
     SomeoneNowMenu,

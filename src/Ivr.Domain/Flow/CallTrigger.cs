@@ -4,6 +4,8 @@ namespace Ivr.Domain.Flow;
 public enum CallTrigger
 {
     Continue,
+    OfficeFirst,
+    OfficeAnswered,
     Key1,
     Key2,
     NoInput,

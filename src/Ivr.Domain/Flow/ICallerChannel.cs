@@ -1,3 +1,5 @@
+using Ivr.Domain.Practices;
+
 namespace Ivr.Domain.Flow;
 
 /// <summary>
@@ -9,6 +11,9 @@ public interface ICallerChannel
 {
     /// <summary>Answers the line.</summary>
     Task AnswerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Rings the practice's office before the service answers; returns once the office answered and hung up, or did not answer.</summary>
+    Task<OfficeRingResult> RingOfficeAsync(OfficeLine office, CancellationToken cancellationToken);
 
     /// <summary>Plays prompts in order without listening for keys.</summary>
     Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken);

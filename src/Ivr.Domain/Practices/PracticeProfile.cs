@@ -6,4 +6,5 @@ namespace Ivr.Domain.Practices;
 /// <param name="GreetingPromptId">Prompt played first (the practice's greeting).</param>
 /// <param name="EmergencyFallbackDial">Where Asterisk's safety net dials when the service is down.</param>
 /// <param name="TimeZone">IANA time zone of the practice.</param>
-public sealed record PracticeProfile(string Id, string Name, string GreetingPromptId, string EmergencyFallbackDial, string TimeZone);
+/// <param name="NamePromptId">Prompt with the practice's name, played to the clinician in the whisper.</param>
+public sealed record PracticeProfile(string Id, string Name, string GreetingPromptId, string EmergencyFallbackDial, string TimeZone, string NamePromptId = "practice-name-default");

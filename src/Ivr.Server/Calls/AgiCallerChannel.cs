@@ -1,5 +1,6 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
 
 namespace Ivr.Server.Calls;
 
@@ -9,6 +10,27 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
     private const int SamplesPerSecond = 8000;
 
     public Task AnswerAsync(CancellationToken cancellationToken) => Guard(() => channel.AnswerAsync(cancellationToken));
+
+    /// <summary>
+    /// Rings the office with Dial before the service answers (the caller hears the office ringing);
+    /// DIALSTATUS says what happened. Answered means the office took the call and it has ended.
+    /// </summary>
+    public async Task<OfficeRingResult> RingOfficeAsync(OfficeLine office, CancellationToken cancellationToken)
+    {
+        string? status = null;
+        await Guard(async () =>
+        {
+            await channel.ExecAsync("Dial", $"{office.DialString},{(int)office.RingTimeout.TotalSeconds}", cancellationToken);
+            status = await channel.GetVariableAsync("DIALSTATUS", cancellationToken);
+        });
+        return status switch
+        {
+            "ANSWER" => OfficeRingResult.Answered,
+            "BUSY" => OfficeRingResult.Busy,
+            "NOANSWER" => OfficeRingResult.NoAnswer,
+            _ => OfficeRingResult.Unavailable,
+        };
+    }
 
     public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
     {

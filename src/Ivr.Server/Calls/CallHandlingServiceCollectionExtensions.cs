@@ -15,9 +15,8 @@ public static class CallHandlingServiceCollectionExtensions
         services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection("CallFlow"));
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection("Recordings"));
         services.AddOptions<ConferenceOptions>().Bind(configuration.GetSection("Conference"));
-        services.AddOptions<PracticeOptions>().Bind(configuration.GetSection("Practice"));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IPracticeDirectory, ConfiguredPracticeDirectory>();
+        services.AddPractices(configuration);
         services.AddSingleton<PhysicianLegRegistry>();
         services.AddSingleton<IPhysicianDialer, AmiPhysicianDialer>();
         services.AddSingleton(sp => new CallDependencies(

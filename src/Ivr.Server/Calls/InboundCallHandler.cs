@@ -24,7 +24,7 @@ public sealed class InboundCallHandler(
         var request = channel.Request;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = request.UniqueId });
         var dialed = request.Query.GetValueOrDefault("did") is { Length: > 0 } did ? did : request.Extension;
-        var practice = await dependencies.Practices.FindByNumberAsync(dialed, cancellationToken);
+        var (practice, coverage) = await dependencies.Practices.RouteAsync(dialed, dependencies.Time.GetUtcNow(), cancellationToken);
         var callId = await dependencies.CallRecords.StartAsync(
             new CallRecord
             {
@@ -33,11 +33,13 @@ public sealed class InboundCallHandler(
                 DialedNumber = dialed,
                 CallerId = request.CallerIdNumber,
                 StartedAt = dependencies.Time.GetUtcNow(),
+                CoverageMode = Practices.PracticeFileWriter.Coverage(coverage.Mode),
+                RouteReason = coverage.Reason,
             },
             cancellationToken);
         logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, Mask(request.CallerIdNumber));
 
-        var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber);
+        var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage);
         var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value), session, dependencies);
         try
         {

@@ -31,7 +31,7 @@ public sealed class PhysicianLegHandler(PhysicianLegRegistry legs, IOptions<Conf
         {
             await channel.AnswerAsync(cancellationToken);
             await channel.StreamFileAsync($"ivr/{PromptIds.WhisperIntro}", string.Empty, cancellationToken);
-            await channel.StreamFileAsync($"ivr/practice-name-{leg.Request.Practice.Id}", string.Empty, cancellationToken);
+            await channel.StreamFileAsync($"ivr/{leg.Request.Practice.NamePromptId}", string.Empty, cancellationToken);
             if (leg.Request.CallerNumber is { Length: > 0 } number && number.All(char.IsAsciiDigit))
             {
                 await channel.StreamFileAsync($"ivr/{PromptIds.WhisperCallerNumber}", string.Empty, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Simulation;
 using Ivr.Domain.Tests.Support;
 
 namespace Ivr.Domain.Tests.Flow;
@@ -10,13 +12,14 @@ public sealed class CallFlowHarness
 {
     public const string CallerId = "5551234567";
 
-    public CallFlowHarness(CallerStep[] steps, string[]? physicianAnswers = null, string? callerId = CallerId, string? hangUpDuringPrompt = null)
+    public CallFlowHarness(CallerStep[] steps, string[]? physicianAnswers = null, string? callerId = CallerId, string? hangUpDuringPrompt = null, CoverageDecision? coverage = null, OfficeRingResult office = OfficeRingResult.NoAnswer)
     {
         Log = new ConcurrentQueue<string>();
-        Calls = new InMemoryCallRecords(Log);
-        Messages = new InMemoryMessages(Log);
+        Calls = new InMemoryCallRecordStore(Log.Enqueue);
+        Messages = new InMemoryMessageStore(Log.Enqueue);
         var holder = new ScriptedCallerHolder();
-        Caller = new ScriptedCaller(Log, steps) { HangUpDuringPrompt = hangUpDuringPrompt };
+        Caller = new ScriptedCaller(Log, steps) { HangUpDuringPrompt = hangUpDuringPrompt, Office = office };
+        Coverage = coverage;
         holder.Caller = Caller;
         Dialer = new FakeDialer(holder, physicianAnswers ?? []);
         CallerIdNumber = callerId;
@@ -24,9 +27,11 @@ public sealed class CallFlowHarness
 
     public ConcurrentQueue<string> Log { get; }
 
-    public InMemoryCallRecords Calls { get; }
+    public CoverageDecision? Coverage { get; }
 
-    public InMemoryMessages Messages { get; }
+    public InMemoryCallRecordStore Calls { get; }
+
+    public InMemoryMessageStore Messages { get; }
 
     public ScriptedCaller Caller { get; }
 
@@ -42,7 +47,7 @@ public sealed class CallFlowHarness
     {
         var clock = new SteppingClock();
         var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
-        var session = new CallSession(callId, "1700000000.42", FixedPracticeDirectory.Practice, "15550100", CallerIdNumber);
+        var session = new CallSession(callId, "1700000000.42", FixedPracticeDirectory.Practice, "15550100", CallerIdNumber, Coverage);
         var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, new CallFlowOptions()));
         Session = await flow.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         Events = await Calls.EventsAsync(callId);

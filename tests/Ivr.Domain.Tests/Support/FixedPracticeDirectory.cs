@@ -7,7 +7,8 @@ public sealed class FixedPracticeDirectory : IPracticeDirectory
 {
     public static readonly PracticeProfile Practice = new("riverside-pediatrics", "Riverside Pediatrics", "greeting-riverside-pediatrics", "PJSIP/sipp/sip:fallback@127.0.0.1:5090", "America/New_York");
 
-    public Task<PracticeProfile> FindByNumberAsync(string dialedNumber, CancellationToken cancellationToken = default) => Task.FromResult(Practice);
+    public Task<CallRoute> RouteAsync(string dialedNumber, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new CallRoute(Practice, new CoverageDecision(CoverageMode.AlwaysOn, null, "24/7 coverage")));
 
     public Task<IReadOnlyList<OnCallContact>> OnCallChainAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OnCallContact>>(

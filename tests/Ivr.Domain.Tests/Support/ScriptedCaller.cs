@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
 
 namespace Ivr.Domain.Tests.Support;
 
@@ -22,6 +23,16 @@ public sealed class ScriptedCaller(ConcurrentQueue<string> log, params CallerSte
     public IEnumerable<string> Prompts => log.Where(l => l.StartsWith("play ", StringComparison.Ordinal)).Select(l => l[5..]);
 
     public void EndConference() => _conferenceEnded.TrySetResult();
+
+    /// <summary>What the office does when it is rung first.</summary>
+    public OfficeRingResult Office { get; init; } = OfficeRingResult.NoAnswer;
+
+    public Task<OfficeRingResult> RingOfficeAsync(OfficeLine office, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"ring office {office.DialString}: {Office}");
+        return Task.FromResult(Office);
+    }
 
     public Task AnswerAsync(CancellationToken cancellationToken)
     {

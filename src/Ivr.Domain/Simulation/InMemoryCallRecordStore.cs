@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Ivr.Domain.Calls;
-using Ivr.Domain.Messages;
 
-namespace Ivr.Domain.Tests.Support;
+namespace Ivr.Domain.Simulation;
 
-/// <summary>Call records kept in memory, for flow tests.</summary>
-public sealed class InMemoryCallRecords(ConcurrentQueue<string> log) : ICallRecordStore
+/// <summary>Call records kept in memory: for the what-if simulator, which must leave no record, and for tests.</summary>
+public sealed class InMemoryCallRecordStore(Action<string>? log = null) : ICallRecordStore
 {
     private readonly ConcurrentDictionary<long, CallRecord> _calls = new();
     private readonly ConcurrentDictionary<long, ConcurrentQueue<CallEvent>> _events = new();
@@ -34,7 +33,7 @@ public sealed class InMemoryCallRecords(ConcurrentQueue<string> log) : ICallReco
     public Task AddLegAsync(long callId, BridgeLeg leg, CancellationToken cancellationToken = default)
     {
         _legs.GetOrAdd(callId, _ => new()).Enqueue(leg);
-        log.Enqueue($"leg {leg.ClinicianId} {leg.Result}");
+        log?.Invoke($"leg {leg.ClinicianId} {leg.Result}");
         return Task.CompletedTask;
     }
 
@@ -58,37 +57,4 @@ public sealed class InMemoryCallRecords(ConcurrentQueue<string> log) : ICallReco
 
     public Task<IReadOnlyList<BridgeLeg>> LegsAsync(long callId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BridgeLeg>>(_legs.TryGetValue(callId, out var legs) ? legs.ToArray() : []);
-}
-
-/// <summary>Messages kept in memory; can be told to fail, to test the safety net.</summary>
-public sealed class InMemoryMessages(ConcurrentQueue<string> log) : IMessageStore
-{
-    private readonly ConcurrentDictionary<long, PatientMessage> _messages = new();
-    private long _next;
-
-    public bool Fail { get; set; }
-
-    public IReadOnlyList<PatientMessage> All => _messages.Values.OrderBy(m => m.Id).ToArray();
-
-    public Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
-    {
-        if (Fail)
-        {
-            throw new IOException("disk full");
-        }
-
-        var id = Interlocked.Increment(ref _next);
-        _messages[id] = message with { Id = id };
-        log.Enqueue($"saved message {id}");
-        return Task.FromResult(id);
-    }
-
-    public Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_messages.TryGetValue(id, out var message) ? message : null);
-
-    public Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PatientMessage>>(All.Take(limit).ToArray());
-
-    public Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PatientMessage>>(All.Where(m => m.CallId == callId).ToArray());
 }

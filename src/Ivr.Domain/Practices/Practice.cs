@@ -1,0 +1,54 @@
+using Ivr.Domain.Scheduling;
+
+namespace Ivr.Domain.Practices;
+
+/// <summary>
+/// Everything that decides how a practice's calls are answered: its numbers and zone, when the
+/// service covers it, its clinicians and its on-call rotations. Overrides live apart (they change
+/// daily); see <see cref="OnCallOverride"/>.
+/// </summary>
+public sealed record Practice
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Published numbers (DIDs), normalised by <see cref="PhoneNumbers.Normalize"/>.</summary>
+    public required IReadOnlyList<string> Numbers { get; init; }
+
+    /// <summary>IANA time zone, e.g. <c>America/New_York</c>.</summary>
+    public required string TimeZone { get; init; }
+
+    public CoverageMode Coverage { get; init; } = CoverageMode.AfterHours;
+
+    public WeeklyHours Hours { get; init; } = WeeklyHours.Closed;
+
+    public HolidayCalendar Holidays { get; init; } = HolidayCalendar.None;
+
+    public IReadOnlyList<Closure> Closures { get; init; } = [];
+
+    /// <summary>Rung first in business hours (overflow and after-hours modes); none means the service answers.</summary>
+    public OfficeLine? Office { get; init; }
+
+    /// <summary>Prompt played first; defaults to the service's generic greeting.</summary>
+    public string GreetingPromptId { get; init; } = "greeting-default";
+
+    /// <summary>Prompt with the practice's name for the clinician's whisper; defaults to "the answering service".</summary>
+    public string NamePromptId { get; init; } = "practice-name-default";
+
+    /// <summary>Where Asterisk's safety net dials when the service is down.</summary>
+    public string EmergencyFallbackDial { get; init; } = string.Empty;
+
+    /// <summary>How long each step of the on-call chain rings; defaults to 25 seconds.</summary>
+    public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(25);
+
+    public IReadOnlyList<Clinician> Clinicians { get; init; } = [];
+
+    public IReadOnlyList<Rotation> Rotations { get; init; } = [];
+
+    public ZoneClock Clock() => new(TimeZone);
+
+    public Clinician? Clinician(string id) => Clinicians.FirstOrDefault(c => c.Id == id);
+
+    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId);
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Ivr.Domain.Messages;
+
+namespace Ivr.Domain.Simulation;
+
+/// <summary>Messages kept in memory; can be told to fail, to test the safety net.</summary>
+public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageStore
+{
+    private readonly ConcurrentDictionary<long, PatientMessage> _messages = new();
+    private long _next;
+
+    public bool Fail { get; set; }
+
+    public IReadOnlyList<PatientMessage> All => _messages.Values.OrderBy(m => m.Id).ToArray();
+
+    public Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
+    {
+        if (Fail)
+        {
+            throw new IOException("disk full");
+        }
+
+        var id = Interlocked.Increment(ref _next);
+        _messages[id] = message with { Id = id };
+        log?.Invoke($"saved message {id}");
+        return Task.FromResult(id);
+    }
+
+    public Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_messages.TryGetValue(id, out var message) ? message : null);
+
+    public Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PatientMessage>>(All.Take(limit).ToArray());
+
+    public Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PatientMessage>>(All.Where(m => m.CallId == callId).ToArray());
+}

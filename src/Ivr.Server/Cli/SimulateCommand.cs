@@ -1,0 +1,56 @@
+using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Cli;
+
+/// <summary>
+/// <c>ivr simulate --practice P --at T --keys 2,1 [--answer C,...] [--office-answers]</c>: what would
+/// happen to a call, through the same flow real calls run, without placing one or writing anything.
+/// </summary>
+public static class SimulateCommand
+{
+    public static async Task<int> RunAsync(CliArguments arguments, TextWriter output)
+    {
+        using var host = await CliHost.OpenAsync(arguments);
+        var store = host.Services.GetRequiredService<IPracticeStore>();
+        var practiceId = arguments.Required("--practice");
+        var practice = await store.GetAsync(practiceId) ?? throw new CommandLineException($"no practice '{practiceId}'; see ivr practice list.");
+        var number = practice.Numbers.FirstOrDefault() ?? throw new CommandLineException($"{practice.Id} publishes no number, so no call can reach it; add numbers: to its file.");
+        var clock = practice.Clock();
+        var at = arguments.Instant("--at", clock, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var keys = (arguments.Option("--keys") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var answering = (arguments.Option("--answer") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var options = host.Services.GetRequiredService<IOptions<CallFlowOptions>>().Value;
+
+        var result = await CallSimulation.RunAsync(host.Services.GetRequiredService<IPracticeDirectory>(), number, at, keys, answering, arguments.Flag("--office-answers"), options);
+
+        output.WriteLine($"Simulated call to {practice.Name} ({number}) at {clock.Describe(at)}; no call placed, nothing stored.");
+        output.WriteLine($"Coverage: {Practices.PracticeFileWriter.Coverage(result.Route.Coverage.Mode)}: {result.Route.Coverage.Reason}");
+        output.WriteLine("Path:");
+        var start = at;
+        // The flow's own record first at each instant, then what the caller heard and did.
+        foreach (var (when, what) in result.Events.Select(e => (e.At, $"{e.Kind}: {e.Name} ({e.Detail})"))
+            .Concat(result.Transcript.Select(t => (t.At, "caller: " + t.What)))
+            .OrderBy(t => t.Item1))
+        {
+            output.WriteLine($"  +{(when - start).TotalSeconds,5:0} s  {what}");
+        }
+
+        output.WriteLine(result.Legs.Count == 0 ? "On-call chain: not rung." : "On-call chain, in order:");
+        foreach (var leg in result.Legs)
+        {
+            output.WriteLine($"  {leg.Attempt}. {leg.ClinicianId} at +{(leg.StartedAt - start).TotalSeconds:0} s: {leg.Result}, {leg.Detail}");
+        }
+
+        foreach (var message in result.Messages)
+        {
+            output.WriteLine($"Message: {message.Urgency}{(message.Partial ? ", partial (caller hung up)" : string.Empty)}{(message.UrgencyReason is { } why ? $" ({why})" : string.Empty)}");
+        }
+
+        output.WriteLine($"Outcome: {result.Session.Outcome}: {result.Session.OutcomeDetail}");
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Ivr.Server.Practices;
+
+/// <summary>Service-wide settings for practices (section <c>Practices</c>); each practice itself lives in the database.</summary>
+public sealed class PracticesOptions
+{
+    /// <summary>The answering service's supervisor: the last step of every on-call chain, never nobody.</summary>
+    public SupervisorOptions Supervisor { get; set; } = new();
+
+    /// <summary>
+    /// How a clinician's phone number is dialed: <c>{number}</c> is replaced by the digits. Defaults to
+    /// <c>PJSIP/{number}@trunk</c>, the endpoint named <c>trunk</c> that telecom admins add to pjsip.conf.
+    /// </summary>
+    public string PhoneDialTemplate { get; set; } = "PJSIP/{number}@trunk";
+}
+
+/// <summary>The supervisor's line.</summary>
+public sealed class SupervisorOptions
+{
+    /// <summary>Defaults to <c>supervisor</c>.</summary>
+    public string ClinicianId { get; set; } = "supervisor";
+
+    /// <summary>Defaults to <c>Answering service supervisor</c>.</summary>
+    public string DisplayName { get; set; } = "Answering service supervisor";
+
+    /// <summary>Asterisk dial string; defaults to the test supervisor phone on 127.0.0.1:5079.</summary>
+    public string DialString { get; set; } = "PJSIP/sipp/sip:supervisor@127.0.0.1:5079";
+
+    /// <summary>Defaults to 30 seconds.</summary>
+    public int RingTimeoutSeconds { get; set; } = 30;
+}
