@@ -9,6 +9,7 @@ public sealed partial class CallFlow
         await _dependencies.CallRecords.MarkAnsweredAsync(_session.CallId, _dependencies.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
 
         // The emergency instruction is part of the first thing every caller hears, never skippable.
+        await DecideAsync("greeting", $"{_session.Practice.GreetingPromptId} for {_session.Practice.Id}").ConfigureAwait(false);
         await _channel.PlayAsync([_session.Practice.GreetingPromptId, PromptIds.Emergency], cancellationToken).ConfigureAwait(false);
         return CallTrigger.Continue;
     }

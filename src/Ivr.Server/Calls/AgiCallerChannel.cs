@@ -20,7 +20,23 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         string? status = null;
         await Guard(async () =>
         {
-            await channel.ExecAsync("Dial", $"{office.DialString},{(int)office.RingTimeout.TotalSeconds}", cancellationToken);
+            try
+            {
+                await channel.ExecAsync("Dial", $"{office.DialString},{(int)office.RingTimeout.TotalSeconds}", cancellationToken);
+            }
+            catch (AgiHangupException)
+            {
+                // The caller hung up, perhaps at the end of a conversation with the office:
+                // DIALSTATUS can still be read on the dead channel, and tells the two apart.
+                if (await channel.GetVariableAsync("DIALSTATUS", CancellationToken.None) == "ANSWER")
+                {
+                    status = "ANSWER";
+                    return;
+                }
+
+                throw;
+            }
+
             status = await channel.GetVariableAsync("DIALSTATUS", cancellationToken);
         });
         return status switch

@@ -25,7 +25,7 @@ public sealed class SafetyNetEndToEndTests
         await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        using var service = ServiceUnderTest.StartProcess(directory);
+        using var service = await ServiceUnderTest.StartProcessAsync(directory);
         try
         {
             await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));

@@ -10,8 +10,8 @@ public static class PatientCall
     public const string PracticeNumber = "15550100";
     public const string CallerNumber = "5551234567";
 
-    public static Sipp Start(SippScript script, string directory) =>
-        Sipp.CallScenarioFile(script.WriteTo(directory, CallerNumber), PracticeNumber);
+    public static Sipp Start(SippScript script, string directory, string number = PracticeNumber) =>
+        Sipp.CallScenarioFile(script.WriteTo(directory, CallerNumber), number);
 
     /// <summary>Waits until the call record of the latest call is closed, and returns it with its messages.</summary>
     public static async Task<(CallRecord Call, IReadOnlyList<PatientMessage> Messages, IReadOnlyList<CallEvent> Events)> CompletedAsync(ICallRecordStore calls, IMessageStore messages, TimeSpan? timeout = null)

@@ -30,26 +30,34 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public IMessageStore Messages => _host.Services.GetRequiredService<IMessageStore>();
 
-    /// <summary>Starts the service; <paramref name="phonePorts"/> are the SIP ports of the on-call chain, in order (the last is the supervisor).</summary>
-    public static async Task<ServiceUnderTest> StartAsync(params int[] phonePorts)
+    /// <summary>Starts the service with one practice; <paramref name="phonePorts"/> are the SIP ports of its on-call chain, in order (the last is the supervisor).</summary>
+    public static Task<ServiceUnderTest> StartAsync(params int[] phonePorts) =>
+        StartAsync(phonePorts.Length > 0 ? phonePorts[^1] : 5079, TestPractice.Riverside(phonePorts.Length > 0 ? phonePorts[..^1] : []));
+
+    /// <summary>Starts the service serving these practices, with the supervisor's phone on <paramref name="supervisorPort"/>.</summary>
+    public static async Task<ServiceUnderTest> StartAsync(int supervisorPort, params TestPractice[] practices)
     {
         await RealAsterisk.HangUpLeftoversAsync();
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var host = IvrHost.Build([.. Arguments(directory, phonePorts)]);
+        string[] arguments = [.. Arguments(directory, supervisorPort)];
+        await ImportAsync(arguments, directory, practices);
+        var host = IvrHost.Build(arguments);
         await host.StartAsync();
         await WaitForAmiAsync(host);
         return new ServiceUnderTest(host, directory);
     }
 
     /// <summary>The same service as a separate process, for tests that kill it.</summary>
-    public static Process StartProcess(string directory, params int[] phonePorts)
+    public static async Task<Process> StartProcessAsync(string directory, params int[] phonePorts)
     {
+        string[] arguments = [.. Arguments(directory, phonePorts.Length > 0 ? phonePorts[^1] : 5079)];
+        await ImportAsync(arguments, directory, [TestPractice.Riverside(phonePorts.Length > 0 ? phonePorts[..^1] : [])]);
         var ivr = Path.Combine(AppContext.BaseDirectory, "ivr.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(ivr);
         start.ArgumentList.Add("serve");
-        foreach (var argument in Arguments(directory, phonePorts))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -93,7 +101,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<string> Arguments(string directory, int[] phonePorts)
+    private static IEnumerable<string> Arguments(string directory, int supervisorPort)
     {
         var ami = RealAsterisk.AmiOptions();
         yield return $"--Asterisk:Ami:Host={ami.Host}";
@@ -105,19 +113,22 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         yield return $"--Data:KeyFile={Path.Combine(directory, "phi.key")}";
         yield return $"--Recordings:HostDirectory={RealAsterisk.RecordingDirectory}";
         yield return "--CallFlow:MenuTimeout=00:00:04";
-        for (var i = 0; i < phonePorts.Length - 1; i++)
-        {
-            yield return $"--Practice:OnCall:{i}:ClinicianId=dr-{i + 1}";
-            yield return $"--Practice:OnCall:{i}:DisplayName=Doctor {i + 1}";
-            yield return $"--Practice:OnCall:{i}:DialString=PJSIP/sipp/sip:doctor{i + 1}@127.0.0.1:{phonePorts[i]}";
-            yield return $"--Practice:OnCall:{i}:RingTimeoutSeconds=6";
-        }
+        yield return $"--Practices:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{supervisorPort}";
+        yield return "--Practices:Supervisor:RingTimeoutSeconds=6";
+    }
 
-        if (phonePorts.Length > 0)
+    /// <summary>Writes each practice's file and imports it through the command line, as an operator would.</summary>
+    private static async Task ImportAsync(string[] arguments, string directory, TestPractice[] practices)
+    {
+        var files = practices.Select(p =>
         {
-            yield return $"--Practice:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{phonePorts[^1]}";
-            yield return "--Practice:Supervisor:RingTimeoutSeconds=6";
-        }
+            var file = Path.Combine(directory, p.Id + ".yaml");
+            File.WriteAllText(file, p.Yaml());
+            return file;
+        }).ToArray();
+        var output = new StringWriter();
+        var exitCode = await IvrCommandLine.RunAsync(["practice", "import", .. files, .. arguments], output);
+        Assert.True(exitCode == 0, output.ToString());
     }
 
     private static async Task WaitForAmiAsync(IHost host)

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ivr.Server.EndToEndTests.Support;
+
+/// <summary>
+/// A practice file for one test: its number, its doctors (SIPp phones, each on a layer of its own,
+/// on call all day), and its coverage. Imported before the service starts, as `ivr practice import` would.
+/// </summary>
+public sealed record TestPractice(string Id, string Name, string Number, int[] DoctorPorts)
+{
+    /// <summary>24/7 unless <see cref="OfficePort"/> is set, then overflow with the office open all day, every day.</summary>
+    public int? OfficePort { get; init; }
+
+    /// <summary>Clinician ids are PREFIX-1, PREFIX-2, …; defaults to <c>dr</c>.</summary>
+    public string DoctorPrefix { get; init; } = "dr";
+
+    public string Greeting => $"greeting-{Id}";
+
+    public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
+
+    public static TestPractice Harbor(params int[] doctorPorts) => new("harbor-internal-medicine", "Harbor Internal Medicine", "15550200", doctorPorts);
+
+    public string Yaml()
+    {
+        var y = new StringBuilder();
+        y.AppendLine(CultureInfo.InvariantCulture, $"id: {Id}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"name: {Name}");
+        y.AppendLine("timeZone: America/New_York");
+        y.AppendLine(CultureInfo.InvariantCulture, $"numbers: [\"{Number}\"]");
+        if (OfficePort is { } office)
+        {
+            y.AppendLine("coverage: overflow");
+            y.AppendLine(CultureInfo.InvariantCulture, $"office: {{ dial: \"PJSIP/sipp/sip:office@127.0.0.1:{office}\", ringSeconds: 6 }}");
+            y.AppendLine("hours:");
+            foreach (var day in new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" })
+            {
+                y.AppendLine(CultureInfo.InvariantCulture, $"  {day}: \"00:00-24:00\"");
+            }
+        }
+        else
+        {
+            y.AppendLine("coverage: 24/7");
+        }
+
+        y.AppendLine(CultureInfo.InvariantCulture, $"greeting: {Greeting}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"namePrompt: practice-name-{Id}");
+        y.AppendLine("ringSeconds: 6");
+        y.AppendLine("clinicians:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));
+        for (var i = 0; i < DoctorPorts.Length; i++)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  - {{ id: {DoctorPrefix}-{i + 1}, name: Doctor {i + 1}, contacts: [{{ sip: \"PJSIP/sipp/sip:doctor{i + 1}@127.0.0.1:{DoctorPorts[i]}\", verified: true }}] }}");
+        }
+
+        y.AppendLine("rotations:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));
+        for (var i = 0; i < DoctorPorts.Length; i++)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  - {{ name: layer-{i + 1}, layer: {i + 1}, period: daily, handoff: \"00:00\", start: 2026-01-01, members: [{DoctorPrefix}-{i + 1}] }}");
+        }
+
+        return y.ToString();
+    }
+}
