@@ -33,6 +33,11 @@ public sealed partial class PracticeFileReader
         {
             throw new PracticeFileException([$"{file}:{exception.Start.Line}: {exception.InnerException?.Message ?? exception.Message}"]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way at the end of an unclosed flow list or mapping.
+            throw new PracticeFileException([$"{file}:{text.Split('\n').Length}: the file ends inside an unclosed [ ] or {{ }}"]);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
