@@ -25,6 +25,7 @@ public static class PracticeServiceCollectionExtensions
             return new PracticeDirectory(sp.GetRequiredService<IPracticeStore>(), supervisor, contact => DialString(contact, options));
         });
         services.AddSingleton<IPracticeDirectory>(sp => sp.GetRequiredService<PracticeDirectory>());
+        services.AddHostedService<PracticeSeedService>();
         return services;
     }
 

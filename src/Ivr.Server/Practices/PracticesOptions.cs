@@ -11,6 +11,12 @@ public sealed class PracticesOptions
     /// <c>PJSIP/{number}@trunk</c>, the endpoint named <c>trunk</c> that telecom admins add to pjsip.conf.
     /// </summary>
     public string PhoneDialTemplate { get; set; } = "PJSIP/{number}@trunk";
+
+    /// <summary>
+    /// Practice files imported at start when the database has no practice yet; empty (the default)
+    /// imports nothing. <c>scripts/run</c> points it at the repository's <c>practices/</c>.
+    /// </summary>
+    public string SeedDirectory { get; set; } = string.Empty;
 }
 
 /// <summary>The supervisor's line.</summary>
