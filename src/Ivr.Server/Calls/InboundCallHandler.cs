@@ -25,6 +25,12 @@ public sealed class InboundCallHandler(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = request.UniqueId });
         var dialed = request.Query.GetValueOrDefault("did") is { Length: > 0 } did ? did : request.Extension;
         var (practice, coverage) = await dependencies.Practices.RouteAsync(dialed, dependencies.Time.GetUtcNow(), cancellationToken);
+        if (practice.EmergencyFallbackDial.Length > 0)
+        {
+            // Should the service die mid-call, the dialplan's safety net dials this practice's fallback.
+            await channel.SetVariableAsync("IVR_FALLBACK_DIAL", practice.EmergencyFallbackDial, cancellationToken);
+        }
+
         var callId = await dependencies.CallRecords.StartAsync(
             new CallRecord
             {

@@ -75,6 +75,7 @@ public static class RecordsCommand
 
                 output.WriteLine($"Call {record.Id} ({record.UniqueId}) to {record.DialedNumber} for {record.PracticeId}, from {record.CallerId ?? "unknown"}");
                 output.WriteLine($"  started {record.StartedAt:u}, answered {record.AnsweredAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"}, ended {record.EndedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"}, billable {record.BillableSeconds} s");
+                output.WriteLine($"  coverage: {record.CoverageMode ?? "-"}: {record.RouteReason ?? "-"}");
                 output.WriteLine($"  outcome: {record.Outcome ?? "(in progress)"} — {record.OutcomeDetail}");
                 output.WriteLine("Timeline:");
                 foreach (var e in events)

@@ -15,17 +15,20 @@ public sealed class SafetyNetEndToEndTests
     /// <summary>The fallback the dialplan dials (IVR_FALLBACK_DIAL in dialplan/extensions.conf).</summary>
     private const int FallbackPort = 5090;
 
+    /// <summary>The practice's own emergency fallback, which the service hands the dialplan as the call starts.</summary>
+    private const int PracticeFallbackPort = 5091;
+
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task ServiceKilledMidCallLeavesTheCallToTheDialplanWhichTakesTheMessageAndDialsTheFallback()
+    public async Task ServiceKilledMidCallLeavesTheCallToTheDialplanWhichTakesTheMessageAndDialsThePracticesFallback()
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
+        await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: PracticeFallbackPort);
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        using var service = await ServiceUnderTest.StartProcessAsync(directory);
+        using var service = await ServiceUnderTest.StartProcessAsync(directory, TestPractice.Riverside() with { EmergencyFallbackPort = PracticeFallbackPort });
         try
         {
             await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));

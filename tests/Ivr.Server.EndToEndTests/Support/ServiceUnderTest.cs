@@ -49,10 +49,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     }
 
     /// <summary>The same service as a separate process, for tests that kill it.</summary>
-    public static async Task<Process> StartProcessAsync(string directory, params int[] phonePorts)
+    public static async Task<Process> StartProcessAsync(string directory, TestPractice practice)
     {
-        string[] arguments = [.. Arguments(directory, phonePorts.Length > 0 ? phonePorts[^1] : 5079)];
-        await ImportAsync(arguments, directory, [TestPractice.Riverside(phonePorts.Length > 0 ? phonePorts[..^1] : [])]);
+        string[] arguments = [.. Arguments(directory, 5079)];
+        await ImportAsync(arguments, directory, [practice]);
         var ivr = Path.Combine(AppContext.BaseDirectory, "ivr.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(ivr);

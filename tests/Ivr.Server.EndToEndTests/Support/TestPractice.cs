@@ -12,6 +12,9 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>24/7 unless <see cref="OfficePort"/> is set, then overflow with the office open all day, every day.</summary>
     public int? OfficePort { get; init; }
 
+    /// <summary>The SIP port of the practice's emergency fallback, if it has one.</summary>
+    public int? EmergencyFallbackPort { get; init; }
+
     /// <summary>Clinician ids are PREFIX-1, PREFIX-2, …; defaults to <c>dr</c>.</summary>
     public string DoctorPrefix { get; init; } = "dr";
 
@@ -46,6 +49,10 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         y.AppendLine(CultureInfo.InvariantCulture, $"greeting: {Greeting}");
         y.AppendLine(CultureInfo.InvariantCulture, $"namePrompt: practice-name-{Id}");
         y.AppendLine("ringSeconds: 6");
+        if (EmergencyFallbackPort is { } fallback)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:{fallback}\"");
+        }
         y.AppendLine("clinicians:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));
         for (var i = 0; i < DoctorPorts.Length; i++)
         {

@@ -22,6 +22,7 @@ public sealed class RecordsCommandTests
         Assert.Equal(0, exitCode);
         Assert.Contains("riverside-pediatrics", output);
         Assert.Contains("message-taken", output);
+        Assert.Contains("coverage: after-hours: holiday: Thanksgiving Day", output);
         Assert.Contains("MainMenu", output);
         Assert.Contains("main-menu", output);
         Assert.Contains("leg 1: dr-1", output);
@@ -90,6 +91,8 @@ public sealed class RecordsCommandTests
             DialedNumber = "5551230000",
             CallerId = "5559876543",
             StartedAt = Start,
+            CoverageMode = "after-hours",
+            RouteReason = "holiday: Thanksgiving Day",
         });
         await calls.MarkAnsweredAsync(callId, Start.AddSeconds(1));
         await calls.AppendEventAsync(callId, new CallEvent(Start.AddSeconds(1), "state", "MainMenu", "entered"));
