@@ -3,6 +3,7 @@ using Ivr.Asterisk.Ami;
 using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Messages;
 using Ivr.Server.EndToEndTests.Support;
+using static Ivr.Server.EndToEndTests.Support.CallScripts;
 
 namespace Ivr.Server.EndToEndTests.Calls;
 
@@ -14,19 +15,6 @@ namespace Ivr.Server.EndToEndTests.Calls;
 public sealed class PhysicianBridgeEndToEndTests
 {
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
-    /// <summary>What the patient presses: 2 (someone now), then 1 (the doctor on call).</summary>
-    private static SippScript PatientAskingForTheDoctor(TimeSpan stayOnLine) => SippScript.Patient()
-        .Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).Press('2')
-        .Wait(Beat).Press('1')
-        .Wait(stayOnLine);
-
-    /// <summary>A doctor who answers, hears the whisper, and presses a key while the menu plays (twice, in case the first is early).</summary>
-    private static SippScript DoctorPressing(char key)
-    {
-        var whisper = PromptDurations.Of("whisper-intro", "practice-name-riverside-pediatrics", "whisper-caller-number") + TimeSpan.FromSeconds(7.5);
-        return SippScript.Phone().Wait(whisper).Press(key).Wait(TimeSpan.FromSeconds(2.5)).Press(key);
-    }
 
     [Fact]
     public async Task PhysicianWhoPressesOneJoinsThePatientInOneConferenceBridge()

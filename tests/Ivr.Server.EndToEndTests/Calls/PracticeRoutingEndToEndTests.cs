@@ -1,6 +1,7 @@
 using Ivr.Asterisk.Ami;
 using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Server.EndToEndTests.Support;
+using static Ivr.Server.EndToEndTests.Support.CallScripts;
 
 namespace Ivr.Server.EndToEndTests.Calls;
 
@@ -13,17 +14,6 @@ public sealed class PracticeRoutingEndToEndTests
 {
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
 
-    private static SippScript PatientAskingForTheDoctor(string greeting) => SippScript.Patient()
-        .Wait(PromptDurations.Of(greeting, "emergency") + Beat).Press('2')
-        .Wait(Beat).Press('1')
-        .Wait(TimeSpan.FromSeconds(30)).HangUp();
-
-    private static SippScript DoctorPressingOne(string practiceId)
-    {
-        var whisper = PromptDurations.Of("whisper-intro", $"practice-name-{practiceId}", "whisper-caller-number") + TimeSpan.FromSeconds(7.5);
-        return SippScript.Phone().Wait(whisper).Press('1').Wait(TimeSpan.FromSeconds(2.5)).Press('1');
-    }
-
     [Fact]
     public async Task EachNumberReachesItsOwnPracticesGreetingAndItsOwnDoctor()
     {
@@ -31,8 +21,8 @@ public sealed class PracticeRoutingEndToEndTests
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         var riverside = TestPractice.Riverside();
         var harbor = TestPractice.Harbor() with { DoctorPrefix = "hnl" };
-        await using var riversideDoctor = Sipp.AnswerScenarioFile(DoctorPressingOne(riverside.Id).WriteTo(Path.GetTempPath(), "doctor"));
-        await using var harborDoctor = Sipp.AnswerScenarioFile(DoctorPressingOne(harbor.Id).WriteTo(Path.GetTempPath(), "doctor"));
+        await using var riversideDoctor = Sipp.AnswerScenarioFile(DoctorPressing('1', riverside.Id).WriteTo(Path.GetTempPath(), "doctor"));
+        await using var harborDoctor = Sipp.AnswerScenarioFile(DoctorPressing('1', harbor.Id).WriteTo(Path.GetTempPath(), "doctor"));
         await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
         await using var service = await ServiceUnderTest.StartAsync(
             supervisor.Port,
@@ -41,7 +31,7 @@ public sealed class PracticeRoutingEndToEndTests
 
         foreach (var practice in new[] { harbor, riverside })
         {
-            await using var patient = PatientCall.Start(PatientAskingForTheDoctor(practice.Greeting), service.Directory, practice.Number);
+            await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(30), practice.Greeting).HangUp(), service.Directory, practice.Number);
             await patient.WaitAsync(TimeSpan.FromSeconds(90));
             var (call, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
 
