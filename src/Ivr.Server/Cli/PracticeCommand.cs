@@ -24,7 +24,13 @@ public static class PracticeCommand
                     throw new CommandLineException("usage: ivr practice import FILE... [--by NAME]");
                 }
 
-                return await ImportAsync(files, store, host.Services.GetRequiredService<IAuditLog>(), CliHost.Actor(arguments), time.GetUtcNow(), output, error);
+                var prompts = PromptManifest.Load(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PracticesOptions>>().Value.PromptManifest);
+                if (prompts is null)
+                {
+                    error.WriteLine("warning: no prompt manifest found (Practices:PromptManifest); greeting and name prompts are not checked.");
+                }
+
+                return await ImportAsync(files, prompts, store, host.Services.GetRequiredService<IAuditLog>(), CliHost.Actor(arguments), time.GetUtcNow(), output, error);
             case "export":
                 var id = arguments.Positional.ElementAtOrDefault(1) ?? throw new CommandLineException("usage: ivr practice export PRACTICE");
                 var practice = await store.GetAsync(id) ?? throw new CommandLineException($"no practice '{id}'; see ivr practice list.");
@@ -43,7 +49,7 @@ public static class PracticeCommand
         }
     }
 
-    private static async Task<int> ImportAsync(string[] files, IPracticeStore store, IAuditLog audit, string actor, DateTimeOffset now, TextWriter output, TextWriter error)
+    private static async Task<int> ImportAsync(string[] files, IReadOnlySet<string>? prompts, IPracticeStore store, IAuditLog audit, string actor, DateTimeOffset now, TextWriter output, TextWriter error)
     {
         // Every file is read and checked before any is saved: a bad file saves nothing.
         var practices = new List<Practice>();
@@ -52,7 +58,7 @@ public static class PracticeCommand
         {
             try
             {
-                practices.Add(PracticeFileReader.Read(file));
+                practices.Add(PracticeFileReader.Read(file, prompts));
             }
             catch (PracticeFileException exception)
             {

@@ -15,15 +15,22 @@ namespace Ivr.Server.Practices;
 public sealed partial class PracticeFileReader
 {
     private readonly string _file;
+    private readonly IReadOnlySet<string>? _prompts;
     private readonly List<string> _errors = [];
 
-    private PracticeFileReader(string file) => _file = file;
-
-    public static Practice Read(string path) => Parse(File.ReadAllText(path), path);
-
-    public static Practice Parse(string text, string file)
+    private PracticeFileReader(string file, IReadOnlySet<string>? prompts)
     {
-        var reader = new PracticeFileReader(file);
+        _file = file;
+        _prompts = prompts;
+    }
+
+    /// <param name="path">The file.</param>
+    /// <param name="prompts">The prompt ids Asterisk has (see <see cref="PromptManifest"/>); null skips that check.</param>
+    public static Practice Read(string path, IReadOnlySet<string>? prompts = null) => Parse(File.ReadAllText(path), path, prompts);
+
+    public static Practice Parse(string text, string file, IReadOnlySet<string>? prompts = null)
+    {
+        var reader = new PracticeFileReader(file, prompts);
         var stream = new YamlStream();
         try
         {
@@ -102,8 +109,8 @@ public sealed partial class PracticeFileReader
             Numbers = Items(root, "numbers").Select(n => Scalar(n) ?? string.Empty).Where(n => n.Length > 0).ToList(),
             Coverage = coverage,
             Office = office,
-            GreetingPromptId = Text(root, "greeting") ?? "greeting-default",
-            NamePromptId = Text(root, "namePrompt") ?? "practice-name-default",
+            GreetingPromptId = Prompt(root, "greeting") ?? "greeting-default",
+            NamePromptId = Prompt(root, "namePrompt") ?? "practice-name-default",
             EmergencyFallbackDial = Text(root, "emergencyFallback") ?? string.Empty,
             RingTimeout = TimeSpan.FromSeconds(ring),
             Hours = Child(root, "hours") is { } hours ? ReadHours(hours) : WeeklyHours.Closed,
@@ -361,6 +368,21 @@ public sealed partial class PracticeFileReader
         }
 
         return value.Trim();
+    }
+
+    /// <summary>
+    /// A prompt id, which must be one Asterisk has: STREAM FILE of a missing file fails
+    /// (<c>result=-1 endpos=0</c>), and every such call would fall to the dialplan's safety net.
+    /// </summary>
+    private string? Prompt(YamlMappingNode map, string key)
+    {
+        var id = Text(map, key);
+        if (id is not null && _prompts is not null && !_prompts.Contains(id))
+        {
+            Error(Child(map, key)!, $"prompt '{id}' is not in the prompt manifest; add '{id} | words' to prompts/manifest.txt (rendered at setup) or leave {key} out for the generic one");
+        }
+
+        return id;
     }
 
     private int Number(YamlMappingNode map, string key, int defaultValue, int min, int max)

@@ -19,9 +19,10 @@ public sealed class PracticeSeedService(IPracticeStore store, IOptions<Practices
             return;
         }
 
+        var prompts = PromptManifest.Load(options.Value.PromptManifest);
         foreach (var file in Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order())
         {
-            var practice = PracticeFileReader.Read(file);
+            var practice = PracticeFileReader.Read(file, prompts);
             await store.SaveAsync(practice, "seed", cancellationToken);
             logger.LogInformation("Imported practice {PracticeId} from {File}", practice.Id, file);
         }

@@ -17,6 +17,12 @@ public sealed class PracticesOptions
     /// imports nothing. <c>scripts/run</c> points it at the repository's <c>practices/</c>.
     /// </summary>
     public string SeedDirectory { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The prompt manifest practice files are checked against (greeting and name prompts must exist);
+    /// defaults to <c>prompts/manifest.txt</c> under the working folder. Where there is none, the check is skipped.
+    /// </summary>
+    public string PromptManifest { get; set; } = "prompts/manifest.txt";
 }
 
 /// <summary>The supervisor's line.</summary>

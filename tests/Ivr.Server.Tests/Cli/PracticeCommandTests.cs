@@ -148,4 +148,18 @@ public sealed class PracticeCommandTests
         Assert.Contains("caller: the office does not answer", unanswered);
         Assert.Contains("hears greeting-harbor-internal-medicine, emergency", unanswered);
     }
+
+    [Fact]
+    public async Task AGreetingAsteriskDoesNotHaveIsRefusedBecauseEveryCallWouldFailOnIt()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var file = Path.Combine(service.Directory, "clinic.yaml");
+        await File.WriteAllTextAsync(file, "id: clinic\nname: Clinic\ntimeZone: UTC\ngreeting: greeting-clinic\n");
+        var manifest = $"--Practices:PromptManifest={Path.Combine(RepositoryFiles.Root, "prompts", "manifest.txt")}";
+
+        var (exitCode, output) = await service.RunAsync("practice", "import", file, manifest);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{file}:4: prompt 'greeting-clinic' is not in the prompt manifest", output);
+    }
 }
