@@ -14,6 +14,9 @@ public sealed partial class AgiChannel : IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly PipeReader _reader;
+    /// <summary>Commands whose reply time is the protocol's cost alone: no signalling, playback, recording or waiting for keys.</summary>
+    private static readonly HashSet<string> ImmediateVerbs = new(StringComparer.Ordinal) { "GET VARIABLE", "GET FULL VARIABLE", "SET VARIABLE", "VERBOSE", "NOOP" };
+
     private readonly AgiChannelOptions _options;
     private readonly Action<AsteriskDiagnostic>? _diagnostics;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -75,6 +78,7 @@ public sealed partial class AgiChannel : IAsyncDisposable
             throw;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             // LF only: Asterisk keeps a CR as part of the last argument.
@@ -89,6 +93,11 @@ public sealed partial class AgiChannel : IAsyncDisposable
         }
 
         var reply = await WaitForReplyAsync(command, pending.Task, timeout, cancellationToken).ConfigureAwait(false);
+        if (ImmediateVerbs.Contains(command.Verb))
+        {
+            _options.ImmediateCommandLatency.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+
         if (reply.IsDeadChannel)
         {
             throw new AgiHangupException(command.Verb, HangupToken);

@@ -14,4 +14,10 @@ public sealed class AgiChannelOptions
 
     /// <summary>Longest reply line accepted. Default 64 KiB (GET FULL VARIABLE can be long).</summary>
     public int MaxLineBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Where the write-to-reply time of commands that do no signalling or media (GET/SET VARIABLE, VERBOSE,
+    /// NOOP: the protocol's own cost) is counted; shared by every channel of a server. Default: a new recorder.
+    /// </summary>
+    public LatencyRecorder ImmediateCommandLatency { get; set; } = new();
 }

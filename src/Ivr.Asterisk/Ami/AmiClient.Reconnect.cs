@@ -128,7 +128,9 @@ public sealed partial class AmiClient
             await Task.Delay(_options.PingInterval, cancellationToken).ConfigureAwait(false);
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await SendOnAsync(connection, new AmiAction("Ping"), AmiPendingKind.Single, _options.PingTimeout, cancellationToken).ConfigureAwait(false);
+                _options.PingLatency.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (AmiActionTimeoutException exception)
             {

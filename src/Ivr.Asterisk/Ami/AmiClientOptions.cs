@@ -36,6 +36,9 @@ public sealed class AmiClientOptions
     /// <summary>A Ping without a Pong within this time counts the connection as dead. Default 5 s.</summary>
     public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Round-trip times of the keep-alive Pings. Default: a new recorder.</summary>
+    public LatencyRecorder PingLatency { get; set; } = new();
+
     /// <summary>First reconnect delay; doubles per failure. Default 250 ms.</summary>
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 

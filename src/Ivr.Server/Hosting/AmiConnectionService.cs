@@ -37,6 +37,12 @@ public sealed class AmiConnectionService(
                 client.ConnectionChanged += change => logger.LogInformation("AMI connection {State} (gap {GapSeconds:0.0} s)", change.State, change.Gap.TotalSeconds);
                 _client.TrySetResult(client);
                 await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                var ping = options.Value.PingLatency;
+                logger.LogInformation(
+                    "AMI keep-alive Pings: {Count} answered, round trip p50 {P50Microseconds:0} µs, p99 {P99Microseconds:0} µs",
+                    ping.Count,
+                    ping.Percentile(0.5).TotalMicroseconds,
+                    ping.Percentile(0.99).TotalMicroseconds);
                 await client.DisposeAsync();
                 return;
             }

@@ -27,6 +27,13 @@ public sealed class FastAgiHostedService(
         {
             await _server.DisposeAsync();
         }
+
+        var latency = options.Value.Channel.ImmediateCommandLatency;
+        logger.LogInformation(
+            "FastAGI immediate commands: {Count} answered, write-to-reply p50 {P50Microseconds:0} µs, p99 {P99Microseconds:0} µs",
+            latency.Count,
+            latency.Percentile(0.5).TotalMicroseconds,
+            latency.Percentile(0.99).TotalMicroseconds);
     }
 
     public async ValueTask DisposeAsync()
