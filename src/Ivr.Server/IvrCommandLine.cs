@@ -58,7 +58,7 @@ public static class IvrCommandLine
                 case "flow":
                     return FlowCommand.Run(rest, output);
                 case "calls" or "messages":
-                    return await RecordsCommand.RunAsync(command, rest, output, error);
+                    return await RecordsCommand.RunAsync(command, new CliArguments(rest, "--json"), output, error);
                 case "practice":
                     return await PracticeCommand.RunAsync(new CliArguments(rest), output, error);
                 case "oncall":

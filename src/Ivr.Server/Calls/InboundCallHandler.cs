@@ -39,7 +39,7 @@ public sealed class InboundCallHandler(
                 DialedNumber = dialed,
                 CallerId = request.CallerIdNumber,
                 StartedAt = dependencies.Time.GetUtcNow(),
-                CoverageMode = Practices.PracticeFileWriter.Coverage(coverage.Mode),
+                CoverageMode = CoverageModes.Name(coverage.Mode),
                 RouteReason = coverage.Reason,
             },
             cancellationToken);

@@ -1,4 +1,5 @@
 using Ivr.Data;
+using Ivr.Domain.Practices;
 using Ivr.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,10 @@ public static class CliHost
         await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync();
         return host;
     }
+
+    /// <summary>The practice named on the command line, or a clear error.</summary>
+    public static async Task<Practice> PracticeAsync(IPracticeStore store, string practiceId) =>
+        await store.GetAsync(practiceId) ?? throw new CommandLineException($"no practice '{practiceId}'; see ivr practice list.");
 
     public static string Actor(CliArguments arguments) => arguments.Option("--by") ?? $"cli:{Environment.UserName}";
 }

@@ -32,7 +32,7 @@ public static class OnCallCommand
         }
 
         var practiceId = arguments.Required("--practice");
-        var practice = await store.GetAsync(practiceId) ?? throw new CommandLineException($"no practice '{practiceId}'; see ivr practice list.");
+        var practice = await CliHost.PracticeAsync(store, practiceId);
         var clock = practice.Clock();
         switch (verb)
         {

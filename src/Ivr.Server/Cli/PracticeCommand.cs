@@ -33,14 +33,14 @@ public static class PracticeCommand
                 return await ImportAsync(files, prompts, store, host.Services.GetRequiredService<IAuditLog>(), CliHost.Actor(arguments), time.GetUtcNow(), output, error);
             case "export":
                 var id = arguments.Positional.ElementAtOrDefault(1) ?? throw new CommandLineException("usage: ivr practice export PRACTICE");
-                var practice = await store.GetAsync(id) ?? throw new CommandLineException($"no practice '{id}'; see ivr practice list.");
+                var practice = await CliHost.PracticeAsync(store, id);
                 output.Write(PracticeFileWriter.Write(practice));
                 return 0;
             case "list":
                 output.WriteLine($"{"PRACTICE",-26} {"COVERAGE",-12} {"TIME ZONE",-20} NUMBERS");
                 foreach (var p in await store.ListAsync())
                 {
-                    output.WriteLine($"{p.Id,-26} {PracticeFileWriter.Coverage(p.Coverage),-12} {p.TimeZone,-20} {string.Join(", ", p.Numbers)}");
+                    output.WriteLine($"{p.Id,-26} {CoverageModes.Name(p.Coverage),-12} {p.TimeZone,-20} {string.Join(", ", p.Numbers)}");
                 }
 
                 return 0;
@@ -91,7 +91,7 @@ public static class PracticeCommand
             }
 
             await audit.RecordAsync(new AuditEntry(now, actor, "practice.import", "practice", practice.Id, $"revision {revision}"));
-            output.WriteLine($"imported {practice.Id} (revision {revision}): {practice.Numbers.Count} number(s), {practice.Clinicians.Count} clinician(s), {practice.Rotations.Count} rotation(s), coverage {PracticeFileWriter.Coverage(practice.Coverage)}");
+            output.WriteLine($"imported {practice.Id} (revision {revision}): {practice.Numbers.Count} number(s), {practice.Clinicians.Count} clinician(s), {practice.Rotations.Count} rotation(s), coverage {CoverageModes.Name(practice.Coverage)}");
             var findings = ScheduleCheck.Run(new OnCallSchedule(practice, await store.OverridesAsync(practice.Id, now, now.AddDays(14))), now, now.AddDays(14));
             foreach (var finding in findings)
             {

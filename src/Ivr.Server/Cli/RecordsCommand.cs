@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Ivr.Data;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
-using Ivr.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.Server.Cli;
@@ -14,18 +12,17 @@ public static class RecordsCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string noun, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string noun, CliArguments arguments, TextWriter output, TextWriter error)
     {
-        var verb = args.FirstOrDefault() ?? throw new CommandLineException($"say what to do: ivr {noun} list" + (noun == "calls" ? " | show ID" : string.Empty));
-        var json = args.Contains("--json");
+        var verb = arguments.Positional.FirstOrDefault() ?? throw new CommandLineException($"say what to do: ivr {noun} list" + (noun == "calls" ? " | show ID" : string.Empty));
+        var json = arguments.Flag("--json");
         var limit = 50;
-        if (Option(args, "--limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        if (arguments.Option("--limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
         {
             throw new CommandLineException($"--limit takes a positive whole number, not '{l}'.");
         }
 
-        using var host = IvrHost.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
-        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync();
+        using var host = await CliHost.OpenAsync(arguments);
         var calls = host.Services.GetRequiredService<ICallRecordStore>();
         var messages = host.Services.GetRequiredService<IMessageStore>();
         var audit = host.Services.GetRequiredService<IAuditLog>();
@@ -51,7 +48,7 @@ public static class RecordsCommand
 
                 return 0;
             case ("calls", "show"):
-                if (args.Length < 2 || !long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                if (!long.TryParse(arguments.Positional.ElementAtOrDefault(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 {
                     throw new CommandLineException("usage: ivr calls show ID");
                 }
@@ -114,11 +111,5 @@ public static class RecordsCommand
             default:
                 throw new CommandLineException($"unknown command 'ivr {noun} {verb}'.");
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

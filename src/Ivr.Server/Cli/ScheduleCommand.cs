@@ -19,7 +19,7 @@ public static class ScheduleCommand
         var store = host.Services.GetRequiredService<IPracticeStore>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var practices = arguments.Option("--practice") is { } id
-            ? [await store.GetAsync(id) ?? throw new CommandLineException($"no practice '{id}'; see ivr practice list.")]
+            ? [await CliHost.PracticeAsync(store, id)]
             : await store.ListAsync();
         var found = 0;
         foreach (var practice in practices)

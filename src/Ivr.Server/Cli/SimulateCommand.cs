@@ -17,7 +17,7 @@ public static class SimulateCommand
         using var host = await CliHost.OpenAsync(arguments);
         var store = host.Services.GetRequiredService<IPracticeStore>();
         var practiceId = arguments.Required("--practice");
-        var practice = await store.GetAsync(practiceId) ?? throw new CommandLineException($"no practice '{practiceId}'; see ivr practice list.");
+        var practice = await CliHost.PracticeAsync(store, practiceId);
         var number = practice.Numbers.FirstOrDefault() ?? throw new CommandLineException($"{practice.Id} publishes no number, so no call can reach it; add numbers: to its file.");
         var clock = practice.Clock();
         var at = arguments.Instant("--at", clock, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
@@ -28,7 +28,7 @@ public static class SimulateCommand
         var result = await CallSimulation.RunAsync(host.Services.GetRequiredService<IPracticeDirectory>(), number, at, keys, answering, arguments.Flag("--office-answers"), options);
 
         output.WriteLine($"Simulated call to {practice.Name} ({number}) at {clock.Describe(at)}; no call placed, nothing stored.");
-        output.WriteLine($"Coverage: {Practices.PracticeFileWriter.Coverage(result.Route.Coverage.Mode)}: {result.Route.Coverage.Reason}");
+        output.WriteLine($"Coverage: {CoverageModes.Name(result.Route.Coverage.Mode)}: {result.Route.Coverage.Reason}");
         output.WriteLine("Path:");
         var start = at;
         // The flow's own record first at each instant, then what the caller heard and did.

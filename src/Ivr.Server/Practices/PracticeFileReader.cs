@@ -75,13 +75,12 @@ public sealed partial class PracticeFileReader
             Error(Child(root, "timeZone")!, $"'{timeZone}' is not an IANA time zone (e.g. America/New_York, Pacific/Honolulu)");
         }
 
-        var coverage = Text(root, "coverage") switch
+        var coverage = CoverageMode.AfterHours;
+        if (Text(root, "coverage") is { } coverageText && !CoverageModes.TryParse(coverageText, out coverage))
         {
-            null or "after-hours" => CoverageMode.AfterHours,
-            "overflow" => CoverageMode.Overflow,
-            "24/7" => CoverageMode.AlwaysOn,
-            var other => Fail(Child(root, "coverage")!, $"coverage '{other}' is not one of: after-hours, overflow, 24/7", CoverageMode.AfterHours),
-        };
+            Error(Child(root, "coverage")!, $"coverage '{coverageText}' is not one of: after-hours, overflow, 24/7");
+        }
+
         var office = Child(root, "office") is { } officeNode ? ReadOffice(officeNode) : null;
         if (coverage == CoverageMode.Overflow && office is null)
         {

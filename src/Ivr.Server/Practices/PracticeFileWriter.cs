@@ -15,7 +15,7 @@ public static class PracticeFileWriter
         y.AppendLine(CultureInfo.InvariantCulture, $"name: {Q(practice.Name)}");
         y.AppendLine(CultureInfo.InvariantCulture, $"timeZone: {Q(practice.TimeZone)}");
         y.AppendLine(CultureInfo.InvariantCulture, $"numbers: [{string.Join(", ", practice.Numbers.Select(Q))}]");
-        y.AppendLine(CultureInfo.InvariantCulture, $"coverage: {Q(Coverage(practice.Coverage))}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"coverage: {Q(CoverageModes.Name(practice.Coverage))}");
         if (practice.Office is { } office)
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"office: {{ dial: {Q(office.DialString)}, ringSeconds: {(int)office.RingTimeout.TotalSeconds} }}");
@@ -72,7 +72,8 @@ public static class PracticeFileWriter
         {
             var handoff = rotation.Handoff.ToString("HH\\:mm", CultureInfo.InvariantCulture);
             y.AppendLine(CultureInfo.InvariantCulture, $"  - name: {Q(rotation.Name)}");
-            y.AppendLine(CultureInfo.InvariantCulture, $"    layer: {Q(Layers.Name(rotation.Layer).Replace("layer ", string.Empty, StringComparison.Ordinal))}");
+            var layer = rotation.Layer is Layers.Primary or Layers.Backup ? Layers.Name(rotation.Layer) : rotation.Layer.ToString(CultureInfo.InvariantCulture);
+            y.AppendLine(CultureInfo.InvariantCulture, $"    layer: {Q(layer)}");
             y.AppendLine(CultureInfo.InvariantCulture, $"    period: {Q(rotation.Period.ToString().ToLowerInvariant())}");
             y.AppendLine(CultureInfo.InvariantCulture, $"    handoff: {Q(rotation.Period == RotationPeriod.Weekly ? $"{rotation.HandoffDay.ToString().ToLowerInvariant()} {handoff}" : handoff)}");
             y.AppendLine(CultureInfo.InvariantCulture, $"    start: {rotation.Start:yyyy-MM-dd}");
@@ -81,13 +82,6 @@ public static class PracticeFileWriter
 
         return y.ToString();
     }
-
-    public static string Coverage(CoverageMode mode) => mode switch
-    {
-        CoverageMode.Overflow => "overflow",
-        CoverageMode.AlwaysOn => "24/7",
-        _ => "after-hours",
-    };
 
     private static string Role(ClinicianRole role) => role == ClinicianRole.PracticeAdmin ? "practice-admin" : role.ToString().ToLowerInvariant();
 

@@ -116,14 +116,7 @@ public sealed class SippScript
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="patient">
           <send retrans="500"><![CDATA[
-        INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: "Patient" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-        To: <sip:[service]@[remote_ip]:[remote_port]>
-        Call-ID: [call_id]
-        CSeq: 1 INVITE
-        Contact: sip:{{fromUser}}@[local_ip]:[local_port]
-        Max-Forwards: 70
+        {{Request("INVITE", 1, fromUser, toTag: false)}}
         Content-Type: application/sdp
         Content-Length: [len]
 
@@ -135,14 +128,7 @@ public sealed class SippScript
           <recv response="183" optional="true"/>
           <recv response="200" rtd="true"/>
           <send><![CDATA[
-        ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: "Patient" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-        Call-ID: [call_id]
-        CSeq: 1 ACK
-        Contact: sip:{{fromUser}}@[local_ip]:[local_port]
-        Max-Forwards: 70
+        {{Request("ACK", 1, fromUser, toTag: true)}}
         Content-Length: 0
 
           ]]></send>
@@ -151,16 +137,21 @@ public sealed class SippScript
         </scenario>
         """;
 
+    /// <summary>The start of a request from the patient; the To tag is known once the call is answered.</summary>
+    private static string Request(string method, int cseq, string fromUser, bool toTag) => $"""
+        {method} sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "Patient" <sip:{fromUser}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>{(toTag ? "[peer_tag_param]" : string.Empty)}
+        Call-ID: [call_id]
+        CSeq: {cseq} {method}
+        Contact: sip:{fromUser}@[local_ip]:[local_port]
+        Max-Forwards: 70
+        """;
+
     private static string UacBye(string fromUser) => $$"""
           <send retrans="500"><![CDATA[
-        BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: "Patient" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-        Call-ID: [call_id]
-        CSeq: 2 BYE
-        Contact: sip:{{fromUser}}@[local_ip]:[local_port]
-        Max-Forwards: 70
+        {{Request("BYE", 2, fromUser, toTag: true)}}
         Content-Length: 0
 
           ]]></send>
@@ -181,10 +172,7 @@ public sealed class SippScript
           ]]></send>
         """;
 
-    private string Uas() => _neverAnswers ? RingOnly : $$"""
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="phone">
-          <recv request="INVITE" crlf="true"/>
+    private const string Ringing = """
           <send><![CDATA[
         SIP/2.0 180 Ringing
         [last_Via:]
@@ -196,6 +184,13 @@ public sealed class SippScript
         Content-Length: 0
 
           ]]></send>
+        """;
+
+    private string Uas() => _neverAnswers ? RingOnly : $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="phone">
+          <recv request="INVITE" crlf="true"/>
+        {{Ringing}}
           <send retrans="500"><![CDATA[
         SIP/2.0 200 OK
         [last_Via:]
@@ -216,24 +211,14 @@ public sealed class SippScript
         </scenario>
         """;
 
-    private const string RingOnly = """
+    private static string RingOnly => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="ringing phone">
           <recv request="INVITE" crlf="true">
             <action><ereg regexp="CSeq: *([0-9]+)" search_in="msg" assign_to="whole,seq"/></action>
           </recv>
           <Reference variables="whole"/>
-          <send><![CDATA[
-        SIP/2.0 180 Ringing
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-        Content-Length: 0
-
-          ]]></send>
+        {{Ringing}}
           <recv request="CANCEL" timeout="120000"/>
           <send><![CDATA[
         SIP/2.0 200 OK
