@@ -40,4 +40,12 @@ public sealed class RecordingVault(PhiProtector protector)
         var stored = await File.ReadAllBytesAsync(SealedPath(plainPath), cancellationToken);
         return new MemoryStream(protector.UnprotectBytes(stored, Purpose), writable: false);
     }
+
+    /// <summary>Writes the plain audio of a sealed recording to <paramref name="target"/> (owner-only), for Asterisk to play.</summary>
+    public async Task WritePlainCopyAsync(string plainPath, string target, CancellationToken cancellationToken = default)
+    {
+        await using var audio = await OpenAsync(plainPath, cancellationToken);
+        await using var file = new FileStream(target, OwnerOnly.Options(FileMode.CreateNew));
+        await audio.CopyToAsync(file, cancellationToken);
+    }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Ivr.Domain.Messages;
+using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
@@ -8,11 +9,16 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
 {
     private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at";
 
-    /// <summary>Returns once the message is committed (WAL, synchronous=NORMAL: it survives the process being killed).</summary>
+    /// <summary>
+    /// Returns once the message is committed (WAL, synchronous=NORMAL: it survives the process being
+    /// killed), together with its dispatch row and first history entry: no message is ever saved
+    /// without being queued for a clinician.
+    /// </summary>
     public async Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"""
             INSERT INTO messages (call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at)
             VALUES (@CallId, @PracticeId, @Urgency, @Status, @Callback, @CallerId, @Name, @Recording, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt)
@@ -33,7 +39,25 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 message.UrgencyReason,
                 ReceivedAt = Time.Write(message.ReceivedAt),
             },
+            transaction,
             cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO dispatches (message_id, practice_id, urgency, state, next_step_at) VALUES (@id, @PracticeId, @Urgency, 'New', @ReceivedAt);
+            INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@id, @ReceivedAt, 'Received', 'caller', @Detail);
+            """,
+            new
+            {
+                id,
+                message.PracticeId,
+                Urgency = message.Urgency.ToString(),
+                ReceivedAt = Time.Write(message.ReceivedAt),
+                Detail = message.Partial ? "partial message: the caller hung up" : "message taken",
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return id;
     }
 
     public async Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>

@@ -16,6 +16,12 @@ public static class IvrCommandLine
           calls show ID                one call's timeline: every state, decision and leg, and why
           messages list [--json] [--limit N]
                                        recent messages (reading them is audited)
+          messages show ID             a message's history (received → … → resolved) and every
+                                       page, email and webhook sent for it
+          messages ack ID --by CLINICIAN [--note TEXT]
+                                       acknowledge: stops the escalation at once
+          messages resolve ID --by CLINICIAN [--note TEXT]
+                                       the patient was contacted
           flow --mermaid | --dot       the call-flow diagram, from the definition calls run
           practice import FILE... [--by NAME]
                                        create or replace practices from YAML/JSON files
@@ -57,6 +63,8 @@ public static class IvrCommandLine
                     return 0;
                 case "flow":
                     return FlowCommand.Run(rest, output);
+                case "messages" when rest.FirstOrDefault() is "show" or "ack" or "resolve":
+                    return await MessageCommand.RunAsync(rest[0], new CliArguments(rest), output, error);
                 case "calls" or "messages":
                     return await RecordsCommand.RunAsync(command, new CliArguments(rest, "--json"), output, error);
                 case "practice":

@@ -25,6 +25,17 @@ public static class PromptIds
     public const string WhisperCallerNumber = "whisper-caller-number";
     public const string WhisperMenu = "whisper-menu";
     public const string Connecting = "connecting";
+    public const string PageIntro = "page-intro";
+    public const string PagePress1 = "page-press-1";
+    public const string PageCallerName = "page-caller-name";
+    public const string PageCallback = "page-callback";
+    public const string PageMessage = "page-message";
+    public const string PageMenu = "page-menu";
+    public const string PageAcknowledged = "page-acknowledged";
+    public const string PageAlreadyAcknowledged = "page-already-acknowledged";
+    public const string PageCallingPatient = "page-calling-patient";
+    public const string PageNoCallback = "page-no-callback";
+    public const string PagePatientNoAnswer = "page-patient-no-answer";
 
     /// <summary>Every constant above, for the manifest check.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -42,6 +42,12 @@ public sealed record Practice
     /// <summary>How long each step of the on-call chain rings; defaults to 25 seconds.</summary>
     public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>How unacknowledged urgent messages escalate; defaults to <see cref="EscalationPolicy.Default"/>.</summary>
+    public EscalationPolicy Escalation { get; init; } = EscalationPolicy.Default;
+
+    /// <summary>Where signed notices of urgent messages and morning reports are posted; empty for none.</summary>
+    public string WebhookUrl { get; init; } = string.Empty;
+
     public IReadOnlyList<Clinician> Clinicians { get; init; } = [];
 
     public IReadOnlyList<Rotation> Rotations { get; init; } = [];

@@ -31,7 +31,8 @@ public static class CallHandlingServiceCollectionExtensions
         services.AddSingleton<PhysicianLegHandler>();
         services.AddSingleton(sp => new AgiRouter()
             .Map("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync)
-            .Map("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync));
+            .Map("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync)
+            .Map("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync));
         return services;
     }
 }

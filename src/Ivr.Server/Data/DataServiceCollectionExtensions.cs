@@ -1,6 +1,7 @@
 using Ivr.Data;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICallRecordStore, SqliteCallRecordStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Ivr.Server.Calls;
 using Ivr.Server.Data;
+using Ivr.Server.Dispatch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public static class IvrHost
         builder.Services.AddIvrData(builder.Configuration);
         builder.Services.AddAsteriskConnections(builder.Configuration);
         builder.Services.AddCallHandling(builder.Configuration);
+        builder.Services.AddDispatch(builder.Configuration);
         return builder.Build();
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class PracticeFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "namePrompt", "emergencyFallback", "ringSeconds", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -112,12 +112,44 @@ public sealed partial class PracticeFileReader
             NamePromptId = Prompt(root, "namePrompt") ?? "practice-name-default",
             EmergencyFallbackDial = Text(root, "emergencyFallback") ?? string.Empty,
             RingTimeout = TimeSpan.FromSeconds(ring),
+            Escalation = Child(root, "escalation") is { } escalation ? ReadEscalation(escalation) : EscalationPolicy.Default,
+            WebhookUrl = Webhook(root),
             Hours = Child(root, "hours") is { } hours ? ReadHours(hours) : WeeklyHours.Closed,
             Holidays = Child(root, "holidays") is { } holidays ? ReadHolidays(holidays) : HolidayCalendar.None,
             Closures = Items(root, "closures").Select(ReadClosure).OfType<Closure>().ToList(),
             Clinicians = clinicians,
             Rotations = rotations,
         };
+    }
+
+    private EscalationPolicy ReadEscalation(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, "escalation is a mapping: { repeatSeconds: 300, attempts: 3 }", EscalationPolicy.Default);
+        }
+
+        Known(map, "repeatSeconds", "attempts");
+        var defaults = EscalationPolicy.Default;
+        return new EscalationPolicy(
+            TimeSpan.FromSeconds(Number(map, "repeatSeconds", (int)defaults.RepeatEvery.TotalSeconds, 15, 3600)),
+            Number(map, "attempts", defaults.AttemptsPerContact, 1, 10));
+    }
+
+    private string Webhook(YamlMappingNode root)
+    {
+        var url = Text(root, "webhook");
+        if (url is null)
+        {
+            return string.Empty;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        {
+            return Fail(Child(root, "webhook")!, $"webhook '{url}' must be an https URL (plain http only on loopback)", string.Empty);
+        }
+
+        return url;
     }
 
     private OfficeLine? ReadOffice(YamlNode node)

@@ -29,6 +29,12 @@ public static class PracticeFileWriter
         }
 
         y.AppendLine(CultureInfo.InvariantCulture, $"ringSeconds: {(int)practice.RingTimeout.TotalSeconds}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"escalation: {{ repeatSeconds: {(int)practice.Escalation.RepeatEvery.TotalSeconds}, attempts: {practice.Escalation.AttemptsPerContact} }}");
+        if (practice.WebhookUrl.Length > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"webhook: {Q(practice.WebhookUrl)}");
+        }
+
         y.AppendLine("hours:");
         foreach (var day in Week)
         {

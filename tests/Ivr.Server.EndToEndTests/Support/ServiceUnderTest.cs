@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,28 +31,37 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public IMessageStore Messages => _host.Services.GetRequiredService<IMessageStore>();
 
+    public IDispatchStore Dispatch => _host.Services.GetRequiredService<IDispatchStore>();
+
+    /// <summary>The settings this service was started with, for command-line calls against its database.</summary>
+    public IReadOnlyList<string> Settings { get; private init; } = [];
+
     /// <summary>Starts the service with one practice; <paramref name="phonePorts"/> are the SIP ports of its on-call chain, in order (the last is the supervisor).</summary>
     public static Task<ServiceUnderTest> StartAsync(params int[] phonePorts) =>
         StartAsync(phonePorts.Length > 0 ? phonePorts[^1] : 5079, TestPractice.Riverside(phonePorts.Length > 0 ? phonePorts[..^1] : []));
 
     /// <summary>Starts the service serving these practices, with the supervisor's phone on <paramref name="supervisorPort"/>.</summary>
-    public static async Task<ServiceUnderTest> StartAsync(int supervisorPort, params TestPractice[] practices)
+    public static Task<ServiceUnderTest> StartAsync(int supervisorPort, params TestPractice[] practices) =>
+        StartAsync(supervisorPort, ["--Dispatch:Enabled=false"], practices);
+
+    /// <summary>Starts the service with extra settings (<c>--Section:Key=value</c>); dispatch is on unless they turn it off.</summary>
+    public static async Task<ServiceUnderTest> StartAsync(int supervisorPort, string[] settings, params TestPractice[] practices)
     {
         await RealAsterisk.HangUpLeftoversAsync();
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        string[] arguments = [.. Arguments(directory, supervisorPort)];
+        string[] arguments = [.. Arguments(directory, supervisorPort), .. settings];
         await ImportAsync(arguments, directory, practices);
         var host = IvrHost.Build(arguments);
         await host.StartAsync();
         await WaitForAmiAsync(host);
-        return new ServiceUnderTest(host, directory);
+        return new ServiceUnderTest(host, directory) { Settings = arguments };
     }
 
-    /// <summary>The same service as a separate process, for tests that kill it.</summary>
-    public static async Task<Process> StartProcessAsync(string directory, TestPractice practice)
+    /// <summary>The same service as a separate process, for tests that kill it; dispatch is off unless <paramref name="settings"/> turn it on.</summary>
+    public static async Task<Process> StartProcessAsync(string directory, TestPractice practice, params string[] settings)
     {
-        string[] arguments = [.. Arguments(directory, 5079)];
+        string[] arguments = [.. Arguments(directory, 5079), .. settings.Length == 0 ? ["--Dispatch:Enabled=false"] : settings];
         await ImportAsync(arguments, directory, [practice]);
         var ivr = Path.Combine(AppContext.BaseDirectory, "ivr.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };

@@ -18,6 +18,17 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>Clinician ids are PREFIX-1, PREFIX-2, …; defaults to <c>dr</c>.</summary>
     public string DoctorPrefix { get; init; } = "dr";
 
+    /// <summary>Pages repeat this often (seconds), <see cref="EscalationAttempts"/> times a contact; null keeps the practice default.</summary>
+    public int? EscalationSeconds { get; init; }
+
+    public int EscalationAttempts { get; init; } = 2;
+
+    /// <summary>Each doctor also has an email, doctorN@riverside.test.</summary>
+    public bool DoctorsHaveEmail { get; init; }
+
+    /// <summary>The practice's webhook URL, if any.</summary>
+    public string? Webhook { get; init; }
+
     public string Greeting => $"greeting-{Id}";
 
     public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
@@ -49,6 +60,16 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         y.AppendLine(CultureInfo.InvariantCulture, $"greeting: {Greeting}");
         y.AppendLine(CultureInfo.InvariantCulture, $"namePrompt: practice-name-{Id}");
         y.AppendLine("ringSeconds: 6");
+        if (EscalationSeconds is { } repeat)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"escalation: {{ repeatSeconds: {repeat}, attempts: {EscalationAttempts} }}");
+        }
+
+        if (Webhook is { } webhook)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"webhook: \"{webhook}\"");
+        }
+
         if (EmergencyFallbackPort is { } fallback)
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:{fallback}\"");
@@ -56,7 +77,7 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         y.AppendLine("clinicians:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));
         for (var i = 0; i < DoctorPorts.Length; i++)
         {
-            y.AppendLine(CultureInfo.InvariantCulture, $"  - {{ id: {DoctorPrefix}-{i + 1}, name: Doctor {i + 1}, contacts: [{{ sip: \"PJSIP/sipp/sip:doctor{i + 1}@127.0.0.1:{DoctorPorts[i]}\", verified: true }}] }}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"  - {{ id: {DoctorPrefix}-{i + 1}, name: Doctor {i + 1}, contacts: [{{ sip: \"PJSIP/sipp/sip:doctor{i + 1}@127.0.0.1:{DoctorPorts[i]}\", verified: true }}{(DoctorsHaveEmail ? $", {{ email: doctor{i + 1}@riverside.test, verified: true }}" : string.Empty)}] }}");
         }
 
         y.AppendLine("rotations:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Dapper;
+using Ivr.Domain.Dispatch;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Microsoft.Data.Sqlite;
+
+namespace Ivr.Data;
+
+/// <summary>
+/// Dispatch state in SQLite. Claims are single conditional UPDATEs inside immediate transactions, so
+/// two processes sharing the file never both take a step; leases are times in the row, not locks.
+/// </summary>
+public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStore
+{
+    private const string Active = nameof(DispatchState.Active);
+
+    public async Task<IReadOnlyList<DispatchWork>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DispatchRow>(new CommandDefinition(
+            """
+            SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, chain, policy FROM dispatches
+            WHERE state IN ('New', 'Active') AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+            ORDER BY next_step_at LIMIT @limit
+            """,
+            new { now = Time.Write(now), limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new DispatchWork
+        {
+            MessageId = r.message_id,
+            PracticeId = r.practice_id,
+            Urgency = Enum.Parse<Urgency>(r.urgency),
+            State = Enum.Parse<DispatchState>(r.state),
+            Kind = r.kind is null ? null : Enum.Parse<DispatchKind>(r.kind),
+            NextStep = (int)r.next_step,
+            NextStepAt = Time.Read(r.next_step_at),
+            Chain = r.chain is null ? [] : JsonSerializer.Deserialize<List<OnCallContact>>(r.chain) ?? [],
+            Policy = r.policy is null ? EscalationPolicy.Default : JsonSerializer.Deserialize<EscalationPolicy>(r.policy) ?? EscalationPolicy.Default,
+        }).ToList();
+    }
+
+    public async Task<bool> PlanEscalationAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset firstDue, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(
+            "UPDATE dispatches SET kind = 'Escalation', state = 'Active', next_step = 0, next_step_at = @due, chain = @chain, policy = @policy WHERE message_id = @messageId AND state = 'New'",
+            new { messageId, due = Time.Write(firstDue), chain = JsonSerializer.Serialize(chain), policy = JsonSerializer.Serialize(policy) },
+            cancellationToken) == 1;
+
+    public async Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(
+            "UPDATE dispatches SET kind = 'Report', state = 'Active', next_step = 0, next_step_at = @due WHERE message_id = @messageId AND state = 'New'",
+            new { messageId, due = Time.Write(due) },
+            cancellationToken) == 1;
+
+    public async Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE dispatches SET next_step = @step + 1, next_step_at = @nextDue, lease_owner = @owner, lease_until = @leaseUntil
+            WHERE message_id = @messageId AND state = '{Active}' AND next_step = @step AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+            """,
+            new { messageId, step, nextDue = Time.Write(nextDue), owner, leaseUntil = Time.Write(leaseUntil), now = Time.Write(now) },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (claimed == 1)
+        {
+            // Whoever held the lease before is gone (or past its lease): its open attempts ended with it.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE dispatch_attempts SET ended_at = @now, outcome = 'interrupted', detail = 'the service handling it stopped' WHERE message_id = @messageId AND ended_at IS NULL",
+                new { messageId, now = Time.Write(now) },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed == 1;
+    }
+
+    public Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE dispatches SET lease_owner = NULL, lease_until = NULL WHERE message_id = @messageId AND lease_owner = @owner", new { messageId, owner }, cancellationToken);
+
+    public Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            $"UPDATE dispatches SET state = 'Done', lease_owner = NULL, lease_until = NULL WHERE message_id = @messageId AND lease_owner = @owner AND state = '{Active}'",
+            new { messageId, owner },
+            cancellationToken);
+
+    public async Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO dispatch_attempts (message_id, step, channel, recipient, started_at) VALUES (@messageId, @step, @channel, @recipient, @at) RETURNING id",
+            new { messageId, step, channel, recipient, at = Time.Write(at) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> FinishAttemptAsync(long attemptId, DateTimeOffset at, string outcome, string detail, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(
+            "UPDATE dispatch_attempts SET ended_at = @at, outcome = @outcome, detail = @detail WHERE id = @attemptId AND ended_at IS NULL",
+            new { attemptId, at = Time.Write(at), outcome, detail },
+            cancellationToken) == 1;
+
+    public async Task<DispatchAttempt?> AttemptAsync(long attemptId, CancellationToken cancellationToken = default) =>
+        (await AttemptsWhereAsync("id = @id", new { id = attemptId }, cancellationToken)).FirstOrDefault();
+
+    public Task<IReadOnlyList<DispatchAttempt>> AttemptsAsync(long messageId, CancellationToken cancellationToken = default) =>
+        AttemptsWhereAsync("message_id = @id", new { id = messageId }, cancellationToken);
+
+    public async Task<bool> AdvanceAsync(long messageId, MessageStatus status, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var earlier = Enum.GetValues<MessageStatus>().Where(s => s < status).Select(s => s.ToString()).ToArray();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET status = @status WHERE id = @messageId AND status IN @earlier",
+            new { messageId, status = status.ToString(), earlier },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (moved == 1)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@messageId, @at, @status, @actor, @detail)",
+                new { messageId, at = Time.Write(at), status = status.ToString(), actor, detail },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (status >= MessageStatus.Acknowledged)
+            {
+                // Acknowledgement stops escalation at once: no step can be claimed from here on.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE dispatches SET state = 'Stopped' WHERE message_id = @messageId",
+                    new { messageId },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return moved == 1;
+    }
+
+    public async Task<IReadOnlyList<MessageHistoryEntry>> HistoryAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(
+            "SELECT at, status, actor, detail FROM message_history WHERE message_id = @messageId ORDER BY id",
+            new { messageId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new MessageHistoryEntry(Time.Read(r.at), Enum.Parse<MessageStatus>(r.status), r.actor, r.detail)).ToList();
+    }
+
+    private async Task<IReadOnlyList<DispatchAttempt>> AttemptsWhereAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttemptRow>(new CommandDefinition(
+            $"SELECT id, message_id, step, channel, recipient, started_at, ended_at, outcome, detail FROM dispatch_attempts WHERE {where} ORDER BY id",
+            parameters,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new DispatchAttempt(r.id, r.message_id, (int)r.step, r.channel, r.recipient, Time.Read(r.started_at), Time.ReadNullable(r.ended_at), r.outcome, r.detail)).ToList();
+    }
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? chain, string? policy);
+
+    private sealed record AttemptRow(long id, long message_id, long step, string channel, string recipient, string started_at, string? ended_at, string outcome, string detail);
+
+    private sealed record HistoryRow(string at, string status, string actor, string detail);
+}

@@ -1,0 +1,17 @@
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>Where a message's dispatch stands in the database.</summary>
+public enum DispatchState
+{
+    /// <summary>Saved with the message; not yet planned.</summary>
+    New,
+
+    /// <summary>Planned: steps are due.</summary>
+    Active,
+
+    /// <summary>Acknowledged: no step will run again.</summary>
+    Stopped,
+
+    /// <summary>A morning report delivered it; the portal keeps it until someone acknowledges.</summary>
+    Done,
+}

@@ -1,0 +1,27 @@
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>A message whose next dispatch step is due, as the database holds it.</summary>
+public sealed record DispatchWork
+{
+    public required long MessageId { get; init; }
+
+    public required string PracticeId { get; init; }
+
+    public required Urgency Urgency { get; init; }
+
+    public required DispatchState State { get; init; }
+
+    public DispatchKind? Kind { get; init; }
+
+    public required int NextStep { get; init; }
+
+    public required DateTimeOffset NextStepAt { get; init; }
+
+    /// <summary>The chain fixed when the message was dispatched (escalations only).</summary>
+    public IReadOnlyList<OnCallContact> Chain { get; init; } = [];
+
+    public EscalationPolicy Policy { get; init; } = EscalationPolicy.Default;
+}

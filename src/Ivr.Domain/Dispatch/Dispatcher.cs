@@ -1,0 +1,309 @@
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>
+/// Gets every message to someone who acknowledges it. Urgent messages page the on-call chain at
+/// once and escalate by the practice's policy until acknowledged; routine ones go out in the morning
+/// report at the practice's next opening. All state is in <see cref="IDispatchStore"/>: the dispatcher
+/// keeps only which of its own steps are running, so a restart (or a second process) resumes where
+/// the database says, and a step claimed once is never run again.
+/// </summary>
+public sealed class Dispatcher(
+    IDispatchStore store,
+    IPracticeStore practices,
+    IPracticeDirectory directory,
+    IVoicePager pager,
+    IEmailSender email,
+    IWebhookSender webhooks,
+    DispatchOptions options,
+    TimeProvider time,
+    string owner)
+{
+    private readonly HashSet<long> _running = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>This process's name on leases.</summary>
+    public string Owner => owner;
+
+    /// <summary>Starts every due step that is not running here already; returns the work started (its faults are the caller's to log).</summary>
+    public async Task<IReadOnlyList<Task>> RunDueAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await store.DueAsync(time.GetUtcNow(), options.MaxConcurrent * 4, cancellationToken).ConfigureAwait(false);
+        var started = new List<Task>();
+        foreach (var report in due.Where(IsReport).GroupBy(w => w.PracticeId))
+        {
+            var batch = report.Where(w => TryStart(w.MessageId)).ToList();
+            if (batch.Count > 0)
+            {
+                started.Add(Track(batch.Select(w => w.MessageId), ReportAsync(report.Key, batch, cancellationToken)));
+            }
+        }
+
+        foreach (var work in due.Where(w => !IsReport(w)))
+        {
+            if (RunningCount >= options.MaxConcurrent)
+            {
+                break;
+            }
+
+            if (TryStart(work.MessageId))
+            {
+                started.Add(Track([work.MessageId], ProcessAsync(work, cancellationToken)));
+            }
+        }
+
+        return started;
+    }
+
+    private int RunningCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Count;
+            }
+        }
+    }
+
+    private static bool IsReport(DispatchWork work) => work.State == DispatchState.Active && work.Kind == DispatchKind.Report;
+
+    private async Task ProcessAsync(DispatchWork work, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        if (work.State == DispatchState.New)
+        {
+            await PlanAsync(work, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await StepAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Decides how a new message goes out; an urgent one pages its first contact at once.</summary>
+    private async Task PlanAsync(DispatchWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var practice = await practices.GetAsync(work.PracticeId, cancellationToken).ConfigureAwait(false);
+        if (work.Urgency == Urgency.Routine)
+        {
+            var due = practice is null ? now : MorningReport.DueAt(practice, now) ?? now;
+            await store.PlanReportAsync(work.MessageId, due, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var chain = await directory.OnCallChainAsync(work.PracticeId, now, cancellationToken).ConfigureAwait(false);
+        var policy = practice?.Escalation ?? EscalationPolicy.Default;
+        if (await store.PlanEscalationAsync(work.MessageId, chain, policy, now, cancellationToken).ConfigureAwait(false))
+        {
+            await StepAsync(work with { State = DispatchState.Active, Kind = DispatchKind.Escalation, Chain = chain, Policy = policy, NextStep = 0, NextStepAt = now }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StepAsync(DispatchWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var plan = new EscalationPlan(work.Chain, work.Policy);
+        var step = plan.Step(work.NextStep);
+        var nextDue = plan.NextDue(work.NextStepAt, now);
+
+        // The lease never outlives the next step's due time: a process killed mid-page never makes
+        // the next page late. Within this process the running set keeps steps of one message apart.
+        var leaseUntil = nextDue > now && nextDue < now + options.Lease ? nextDue : now + options.Lease;
+        if (!await store.ClaimStepAsync(work.MessageId, step.Number, nextDue, owner, now, leaseUntil, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            var practice = await practices.GetAsync(work.PracticeId, cancellationToken).ConfigureAwait(false);
+            var contact = step.Contact;
+            await store.AdvanceAsync(work.MessageId, MessageStatus.Dispatched, "dispatcher", $"step {step.Number}: {contact.ClinicianId}, attempt {step.Attempt}", now, cancellationToken).ConfigureAwait(false);
+            var notice = new Notice(NoticeKind.UrgentMessageWaiting, work.PracticeId, practice?.Name ?? "the answering service", [work.MessageId], step.Number, now);
+            var sends = new List<Task>();
+            if (EmailOf(practice, step) is { } address)
+            {
+                sends.Add(NotifyAsync(work.MessageId, step.Number, DispatchChannels.Email, contact.ClinicianId, () => email.SendAsync(address, notice, cancellationToken), cancellationToken));
+            }
+
+            if (practice is { WebhookUrl.Length: > 0 })
+            {
+                sends.Add(NotifyAsync(work.MessageId, step.Number, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken));
+            }
+
+            sends.Add(PageAsync(work, step, cancellationToken));
+            await Task.WhenAll(sends).ConfigureAwait(false);
+        }
+        finally
+        {
+            await store.ReleaseAsync(work.MessageId, owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PageAsync(DispatchWork work, EscalationStep step, CancellationToken cancellationToken)
+    {
+        var attemptId = await store.StartAttemptAsync(work.MessageId, step.Number, DispatchChannels.Voice, step.Contact.ClinicianId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        PageOutcome outcome;
+        try
+        {
+            outcome = await pager.PageAsync(new PageRequest(work.MessageId, attemptId, step.Number, step.Contact, work.PracticeId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            outcome = new PageOutcome("failed", exception.Message);
+        }
+
+        // The clinician's side may have closed the attempt already (acknowledged, heard); the first outcome stands.
+        await store.FinishAttemptAsync(attemptId, time.GetUtcNow(), outcome.Outcome, outcome.Detail, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one morning report per practice for the routine messages due, to its admins (or the supervisor).</summary>
+    private async Task ReportAsync(string practiceId, IReadOnlyList<DispatchWork> batch, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var now = time.GetUtcNow();
+        var claimed = new List<long>();
+        foreach (var work in batch)
+        {
+            if (await store.ClaimStepAsync(work.MessageId, work.NextStep, now + options.ReportRetry, owner, now, now + options.Lease, cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(work.MessageId);
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return;
+        }
+
+        var practice = await practices.GetAsync(practiceId, cancellationToken).ConfigureAwait(false);
+        var notice = new Notice(NoticeKind.MorningReport, practiceId, practice?.Name ?? "the answering service", claimed, 0, now);
+        var recipients = ReportRecipients(practice);
+        var delivered = new List<string>();
+        foreach (var (recipient, address) in recipients)
+        {
+            var result = await SendReportAsync(claimed, recipient, () => email.SendAsync(address, notice, cancellationToken), DispatchChannels.Email, cancellationToken).ConfigureAwait(false);
+            if (result.Accepted)
+            {
+                delivered.Add(recipient);
+            }
+        }
+
+        if (practice is { WebhookUrl.Length: > 0 })
+        {
+            await SendReportAsync(claimed, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), DispatchChannels.Webhook, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var messageId in claimed)
+        {
+            if (delivered.Count > 0 || recipients.Count == 0)
+            {
+                var detail = delivered.Count > 0
+                    ? $"morning report emailed to {string.Join(", ", delivered)}"
+                    : "no staff email configured: the message waits in the portal";
+                await store.AdvanceAsync(messageId, MessageStatus.Dispatched, "dispatcher", detail, now, CancellationToken.None).ConfigureAwait(false);
+                if (delivered.Count > 0)
+                {
+                    await store.AdvanceAsync(messageId, MessageStatus.Delivered, "dispatcher", detail, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await store.CompleteReportAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                // Nobody took it: the claim already set the retry time.
+                await store.ReleaseAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<DeliveryResult> SendReportAsync(IReadOnlyList<long> messageIds, string recipient, Func<Task<DeliveryResult>> send, string channel, CancellationToken cancellationToken)
+    {
+        var attempts = new List<long>();
+        foreach (var messageId in messageIds)
+        {
+            attempts.Add(await store.StartAttemptAsync(messageId, 0, channel, recipient, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        }
+
+        var result = await SafeSendAsync(send).ConfigureAwait(false);
+        foreach (var attemptId in attempts)
+        {
+            await store.FinishAttemptAsync(attemptId, time.GetUtcNow(), result.Accepted ? "accepted" : "failed", result.Detail, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task NotifyAsync(long messageId, int step, string channel, string recipient, Func<Task<DeliveryResult>> send, CancellationToken cancellationToken)
+    {
+        var attemptId = await store.StartAttemptAsync(messageId, step, channel, recipient, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var result = await SafeSendAsync(send).ConfigureAwait(false);
+        await store.FinishAttemptAsync(attemptId, time.GetUtcNow(), result.Accepted ? "accepted" : "failed", result.Detail, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task<DeliveryResult> SafeSendAsync(Func<Task<DeliveryResult>> send)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return DeliveryResult.Failed(exception.GetType().Name);
+        }
+    }
+
+    private string? EmailOf(Practice? practice, EscalationStep step)
+    {
+        if (step.IsLastContact)
+        {
+            return options.SupervisorEmail.Length > 0 ? options.SupervisorEmail : null;
+        }
+
+        var contacts = practice?.Clinician(step.Contact.ClinicianId)?.Contacts.Where(c => c.Kind == ContactKind.Email).ToList() ?? [];
+        return (contacts.FirstOrDefault(c => c.Verified) ?? contacts.FirstOrDefault())?.Address;
+    }
+
+    private IReadOnlyList<(string Recipient, string Address)> ReportRecipients(Practice? practice)
+    {
+        var admins = (practice?.Clinicians ?? [])
+            .Where(c => c.Role == ClinicianRole.PracticeAdmin)
+            .SelectMany(c => c.Contacts.Where(m => m.Kind == ContactKind.Email).Take(1).Select(m => (c.Id, m.Address)))
+            .ToList();
+        if (admins.Count == 0 && options.SupervisorEmail.Length > 0)
+        {
+            admins.Add(("supervisor", options.SupervisorEmail));
+        }
+
+        return admins;
+    }
+
+    private bool TryStart(long messageId)
+    {
+        lock (_gate)
+        {
+            return _running.Add(messageId);
+        }
+    }
+
+    private Task Track(IEnumerable<long> messageIds, Task work)
+    {
+        var ids = messageIds.ToList();
+        return work.ContinueWith(
+            finished =>
+            {
+                lock (_gate)
+                {
+                    _running.ExceptWith(ids);
+                }
+
+                return finished;
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Unwrap();
+    }
+}

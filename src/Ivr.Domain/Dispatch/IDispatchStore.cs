@@ -1,0 +1,53 @@
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>
+/// Dispatch state, durable. Every message gets a dispatch row in the same transaction that saves it.
+/// A step runs only after <see cref="ClaimStepAsync"/> moved the row past it, so two processes sharing
+/// the database never run a step twice; the lease keeps the next step from starting while one is in
+/// flight and expires on its own if the process holding it dies.
+/// </summary>
+public interface IDispatchStore
+{
+    /// <summary>Rows not stopped or done whose next step is due and whose lease is free.</summary>
+    Task<IReadOnlyList<DispatchWork>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Fixes the chain and policy of a new urgent message; step 0 is due at <paramref name="firstDue"/>. False when it was planned already.</summary>
+    Task<bool> PlanEscalationAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset firstDue, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a new routine message into the morning report due at <paramref name="due"/>. False when it was planned already.</summary>
+    Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes step <paramref name="step"/> if it is still the next one, active, due and unleased: the row
+    /// moves to the following step (due at <paramref name="nextDue"/>) and is leased to
+    /// <paramref name="owner"/> until <paramref name="leaseUntil"/>. Attempts a dead owner left open
+    /// are closed as interrupted. False when another process has it or someone acknowledged.
+    /// </summary>
+    Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the lease back once the step is over.</summary>
+    Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>A morning report delivered the message: no more steps.</summary>
+    Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default);
+
+    Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes an attempt; false when it was closed already (the first outcome stands).</summary>
+    Task<bool> FinishAttemptAsync(long attemptId, DateTimeOffset at, string outcome, string detail, CancellationToken cancellationToken = default);
+
+    Task<DispatchAttempt?> AttemptAsync(long attemptId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DispatchAttempt>> AttemptsAsync(long messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a message forward to <paramref name="status"/> (never back) and records who and how.
+    /// Acknowledgement stops its dispatch in the same transaction. False when it was there or past already.
+    /// </summary>
+    Task<bool> AdvanceAsync(long messageId, MessageStatus status, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<MessageHistoryEntry>> HistoryAsync(long messageId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,46 @@
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>
+/// Routine messages wait for the practice's morning report: it goes out when the office next opens
+/// (its own time zone, holidays and closures respected), or at once when the office is open now.
+/// </summary>
+public static class MorningReport
+{
+    private const int DaysAhead = 21;
+
+    /// <summary>When routine messages left at <paramref name="at"/> go out; null when the practice has no business hours in the next three weeks.</summary>
+    public static DateTimeOffset? DueAt(Practice practice, DateTimeOffset at)
+    {
+        if (IsOpen(practice, at))
+        {
+            return at;
+        }
+
+        var clock = practice.Clock();
+        var today = DateOnly.FromDateTime(clock.Local(at));
+        for (var offset = 0; offset <= DaysAhead; offset++)
+        {
+            var day = today.AddDays(offset);
+            foreach (var interval in practice.Hours.On(day.DayOfWeek).OrderBy(i => i.Open))
+            {
+                var opening = clock.Instant(day.ToDateTime(interval.Open));
+                if (opening > at && IsOpen(practice, opening))
+                {
+                    return opening;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsOpen(Practice practice, DateTimeOffset instant)
+    {
+        var local = practice.Clock().Local(instant);
+        return !practice.Closures.Any(c => c.Contains(local))
+            && practice.Holidays.On(DateOnly.FromDateTime(local)) is null
+            && practice.Hours.OpenAt(local) is not null;
+    }
+}

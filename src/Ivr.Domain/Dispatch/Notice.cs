@@ -1,0 +1,14 @@
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>
+/// What an email or a webhook says. It carries no protected health information by construction:
+/// only the practice, message ids, the escalation step and the time. The reader signs in (or calls
+/// the answering service) to hear the message itself.
+/// </summary>
+/// <param name="Kind">What the notice announces.</param>
+/// <param name="PracticeId">The practice's id.</param>
+/// <param name="PracticeName">The practice's name, e.g. "Riverside Pediatrics".</param>
+/// <param name="MessageIds">The messages waiting.</param>
+/// <param name="Step">Escalation step (0 for the first page, 0 for a morning report).</param>
+/// <param name="At">When the notice was sent.</param>
+public sealed record Notice(NoticeKind Kind, string PracticeId, string PracticeName, IReadOnlyList<long> MessageIds, int Step, DateTimeOffset At);

@@ -1,0 +1,11 @@
+namespace Ivr.Domain.Dispatch;
+
+/// <summary>What a notice announces.</summary>
+public enum NoticeKind
+{
+    /// <summary>An urgent message waits for the on-call clinician.</summary>
+    UrgentMessageWaiting,
+
+    /// <summary>The practice's morning report: routine messages wait for the staff.</summary>
+    MorningReport,
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Ivr.Domain.Dispatch;
+
+namespace Ivr.Server.Dispatch;
+
+/// <summary>
+/// The words of a notice sent by email. They are built from the <see cref="Notice"/> alone (practice,
+/// message ids, escalation step), so no patient detail can reach them: the reader signs in to the
+/// portal or calls the answering service to hear the message.
+/// </summary>
+public static class NoticeText
+{
+    private const string NoPatientDetails = "\nNo patient details are sent by email.\n";
+
+    /// <summary>E.g. <c>Urgent message waiting — Riverside Pediatrics</c> or <c>3 routine messages waiting — Riverside Pediatrics</c>.</summary>
+    public static string Subject(Notice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var count = notice.MessageIds.Count;
+        var practice = OneLine(notice.PracticeName);
+        return notice.Kind switch
+        {
+            NoticeKind.UrgentMessageWaiting when count <= 1 => $"Urgent message waiting — {practice}",
+            NoticeKind.UrgentMessageWaiting => Invariant($"{count} urgent messages waiting — {practice}"),
+            NoticeKind.MorningReport when count == 1 => $"1 routine message waiting — {practice}",
+            NoticeKind.MorningReport => Invariant($"{count} routine messages waiting — {practice}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
+        };
+    }
+
+    /// <summary>The plain-text body: what waits, the portal links, and for urgent messages how else to hear them.</summary>
+    public static string Body(Notice notice, NotificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(options);
+        return notice.Kind switch
+        {
+            NoticeKind.UrgentMessageWaiting => UrgentBody(notice, options),
+            NoticeKind.MorningReport => MorningReportBody(notice, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
+        };
+    }
+
+    /// <summary>Where a message is heard and acknowledged: <c>{PortalUrl}/messages/{id}</c>.</summary>
+    public static string MessageLink(string portalUrl, long messageId) =>
+        Invariant($"{portalUrl.TrimEnd('/')}/messages/{messageId}");
+
+    private static string UrgentBody(Notice notice, NotificationOptions options)
+    {
+        var one = notice.MessageIds.Count == 1;
+        var text = new StringBuilder();
+        text.Append(one
+            ? Invariant($"An urgent message (id {notice.MessageIds[0]})")
+            : $"Urgent messages (ids {string.Join(", ", notice.MessageIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        text.Append(one ? " from the answering service is waiting for " : " from the answering service are waiting for ");
+        text.Append(notice.PracticeName).Append(".\n");
+        text.Append(notice.Step == 0
+            ? "This is the first notice.\n"
+            : Invariant($"Escalation step {notice.Step}: no one has acknowledged {(one ? "it" : "them")} yet.\n"));
+        text.Append("\nSign in to listen and acknowledge:\n");
+        AppendLinks(text, notice, options);
+        text.Append(string.IsNullOrWhiteSpace(options.AnsweringServicePhone)
+            ? $"\nOr call the answering service to hear {(one ? "it" : "them")}.\n"
+            : $"\nOr call the answering service at {options.AnsweringServicePhone} to hear {(one ? "it" : "them")}.\n");
+        text.Append(NoPatientDetails);
+        return text.ToString();
+    }
+
+    private static string MorningReportBody(Notice notice, NotificationOptions options)
+    {
+        var one = notice.MessageIds.Count == 1;
+        var text = new StringBuilder();
+        text.Append(one
+            ? "1 routine message from the answering service is waiting for "
+            : Invariant($"{notice.MessageIds.Count} routine messages from the answering service are waiting for "));
+        text.Append(notice.PracticeName).Append(".\n");
+        text.Append(one ? "\nSign in to read it:\n" : "\nSign in to read them:\n");
+        AppendLinks(text, notice, options);
+        text.Append(NoPatientDetails);
+        return text.ToString();
+    }
+
+    private static void AppendLinks(StringBuilder text, Notice notice, NotificationOptions options)
+    {
+        foreach (var id in notice.MessageIds)
+        {
+            text.Append(MessageLink(options.PortalUrl, id)).Append('\n');
+        }
+    }
+
+    /// <summary>A subject is one header line: a stray line break in a name must not start another.</summary>
+    private static string OneLine(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

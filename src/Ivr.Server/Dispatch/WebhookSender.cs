@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ivr.Domain.Dispatch;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Dispatch;
+
+/// <summary>
+/// Posts notices as signed JSON (see <see cref="WebhookSignature"/>):
+/// <c>{"event":"message.urgent"|"report.morning","practiceId","practiceName","messageIds":[…],"step","at","portalUrl"}</c>,
+/// where <c>portalUrl</c> is where clinicians sign in (a message is at <c>{portalUrl}/messages/{id}</c>).
+/// A delivery failure is a result, not an exception; cancellation throws. Logs name the receiver's host only,
+/// since webhook URLs often carry a token in their path.
+/// </summary>
+public sealed class WebhookSender : IWebhookSender, IDisposable
+{
+    private readonly NotificationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookSender> _logger;
+    private readonly HttpClient _http;
+
+    public WebhookSender(IOptions<NotificationOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        // One client for the process; a bounded connection lifetime lets DNS changes of receivers take effect.
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = _options.Webhook.Timeout,
+        };
+    }
+
+    public async Task<DeliveryResult> SendAsync(string url, Notice notice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(notice);
+        var secret = _options.Webhook.Secret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            _logger.LogWarning("Webhook {Kind} for practice {PracticeId} not sent: webhooks are not configured", notice.Kind, notice.PracticeId);
+            return DeliveryResult.Failed("webhooks are not configured");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
+        {
+            _logger.LogWarning("Webhook {Kind} for practice {PracticeId} not sent: not an http(s) URL", notice.Kind, notice.PracticeId);
+            return DeliveryResult.Failed("not an http(s) URL");
+        }
+
+        var receiver = target.GetLeftPart(UriPartial.Authority);
+        var body = Body(notice, _options.PortalUrl);
+        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+
+        string failure;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var detail = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} from {receiver}");
+                _logger.LogInformation("Webhook {Kind} for practice {PracticeId} accepted by {Receiver}: HTTP {Status}", notice.Kind, notice.PracticeId, receiver, (int)response.StatusCode);
+                return DeliveryResult.Ok(detail);
+            }
+
+            failure = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = string.Create(CultureInfo.InvariantCulture, $"timed out after {_options.Webhook.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            failure = e.Message;
+        }
+
+        _logger.LogWarning("Webhook {Kind} for practice {PracticeId} to {Receiver} failed: {Reason}", notice.Kind, notice.PracticeId, receiver, failure);
+        return DeliveryResult.Failed(failure);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>The JSON posted for a notice; built field by field so names and order are fixed for receivers.</summary>
+    public static string Body(Notice notice, string portalUrl)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("event", EventName(notice.Kind));
+            json.WriteString("practiceId", notice.PracticeId);
+            json.WriteString("practiceName", notice.PracticeName);
+            json.WriteStartArray("messageIds");
+            foreach (var id in notice.MessageIds)
+            {
+                json.WriteNumberValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("step", notice.Step);
+            json.WriteString("at", notice.At);
+            json.WriteString("portalUrl", portalUrl.TrimEnd('/'));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary><c>message.urgent</c> or <c>report.morning</c>.</summary>
+    public static string EventName(NoticeKind kind) => kind switch
+    {
+        NoticeKind.UrgentMessageWaiting => "message.urgent",
+        NoticeKind.MorningReport => "report.morning",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),
+    };
+}

@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using Ivr.Asterisk.Ami;
+using Ivr.Asterisk.IntegrationTests.Support;
+using Ivr.Domain.Dispatch;
+using Ivr.Domain.Messages;
+using Ivr.Server.Dispatch;
+using Ivr.Server.EndToEndTests.Support;
+using Ivr.Server.Tests.Support;
+
+namespace Ivr.Server.EndToEndTests.Dispatch;
+
+/// <summary>
+/// Needs a real Asterisk, SIPp and an SMTP server on loopback: a patient leaves an urgent message,
+/// the service pages the doctor on call over AMI, a SIPp phone plays the doctor, and what happens is
+/// read back from the service's database, Asterisk's events, the mailbox and the webhook receiver.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class UrgentPageEndToEndTests
+{
+    /// <summary>A callback number that must never leave the service except to a clinician's ear.</summary>
+    private const string CanaryCallback = "5558675309";
+
+    private const string Secret = "e2e-webhook-secret";
+
+    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task DoctorWhoPressesOneOnThePageAcknowledgesHearsTheConfirmationAndNobodyIsPagedAgain()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        var hangups = new ConcurrentDictionary<string, DateTimeOffset>();
+        await using var subscription = ami.Subscribe((e, _) =>
+        {
+            hangups.TryAdd(e["Uniqueid"] ?? string.Empty, DateTimeOffset.UtcNow);
+            return ValueTask.CompletedTask;
+        }, e => e.IsEvent("Hangup"));
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var hook = WebhookReceiver.Start();
+        await using var doctor = Sipp.AnswerScenarioFile(DoctorAcknowledgingThePage().WriteTo(Path.GetTempPath(), "doctor"));
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = 30, DoctorsHaveEmail = true, Webhook = hook.Url };
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, Settings(smtp), practice);
+
+        var message = await LeaveUrgentMessageAsync(service);
+        await WaitForAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Acknowledged, TimeSpan.FromSeconds(120), "the doctor's acknowledgement");
+
+        var history = await service.Dispatch.HistoryAsync(message.Id);
+        Assert.Equal([MessageStatus.Received, MessageStatus.Dispatched, MessageStatus.Delivered, MessageStatus.Acknowledged], history.Select(h => h.Status));
+        Assert.Equal("dr-1", history[^1].Actor);
+        var page = Assert.Single(await service.Dispatch.AttemptsAsync(message.Id), a => a.Channel == DispatchChannels.Voice);
+        Assert.Equal("acknowledged", page.Outcome);
+
+        // The spoken confirmation played in full before the service hung the page up.
+        var hungUpAt = await WaitForAsync(() => Task.FromResult(hangups.TryGetValue($"page-{page.Id}", out var at) ? at : (DateTimeOffset?)null), TimeSpan.FromSeconds(30), "the page's hangup");
+        Assert.True(hungUpAt!.Value - history[^1].At >= PromptDurations.Length("page-acknowledged") - TimeSpan.FromMilliseconds(300), $"hung up {(hungUpAt.Value - history[^1].At).TotalSeconds:0.0} s after the acknowledgement");
+
+        // Past the time the next page would have been due: none came.
+        var quietUntil = page.StartedAt + TimeSpan.FromSeconds(40);
+        await Task.Delay(quietUntil - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        Assert.Single(await service.Dispatch.AttemptsAsync(message.Id), a => a.Channel == DispatchChannels.Voice);
+
+        // The email and the webhook said a message waits, and nothing of the patient.
+        var mail = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal("doctor1@riverside.test", MailText.Header(mail, "To"));
+        var body = MailText.Body(mail);
+        Assert.Contains($"/messages/{message.Id}", body, StringComparison.Ordinal);
+        var webhook = await hook.NextAsync(TimeSpan.FromSeconds(20));
+        Assert.True(WebhookSignature.Verify(Secret, webhook.Timestamp, webhook.Signature, webhook.Body, DateTimeOffset.UtcNow, WebhookSignature.DefaultTolerance));
+        foreach (var text in new[] { mail, body, webhook.Body })
+        {
+            Assert.DoesNotContain(CanaryCallback, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(PatientCall.CallerNumber, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(".wav", text, StringComparison.Ordinal);
+        }
+
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task UnansweredPagesRepeatToTheDoctorThenReachTheBackupUntilAcknowledgedFromTheCommandLine()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var first = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor1"));
+        await using var backup = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor2"));
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        var practice = TestPractice.Riverside(first.Port, backup.Port) with { EscalationSeconds = 15, EscalationAttempts = 2 };
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, Settings(smtp), practice);
+
+        var message = await LeaveUrgentMessageAsync(service);
+        var pages = await WaitForAsync(
+            async () => (await service.Dispatch.AttemptsAsync(message.Id)).Where(a => a.Channel == DispatchChannels.Voice && a.EndedAt is not null).ToList() is { Count: >= 3 } done ? done : null,
+            TimeSpan.FromSeconds(90),
+            "three pages");
+
+        Assert.NotNull(pages);
+        Assert.Equal(["0:dr-1:no-answer", "1:dr-1:no-answer", "2:dr-2:no-answer"], pages.Take(3).Select(p => $"{p.Step}:{p.Recipient}:{p.Outcome}"));
+        Assert.InRange((pages[1].StartedAt - pages[0].StartedAt).TotalSeconds, 14.5, 20);
+        Assert.InRange((pages[2].StartedAt - pages[1].StartedAt).TotalSeconds, 14.5, 20);
+
+        var output = new StringWriter();
+        Assert.Equal(0, await IvrCommandLine.RunAsync(["messages", "ack", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--by", "dr-2", .. service.Settings], output));
+        Assert.Contains("Escalation stopped", output.ToString(), StringComparison.Ordinal);
+        var acknowledgedAt = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        var after = (await service.Dispatch.AttemptsAsync(message.Id)).Where(a => a.Channel == DispatchChannels.Voice).ToList();
+        Assert.DoesNotContain(after, a => a.StartedAt > acknowledgedAt);
+        Assert.Equal(MessageStatus.Acknowledged, (await service.Messages.GetAsync(message.Id))!.Status);
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    private static string[] Settings(SmtpSink smtp) =>
+        [$"--Notifications:Smtp:Port={smtp.Port}", $"--Notifications:Webhook:Secret={Secret}", "--Notifications:PortalUrl=https://portal.riverside.test"];
+
+    /// <summary>The patient asks to leave a message, says a name, enters the canary callback number, chooses urgent and speaks.</summary>
+    internal static async Task<PatientMessage> LeaveUrgentMessageAsync(ServiceUnderTest service)
+    {
+        await using var sipp = PatientCall.Start(UrgentMessage(), service.Directory);
+        await sipp.WaitAsync(TimeSpan.FromSeconds(120));
+        var (_, messages, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
+        var message = Assert.Single(messages);
+        Assert.Equal(CanaryCallback, message.CallbackNumber);
+        return message;
+    }
+
+    internal static SippScript UrgentMessage() => SippScript.Patient()
+        .Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).Press('1')
+        .Wait(PromptDurations.Of("record-name") + Beat).Speak().Press('#')
+        .Wait(Beat).Press('2')
+        .Wait(Beat).PressAll(CanaryCallback + "#")
+        .Wait(PromptDurations.Of("callback-you-entered") + TimeSpan.FromSeconds(9)).Press('1')
+        .Wait(Beat).Press('1')
+        .Wait(PromptDurations.Of("record-message") + Beat).Speak().Press('#')
+        .Wait(Beat).Press('1')
+        .Wait(PromptDurations.Of("message-saved-urgent", "goodbye"));
+
+    /// <summary>
+    /// A doctor who answers, presses 1 to hear the message, listens, and presses 1 again in the menu
+    /// that follows. Keys pressed while the message plays are ignored, so the second 1 is pressed a few
+    /// times across the menu's window.
+    /// </summary>
+    private static SippScript DoctorAcknowledgingThePage()
+    {
+        var recording = Beat + RtpPcapWriter.SpeechLength + TimeSpan.FromMilliseconds(400);
+        var message = PromptDurations.Of("page-caller-name", "page-callback", "page-message") + recording + recording + TimeSpan.FromSeconds(10 * 0.7);
+        var script = SippScript.Phone().Wait(PromptDurations.Of("page-intro", "practice-name-riverside-pediatrics", "page-press-1") + TimeSpan.FromSeconds(0.5)).Press('1').Wait(message);
+        for (var i = 0; i < 4; i++)
+        {
+            script.Wait(TimeSpan.FromSeconds(2.5)).Press('1');
+        }
+
+        return script;
+    }
+
+    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(250);
+        }
+    }
+
+    private static Task WaitForAsync(Func<Task<bool>> probe, TimeSpan timeout, string what) =>
+        WaitForAsync<object>(async () => await probe() ? new object() : null, timeout, what);
+}
