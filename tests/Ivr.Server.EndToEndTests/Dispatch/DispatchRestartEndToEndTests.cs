@@ -1,0 +1,101 @@
+using Ivr.Asterisk.Ami;
+using Ivr.Asterisk.IntegrationTests.Support;
+using Ivr.Data;
+using Ivr.Domain.Dispatch;
+using Ivr.Server.EndToEndTests.Support;
+
+namespace Ivr.Server.EndToEndTests.Dispatch;
+
+/// <summary>
+/// Needs a real Asterisk and SIPp: the service runs as its own process, is killed (SIGKILL) while a
+/// page rings, and is started again on the same database. The escalation goes on where it stood.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class DispatchRestartEndToEndTests
+{
+    private static readonly TimeSpan Repeat = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task ServiceKilledMidPageResumesOnRestartWithEveryLaterPageOnTimeAndNoneTwice()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var doctor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor"));
+        var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = (int)Repeat.TotalSeconds, EscalationAttempts = 5 };
+        var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var data = new DataOptions { ConnectionString = $"Data Source={Path.Combine(directory, "ivr.db")}", KeyFile = Path.Combine(directory, "phi.key") };
+        string[] settings = ["--Dispatch:Enabled=true", "--Dispatch:PollInterval=00:00:00.250"];
+        var first = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
+        System.Diagnostics.Process? second = null;
+        try
+        {
+            await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));
+            await using (var patient = PatientCall.Start(UrgentPageEndToEndTests.UrgentMessage(), directory))
+            {
+                await patient.WaitAsync(TimeSpan.FromSeconds(120));
+            }
+
+            var store = new SqliteDispatchStore(new SqliteDatabase(data));
+            var messageId = await WaitForAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(1)).FirstOrDefault()?.Id, "the urgent message");
+
+            // Step 1 rings the doctor; the service dies mid-page and comes back on the same database.
+            await WaitForAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 1) ? true : (bool?)null, "the second page");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            first.Kill();
+            await first.WaitForExitAsync();
+            second = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
+            await WaitForAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 3) ? true : (bool?)null, "the fourth page", TimeSpan.FromSeconds(90));
+
+            var pages = await VoiceAsync(store, messageId);
+            Assert.Equal([0, 1, 2, 3], pages.Select(p => p.Step));
+            Assert.Equal("no-answer", pages[0].Outcome);
+            Assert.Equal("interrupted", pages[1].Outcome);
+            var due = pages[0].StartedAt;
+            for (var step = 1; step < pages.Count; step++)
+            {
+                var expected = due + (Repeat * step);
+                Assert.InRange(pages[step].StartedAt, expected - TimeSpan.FromSeconds(0.5), expected + TimeSpan.FromSeconds(5));
+            }
+        }
+        finally
+        {
+            foreach (var process in new[] { first, second })
+            {
+                if (process is { HasExited: false })
+                {
+                    process.Kill();
+                    await process.WaitForExitAsync();
+                }
+            }
+        }
+
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    private static async Task<IReadOnlyList<DispatchAttempt>> VoiceAsync(SqliteDispatchStore store, long messageId) =>
+        (await store.AttemptsAsync(messageId)).Where(a => a.Channel == DispatchChannels.Voice).ToList();
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                if (await probe() is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The database may not exist yet while the service starts.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(250);
+        }
+    }
+}
