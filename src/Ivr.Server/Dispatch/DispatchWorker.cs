@@ -7,10 +7,13 @@ namespace Ivr.Server.Dispatch;
 /// <summary>
 /// Asks the database for due dispatch steps every <see cref="DispatchOptions.PollInterval"/> and runs
 /// them. Everything it needs is in the database, so a restarted service picks up every escalation
-/// where it stood, on time; the leftover plain playback copies of a killed service are deleted first.
+/// where it stood, on time; the leftover plain playback copies of a killed service are deleted first,
+/// and the messages Asterisk's safety net took are imported every few seconds.
 /// </summary>
-public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playback, DispatchOptions options, TimeProvider time, ILogger<DispatchWorker> logger) : BackgroundService
+public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playback, SafetyNetImporter safetyNet, DispatchOptions options, TimeProvider time, ILogger<DispatchWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan ImportInterval = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Enabled)
@@ -22,10 +25,18 @@ public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playbac
         playback.DeleteLeftovers();
         logger.LogInformation("Dispatcher {Owner} started", dispatcher.Owner);
         var running = new List<Task>();
+        var nextImport = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() >= nextImport)
+                {
+                    // Messages Asterisk took alone join the others before they are dispatched.
+                    await safetyNet.ImportAsync(stoppingToken);
+                    nextImport = time.GetUtcNow() + ImportInterval;
+                }
+
                 running.AddRange(await dispatcher.RunDueAsync(stoppingToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

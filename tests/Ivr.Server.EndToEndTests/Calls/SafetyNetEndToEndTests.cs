@@ -54,6 +54,7 @@ public sealed class SafetyNetEndToEndTests
             Assert.NotNull(record);
             Assert.Null(record!.EndedAt);
             await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
+            DeleteFallbackMessage(uniqueId);
         }
         finally
         {
@@ -76,9 +77,43 @@ public sealed class SafetyNetEndToEndTests
         await using var sipp = PatientCall.Start(patient, Path.GetTempPath());
         await sipp.WaitAsync(TimeSpan.FromSeconds(90));
 
-        await AssertFallbackMessageAsync();
+        var uniqueId = await AssertFallbackMessageAsync();
         Assert.Equal(0, await fallback.WaitAsync(TimeSpan.FromSeconds(30)));
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
+
+        // When the service is back, the message Asterisk took joins the others: sealed, urgent, dispatched.
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, ["--Dispatch:Enabled=true"], TestPractice.Riverside());
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Ivr.Domain.Calls.CallRecord? call;
+        while ((call = await service.Calls.FindByUniqueIdAsync(uniqueId)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The safety-net message was not imported.");
+            await Task.Delay(250);
+        }
+
+        Assert.Equal("safety-net", call.Outcome);
+        Assert.Equal("riverside-pediatrics", call.PracticeId);
+        var message = Assert.Single(await service.Messages.ForCallAsync(call.Id));
+        Assert.Equal(Ivr.Domain.Messages.Urgency.Urgent, message.Urgency);
+        Assert.Equal(PatientCall.CallerNumber, message.CallbackNumber);
+        Assert.True(File.Exists(message.MessageRecording + ".enc"), "the imported recording was not sealed");
+        Assert.False(File.Exists(message.MessageRecording), "the plain recording was left in the spool");
+        Assert.False(File.Exists(Path.ChangeExtension(message.MessageRecording!, ".txt")), "the note was left in the spool");
+        while (!(await service.Dispatch.AttemptsAsync(message.Id)).Any(a => a.Recipient == "supervisor"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The imported message was not dispatched.");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>The kill test leaves its message in the spool; later tests that import must not find it.</summary>
+    private static void DeleteFallbackMessage(string uniqueId)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RealAsterisk.RecordingDirectory, "..", "fallback"), uniqueId + ".*"))
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>The newest fallback recording has audio and a note naming the call; returns its uniqueid.</summary>

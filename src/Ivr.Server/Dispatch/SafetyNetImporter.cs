@@ -1,0 +1,134 @@
+using System.Globalization;
+using Ivr.Data;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Server.Calls;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Dispatch;
+
+/// <summary>
+/// Brings the messages Asterisk's safety net took (while the service was down or after it died
+/// mid-call) into the database as urgent messages, so they are sealed and dispatched like any other.
+/// The dialplan writes <c>UNIQUEID.txt</c> (uniqueid, did, callerid, at) and <c>UNIQUEID.wav</c> in
+/// the fallback folder. Importing is idempotent: a crash at any point imports the message once.
+/// </summary>
+public sealed class SafetyNetImporter(
+    ICallRecordStore calls,
+    IMessageStore messages,
+    IPracticeDirectory practices,
+    RecordingVault vault,
+    IOptions<RecordingOptions> recordings,
+    TimeProvider time,
+    ILogger<SafetyNetImporter> logger)
+{
+    /// <summary>A recording still growing is not finished; Asterisk writes audio continuously while it records.</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longer than the safety net's longest recording (180 s) plus its prompts: a note without audio by then never gets any.</summary>
+    private static readonly TimeSpan NoAudioAfter = TimeSpan.FromMinutes(4);
+
+    public string Folder => Path.GetFullPath(Path.Combine(recordings.Value.HostDirectory, "..", "fallback"));
+
+    /// <summary>Imports every finished safety-net message; returns how many were imported.</summary>
+    public async Task<int> ImportAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        var imported = 0;
+        foreach (var note in Directory.EnumerateFiles(Folder, "*.txt"))
+        {
+            try
+            {
+                if (await ImportOneAsync(note, cancellationToken))
+                {
+                    imported++;
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+            {
+                logger.LogError(exception, "Could not import safety-net message {File}", Path.GetFileName(note));
+            }
+        }
+
+        return imported;
+    }
+
+    private async Task<bool> ImportOneAsync(string note, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var audio = Path.ChangeExtension(note, ".wav");
+        var hasAudio = File.Exists(audio) || File.Exists(RecordingVault.SealedPath(audio));
+        if (File.Exists(audio) ? now - File.GetLastWriteTimeUtc(audio) < Settled : now - File.GetLastWriteTimeUtc(note) < NoAudioAfter && !hasAudio)
+        {
+            return false;
+        }
+
+        var fields = (await File.ReadAllTextAsync(note, cancellationToken)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
+        var uniqueId = fields.GetValueOrDefault("uniqueid") ?? Path.GetFileNameWithoutExtension(note);
+        var did = fields.GetValueOrDefault("did") ?? string.Empty;
+        var callerId = fields.GetValueOrDefault("callerid") is { Length: > 0 } c ? c : null;
+        var at = long.TryParse(fields.GetValueOrDefault("at"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : File.GetLastWriteTimeUtc(note);
+
+        var call = await calls.FindByUniqueIdAsync(uniqueId, cancellationToken);
+        var callId = call?.Id ?? await StartCallAsync(
+            new CallRecord
+            {
+                UniqueId = uniqueId,
+                PracticeId = (await practices.RouteAsync(did, at, cancellationToken)).Practice.Id,
+                DialedNumber = did,
+                CallerId = callerId,
+                StartedAt = at,
+                RouteReason = "the service was unreachable: Asterisk's safety net answered",
+            },
+            cancellationToken);
+        if (call?.EndedAt is null)
+        {
+            var detail = call is null
+                ? "the service was unreachable; Asterisk's safety net took the message"
+                : "the service stopped mid-call; Asterisk's safety net took the message";
+            await calls.CompleteAsync(callId, hasAudio ? File.GetLastWriteTimeUtc(File.Exists(audio) ? audio : RecordingVault.SealedPath(audio)) : at, "safety-net", detail, cancellationToken);
+        }
+
+        var existing = await messages.ForCallAsync(callId, cancellationToken);
+        if (!existing.Any(m => m.MessageRecording == audio || (!hasAudio && m.UrgencyReason == NoAudioReason)))
+        {
+            var practiceId = call?.PracticeId ?? (await calls.GetAsync(callId, cancellationToken))!.PracticeId;
+            await messages.SaveAsync(
+                new PatientMessage
+                {
+                    CallId = callId,
+                    PracticeId = practiceId,
+                    Urgency = Urgency.Urgent,
+                    UrgencyReason = hasAudio ? "taken by Asterisk's safety net while the service was unavailable" : NoAudioReason,
+                    CallbackNumber = callerId is not null && callerId.All(char.IsAsciiDigit) ? callerId : null,
+                    CallerId = callerId,
+                    MessageRecording = hasAudio ? audio : null,
+                    MessageSeconds = File.Exists(audio) ? Math.Max(0, new FileInfo(audio).Length - 44) / 16000.0 : 0,
+                    Partial = !hasAudio,
+                    ReceivedAt = at,
+                },
+                CancellationToken.None);
+        }
+
+        await vault.SealAsync(audio, CancellationToken.None);
+        File.Delete(note);
+        logger.LogWarning("Imported a safety-net message for call {CallId} ({UniqueId})", callId, uniqueId);
+        return true;
+    }
+
+    private async Task<long> StartCallAsync(CallRecord record, CancellationToken cancellationToken)
+    {
+        var id = await calls.StartAsync(record, cancellationToken);
+        await calls.MarkAnsweredAsync(id, record.StartedAt, cancellationToken);
+        return id;
+    }
+
+    private const string NoAudioReason = "the caller reached Asterisk's safety net and hung up before recording: call back";
+}
