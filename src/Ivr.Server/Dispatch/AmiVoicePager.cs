@@ -35,42 +35,71 @@ public sealed class AmiVoicePager(
             .Add("Timeout", ((int)request.Contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
             .Add("CallerID", "\"Answering service\" <answering-service>")
             .Add("ChannelId", channelId);
-        AmiOriginateResult result;
+
+        // From the first ring to the end of the page, an acknowledgement by anyone else ends this page.
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = WatchAsync(client, request, channelId, watching.Token);
         try
         {
-            result = await client.OriginateAsync(originate, request.Contact.RingTimeout + TimeSpan.FromSeconds(15), cancellationToken);
-        }
-        catch (AmiException exception)
-        {
-            return new PageOutcome("failed", exception.Message);
-        }
-
-        if (!result.Answered)
-        {
-            var outcome = result.Reason switch { 5 => "busy", 3 or 1 => "no-answer", _ => "failed" };
-            logger.LogInformation("Page {AttemptId} to {ClinicianId}: {Outcome}", request.AttemptId, request.Contact.ClinicianId, outcome);
-            return new PageOutcome(outcome, $"Asterisk reason {result.Reason}");
-        }
-
-        // Answered: the page script records the outcome. Wait for it, within reason.
-        var deadline = DateTimeOffset.UtcNow + options.PageTimeout;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(Poll, cancellationToken);
-            if (await dispatch.AttemptAsync(request.AttemptId, cancellationToken) is { EndedAt: not null } finished)
+            AmiOriginateResult result;
+            try
             {
-                logger.LogInformation("Page {AttemptId} to {ClinicianId}: {Outcome}", request.AttemptId, request.Contact.ClinicianId, finished.Outcome);
-                return new PageOutcome(finished.Outcome, finished.Detail);
+                result = await client.OriginateAsync(originate, request.Contact.RingTimeout + TimeSpan.FromSeconds(15), cancellationToken);
+            }
+            catch (AmiException exception)
+            {
+                return new PageOutcome("failed", exception.Message);
             }
 
-            // Someone else acknowledged meanwhile: this page has nothing left to say. (When this
-            // clinician acknowledged, the page is thanking them; the attempt closes in a moment.)
-            if ((await messages.GetAsync(request.MessageId, cancellationToken))?.Status >= MessageStatus.Acknowledged
-                && (await dispatch.HistoryAsync(request.MessageId, cancellationToken)).LastOrDefault(h => h.Status == MessageStatus.Acknowledged)?.Actor != request.Contact.ClinicianId)
+            if (!result.Answered)
             {
-                await HangUpAsync(client, channelId);
-                return new PageOutcome("cancelled", "acknowledged by someone else during this page");
+                await watching.CancelAsync();
+                var outcome = await watch is { } cancelled ? cancelled : new PageOutcome(result.Reason switch { 5 => "busy", 3 or 1 => "no-answer", _ => "failed" }, $"Asterisk reason {result.Reason}");
+                logger.LogInformation("Page {AttemptId} to {ClinicianId}: {Outcome}", request.AttemptId, request.Contact.ClinicianId, outcome.Outcome);
+                return outcome;
             }
+
+            // Answered: the page script records the outcome; the watch returns it.
+            var answered = await watch ?? new PageOutcome("failed", "the page ended without an outcome");
+            logger.LogInformation("Page {AttemptId} to {ClinicianId}: {Outcome}", request.AttemptId, request.Contact.ClinicianId, answered.Outcome);
+            return answered;
+        }
+        finally
+        {
+            await watching.CancelAsync();
+        }
+    }
+
+    /// <summary>
+    /// Polls the database while the page lasts: returns the attempt's outcome once the page script
+    /// closed it, hangs the page up when someone else acknowledged, or when it runs past
+    /// <see cref="DispatchOptions.PageTimeout"/>. Null when stopped before any of these.
+    /// </summary>
+    private async Task<PageOutcome?> WatchAsync(AmiClient client, PageRequest request, string channelId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + request.Contact.RingTimeout + options.PageTimeout;
+        try
+        {
+            while (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(Poll, cancellationToken);
+                if (await dispatch.AttemptAsync(request.AttemptId, cancellationToken) is { EndedAt: not null } finished)
+                {
+                    return new PageOutcome(finished.Outcome, finished.Detail);
+                }
+
+                // When this clinician acknowledged, the page is thanking them; the attempt closes in a moment.
+                if ((await messages.GetAsync(request.MessageId, cancellationToken))?.Status >= MessageStatus.Acknowledged
+                    && (await dispatch.HistoryAsync(request.MessageId, cancellationToken)).LastOrDefault(h => h.Status == MessageStatus.Acknowledged)?.Actor != request.Contact.ClinicianId)
+                {
+                    await HangUpAsync(client, channelId);
+                    return new PageOutcome("cancelled", "acknowledged by someone else during this page");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
 
         await HangUpAsync(client, channelId);

@@ -78,7 +78,7 @@ public sealed class UrgentPageEndToEndTests
     }
 
     [Fact]
-    public async Task UnansweredPagesRepeatToTheDoctorThenReachTheBackupUntilAcknowledgedFromTheCommandLine()
+    public async Task UnansweredPagesRepeatToTheDoctorThenReachTheBackupUntilAnAcknowledgementFromTheCommandLineStopsTheRingingPage()
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
@@ -100,13 +100,22 @@ public sealed class UrgentPageEndToEndTests
         Assert.InRange((pages[1].StartedAt - pages[0].StartedAt).TotalSeconds, 14.5, 20);
         Assert.InRange((pages[2].StartedAt - pages[1].StartedAt).TotalSeconds, 14.5, 20);
 
+        // The backup's second page is ringing when the doctor acknowledges from the command line: it stops ringing at once.
+        var ringing = await WaitForAsync(
+            async () => (await service.Dispatch.AttemptsAsync(message.Id)).FirstOrDefault(a => a.Channel == DispatchChannels.Voice && a.Step == 3),
+            TimeSpan.FromSeconds(30),
+            "the fourth page");
         var output = new StringWriter();
-        Assert.Equal(0, await IvrCommandLine.RunAsync(["messages", "ack", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--by", "dr-2", .. service.Settings], output));
+        Assert.Equal(0, await IvrCommandLine.RunAsync(["messages", "ack", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--by", "dr-1", .. service.Settings], output));
         Assert.Contains("Escalation stopped", output.ToString(), StringComparison.Ordinal);
         var acknowledgedAt = DateTimeOffset.UtcNow;
+        var stopped = await WaitForAsync(async () => await service.Dispatch.AttemptAsync(ringing!.Id) is { EndedAt: not null } ended ? ended : null, TimeSpan.FromSeconds(10), "the ringing page to stop");
+        Assert.Equal("cancelled", stopped!.Outcome);
+        Assert.True(stopped.EndedAt!.Value - ringing!.StartedAt < TimeSpan.FromSeconds(6), "the page rang out instead of being stopped");
         await Task.Delay(TimeSpan.FromSeconds(20));
         var after = (await service.Dispatch.AttemptsAsync(message.Id)).Where(a => a.Channel == DispatchChannels.Voice).ToList();
         Assert.DoesNotContain(after, a => a.StartedAt > acknowledgedAt);
+        Assert.Equal("dr-1", (await service.Dispatch.HistoryAsync(message.Id))[^1].Actor);
         Assert.Equal(MessageStatus.Acknowledged, (await service.Messages.GetAsync(message.Id))!.Status);
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
     }
