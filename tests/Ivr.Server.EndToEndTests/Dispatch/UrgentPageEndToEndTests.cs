@@ -78,6 +78,41 @@ public sealed class UrgentPageEndToEndTests
     }
 
     [Fact]
+    public async Task DoctorWhoPressesTwoIsBridgedToThePatientWhoSeesThePracticesNumberAndTheMessageIsResolved()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        var joins = new ConcurrentQueue<AmiMessage>();
+        await using var subscription = ami.Subscribe((e, _) =>
+        {
+            joins.Enqueue(e);
+            return ValueTask.CompletedTask;
+        }, e => e.IsEvent("ConfbridgeJoin"));
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var doctor = Sipp.AnswerScenarioFile(DoctorAnsweringThePageWith('2').WriteTo(Path.GetTempPath(), "doctor"));
+        await using var patientPhone = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(1)).WriteTo(Path.GetTempPath(), "patient"));
+        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = 60 };
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, [.. Settings(smtp), $"--Practices:PhoneDialTemplate=PJSIP/sipp/sip:{{number}}@127.0.0.1:{patientPhone.Port}"], practice);
+
+        var message = await LeaveUrgentMessageAsync(service);
+        await WaitForAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Resolved, TimeSpan.FromSeconds(120), "the call back to the patient");
+
+        var room = await WaitForAsync(() => Task.FromResult(joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key), TimeSpan.FromSeconds(20), "doctor and patient in one room");
+        Assert.StartsWith($"callback-{message.Id}-", room, StringComparison.Ordinal);
+        var members = joins.Where(j => j["Conference"] == room).ToList();
+        var patient = Assert.Single(members, j => j["Uniqueid"] == room + "-patient");
+        Assert.Equal(PatientCall.PracticeNumber, patient["CallerIDNum"]);
+        var history = await service.Dispatch.HistoryAsync(message.Id);
+        Assert.Equal([MessageStatus.Received, MessageStatus.Dispatched, MessageStatus.Delivered, MessageStatus.Acknowledged, MessageStatus.Resolved], history.Select(h => h.Status));
+        Assert.All(history.Skip(2), h => Assert.Equal("dr-1", h.Actor));
+
+        var list = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room!));
+        await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", list.Events.Single(e => e["MarkedUser"] == "Yes")["Channel"]!));
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task UnansweredPagesRepeatToTheDoctorThenReachTheBackupUntilAnAcknowledgementFromTheCommandLineStopsTheRingingPage()
     {
         await RealAsterisk.HangUpLeftoversAsync();
@@ -150,14 +185,16 @@ public sealed class UrgentPageEndToEndTests
     /// that follows. Keys pressed while the message plays are ignored, so the second 1 is pressed a few
     /// times across the menu's window.
     /// </summary>
-    private static SippScript DoctorAcknowledgingThePage()
+    private static SippScript DoctorAcknowledgingThePage() => DoctorAnsweringThePageWith('1');
+
+    private static SippScript DoctorAnsweringThePageWith(char key)
     {
         var recording = Beat + RtpPcapWriter.SpeechLength + TimeSpan.FromMilliseconds(400);
         var message = PromptDurations.Of("page-caller-name", "page-callback", "page-message") + recording + recording + TimeSpan.FromSeconds(10 * 0.7);
         var script = SippScript.Phone().Wait(PromptDurations.Of("page-intro", "practice-name-riverside-pediatrics", "page-press-1") + TimeSpan.FromSeconds(0.5)).Press('1').Wait(message);
         for (var i = 0; i < 4; i++)
         {
-            script.Wait(TimeSpan.FromSeconds(2.5)).Press('1');
+            script.Wait(TimeSpan.FromSeconds(2.5)).Press(key);
         }
 
         return script;
