@@ -36,6 +36,28 @@ public sealed class PracticeFileTests
         var nurses = practice.Rotations.Single(r => r.Layer == Layers.Backup);
         Assert.Equal((RotationPeriod.Daily, new TimeOnly(8, 0)), (nurses.Period, nurses.Handoff));
         Assert.Equal(ContactKind.Email, practice.Clinician("dr-lee")!.Contacts[1].Kind);
+        Assert.Equal(new EscalationPolicy(TimeSpan.FromMinutes(5), 3), practice.Escalation);
+        Assert.Equal(ClinicianRole.PracticeAdmin, practice.Clinician("front-desk")!.Role);
+    }
+
+    [Fact]
+    public void EscalationAndWebhookMistakesAreReportedWithTheirLines()
+    {
+        const string text = """
+            id: riverside
+            name: Riverside
+            timeZone: America/New_York
+            escalation: { repeatSeconds: 5, attempts: 0 }
+            webhook: "http://hooks.example.org/riverside"
+            clinicians: []
+            rotations: []
+            """;
+
+        var errors = Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(text, "riverside.yaml")).Errors;
+
+        Assert.Contains("riverside.yaml:4: repeatSeconds is a whole number from 15 to 3600, not '5'", errors);
+        Assert.Contains("riverside.yaml:4: attempts is a whole number from 1 to 10, not '0'", errors);
+        Assert.Contains("riverside.yaml:5: webhook 'http://hooks.example.org/riverside' must be an https URL (plain http only on loopback)", errors);
     }
 
     [Fact]
