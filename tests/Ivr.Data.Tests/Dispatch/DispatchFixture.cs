@@ -68,32 +68,13 @@ public sealed class DispatchFixture : IDisposable
 
     public DispatchOptions Options { get; } = new() { Lease = TimeSpan.FromMinutes(4) };
 
-    public Dispatcher Dispatcher(string owner = "test") => new(
-        Store,
-        Practices,
-        new PracticeDirectory(Practices, Supervisor, c => c.Address),
-        Pager,
-        Mail,
-        Mail,
-        Options,
-        Clock,
-        owner);
+    public Dispatcher Dispatcher(string owner = "test") => Build(Store, Practices, owner);
 
     /// <summary>A dispatcher with its own database object and stores on the same file, as another process would have.</summary>
     public Dispatcher SecondProcess(string owner)
     {
         var database = new SqliteDatabase(_temp.Options);
-        var practices = new SqlitePracticeStore(database, Clock);
-        return new Dispatcher(
-            new SqliteDispatchStore(database),
-            practices,
-            new PracticeDirectory(practices, Supervisor, c => c.Address),
-            Pager,
-            Mail,
-            Mail,
-            Options,
-            Clock,
-            owner);
+        return Build(new SqliteDispatchStore(database), new SqlitePracticeStore(database, Clock), owner);
     }
 
     public async Task<long> MessageAsync(Urgency urgency)
@@ -107,6 +88,9 @@ public sealed class DispatchFixture : IDisposable
     public static async Task RunAsync(Dispatcher dispatcher) => await Task.WhenAll(await dispatcher.RunDueAsync());
 
     public void Dispose() => _temp.Dispose();
+
+    private Dispatcher Build(IDispatchStore store, IPracticeStore practices, string owner) =>
+        new(store, practices, new PracticeDirectory(practices, Supervisor, c => c.Address), Pager, Mail, Mail, Options, Clock, owner);
 }
 
 /// <summary>Phones that never answer unless told to; every page is kept.</summary>

@@ -32,8 +32,8 @@ public sealed class PhysicianBridgeEndToEndTests
         await using var service = await ServiceUnderTest.StartAsync(doctor.Port, supervisor.Port);
         await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(90)).HangUp(), service.Directory);
 
-        var room = await WaitForAsync(() => joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key, TimeSpan.FromSeconds(60), "two ConfbridgeJoin events in one room");
-        var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room!));
+        var room = await Eventually.ValueAsync(() => joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key, TimeSpan.FromSeconds(60), "two ConfbridgeJoin events in one room");
+        var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room));
         Assert.Equal(2, members.Events.Count);
         Assert.StartsWith("ivr-", room);
 
@@ -92,20 +92,5 @@ public sealed class PhysicianBridgeEndToEndTests
         Assert.Equal(Urgency.Urgent, message.Urgency);
         Assert.Contains("no clinician", message.UrgencyReason);
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
-    }
-
-    private static async Task<T?> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(200);
-        }
     }
 }

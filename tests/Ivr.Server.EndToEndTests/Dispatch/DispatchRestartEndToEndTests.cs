@@ -37,15 +37,15 @@ public sealed class DispatchRestartEndToEndTests
             }
 
             var store = new SqliteDispatchStore(new SqliteDatabase(data));
-            var messageId = await WaitForAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(1)).FirstOrDefault()?.Id, "the urgent message");
+            var messageId = (await Eventually.ValueAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(1)).FirstOrDefault(), TimeSpan.FromSeconds(60), "the urgent message")).Id;
 
             // Step 1 rings the doctor; the service dies mid-page and comes back on the same database.
-            await WaitForAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 1) ? true : (bool?)null, "the second page");
+            await Eventually.UntilAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 1), TimeSpan.FromSeconds(60), "the second page");
             await Task.Delay(TimeSpan.FromSeconds(2));
             first.Kill();
             await first.WaitForExitAsync();
             second = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
-            await WaitForAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 3) ? true : (bool?)null, "the fourth page", TimeSpan.FromSeconds(90));
+            await Eventually.UntilAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 3), TimeSpan.FromSeconds(90), "the fourth page");
 
             var pages = await VoiceAsync(store, messageId);
             Assert.Equal([0, 1, 2, 3], pages.Select(p => p.Step));
@@ -75,27 +75,4 @@ public sealed class DispatchRestartEndToEndTests
 
     private static async Task<IReadOnlyList<DispatchAttempt>> VoiceAsync(SqliteDispatchStore store, long messageId) =>
         (await store.AttemptsAsync(messageId)).Where(a => a.Channel == DispatchChannels.Voice).ToList();
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
-        where T : struct
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            try
-            {
-                if (await probe() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException)
-            {
-                // The database may not exist yet while the service starts.
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(250);
-        }
-    }
 }

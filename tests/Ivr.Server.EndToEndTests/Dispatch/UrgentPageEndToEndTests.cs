@@ -43,7 +43,7 @@ public sealed class UrgentPageEndToEndTests
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, Settings(smtp), practice);
 
         var message = await LeaveUrgentMessageAsync(service);
-        await WaitForAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Acknowledged, TimeSpan.FromSeconds(120), "the doctor's acknowledgement");
+        await Eventually.UntilAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Acknowledged, TimeSpan.FromSeconds(120), "the doctor's acknowledgement");
 
         var history = await service.Dispatch.HistoryAsync(message.Id);
         Assert.Equal([MessageStatus.Received, MessageStatus.Dispatched, MessageStatus.Delivered, MessageStatus.Acknowledged], history.Select(h => h.Status));
@@ -52,8 +52,9 @@ public sealed class UrgentPageEndToEndTests
         Assert.Equal("acknowledged", page.Outcome);
 
         // The spoken confirmation played in full before the service hung the page up.
-        var hungUpAt = await WaitForAsync(() => Task.FromResult(hangups.TryGetValue($"page-{page.Id}", out var at) ? at : (DateTimeOffset?)null), TimeSpan.FromSeconds(30), "the page's hangup");
-        Assert.True(hungUpAt!.Value - history[^1].At >= PromptDurations.Length("page-acknowledged") - TimeSpan.FromMilliseconds(300), $"hung up {(hungUpAt.Value - history[^1].At).TotalSeconds:0.0} s after the acknowledgement");
+        await Eventually.UntilAsync(() => Task.FromResult(hangups.ContainsKey($"page-{page.Id}")), TimeSpan.FromSeconds(30), "the page's hangup");
+        var thanked = hangups[$"page-{page.Id}"] - history[^1].At;
+        Assert.True(thanked >= PromptDurations.Length("page-acknowledged") - TimeSpan.FromMilliseconds(300), $"hung up {thanked.TotalSeconds:0.0} s after the acknowledgement");
 
         // Past the time the next page would have been due: none came.
         var quietUntil = page.StartedAt + TimeSpan.FromSeconds(40);
@@ -96,9 +97,9 @@ public sealed class UrgentPageEndToEndTests
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, [.. Settings(smtp), $"--Practices:PhoneDialTemplate=PJSIP/sipp/sip:{{number}}@127.0.0.1:{patientPhone.Port}"], practice);
 
         var message = await LeaveUrgentMessageAsync(service);
-        await WaitForAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Resolved, TimeSpan.FromSeconds(120), "the call back to the patient");
+        await Eventually.UntilAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Resolved, TimeSpan.FromSeconds(120), "the call back to the patient");
 
-        var room = await WaitForAsync(() => Task.FromResult(joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key), TimeSpan.FromSeconds(20), "doctor and patient in one room");
+        var room = await Eventually.ValueAsync(() => Task.FromResult(joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key), TimeSpan.FromSeconds(20), "doctor and patient in one room");
         Assert.StartsWith($"callback-{message.Id}-", room, StringComparison.Ordinal);
         var members = joins.Where(j => j["Conference"] == room).ToList();
         var patient = Assert.Single(members, j => j["Uniqueid"] == room + "-patient");
@@ -107,7 +108,7 @@ public sealed class UrgentPageEndToEndTests
         Assert.Equal([MessageStatus.Received, MessageStatus.Dispatched, MessageStatus.Delivered, MessageStatus.Acknowledged, MessageStatus.Resolved], history.Select(h => h.Status));
         Assert.All(history.Skip(2), h => Assert.Equal("dr-1", h.Actor));
 
-        var list = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room!));
+        var list = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room));
         await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", list.Events.Single(e => e["MarkedUser"] == "Yes")["Channel"]!));
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
     }
@@ -125,18 +126,17 @@ public sealed class UrgentPageEndToEndTests
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, Settings(smtp), practice);
 
         var message = await LeaveUrgentMessageAsync(service);
-        var pages = await WaitForAsync(
+        var pages = await Eventually.ValueAsync(
             async () => (await service.Dispatch.AttemptsAsync(message.Id)).Where(a => a.Channel == DispatchChannels.Voice && a.EndedAt is not null).ToList() is { Count: >= 3 } done ? done : null,
             TimeSpan.FromSeconds(90),
             "three pages");
 
-        Assert.NotNull(pages);
         Assert.Equal(["0:dr-1:no-answer", "1:dr-1:no-answer", "2:dr-2:no-answer"], pages.Take(3).Select(p => $"{p.Step}:{p.Recipient}:{p.Outcome}"));
         Assert.InRange((pages[1].StartedAt - pages[0].StartedAt).TotalSeconds, 14.5, 20);
         Assert.InRange((pages[2].StartedAt - pages[1].StartedAt).TotalSeconds, 14.5, 20);
 
         // The backup's second page is ringing when the doctor acknowledges from the command line: it stops ringing at once.
-        var ringing = await WaitForAsync(
+        var ringing = await Eventually.ValueAsync(
             async () => (await service.Dispatch.AttemptsAsync(message.Id)).FirstOrDefault(a => a.Channel == DispatchChannels.Voice && a.Step == 3),
             TimeSpan.FromSeconds(30),
             "the fourth page");
@@ -144,9 +144,9 @@ public sealed class UrgentPageEndToEndTests
         Assert.Equal(0, await IvrCommandLine.RunAsync(["messages", "ack", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--by", "dr-1", .. service.Settings], output));
         Assert.Contains("Escalation stopped", output.ToString(), StringComparison.Ordinal);
         var acknowledgedAt = DateTimeOffset.UtcNow;
-        var stopped = await WaitForAsync(async () => await service.Dispatch.AttemptAsync(ringing!.Id) is { EndedAt: not null } ended ? ended : null, TimeSpan.FromSeconds(10), "the ringing page to stop");
-        Assert.Equal("cancelled", stopped!.Outcome);
-        Assert.True(stopped.EndedAt!.Value - ringing!.StartedAt < TimeSpan.FromSeconds(6), "the page rang out instead of being stopped");
+        var stopped = await Eventually.ValueAsync(async () => await service.Dispatch.AttemptAsync(ringing.Id) is { EndedAt: not null } ended ? ended : null, TimeSpan.FromSeconds(10), "the ringing page to stop");
+        Assert.Equal("cancelled", stopped.Outcome);
+        Assert.True(stopped.EndedAt!.Value - ringing.StartedAt < TimeSpan.FromSeconds(6), "the page rang out instead of being stopped");
         await Task.Delay(TimeSpan.FromSeconds(20));
         var after = (await service.Dispatch.AttemptsAsync(message.Id)).Where(a => a.Channel == DispatchChannels.Voice).ToList();
         Assert.DoesNotContain(after, a => a.StartedAt > acknowledgedAt);
@@ -199,22 +199,4 @@ public sealed class UrgentPageEndToEndTests
 
         return script;
     }
-
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(250);
-        }
-    }
-
-    private static Task WaitForAsync(Func<Task<bool>> probe, TimeSpan timeout, string what) =>
-        WaitForAsync<object>(async () => await probe() ? new object() : null, timeout, what);
 }
