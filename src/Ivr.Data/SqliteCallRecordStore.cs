@@ -73,6 +73,20 @@ public sealed class SqliteCallRecordStore(SqliteDatabase database, PhiProtector 
     public async Task<IReadOnlyList<CallRecord>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
         await QueryAsync($"SELECT {CallColumns} FROM calls ORDER BY id DESC LIMIT @limit", new { limit }, cancellationToken);
 
+    public async Task<IReadOnlyList<CallRecord>> SearchAsync(CallQuery query, CancellationToken cancellationToken = default) =>
+        await QueryAsync(
+            $"""
+            SELECT {CallColumns} FROM calls
+            WHERE (@PracticeId IS NULL OR practice_id = @PracticeId)
+              AND (@From IS NULL OR started_at >= @From)
+              AND (@Until IS NULL OR started_at < @Until)
+              AND (@Outcome IS NULL OR outcome = @Outcome)
+            ORDER BY started_at DESC, id DESC
+            LIMIT @Limit
+            """,
+            new { query.PracticeId, From = Time.Write(query.From), Until = Time.Write(query.Until), query.Outcome, query.Limit },
+            cancellationToken);
+
     public async Task<IReadOnlyList<CallEvent>> EventsAsync(long callId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -69,6 +69,19 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     public async Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
         await QueryAsync($"SELECT {Columns} FROM messages WHERE call_id = @callId ORDER BY id", new { callId }, cancellationToken);
 
+    public async Task<IReadOnlyList<PatientMessage>> InboxAsync(InboxQuery query, CancellationToken cancellationToken = default) =>
+        await QueryAsync(
+            $"""
+            SELECT {Columns} FROM messages m
+            WHERE (@PracticeId IS NULL OR practice_id = @PracticeId)
+              AND (@IncludeResolved OR status <> 'Resolved')
+              AND (@PagedTo IS NULL OR EXISTS (SELECT 1 FROM dispatch_attempts a WHERE a.message_id = m.id AND a.recipient = @PagedTo))
+            ORDER BY urgency = 'Urgent' DESC, received_at DESC, id DESC
+            LIMIT @Limit
+            """,
+            new { query.PracticeId, query.IncludeResolved, query.PagedTo, query.Limit },
+            cancellationToken);
+
     private async Task<IReadOnlyList<PatientMessage>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

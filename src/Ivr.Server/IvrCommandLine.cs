@@ -10,7 +10,7 @@ public static class IvrCommandLine
     public const string Usage = """
         usage: ivr <command> [options]
 
-          serve                        run the service: FastAGI, AMI, call flow (default)
+          serve                        run the service: FastAGI, AMI, call flow, portal (default)
           calls list [--json] [--limit N]
                                        recent calls with their outcome
           calls show ID                one call's timeline: every state, decision and leg, and why
@@ -39,6 +39,10 @@ public static class IvrCommandLine
                                        daylight-saving handoffs; exit 1 if any
           simulate --practice P --at T [--keys 2,1] [--answer C,...] [--office-answers]
                                        what a call would do, without placing one
+          user add USERNAME --role supervisor|practice-admin|clinician|telecom-admin
+                   [--practice P] [--clinician C] [--password-stdin]
+                                       a portal account; the password is read from standard input
+          user list [--json] | user unlock USERNAME | user password USERNAME
 
         Times (T) are the practice's local time (2026-12-25T02:10), or carry an offset (…Z, …-05:00).
           help                         this text
@@ -48,10 +52,14 @@ public static class IvrCommandLine
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
-    /// <summary>Runs one command, writing its results to <paramref name="output"/> and complaints to <paramref name="error"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null)
+    /// <summary>
+    /// Runs one command, writing its results to <paramref name="output"/> and complaints to
+    /// <paramref name="error"/>; passwords are read from <paramref name="input"/> (standard input by default).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null, TextReader? input = null)
     {
         error ??= output;
+        input ??= Console.In;
         var command = args.Length == 0 ? "serve" : args[0];
         var rest = args.Skip(1).ToArray();
         try
@@ -73,6 +81,8 @@ public static class IvrCommandLine
                     return await OnCallCommand.RunAsync(new CliArguments(rest), output, error);
                 case "schedule":
                     return await ScheduleCommand.RunAsync(new CliArguments(rest), output);
+                case "user":
+                    return await UserCommand.RunAsync(new CliArguments(rest, "--password-stdin", "--json"), output, error, input);
                 case "simulate":
                     return await SimulateCommand.RunAsync(new CliArguments(rest, "--office-answers"), output);
                 case "help" or "--help" or "-h":

@@ -21,6 +21,9 @@ public interface ICallRecordStore
 
     Task<IReadOnlyList<CallRecord>> ListAsync(int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls matching a search, newest first.</summary>
+    Task<IReadOnlyList<CallRecord>> SearchAsync(CallQuery query, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CallEvent>> EventsAsync(long callId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<BridgeLeg>> LegsAsync(long callId, CancellationToken cancellationToken = default);

@@ -10,4 +10,7 @@ public interface IMessageStore
     Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default);
+
+    /// <summary>An inbox: urgent messages first, then the newest.</summary>
+    Task<IReadOnlyList<PatientMessage>> InboxAsync(InboxQuery query, CancellationToken cancellationToken = default);
 }

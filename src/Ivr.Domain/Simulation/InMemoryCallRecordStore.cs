@@ -52,6 +52,17 @@ public sealed class InMemoryCallRecordStore(Action<string>? log = null) : ICallR
     public Task<IReadOnlyList<CallRecord>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CallRecord>>(_calls.Values.Take(limit).ToArray());
 
+    public Task<IReadOnlyList<CallRecord>> SearchAsync(CallQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CallRecord>>(_calls.Values
+            .Where(c => (query.PracticeId is null || c.PracticeId == query.PracticeId)
+                && (query.From is null || c.StartedAt >= query.From)
+                && (query.Until is null || c.StartedAt < query.Until)
+                && (query.Outcome is null || c.Outcome == query.Outcome))
+            .OrderByDescending(c => c.StartedAt)
+            .ThenByDescending(c => c.Id)
+            .Take(query.Limit)
+            .ToArray());
+
     public Task<IReadOnlyList<CallEvent>> EventsAsync(long callId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CallEvent>>(_events.TryGetValue(callId, out var events) ? events.ToArray() : []);
 

@@ -34,4 +34,16 @@ public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageS
 
     public Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PatientMessage>>(All.Where(m => m.CallId == callId).ToArray());
+
+    /// <summary>Nothing is dispatched in memory, so a <see cref="InboxQuery.PagedTo"/> inbox is empty.</summary>
+    public Task<IReadOnlyList<PatientMessage>> InboxAsync(InboxQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PatientMessage>>(All
+            .Where(m => (query.PracticeId is null || m.PracticeId == query.PracticeId)
+                && (query.IncludeResolved || m.Status != MessageStatus.Resolved)
+                && query.PagedTo is null)
+            .OrderByDescending(m => m.Urgency == Urgency.Urgent)
+            .ThenByDescending(m => m.ReceivedAt)
+            .ThenByDescending(m => m.Id)
+            .Take(query.Limit)
+            .ToArray());
 }

@@ -1,4 +1,5 @@
 using Ivr.Data;
+using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
@@ -23,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -1,6 +1,8 @@
 using Ivr.Server.Calls;
 using Ivr.Server.Data;
 using Ivr.Server.Dispatch;
+using Ivr.Server.Portal;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,13 +10,19 @@ using Serilog;
 
 namespace Ivr.Server.Hosting;
 
-/// <summary>Builds the service's host: configuration, Serilog, and the hosted parts.</summary>
+/// <summary>Builds the service's host: configuration, Serilog, and the hosted parts, the portal among them.</summary>
 public static class IvrHost
 {
     public static IHost Build(string[] args)
     {
         // appsettings.json travels with the binaries; relative data paths stay relative to where ivr runs.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application name is the server's assembly even when a test runner hosts it, so the portal's pages are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(IvrHost).Assembly.GetName().Name,
+        });
         // Serilog.Extensions.Hosting is not in our registry; the logging provider does the same job.
         var serilog = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
@@ -27,6 +35,7 @@ public static class IvrHost
         builder.Services.AddAsteriskConnections(builder.Configuration);
         builder.Services.AddCallHandling(builder.Configuration);
         builder.Services.AddDispatch(builder.Configuration);
-        return builder.Build();
+        builder.AddPortal();
+        return builder.Build().UsePortal();
     }
 }

@@ -125,6 +125,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         yield return "--CallFlow:MenuTimeout=00:00:04";
         yield return $"--Practices:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{supervisorPort}";
         yield return "--Practices:Supervisor:RingTimeoutSeconds=6";
+        yield return "--Portal:Enabled=false";
     }
 
     /// <summary>Writes each practice's file and imports it through the command line, as an operator would.</summary>

@@ -38,10 +38,13 @@ public sealed class TempService : IAsyncDisposable
     }
 
     /// <summary>Runs <c>ivr ARGS</c> against this folder's database and returns its exit code and output.</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs <c>ivr ARGS</c> with <paramref name="input"/> as its standard input (passwords).</summary>
+    public async Task<(int ExitCode, string Output)> RunWithInputAsync(string input, params string[] args)
     {
         var output = new StringWriter();
-        var exitCode = await IvrCommandLine.RunAsync([.. args, .. Settings], output);
+        var exitCode = await IvrCommandLine.RunAsync([.. args, .. Settings], output, input: new StringReader(input));
         return (exitCode, output.ToString());
     }
 

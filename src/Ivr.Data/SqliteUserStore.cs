@@ -1,0 +1,102 @@
+using Dapper;
+using Ivr.Domain.Accounts;
+using Microsoft.Data.Sqlite;
+
+namespace Ivr.Data;
+
+/// <summary>Portal accounts in SQLite.</summary>
+public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
+{
+    private const string Columns = "id, username, password_hash, role, practice_id, clinician_id, failed_count, locked_until, created_at";
+    private const int SqliteConstraintUnique = 2067;
+
+    public async Task<long> AddAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO users (username, password_hash, role, practice_id, clinician_id, created_at)
+                VALUES (@Username, @PasswordHash, @Role, @PracticeId, @ClinicianId, @CreatedAt)
+                RETURNING id
+                """,
+                new
+                {
+                    Username = Normalize(user.Username),
+                    user.PasswordHash,
+                    Role = PortalRoles.Name(user.Role),
+                    user.PracticeId,
+                    user.ClinicianId,
+                    CreatedAt = Time.Write(user.CreatedAt),
+                },
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == SqliteConstraintUnique)
+        {
+            throw new UserExistsException(Normalize(user.Username));
+        }
+    }
+
+    public async Task<PortalUser?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken)).FirstOrDefault();
+
+    public async Task<PortalUser?> FindAsync(string username, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM users WHERE username = @username", new { username = Normalize(username) }, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<PortalUser>> ListAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns} FROM users ORDER BY username", new { }, cancellationToken);
+
+    public async Task<PortalUser?> RecordFailureAsync(long id, LockoutPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // SQLite evaluates every SET expression against the row as it was, so "count" below is the
+        // count after this failure, computed the same way in both places.
+        const string Expired = "(locked_until IS NOT NULL AND locked_until <= @now)";
+        const string Count = $"(CASE WHEN {Expired} THEN 1 ELSE failed_count + 1 END)";
+        var rows = await QueryAsync(
+            $"""
+            UPDATE users SET
+                failed_count = {Count},
+                locked_until = CASE WHEN {Count} >= @max THEN @until WHEN {Expired} THEN NULL ELSE locked_until END
+            WHERE id = @id
+            RETURNING {Columns}
+            """,
+            new { id, now = Time.Write(now), max = policy.MaxFailures, until = Time.Write(now + policy.Duration) },
+            cancellationToken);
+        return rows.FirstOrDefault();
+    }
+
+    public async Task ClearFailuresAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE users SET password_hash = @passwordHash WHERE id = @id", new { id, passwordHash }, cancellationToken: cancellationToken));
+    }
+
+    private static string Normalize(string username) => username.Trim().ToLowerInvariant();
+
+    private async Task<IReadOnlyList<PortalUser>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new PortalUser
+        {
+            Id = r.id,
+            Username = r.username,
+            PasswordHash = r.password_hash,
+            Role = PortalRoles.TryParse(r.role, out var role) ? role : throw new DataException($"User {r.id} has an unknown role '{r.role}'."),
+            PracticeId = r.practice_id,
+            ClinicianId = r.clinician_id,
+            FailedCount = (int)r.failed_count,
+            LockedUntil = Time.ReadNullable(r.locked_until),
+            CreatedAt = Time.Read(r.created_at),
+        }).ToArray();
+    }
+
+    private sealed record UserRow(long id, string username, string password_hash, string role, string? practice_id, string? clinician_id, long failed_count, string? locked_until, string created_at);
+}

@@ -1,0 +1,38 @@
+namespace Ivr.Domain.Accounts;
+
+/// <summary>
+/// Who is signed in, and the rules of what they may see: a supervisor sees every practice, practice
+/// staff and clinicians their own practice only, a telecom admin no patient data at all (they run
+/// the service; minimum necessary access): every call's record and timeline, never who called.
+/// </summary>
+public sealed record PortalIdentity(long UserId, string Username, PortalRole Role, string? PracticeId, string? ClinicianId)
+{
+    /// <summary>True when the user may read and act on messages and calls of <paramref name="practiceId"/>.</summary>
+    public bool CanSeePractice(string practiceId) => Role switch
+    {
+        PortalRole.Supervisor => true,
+        PortalRole.PracticeAdmin or PortalRole.Clinician => PracticeId is not null && PracticeId == practiceId,
+        _ => false,
+    };
+
+    /// <summary>True when the user may see patient data of any practice at all.</summary>
+    public bool SeesPatientData => Role is PortalRole.Supervisor || (Role is PortalRole.PracticeAdmin or PortalRole.Clinician && PracticeId is not null);
+
+    /// <summary>The practice an inbox is limited to; null for every practice (the supervisor).</summary>
+    public string? InboxPractice => Role == PortalRole.Supervisor ? null : PracticeId;
+
+    /// <summary>True when the user may see the records and timelines of <paramref name="practiceId"/>'s calls (caller ids only with <see cref="SeesPatientData"/>).</summary>
+    public bool CanSeeCallsOf(string practiceId) => Role == PortalRole.TelecomAdmin || CanSeePractice(practiceId);
+
+    /// <summary>True when the user may see any call records at all.</summary>
+    public bool SeesCalls => Role == PortalRole.TelecomAdmin || SeesPatientData;
+
+    /// <summary>The practice a call list is limited to (only meaningful with <see cref="SeesCalls"/>); null for every practice (supervisor, telecom admin).</summary>
+    public string? CallsPractice => Role is PortalRole.Supervisor or PortalRole.TelecomAdmin ? null : PracticeId;
+
+    /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
+    public string Actor => ClinicianId ?? Username;
+
+    /// <summary>Who read, in the audit log.</summary>
+    public string AuditActor => "portal:" + Username;
+}

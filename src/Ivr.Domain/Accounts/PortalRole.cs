@@ -1,0 +1,17 @@
+namespace Ivr.Domain.Accounts;
+
+/// <summary>What a portal user may do; <see cref="PortalRoles"/> names them.</summary>
+public enum PortalRole
+{
+    /// <summary>The answering service's supervisor: every practice.</summary>
+    Supervisor,
+
+    /// <summary>Staff of one practice: its messages, schedule and settings.</summary>
+    PracticeAdmin,
+
+    /// <summary>A physician or nurse of one practice, tied to the practice's clinician id.</summary>
+    Clinician,
+
+    /// <summary>Runs Asterisk and the service; sees no patient data.</summary>
+    TelecomAdmin,
+}

@@ -1,0 +1,12 @@
+namespace Ivr.Server.Portal.Messages;
+
+/// <summary>How acknowledging or resolving went.</summary>
+public enum AdvanceStatus
+{
+    Done,
+
+    /// <summary>The message was there or past already (someone else was quicker); nothing changed.</summary>
+    AlreadyThere,
+    NotFound,
+    Denied,
+}

@@ -1,0 +1,63 @@
+using Ivr.Domain.Dispatch;
+using Ivr.Domain.Messages;
+using Ivr.Server.Portal.Accounts;
+using Ivr.Server.Portal.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Ivr.Server.Portal.Messages;
+
+/// <summary><c>/api/messages</c>: the inbox, one message, acknowledge and resolve; the pages' rules, in JSON.</summary>
+public static class MessageApi
+{
+    public static IEndpointRouteBuilder MapMessageApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/messages").RequireAuthorization();
+        api.MapGet("/", InboxAsync);
+        api.MapGet("/{id:long}", GetAsync);
+        api.MapPost("/{id:long}/ack", (long id, HttpContext context, MessageAccess access) => AdvanceAsync(id, MessageStatus.Acknowledged, context, access))
+            .AddEndpointFilter<AntiforgeryHeaderFilter>();
+        api.MapPost("/{id:long}/resolve", (long id, HttpContext context, MessageAccess access) => AdvanceAsync(id, MessageStatus.Resolved, context, access))
+            .AddEndpointFilter<AntiforgeryHeaderFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> InboxAsync(HttpContext context, MessageAccess access, bool resolved = false, bool mine = false)
+    {
+        var who = context.Who();
+        if (!who.SeesPatientData)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var inbox = await access.InboxAsync(who, resolved, mine, context.RequestAborted);
+        return Results.Ok(inbox.Select(MessageSummaryJson.From));
+    }
+
+    private static async Task<IResult> GetAsync(long id, HttpContext context, MessageAccess access, IDispatchStore dispatch)
+    {
+        var lookup = await access.OpenAsync(context.Who(), id, "message.view", context.RequestAborted);
+        return lookup.Status switch
+        {
+            LookupStatus.Found => Results.Ok(MessageDetailJson.From(
+                lookup.Message!,
+                await dispatch.HistoryAsync(id, context.RequestAborted),
+                await dispatch.AttemptsAsync(id, context.RequestAborted))),
+            LookupStatus.Denied => Results.StatusCode(StatusCodes.Status403Forbidden),
+            _ => Results.NotFound(),
+        };
+    }
+
+    private static async Task<IResult> AdvanceAsync(long id, MessageStatus status, HttpContext context, MessageAccess access)
+    {
+        var outcome = await access.AdvanceAsync(context.Who(), id, status, context.RequestAborted);
+        return outcome switch
+        {
+            AdvanceStatus.Done => Results.Ok(new { id, status }),
+            AdvanceStatus.AlreadyThere => Results.Conflict(new { id, error = $"the message is {status} or further already" }),
+            AdvanceStatus.Denied => Results.StatusCode(StatusCodes.Status403Forbidden),
+            _ => Results.NotFound(),
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Ivr.Domain.Dispatch;
+using Ivr.Domain.Messages;
+
+namespace Ivr.Server.Portal.Messages;
+
+/// <summary>One message in the API, with its patient data, its history and every dispatch attempt.</summary>
+public sealed record MessageDetailJson(
+    long Id,
+    long CallId,
+    string PracticeId,
+    Urgency Urgency,
+    MessageStatus Status,
+    DateTimeOffset ReceivedAt,
+    double MessageSeconds,
+    bool Partial,
+    string? UrgencyReason,
+    string? CallbackNumber,
+    string? CallerId,
+    string? RecordingUrl,
+    string? NameRecordingUrl,
+    IReadOnlyList<MessageHistoryEntry> History,
+    IReadOnlyList<DispatchAttempt> Attempts)
+{
+    public static MessageDetailJson From(PatientMessage m, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<DispatchAttempt> attempts) => new(
+        m.Id,
+        m.CallId,
+        m.PracticeId,
+        m.Urgency,
+        m.Status,
+        m.ReceivedAt,
+        m.MessageSeconds,
+        m.Partial,
+        m.UrgencyReason,
+        m.CallbackNumber,
+        m.CallerId,
+        m.MessageRecording is null ? null : RecordingEndpoint.Url(m.Id, RecordingEndpoint.Message),
+        m.NameRecording is null ? null : RecordingEndpoint.Url(m.Id, RecordingEndpoint.Name),
+        history,
+        attempts);
+}

@@ -1,0 +1,10 @@
+using Ivr.Domain.Messages;
+
+namespace Ivr.Server.Portal.Messages;
+
+/// <summary>A message in an inbox listing of the API: no patient data, only where to get it.</summary>
+public sealed record MessageSummaryJson(long Id, long CallId, string PracticeId, Urgency Urgency, MessageStatus Status, DateTimeOffset ReceivedAt, double MessageSeconds, bool Partial, string? UrgencyReason, string Url)
+{
+    public static MessageSummaryJson From(PatientMessage m) =>
+        new(m.Id, m.CallId, m.PracticeId, m.Urgency, m.Status, m.ReceivedAt, m.MessageSeconds, m.Partial, m.UrgencyReason, $"/api/messages/{m.Id}");
+}

@@ -1,0 +1,11 @@
+using Ivr.Server.Portal.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ivr.Server.Portal.Pages;
+
+/// <summary>The portal starts at the inbox; a telecom admin, who sees no messages, at the calls.</summary>
+public sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() => Redirect(HttpContext.Who().SeesPatientData ? "/messages" : "/calls");
+}

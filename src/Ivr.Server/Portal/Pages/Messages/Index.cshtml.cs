@@ -1,0 +1,36 @@
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Server.Portal.Accounts;
+using Ivr.Server.Portal.Messages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ivr.Server.Portal.Pages.Messages;
+
+/// <summary>The inbox: the user's practice (every practice for the supervisor), urgent first, then newest.</summary>
+public sealed class InboxModel(MessageAccess access, IPracticeStore practices) : PageModel
+{
+    private IReadOnlyDictionary<string, Practice> _practices = new Dictionary<string, Practice>();
+
+    [BindProperty(Name = "resolved", SupportsGet = true)]
+    public bool Resolved { get; set; }
+
+    [BindProperty(Name = "mine", SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    public PortalIdentity Who { get; private set; } = null!;
+
+    public IReadOnlyList<PatientMessage> Messages { get; private set; } = [];
+
+    public Practice? Practice(string id) => _practices.GetValueOrDefault(id);
+
+    public string PracticeName(string id) => Practice(id)?.Name ?? id;
+
+    public async Task OnGetAsync()
+    {
+        Who = HttpContext.Who();
+        Messages = await access.InboxAsync(Who, Resolved, Mine, HttpContext.RequestAborted);
+        _practices = (await practices.ListAsync(HttpContext.RequestAborted)).Where(p => Who.CanSeePractice(p.Id)).ToDictionary(p => p.Id);
+    }
+}

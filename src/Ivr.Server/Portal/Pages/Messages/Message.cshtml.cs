@@ -1,0 +1,67 @@
+using Ivr.Domain.Dispatch;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Server.Portal.Accounts;
+using Ivr.Server.Portal.Messages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ivr.Server.Portal.Pages.Messages;
+
+/// <summary>
+/// One message: the callback number, the recording, its history and every attempt to reach someone,
+/// and the two things a clinician does with it. Another practice's message is a 403, audited.
+/// </summary>
+public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices) : PageModel
+{
+    public PatientMessage Message { get; private set; } = null!;
+
+    public Practice? Practice { get; private set; }
+
+    public IReadOnlyList<MessageHistoryEntry> History { get; private set; } = [];
+
+    public IReadOnlyList<DispatchAttempt> Attempts { get; private set; } = [];
+
+    /// <summary>What the last button did, shown once after the redirect.</summary>
+    public string? Done { get; private set; }
+
+    public string ClinicianName(string id) => Practice?.Clinician(id) is { } clinician ? $"{clinician.Name} ({id})" : id;
+
+    public async Task<IActionResult> OnGetAsync(long id, string? done)
+    {
+        var lookup = await access.OpenAsync(HttpContext.Who(), id, "message.view", HttpContext.RequestAborted);
+        if (lookup.Status != LookupStatus.Found)
+        {
+            return StatusCode(lookup.Status == LookupStatus.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+        }
+
+        Message = lookup.Message!;
+        Practice = await practices.GetAsync(Message.PracticeId, HttpContext.RequestAborted);
+        History = await dispatch.HistoryAsync(id, HttpContext.RequestAborted);
+        Attempts = await dispatch.AttemptsAsync(id, HttpContext.RequestAborted);
+        Done = done switch
+        {
+            "acknowledged" => "Acknowledged: the escalation has stopped. Call the patient back, then mark the message resolved.",
+            "resolved" => "Marked resolved.",
+            "already" => $"Someone else got there first: the message is {Message.Status}.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(long id) => AdvanceAsync(id, MessageStatus.Acknowledged, "acknowledged");
+
+    public Task<IActionResult> OnPostResolveAsync(long id) => AdvanceAsync(id, MessageStatus.Resolved, "resolved");
+
+    private async Task<IActionResult> AdvanceAsync(long id, MessageStatus status, string done)
+    {
+        var outcome = await access.AdvanceAsync(HttpContext.Who(), id, status, HttpContext.RequestAborted);
+        return outcome switch
+        {
+            AdvanceStatus.Done => RedirectToPage(new { id, done }),
+            AdvanceStatus.AlreadyThere => RedirectToPage(new { id, done = "already" }),
+            AdvanceStatus.Denied => StatusCode(StatusCodes.Status403Forbidden),
+            _ => NotFound(),
+        };
+    }
+}

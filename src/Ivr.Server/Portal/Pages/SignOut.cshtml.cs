@@ -1,0 +1,26 @@
+using Ivr.Domain.Audit;
+using Ivr.Server.Portal.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ivr.Server.Portal.Pages;
+
+/// <summary>Signs out (a POST with the antiforgery token, so no link or image can do it).</summary>
+[AllowAnonymous]
+public sealed class SignOutModel(IAuditLog audit, TimeProvider time) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/signin");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (PortalClaims.Identity(User) is { } who)
+        {
+            await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "signout", "user", who.Username, "signed out"), HttpContext.RequestAborted);
+        }
+
+        await HttpContext.SignOutAsync(PortalClaims.Scheme);
+        return Redirect("/signin?signedout=true");
+    }
+}

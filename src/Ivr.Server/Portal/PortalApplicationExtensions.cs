@@ -1,0 +1,47 @@
+using Ivr.Server.Portal.Accounts;
+using Ivr.Server.Portal.Calls;
+using Ivr.Server.Portal.Messages;
+using Ivr.Server.Portal.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Portal;
+
+/// <summary>The portal's request pipeline and endpoints.</summary>
+public static class PortalApplicationExtensions
+{
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        app.Use(SecurityHeaders.ApplyAsync);
+        app.UseExceptionHandler("/status/500");
+        // Pages get a readable error page; the API and audio keep their bare status codes.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/assets"),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapSessionApi();
+        app.MapMessageApi();
+        app.MapCallApi();
+        app.MapRecordings();
+        app.MapAssets();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            app.Logger.LogInformation("Portal listening on {Addresses}", string.Join(", ", addresses));
+        });
+        return app;
+    }
+}

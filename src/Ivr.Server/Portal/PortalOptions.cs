@@ -1,0 +1,63 @@
+namespace Ivr.Server.Portal;
+
+/// <summary>The web portal and its JSON API (section <c>Portal</c>).</summary>
+public sealed class PortalOptions
+{
+    /// <summary>Serve the portal from this process. Default true; false starts no web listener at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Address to listen on. Default <c>127.0.0.1</c>: put a reverse proxy in front to reach it from elsewhere.</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>HTTPS port. Default 5443; 0 picks a free one (tests).</summary>
+    public int Port { get; set; } = 5443;
+
+    /// <summary>
+    /// PKCS#12 certificate for HTTPS. Default <c>data/portal/certificate.pfx</c>; when the file is missing a
+    /// self-signed one is created at first start, its random password kept beside it in
+    /// <c>certificate.key</c> (both mode 0600).
+    /// </summary>
+    public string CertificatePath { get; set; } = "data/portal/certificate.pfx";
+
+    /// <summary>
+    /// Password of <see cref="CertificatePath"/> when it is not in the key file beside it (e.g. from
+    /// <c>Portal__CertificatePassword</c>). Default none.
+    /// </summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Where the keys that sign sign-in cookies are kept, encrypted with the patient-data key. Default
+    /// <c>data/portal/keys</c>; several processes behind one balancer share it.
+    /// </summary>
+    public string KeysDirectory { get; set; } = "data/portal/keys";
+
+    /// <summary>Signed-in users who do nothing for this long are signed out. Default 15 minutes.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Wrong passwords in a row that lock an account. Default 5.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Shortest password <c>ivr user add</c> accepts. Default 12 characters.</summary>
+    public int MinimumPasswordLength { get; set; } = 12;
+
+    public void Validate()
+    {
+        if (!System.Net.IPAddress.TryParse(Address, out _))
+        {
+            throw new ArgumentException($"Portal:Address '{Address}' is not an IP address.");
+        }
+
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Portal:Port {Port} is out of range.");
+        }
+
+        if (IdleTimeout <= TimeSpan.Zero || LockoutDuration <= TimeSpan.Zero || MaxFailedSignIns < 1 || MinimumPasswordLength < 8)
+        {
+            throw new ArgumentException("Portal:IdleTimeout and Portal:LockoutDuration must be positive, Portal:MaxFailedSignIns at least 1, Portal:MinimumPasswordLength at least 8.");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Audit;
+using Ivr.Domain.Practices;
+using Ivr.Server.Tests.Support;
+
+namespace Ivr.Server.Tests.Cli;
+
+/// <summary>Needs nothing but a temporary SQLite file: <c>ivr user</c> makes portal accounts, passwords from standard input.</summary>
+public sealed class UserCommandTests
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task AddReadsThePasswordFromStandardInputAndListShowsTheAccount()
+    {
+        await using var service = await ArrangeAsync();
+
+        var (addExit, added) = await service.RunWithInputAsync(Password + "\n", "user", "add", "Lee", "--role", "clinician", "--practice", "riverside-pediatrics", "--clinician", "dr-lee", "--password-stdin");
+        var (supervisorExit, _) = await service.RunWithInputAsync(Password, "user", "add", "sam", "--role", "supervisor");
+        var (listExit, list) = await service.RunAsync("user", "list");
+
+        Assert.Equal(0, addExit);
+        Assert.Contains("lee: clinician of riverside-pediatrics, clinician dr-lee", added);
+        Assert.Equal(0, supervisorExit);
+        Assert.Equal(0, listExit);
+        Assert.Contains("lee", list);
+        Assert.Contains("supervisor", list);
+        Assert.DoesNotContain(Password, list);
+        var lee = await service.Get<IUserStore>().FindAsync("LEE");
+        Assert.Equal(PortalRole.Clinician, lee!.Role);
+        Assert.Equal("dr-lee", lee.ClinicianId);
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "user.add" && e.SubjectId == "lee");
+    }
+
+    [Theory]
+    [InlineData("supervisor", "--practice", "riverside-pediatrics", "belongs to no practice")]
+    [InlineData("clinician", "--practice", "riverside-pediatrics", "needs --clinician")]
+    [InlineData("practice-admin", "--clinician", "dr-lee", "belongs to a practice")]
+    [InlineData("boss", "--practice", "riverside-pediatrics", "--role is one of supervisor, practice-admin, clinician, telecom-admin")]
+    public async Task AnAccountInTheWrongPlaceIsRefused(string role, string option, string value, string complaint)
+    {
+        await using var service = await ArrangeAsync();
+
+        var (exit, output) = await service.RunWithInputAsync(Password, "user", "add", "x", "--role", role, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(complaint, output);
+        Assert.Empty(await service.Get<IUserStore>().ListAsync());
+    }
+
+    [Fact]
+    public async Task AClinicianMustBeOneOfThePracticesClinicians()
+    {
+        await using var service = await ArrangeAsync();
+
+        var (exit, output) = await service.RunWithInputAsync(Password, "user", "add", "x", "--role", "clinician", "--practice", "riverside-pediatrics", "--clinician", "dr-nobody");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'dr-nobody' is not a clinician of riverside-pediatrics (dr-lee)", output);
+    }
+
+    [Fact]
+    public async Task AShortPasswordATakenNameAndABadNameAreRefused()
+    {
+        await using var service = await ArrangeAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "sam", "--role", "supervisor");
+
+        var (shortExit, shortOutput) = await service.RunWithInputAsync("too short", "user", "add", "tom", "--role", "telecom-admin");
+        var (takenExit, taken) = await service.RunWithInputAsync(Password, "user", "add", "SAM", "--role", "supervisor");
+        var (badExit, bad) = await service.RunWithInputAsync(Password, "user", "add", "tom smith", "--role", "telecom-admin");
+
+        Assert.Equal(2, shortExit);
+        Assert.Contains("at least 12 characters", shortOutput);
+        Assert.Equal(1, takenExit);
+        Assert.Contains("a user named 'sam' exists already", taken);
+        Assert.Equal(2, badExit);
+        Assert.Contains("is not a username", bad);
+    }
+
+    [Fact]
+    public async Task UnlockLiftsALockAndPasswordSetsANewOne()
+    {
+        await using var service = await ArrangeAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "sam", "--role", "supervisor");
+        var store = service.Get<IUserStore>();
+        var sam = (await store.FindAsync("sam"))!;
+        await store.RecordFailureAsync(sam.Id, new LockoutPolicy(1, TimeSpan.FromHours(1)), DateTimeOffset.UtcNow);
+
+        var (unlockExit, _) = await service.RunAsync("user", "unlock", "sam");
+        var (passwordExit, _) = await service.RunWithInputAsync("an entirely new one", "user", "password", "sam");
+
+        Assert.Equal(0, unlockExit);
+        Assert.Equal(0, passwordExit);
+        var after = (await store.FindAsync("sam"))!;
+        Assert.Null(after.LockedUntil);
+        Assert.NotEqual(sam.PasswordHash, after.PasswordHash);
+    }
+
+    private static async Task<TempService> ArrangeAsync()
+    {
+        var service = await new TempService().MigratedAsync();
+        await service.Get<IPracticeStore>().SaveAsync(
+            new Practice
+            {
+                Id = "riverside-pediatrics",
+                Name = "Riverside Pediatrics",
+                TimeZone = "America/New_York",
+                Numbers = ["15550100"],
+                Clinicians = [new Clinician("dr-lee", "Dr. Amy Lee", ClinicianRole.Physician, [])],
+            },
+            "test");
+        return service;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Ivr.Data;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ivr.Server.Tests.Support;
+
+/// <summary>
+/// The service's own host (what <c>ivr serve</c> runs) with the portal on a free loopback port, over a
+/// SQLite file, key and certificate in a fresh temporary folder. No Asterisk: the AMI connection is
+/// off and FastAGI listens on a free port, so it never meets the service the call tests run.
+/// </summary>
+public sealed class PortalUnderTest : IAsyncDisposable
+{
+    public const string PracticeA = "riverside-pediatrics";
+    public const string PracticeB = "harbor-internal-medicine";
+
+    private static readonly DateTimeOffset Received = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
+    private readonly IHost _host;
+    private int _calls;
+
+    private PortalUnderTest(IHost host, string directory)
+    {
+        _host = host;
+        Directory = directory;
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Where the portal listens, e.g. <c>https://127.0.0.1:40123</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public static async Task<PortalUnderTest> StartAsync(params string[] settings)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ivr-portal-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        string[] arguments =
+        [
+            $"--Data:ConnectionString=Data Source={Path.Combine(directory, "ivr.db")}",
+            $"--Data:KeyFile={Path.Combine(directory, "phi.key")}",
+            $"--Recordings:HostDirectory={Path.Combine(directory, "recordings")}",
+            $"--Portal:CertificatePath={Path.Combine(directory, "portal", "certificate.pfx")}",
+            $"--Portal:KeysDirectory={Path.Combine(directory, "portal", "keys")}",
+            "--Portal:Port=0",
+            "--Asterisk:FastAgi:Port=0",
+            "--Asterisk:Ami:Secret=",
+            "--Dispatch:Enabled=false",
+            .. settings,
+        ];
+        var host = IvrHost.Build(arguments);
+        await host.StartAsync();
+        return new PortalUnderTest(host, directory);
+    }
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>A client with its own cookies that trusts the portal's self-signed certificate.</summary>
+    public HttpClient Client(bool followRedirects = true)
+    {
+        var handler = new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = followRedirects,
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Two practices in two zones: A (Riverside, dr-lee and dr-patel) and B (Harbor, dr-kahale).</summary>
+    public async Task SeedPracticesAsync()
+    {
+        var store = Get<IPracticeStore>();
+        await store.SaveAsync(Practice(PracticeA, "Riverside Pediatrics", "America/New_York", "15550100", ("dr-lee", "Dr. Amy Lee"), ("dr-patel", "Dr. Raj Patel")), "test");
+        await store.SaveAsync(Practice(PracticeB, "Harbor Internal Medicine", "Pacific/Honolulu", "15550200", ("dr-kahale", "Dr. Leilani Kahale")), "test");
+    }
+
+    public async Task<long> AddUserAsync(string username, string password, PortalRole role, string? practiceId = null, string? clinicianId = null)
+    {
+        var user = new PortalUser { Username = username, PasswordHash = string.Empty, Role = role, PracticeId = practiceId, ClinicianId = clinicianId, CreatedAt = DateTimeOffset.UtcNow };
+        user = user with { PasswordHash = Get<IPasswordHasher<PortalUser>>().HashPassword(user, password) };
+        return await Get<IUserStore>().AddAsync(user);
+    }
+
+    /// <summary>A call and the message it left, received <paramref name="minutesAfter"/> minutes after a fixed night; with a real recording sealed as calls seal them.</summary>
+    public async Task<long> SeedMessageAsync(string practiceId, Urgency urgency, int minutesAfter = 0, string callback = "5559876543", bool withRecording = true)
+    {
+        var number = Interlocked.Increment(ref _calls);
+        var at = Received.AddMinutes(minutesAfter);
+        var calls = Get<ICallRecordStore>();
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = $"1763795400.{number}", PracticeId = practiceId, DialedNumber = "15550100", CallerId = callback, StartedAt = at, CoverageMode = "after-hours", RouteReason = "outside office hours" });
+        await calls.MarkAnsweredAsync(callId, at.AddSeconds(1));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(1), "state", "Greeting", "entered"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(9), "decision", "main-menu", urgency == Urgency.Urgent ? "pressed 2: urgent message" : "pressed 1: routine message"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(10), "state", "RecordMessage", "entered"));
+        string? recording = null;
+        if (withRecording)
+        {
+            var folder = Path.Combine(Directory, "recordings");
+            System.IO.Directory.CreateDirectory(folder);
+            recording = Path.Combine(folder, $"1763795400.{number}-message.wav");
+            await File.WriteAllBytesAsync(recording, TestWav.Tone(TimeSpan.FromSeconds(2)));
+            await Get<RecordingVault>().SealAsync(recording);
+        }
+
+        var id = await Get<IMessageStore>().SaveAsync(new PatientMessage
+        {
+            CallId = callId,
+            PracticeId = practiceId,
+            Urgency = urgency,
+            CallbackNumber = callback,
+            CallerId = callback,
+            MessageRecording = recording,
+            MessageSeconds = withRecording ? 2 : 0,
+            ReceivedAt = at,
+        });
+        await calls.CompleteAsync(callId, at.AddSeconds(40), "message-taken", "message taken");
+        return id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static Practice Practice(string id, string name, string zone, string number, params (string Id, string Name)[] clinicians) => new()
+    {
+        Id = id,
+        Name = name,
+        TimeZone = zone,
+        Numbers = [number],
+        Clinicians = clinicians.Select(c => new Clinician(c.Id, c.Name, ClinicianRole.Physician, [])).ToArray(),
+    };
+}
