@@ -14,10 +14,10 @@ public sealed class SqliteStoreTests
     public async Task MigrationsApplyOnceAndAreRecordedInSchemaVersion()
     {
         using var temp = new TempDatabase();
-        Assert.Equal(4, await temp.Database.MigrateAsync());
+        Assert.Equal(5, await temp.Database.MigrateAsync());
         Assert.Equal(0, await temp.Database.MigrateAsync());
         await using var connection = await temp.Database.OpenAsync();
-        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 

@@ -15,6 +15,18 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
         _ => false,
     };
 
+    /// <summary>True when the user may add and cancel on-call overrides of <paramref name="practiceId"/>: the supervisor, and that practice's admins.</summary>
+    public bool CanChangeScheduleOf(string practiceId) => Role switch
+    {
+        PortalRole.Supervisor => true,
+        PortalRole.PracticeAdmin => PracticeId is not null && PracticeId == practiceId,
+        _ => false,
+    };
+
+    /// <summary>True when the user may see a clinician's own shifts and calendar feed: the clinician, and whoever may change their practice's schedule.</summary>
+    public bool CanSeeShiftsOf(string practiceId, string clinicianId) =>
+        CanChangeScheduleOf(practiceId) || (Role == PortalRole.Clinician && PracticeId == practiceId && ClinicianId == clinicianId);
+
     /// <summary>True when the user may see patient data of any practice at all.</summary>
     public bool SeesPatientData => Role is PortalRole.Supervisor || (Role is PortalRole.PracticeAdmin or PortalRole.Clinician && PracticeId is not null);
 

@@ -4,6 +4,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
 using Ivr.Server.Portal.Messages;
+using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +37,8 @@ public static class PortalApplicationExtensions
         app.MapMessageApi();
         app.MapCallApi();
         app.MapRecordings();
+        app.MapOnCallApi();
+        app.MapCalendarFeeds();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -5,6 +5,7 @@ using Ivr.Domain.Accounts;
 using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
 using Ivr.Server.Portal.Messages;
+using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Portal.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +41,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<MessageAccess>();
         services.AddSingleton<CallAccess>();
+        services.AddSingleton<OnCallAccess>();
 
         var options = section.Get<PortalOptions>() ?? new PortalOptions();
         if (!options.Enabled)

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Ivr.Domain.Scheduling;
+
+namespace Ivr.Server.Portal.OnCall;
+
+/// <summary>Reads and writes the <c>datetime-local</c> values of the override form, in the practice's wall time.</summary>
+public static class LocalTimes
+{
+    private static readonly string[] _formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
+
+    public static bool TryRead(ZoneClock clock, string? text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text)
+            || !DateTime.TryParseExact(text.Trim(), _formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        instant = clock.Instant(local);
+        return true;
+    }
+
+    public static string Write(ZoneClock clock, DateTimeOffset instant) => clock.Local(instant).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using Ivr.Domain.Scheduling;
+
+namespace Ivr.Data.Tests;
+
+/// <summary>Needs nothing but a temporary folder: one feed token per clinician, replaced on regeneration.</summary>
+public sealed class SqliteCalendarFeedStoreTests
+{
+    private static readonly DateTimeOffset Made = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SavingAgainReplacesTheTokenSoTheOldOneFindsNothing()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var store = new SqliteCalendarFeedStore(temp.Database);
+
+        Assert.Null(await store.GetAsync("riverside", "dr-lee"));
+        await store.SaveAsync(new CalendarFeed("riverside", "dr-lee", "old-token", Made));
+        await store.SaveAsync(new CalendarFeed("riverside", "dr-patel", "other-token", Made));
+        await store.SaveAsync(new CalendarFeed("riverside", "dr-lee", "new-token", Made.AddDays(1)));
+
+        Assert.Null(await store.FindAsync("old-token"));
+        Assert.Equal(new CalendarFeed("riverside", "dr-lee", "new-token", Made.AddDays(1)), await store.FindAsync("new-token"));
+        Assert.Equal("new-token", (await store.GetAsync("riverside", "dr-lee"))!.Token);
+        Assert.Equal("dr-patel", (await store.FindAsync("other-token"))!.ClinicianId);
+    }
+}
