@@ -37,7 +37,7 @@ public sealed class DispatchRestartEndToEndTests
             }
 
             var store = new SqliteDispatchStore(new SqliteDatabase(data));
-            var messageId = (await Eventually.ValueAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(1)).FirstOrDefault(), TimeSpan.FromSeconds(60), "the urgent message")).Id;
+            var messageId = (await Eventually.ValueAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(10)).FirstOrDefault(m => m.CallbackNumber == UrgentPageEndToEndTests.CanaryCallback), TimeSpan.FromSeconds(60), "the urgent message")).Id;
 
             // Step 1 rings the doctor; the service dies mid-page and comes back on the same database.
             await Eventually.UntilAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 1), TimeSpan.FromSeconds(60), "the second page");

@@ -18,7 +18,7 @@ namespace Ivr.Server.EndToEndTests.Dispatch;
 public sealed class UrgentPageEndToEndTests
 {
     /// <summary>A callback number that must never leave the service except to a clinician's ear.</summary>
-    private const string CanaryCallback = "5558675309";
+    internal const string CanaryCallback = "5558675309";
 
     private const string Secret = "e2e-webhook-secret";
 
@@ -48,7 +48,11 @@ public sealed class UrgentPageEndToEndTests
         var history = await service.Dispatch.HistoryAsync(message.Id);
         Assert.Equal([MessageStatus.Received, MessageStatus.Dispatched, MessageStatus.Delivered, MessageStatus.Acknowledged], history.Select(h => h.Status));
         Assert.Equal("dr-1", history[^1].Actor);
-        var page = Assert.Single(await service.Dispatch.AttemptsAsync(message.Id), a => a.Channel == DispatchChannels.Voice);
+        // The page closes its attempt just after recording the acknowledgement.
+        var page = await Eventually.ValueAsync(
+            async () => (await service.Dispatch.AttemptsAsync(message.Id)).SingleOrDefault(a => a.Channel == DispatchChannels.Voice && a.EndedAt is not null),
+            TimeSpan.FromSeconds(10),
+            "the page's outcome");
         Assert.Equal("acknowledged", page.Outcome);
 
         // The spoken confirmation played in full before the service hung the page up.
