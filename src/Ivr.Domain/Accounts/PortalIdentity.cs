@@ -42,6 +42,17 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
     /// <summary>The practice a call list is limited to (only meaningful with <see cref="SeesCalls"/>); null for every practice (supervisor, telecom admin).</summary>
     public string? CallsPractice => Role is PortalRole.Supervisor or PortalRole.TelecomAdmin ? null : PracticeId;
 
+    /// <summary>True when the user may see monthly reports at all: the supervisor, and practice admins (of their practice).</summary>
+    public bool SeesReports => Role == PortalRole.Supervisor || (Role == PortalRole.PracticeAdmin && PracticeId is not null);
+
+    /// <summary>True when the user may see the reports of <paramref name="practiceId"/>, or (null) of every practice together: only the supervisor.</summary>
+    public bool CanSeeReportsOf(string? practiceId) => Role switch
+    {
+        PortalRole.Supervisor => true,
+        PortalRole.PracticeAdmin => practiceId is not null && PracticeId == practiceId,
+        _ => false,
+    };
+
     /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
     public string Actor => ClinicianId ?? Username;
 

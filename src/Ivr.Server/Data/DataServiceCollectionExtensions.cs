@@ -4,6 +4,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Reports;
 using Ivr.Domain.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
+        services.AddSingleton<IReportStore, SqliteReportStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

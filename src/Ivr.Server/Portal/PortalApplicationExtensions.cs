@@ -2,6 +2,7 @@ using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
 using Ivr.Server.Portal.Messages;
 using Ivr.Server.Portal.OnCall;
+using Ivr.Server.Portal.Reports;
 using Ivr.Server.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,6 +40,7 @@ public static class PortalApplicationExtensions
         app.MapRecordings();
         app.MapOnCallApi();
         app.MapCalendarFeeds();
+        app.MapReportApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -6,6 +6,7 @@ using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
 using Ivr.Server.Portal.Messages;
 using Ivr.Server.Portal.OnCall;
+using Ivr.Server.Portal.Reports;
 using Ivr.Server.Portal.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -42,6 +43,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<MessageAccess>();
         services.AddSingleton<CallAccess>();
         services.AddSingleton<OnCallAccess>();
+        services.AddSingleton<ReportAccess>();
 
         var options = section.Get<PortalOptions>() ?? new PortalOptions();
         if (!options.Enabled)

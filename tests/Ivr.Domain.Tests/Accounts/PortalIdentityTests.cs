@@ -93,4 +93,21 @@ public sealed class PortalIdentityTests
         Assert.False(user.IsLockedOut(until));
         Assert.False((user with { LockedUntil = null }).IsLockedOut(until));
     }
+
+    [Fact]
+    public void ReportsAreTheSupervisorsForAnyPracticeOrAllAndAPracticeAdminsForTheirOwnOnly()
+    {
+        Assert.True(Supervisor.CanSeeReportsOf(null));
+        Assert.True(Supervisor.CanSeeReportsOf("practice-b"));
+        Assert.True(AdminOfA.SeesReports);
+        Assert.True(AdminOfA.CanSeeReportsOf("practice-a"));
+        Assert.False(AdminOfA.CanSeeReportsOf("practice-b"));
+        Assert.False(AdminOfA.CanSeeReportsOf(null));
+        foreach (var who in new[] { ClinicianOfA, TelecomAdmin })
+        {
+            Assert.False(who.SeesReports);
+            Assert.False(who.CanSeeReportsOf("practice-a"));
+            Assert.False(who.CanSeeReportsOf(null));
+        }
+    }
 }

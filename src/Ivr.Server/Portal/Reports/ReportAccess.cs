@@ -1,0 +1,53 @@
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Audit;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Reports;
+using Microsoft.Extensions.Logging;
+
+namespace Ivr.Server.Portal.Reports;
+
+/// <summary>
+/// The one way the portal reaches reports: the supervisor sees every practice's (together or one),
+/// a practice admin their own practice's; clinicians and telecom admins none. Reports hold counts and
+/// durations only. Every report, export and refusal is audited.
+/// </summary>
+public sealed class ReportAccess(IReportStore reports, IPracticeStore practices, IAuditLog audit, TimeProvider time, ILogger<ReportAccess> logger)
+{
+    /// <summary>
+    /// The report of <paramref name="practiceId"/> (a practice admin's own when null; every practice
+    /// for the supervisor) for <paramref name="month"/> (the current one when null), audited as
+    /// <paramref name="action"/> (e.g. <c>report.view</c>, <c>report.billing</c>).
+    /// </summary>
+    public async Task<ReportLookup> OpenAsync(PortalIdentity who, string? practiceId, ReportMonth? month, string action, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(practiceId))
+        {
+            practiceId = who.Role == PortalRole.Supervisor ? null : who.PracticeId;
+        }
+
+        if (!who.CanSeeReportsOf(practiceId))
+        {
+            logger.LogWarning("Portal user {Username} ({Role}) was refused the reports of {PracticeId}", who.Username, PortalRoles.Name(who.Role), practiceId ?? "every practice");
+            await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "report.denied", "report", practiceId ?? "*", $"refused {action}: {PortalRoles.Name(who.Role)} of {who.PracticeId ?? "no practice"}"), cancellationToken);
+            return new ReportLookup(LookupStatus.Denied);
+        }
+
+        var all = await practices.ListAsync(cancellationToken);
+        Practice? practice = null;
+        if (practiceId is not null && (practice = all.FirstOrDefault(p => p.Id == practiceId)) is null)
+        {
+            return new ReportLookup(LookupStatus.NotFound);
+        }
+
+        var clock = practice?.Clock();
+        var shown = month ?? ReportMonth.Containing(time.GetUtcNow(), clock);
+        var (from, until) = shown.Span(clock);
+        var report = MonthlyReport.Build(
+            shown,
+            clock,
+            await reports.CallsAsync(practiceId, from, until, cancellationToken),
+            await reports.MessagesAsync(practiceId, from, until, cancellationToken));
+        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, action, "report", practiceId ?? "*", $"{shown} of {practiceId ?? "every practice"}: {report.Calls} call(s)"), cancellationToken);
+        return new ReportLookup(LookupStatus.Found, report, practice, all.ToDictionary(p => p.Id, p => p.Name));
+    }
+}

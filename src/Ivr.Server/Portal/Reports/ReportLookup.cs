@@ -1,0 +1,16 @@
+using Ivr.Domain.Practices;
+using Ivr.Domain.Reports;
+
+namespace Ivr.Server.Portal.Reports;
+
+/// <summary>
+/// A month's report a user asked for, when they may have it: of <see cref="Practice"/> (counted in its
+/// zone) or, when that is null, of every practice (counted in UTC). <see cref="Names"/> names the
+/// practices billed.
+/// </summary>
+public sealed record ReportLookup(LookupStatus Status, MonthlyReport? Report = null, Practice? Practice = null, IReadOnlyDictionary<string, string>? Names = null)
+{
+    public string Zone => Practice?.TimeZone ?? "UTC";
+
+    public string Name(string practiceId) => Names?.GetValueOrDefault(practiceId) ?? practiceId;
+}
