@@ -126,12 +126,12 @@ public sealed class Dispatcher(
             var sends = new List<Task>();
             if (EmailOf(practice, step) is { } address)
             {
-                sends.Add(NotifyAsync(work.MessageId, step.Number, DispatchChannels.Email, contact.ClinicianId, () => email.SendAsync(address, notice, cancellationToken), cancellationToken));
+                sends.Add(NotifyAsync([work.MessageId], step.Number, DispatchChannels.Email, contact.ClinicianId, () => email.SendAsync(address, notice, cancellationToken), cancellationToken));
             }
 
             if (practice is { WebhookUrl.Length: > 0 })
             {
-                sends.Add(NotifyAsync(work.MessageId, step.Number, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken));
+                sends.Add(NotifyAsync([work.MessageId], step.Number, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken));
             }
 
             sends.Add(PageAsync(work, step, cancellationToken));
@@ -185,7 +185,7 @@ public sealed class Dispatcher(
         var delivered = new List<string>();
         foreach (var (recipient, address) in recipients)
         {
-            var result = await SendReportAsync(claimed, recipient, () => email.SendAsync(address, notice, cancellationToken), DispatchChannels.Email, cancellationToken).ConfigureAwait(false);
+            var result = await NotifyAsync(claimed, 0, DispatchChannels.Email, recipient, () => email.SendAsync(address, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (result.Accepted)
             {
                 delivered.Add(recipient);
@@ -194,7 +194,7 @@ public sealed class Dispatcher(
 
         if (practice is { WebhookUrl.Length: > 0 })
         {
-            await SendReportAsync(claimed, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), DispatchChannels.Webhook, cancellationToken).ConfigureAwait(false);
+            await NotifyAsync(claimed, 0, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var messageId in claimed)
@@ -220,12 +220,13 @@ public sealed class Dispatcher(
         }
     }
 
-    private async Task<DeliveryResult> SendReportAsync(IReadOnlyList<long> messageIds, string recipient, Func<Task<DeliveryResult>> send, string channel, CancellationToken cancellationToken)
+    /// <summary>One email or webhook post about one or more messages: an attempt on each, closed with the one outcome.</summary>
+    private async Task<DeliveryResult> NotifyAsync(IReadOnlyList<long> messageIds, int step, string channel, string recipient, Func<Task<DeliveryResult>> send, CancellationToken cancellationToken)
     {
         var attempts = new List<long>();
         foreach (var messageId in messageIds)
         {
-            attempts.Add(await store.StartAttemptAsync(messageId, 0, channel, recipient, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+            attempts.Add(await store.StartAttemptAsync(messageId, step, channel, recipient, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
         }
 
         var result = await SafeSendAsync(send).ConfigureAwait(false);
@@ -235,13 +236,6 @@ public sealed class Dispatcher(
         }
 
         return result;
-    }
-
-    private async Task NotifyAsync(long messageId, int step, string channel, string recipient, Func<Task<DeliveryResult>> send, CancellationToken cancellationToken)
-    {
-        var attemptId = await store.StartAttemptAsync(messageId, step, channel, recipient, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var result = await SafeSendAsync(send).ConfigureAwait(false);
-        await store.FinishAttemptAsync(attemptId, time.GetUtcNow(), result.Accepted ? "accepted" : "failed", result.Detail, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task<DeliveryResult> SafeSendAsync(Func<Task<DeliveryResult>> send)

@@ -43,7 +43,7 @@ public sealed class AmiPhysicianDialer(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await HangUpLegAsync(client, channelId);
+                await OriginatedChannels.HangUpAsync(client, channelId, logger);
                 await onLeg(new BridgeLeg(attempt, contact.ClinicianId, started, time.GetUtcNow(), "cancelled", "the caller left before anyone accepted"));
                 throw;
             }
@@ -96,7 +96,7 @@ public sealed class AmiPhysicianDialer(
         var answered = await client.OriginateAsync(originate, contact.RingTimeout + TimeSpan.FromSeconds(15), cancellationToken);
         if (!answered.Answered)
         {
-            return (answered.Reason switch { 5 => "busy", 3 or 1 => "no-answer", _ => "failed" }, $"Asterisk reason {answered.Reason}");
+            return (OriginatedChannels.Unanswered(answered), $"Asterisk reason {answered.Reason}");
         }
 
         try
@@ -106,24 +106,8 @@ public sealed class AmiPhysicianDialer(
         }
         catch (TimeoutException)
         {
-            await HangUpLegAsync(client, channelId);
+            await OriginatedChannels.HangUpAsync(client, channelId, logger);
             return ("no-answer", "answered but no decision in time");
-        }
-    }
-
-    private async Task HangUpLegAsync(AmiClient client, string channelId)
-    {
-        try
-        {
-            var channels = await client.SendListActionAsync(new AmiAction("CoreShowChannels"));
-            foreach (var channel in channels.Events.Where(e => e["Uniqueid"] == channelId || e["Linkedid"] == channelId))
-            {
-                await client.SendActionAsync(new AmiAction("Hangup").Add("Channel", channel["Channel"]!));
-            }
-        }
-        catch (AmiException exception)
-        {
-            logger.LogWarning("Could not hang up leg {ChannelId}: {Reason}", channelId, exception.Message);
         }
     }
 }

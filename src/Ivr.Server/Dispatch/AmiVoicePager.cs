@@ -54,7 +54,7 @@ public sealed class AmiVoicePager(
             if (!result.Answered)
             {
                 await watching.CancelAsync();
-                var outcome = await watch is { } cancelled ? cancelled : new PageOutcome(result.Reason switch { 5 => "busy", 3 or 1 => "no-answer", _ => "failed" }, $"Asterisk reason {result.Reason}");
+                var outcome = await watch is { } cancelled ? cancelled : new PageOutcome(OriginatedChannels.Unanswered(result), $"Asterisk reason {result.Reason}");
                 logger.LogInformation("Page {AttemptId} to {ClinicianId}: {Outcome}", request.AttemptId, request.Contact.ClinicianId, outcome.Outcome);
                 return outcome;
             }
@@ -92,7 +92,7 @@ public sealed class AmiVoicePager(
                 if ((await messages.GetAsync(request.MessageId, cancellationToken))?.Status >= MessageStatus.Acknowledged
                     && (await dispatch.HistoryAsync(request.MessageId, cancellationToken)).LastOrDefault(h => h.Status == MessageStatus.Acknowledged)?.Actor != request.Contact.ClinicianId)
                 {
-                    await HangUpAsync(client, channelId);
+                    await OriginatedChannels.HangUpAsync(client, channelId, logger);
                     return new PageOutcome("cancelled", "acknowledged by someone else during this page");
                 }
             }
@@ -102,23 +102,7 @@ public sealed class AmiVoicePager(
             return null;
         }
 
-        await HangUpAsync(client, channelId);
+        await OriginatedChannels.HangUpAsync(client, channelId, logger);
         return new PageOutcome("no-response", "answered but the page did not finish in time");
-    }
-
-    private async Task HangUpAsync(AmiClient client, string channelId)
-    {
-        try
-        {
-            var channels = await client.SendListActionAsync(new AmiAction("CoreShowChannels"));
-            foreach (var channel in channels.Events.Where(e => e["Uniqueid"] == channelId))
-            {
-                await client.SendActionAsync(new AmiAction("Hangup").Add("Channel", channel["Channel"]!));
-            }
-        }
-        catch (AmiException exception)
-        {
-            logger.LogWarning("Could not hang up page {ChannelId}: {Reason}", channelId, exception.Message);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ivr.Asterisk.Ami;
 using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Messages;
@@ -21,18 +20,13 @@ public sealed class PhysicianBridgeEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        var joins = new ConcurrentQueue<AmiMessage>();
-        await using var subscription = ami.Subscribe((e, _) =>
-        {
-            joins.Enqueue(e);
-            return ValueTask.CompletedTask;
-        }, e => e.IsEvent("ConfbridgeJoin"));
+        await using var joins = new AmiEventLog(ami, "ConfbridgeJoin");
         await using var doctor = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor"));
         await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
         await using var service = await ServiceUnderTest.StartAsync(doctor.Port, supervisor.Port);
         await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(90)).HangUp(), service.Directory);
 
-        var room = await Eventually.ValueAsync(() => joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key, TimeSpan.FromSeconds(60), "two ConfbridgeJoin events in one room");
+        var room = await Eventually.ValueAsync(joins.RoomWithTwo, TimeSpan.FromSeconds(60), "two ConfbridgeJoin events in one room");
         var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room));
         Assert.Equal(2, members.Events.Count);
         Assert.StartsWith("ivr-", room);

@@ -48,7 +48,7 @@ public sealed class SafetyNetEndToEndTests
             Assert.Equal(0, await fallback.WaitAsync(TimeSpan.FromSeconds(30)));
 
             // The service had opened the call record before it died; it stays, unfinished, for review.
-            var data = new DataOptions { ConnectionString = $"Data Source={Path.Combine(directory, "ivr.db")}", KeyFile = Path.Combine(directory, "phi.key") };
+            var data = ServiceUnderTest.DataIn(directory);
             var calls = new SqliteCallRecordStore(new SqliteDatabase(data), PhiProtector.FromOptions(data));
             var record = await calls.FindByUniqueIdAsync(uniqueId);
             Assert.NotNull(record);

@@ -24,7 +24,7 @@ public sealed class DispatchRestartEndToEndTests
         var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = (int)Repeat.TotalSeconds, EscalationAttempts = 5 };
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var data = new DataOptions { ConnectionString = $"Data Source={Path.Combine(directory, "ivr.db")}", KeyFile = Path.Combine(directory, "phi.key") };
+        var data = ServiceUnderTest.DataIn(directory);
         string[] settings = ["--Dispatch:Enabled=true", "--Dispatch:PollInterval=00:00:00.250"];
         var first = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
         System.Diagnostics.Process? second = null;

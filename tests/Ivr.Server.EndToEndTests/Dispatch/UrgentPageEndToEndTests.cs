@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ivr.Asterisk.Ami;
 using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Dispatch;
@@ -29,12 +28,7 @@ public sealed class UrgentPageEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        var hangups = new ConcurrentDictionary<string, DateTimeOffset>();
-        await using var subscription = ami.Subscribe((e, _) =>
-        {
-            hangups.TryAdd(e["Uniqueid"] ?? string.Empty, DateTimeOffset.UtcNow);
-            return ValueTask.CompletedTask;
-        }, e => e.IsEvent("Hangup"));
+        await using var hangups = new AmiEventLog(ami, "Hangup");
         await using var smtp = await SmtpSink.StartAsync();
         await using var hook = WebhookReceiver.Start();
         await using var doctor = Sipp.AnswerScenarioFile(DoctorAcknowledgingThePage().WriteTo(Path.GetTempPath(), "doctor"));
@@ -56,8 +50,8 @@ public sealed class UrgentPageEndToEndTests
         Assert.Equal("acknowledged", page.Outcome);
 
         // The spoken confirmation played in full before the service hung the page up.
-        await Eventually.UntilAsync(() => Task.FromResult(hangups.ContainsKey($"page-{page.Id}")), TimeSpan.FromSeconds(30), "the page's hangup");
-        var thanked = hangups[$"page-{page.Id}"] - history[^1].At;
+        await Eventually.UntilAsync(() => Task.FromResult(hangups.FirstAt(e => e["Uniqueid"] == $"page-{page.Id}") is not null), TimeSpan.FromSeconds(30), "the page's hangup");
+        var thanked = hangups.FirstAt(e => e["Uniqueid"] == $"page-{page.Id}")!.Value - history[^1].At;
         Assert.True(thanked >= PromptDurations.Length("page-acknowledged") - TimeSpan.FromMilliseconds(300), $"hung up {thanked.TotalSeconds:0.0} s after the acknowledgement");
 
         // Past the time the next page would have been due: none came.
@@ -87,12 +81,7 @@ public sealed class UrgentPageEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        var joins = new ConcurrentQueue<AmiMessage>();
-        await using var subscription = ami.Subscribe((e, _) =>
-        {
-            joins.Enqueue(e);
-            return ValueTask.CompletedTask;
-        }, e => e.IsEvent("ConfbridgeJoin"));
+        await using var joins = new AmiEventLog(ami, "ConfbridgeJoin");
         await using var smtp = await SmtpSink.StartAsync();
         await using var doctor = Sipp.AnswerScenarioFile(DoctorAnsweringThePageWith('2').WriteTo(Path.GetTempPath(), "doctor"));
         await using var patientPhone = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(1)).WriteTo(Path.GetTempPath(), "patient"));
@@ -103,9 +92,9 @@ public sealed class UrgentPageEndToEndTests
         var message = await LeaveUrgentMessageAsync(service);
         await Eventually.UntilAsync(async () => (await service.Messages.GetAsync(message.Id))!.Status == MessageStatus.Resolved, TimeSpan.FromSeconds(120), "the call back to the patient");
 
-        var room = await Eventually.ValueAsync(() => Task.FromResult(joins.GroupBy(j => j["Conference"]).FirstOrDefault(g => g.Count() >= 2)?.Key), TimeSpan.FromSeconds(20), "doctor and patient in one room");
+        var room = await Eventually.ValueAsync(joins.RoomWithTwo, TimeSpan.FromSeconds(20), "doctor and patient in one room");
         Assert.StartsWith($"callback-{message.Id}-", room, StringComparison.Ordinal);
-        var members = joins.Where(j => j["Conference"] == room).ToList();
+        var members = joins.Events.Where(j => j["Conference"] == room).ToList();
         var patient = Assert.Single(members, j => j["Uniqueid"] == room + "-patient");
         Assert.Equal(PatientCall.PracticeNumber, patient["CallerIDNum"]);
         var history = await service.Dispatch.HistoryAsync(message.Id);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Ivr.Asterisk.IntegrationTests.Support;
+using Ivr.Data;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
@@ -111,6 +112,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>The database and key a service started in <paramref name="directory"/> uses, for tests that read it from outside.</summary>
+    public static DataOptions DataIn(string directory) =>
+        new() { ConnectionString = $"Data Source={Path.Combine(directory, "ivr.db")}", KeyFile = Path.Combine(directory, "phi.key") };
+
     private static IEnumerable<string> Arguments(string directory, int supervisorPort)
     {
         var ami = RealAsterisk.AmiOptions();
@@ -119,8 +124,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         yield return $"--Asterisk:Ami:Username={ami.Username}";
         yield return $"--Asterisk:Ami:Secret={ami.Secret}";
         yield return "--Asterisk:FastAgi:Port=4573";
-        yield return $"--Data:ConnectionString=Data Source={Path.Combine(directory, "ivr.db")}";
-        yield return $"--Data:KeyFile={Path.Combine(directory, "phi.key")}";
+        var data = DataIn(directory);
+        yield return $"--Data:ConnectionString={data.ConnectionString}";
+        yield return $"--Data:KeyFile={data.KeyFile}";
         yield return $"--Recordings:HostDirectory={RealAsterisk.RecordingDirectory}";
         yield return "--CallFlow:MenuTimeout=00:00:04";
         yield return $"--Practices:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{supervisorPort}";
