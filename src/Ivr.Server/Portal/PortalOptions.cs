@@ -43,6 +43,9 @@ public sealed class PortalOptions
     /// <summary>Shortest password <c>ivr user add</c> accepts. Default 12 characters.</summary>
     public int MinimumPasswordLength { get; set; } = 12;
 
+    /// <summary>Graphviz's <c>dot</c>, which lays out the call-flow diagram (once per process). Default <c>dot</c> on PATH.</summary>
+    public string GraphvizDot { get; set; } = "dot";
+
     public void Validate()
     {
         if (!System.Net.IPAddress.TryParse(Address, out _))

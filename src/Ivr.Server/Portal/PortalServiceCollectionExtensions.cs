@@ -44,6 +44,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<CallAccess>();
         services.AddSingleton<OnCallAccess>();
         services.AddSingleton<ReportAccess>();
+        services.AddSingleton<FlowDiagram>();
 
         var options = section.Get<PortalOptions>() ?? new PortalOptions();
         if (!options.Enabled)

@@ -142,6 +142,14 @@ public sealed class UrgentMessageBrowserTests(Chromium chromium) : IClassFixture
         await Expect(page.Locator("#timeline")).ToContainTextAsync("pressed 2: urgent message");
         await Expect(page.Locator("#call-messages")).ToContainTextAsync($"Message {urgent}");
         await Screenshots.SaveAsync(page, Test, "1-timeline");
+        // The call-flow diagram, drawn on the server, marks the states this call entered and the steps between them.
+        await Expect(page.Locator("#flow svg .node")).Not.ToHaveCountAsync(0);
+        Assert.Equal(
+            ["CallbackOffer", "Greeting", "MainMenu", "RecordMessage", "RecordName", "UrgencyChoice"],
+            (await page.Locator("#flow .node.entered title").AllTextContentsAsync()).Order(StringComparer.Ordinal));
+        Assert.Contains("MainMenu->RecordName", await page.Locator("#flow .edge.taken title").AllTextContentsAsync());
+        await page.Locator("#flow .node.entered").Last.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, Test, "1-flow");
 
         await page.GotoAsync("/calls");
         await page.Locator("input[name=day]").FillAsync("2026-11-22");

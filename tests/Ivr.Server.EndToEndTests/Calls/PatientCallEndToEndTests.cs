@@ -28,7 +28,7 @@ public sealed class PatientCallEndToEndTests
             .Wait(PromptDurations.Of("record-message") + Beat).Speak().Press('#')
             .Wait(Beat).Press('1');
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(120));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         Assert.Equal("message-taken", call.Outcome);
@@ -58,7 +58,7 @@ public sealed class PatientCallEndToEndTests
             .Wait(PromptDurations.Of("record-message") + Beat).Speak().Press('#')
             .Wait(Beat).Press('1');
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(150));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(150));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         var message = Assert.Single(messages);
@@ -80,7 +80,7 @@ public sealed class PatientCallEndToEndTests
             .Wait(PromptDurations.Of("invalid-choice", "record-name") + Beat).Speak().Press('#')
             .Wait(Beat).HangUp();
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(90));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(90));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         Assert.Equal(3, events.Count(e => e.Name == "main-menu" && e.Detail.StartsWith("invalid key", StringComparison.Ordinal)));
@@ -97,7 +97,7 @@ public sealed class PatientCallEndToEndTests
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var service = await ServiceUnderTest.StartAsync();
         await using var sipp = PatientCall.Start(SippScript.Patient().Wait(TimeSpan.FromSeconds(2)).HangUp(), service.Directory);
-        Assert.Equal(0, await sipp.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(30)));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         Assert.Equal("caller-hung-up", call.Outcome);
@@ -118,7 +118,7 @@ public sealed class PatientCallEndToEndTests
             .Wait(PromptDurations.Of("record-message") + Beat).Speak()
             .HangUp();
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(120));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
 
         var (call, messages, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         var message = Assert.Single(messages);

@@ -75,7 +75,7 @@ public sealed class PhysicianBridgeEndToEndTests
             .Speak().Press('#')
             .Wait(Beat).HangUp();
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(120));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         var legs = await service.Calls.LegsAsync(call.Id);

@@ -32,7 +32,7 @@ public sealed class PracticeRoutingEndToEndTests
         foreach (var practice in new[] { harbor, riverside })
         {
             await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(30), practice.Greeting).HangUp(), service.Directory, practice.Number);
-            await patient.WaitAsync(TimeSpan.FromSeconds(90));
+            await service.WaitForCallerAsync(patient, TimeSpan.FromSeconds(90));
             var (call, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
 
             Assert.Equal(practice.Id, call.PracticeId);
@@ -57,7 +57,7 @@ public sealed class PracticeRoutingEndToEndTests
         // The patient's script starts once the service answers, after the office rang 6 s.
         var patient = SippScript.Patient().Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).HangUp();
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(60));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(60));
 
         var (call, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         Assert.Equal("overflow", call.CoverageMode);
@@ -80,7 +80,7 @@ public sealed class PracticeRoutingEndToEndTests
         // The office answers; the patient talks with it for a few seconds and hangs up.
         var patient = SippScript.Patient().Wait(TimeSpan.FromSeconds(4)).HangUp();
         await using var sipp = PatientCall.Start(patient, service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(60));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(60));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         Assert.Equal("office-answered", call.Outcome);

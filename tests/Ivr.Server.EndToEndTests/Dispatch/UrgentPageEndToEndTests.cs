@@ -155,7 +155,7 @@ public sealed class UrgentPageEndToEndTests
     internal static async Task<PatientMessage> LeaveUrgentMessageAsync(ServiceUnderTest service)
     {
         await using var sipp = PatientCall.Start(UrgentMessage(), service.Directory);
-        await sipp.WaitAsync(TimeSpan.FromSeconds(120));
+        await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
         var (_, messages, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         var message = Assert.Single(messages);
         Assert.Equal(CanaryCallback, message.CallbackNumber);

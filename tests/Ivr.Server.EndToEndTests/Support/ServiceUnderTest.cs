@@ -99,6 +99,26 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for a caller's SIPp to end; when it does not, the failure names the states the service's
+    /// latest call went through, so a key lost on a loaded machine can be told from a service fault.
+    /// </summary>
+    public async Task<int> WaitForCallerAsync(Sipp caller, TimeSpan timeout)
+    {
+        try
+        {
+            return await caller.WaitAsync(timeout);
+        }
+        catch (TimeoutException timedOut)
+        {
+            var call = (await Calls.ListAsync(1)).FirstOrDefault();
+            var timeline = call is null
+                ? "The service recorded no call."
+                : string.Join('\n', (await Calls.EventsAsync(call.Id)).Select(e => $"{e.At:HH:mm:ss.fff} {e.Kind} {e.Name} {e.Detail}"));
+            throw new TimeoutException($"{timedOut.Message}\nThe service's latest call ({call?.Outcome ?? "still in progress"}):\n{timeline}", timedOut);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(TimeSpan.FromSeconds(15));

@@ -100,8 +100,12 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var callId = await calls.StartAsync(new CallRecord { UniqueId = $"1763795400.{number}", PracticeId = practiceId, DialedNumber = "15550100", CallerId = callback, StartedAt = at, CoverageMode = "after-hours", RouteReason = "outside office hours" });
         await calls.MarkAnsweredAsync(callId, at.AddSeconds(1));
         await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(1), "state", "Greeting", "entered"));
-        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(9), "decision", "main-menu", urgency == Urgency.Urgent ? "pressed 2: urgent message" : "pressed 1: routine message"));
-        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(10), "state", "RecordMessage", "entered"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(8), "state", "MainMenu", "greeting played"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(9), "state", "RecordName", "pressed 1: leave a message"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(14), "state", "CallbackOffer", "name recorded"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(17), "state", "UrgencyChoice", "pressed 1: the number calling"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(19), "decision", "urgency", urgency == Urgency.Urgent ? "pressed 2: urgent message" : "pressed 1: routine message"));
+        await calls.AppendEventAsync(callId, new CallEvent(at.AddSeconds(20), "state", "RecordMessage", "entered"));
         string? recording = null;
         if (withRecording)
         {

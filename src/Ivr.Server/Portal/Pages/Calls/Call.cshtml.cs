@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ivr.Server.Portal.Pages.Calls;
 
 /// <summary>One call's timeline: every state it entered, every decision and why, the clinicians rung, the messages it left.</summary>
-public sealed class CallModel(CallAccess access, ICallRecordStore calls, IMessageStore messages, IPracticeStore practices) : PageModel
+public sealed class CallModel(CallAccess access, ICallRecordStore calls, IMessageStore messages, IPracticeStore practices, FlowDiagram diagram) : PageModel
 {
     public PortalIdentity Who { get; private set; } = null!;
 
@@ -23,6 +23,9 @@ public sealed class CallModel(CallAccess access, ICallRecordStore calls, IMessag
     public IReadOnlyList<BridgeLeg> Legs { get; private set; } = [];
 
     public IReadOnlyList<PatientMessage> Messages { get; private set; } = [];
+
+    /// <summary>The call-flow diagram with the states this call entered marked.</summary>
+    public FlowDiagram.Drawing Flow { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -39,6 +42,7 @@ public sealed class CallModel(CallAccess access, ICallRecordStore calls, IMessag
         Legs = await calls.LegsAsync(id, HttpContext.RequestAborted);
         // Only ids, urgency and state of the messages: their patient data stays behind the message page.
         Messages = await messages.ForCallAsync(id, HttpContext.RequestAborted);
+        Flow = await diagram.DrawAsync([.. Events.Where(e => e.Kind == "state").Select(e => e.Name)]);
         return Page();
     }
 }
