@@ -35,12 +35,6 @@ public sealed record MonthlyReport(
             perHour[local.Hour]++;
         }
 
-        var billing = calls
-            .GroupBy(c => c.PracticeId, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new PracticeBilling(g.Key, g.Count(), g.Sum(c => c.BillableSeconds), BillingRule.Minutes(g.Select(c => c.BillableSeconds))))
-            .ToArray();
-
         return new MonthlyReport(
             month,
             calls.Count,
@@ -51,7 +45,7 @@ public sealed record MonthlyReport(
             DurationStats.Of(messages.Where(m => m.AcknowledgedAt is not null).Select(m => m.AcknowledgedAt!.Value - m.ReceivedAt)),
             DurationStats.Of(messages.Where(m => m.ResolvedAt is not null).Select(m => m.ResolvedAt!.Value - m.ReceivedAt)),
             messages.Count(m => m.Escalated),
-            billing);
+            PracticeBilling.Of(calls));
     }
 
     /// <summary>

@@ -47,7 +47,30 @@ public sealed class ReportAccess(IReportStore reports, IPracticeStore practices,
             clock,
             await reports.CallsAsync(practiceId, from, until, cancellationToken),
             await reports.MessagesAsync(practiceId, from, until, cancellationToken));
+        if (practice is null)
+        {
+            report = report with { Billing = await LocalBillingAsync(shown, all, report.Billing, cancellationToken) };
+        }
+
         await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, action, "report", practiceId ?? "*", $"{shown} of {practiceId ?? "every practice"}: {report.Calls} call(s)"), cancellationToken);
         return new ReportLookup(LookupStatus.Found, report, practice, all.ToDictionary(p => p.Id, p => p.Name));
+    }
+
+    /// <summary>
+    /// Every practice's bill for <paramref name="month"/> as it knows the month: from midnight of the
+    /// first in its own zone, not in UTC, so the rows match the practice's own report. Calls under no
+    /// practice (unknown numbers) keep the UTC month of <paramref name="utcBilling"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<PracticeBilling>> LocalBillingAsync(ReportMonth month, IReadOnlyList<Practice> all, IReadOnlyList<PracticeBilling> utcBilling, CancellationToken cancellationToken)
+    {
+        var calls = new List<ReportCall>();
+        foreach (var practice in all)
+        {
+            var (from, until) = month.Span(practice.Clock());
+            calls.AddRange(await reports.CallsAsync(practice.Id, from, until, cancellationToken));
+        }
+
+        var known = all.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. PracticeBilling.Of(calls).Concat(utcBilling.Where(b => !known.Contains(b.PracticeId))).OrderBy(b => b.PracticeId, StringComparer.Ordinal)];
     }
 }

@@ -76,6 +76,24 @@ public sealed class ReportApiTests
         Assert.Contains(await portal.Get<IAuditLog>().ListAsync(50), e => e.Action == "report.billing" && e.SubjectId == "*");
     }
 
+    [Fact]
+    public async Task EveryPracticesBillCountsEachPracticesMonthInItsOwnZone()
+    {
+        await using var portal = await ArrangeAsync();
+        // 1 December 05:00 UTC is still 30 November, 19:00 in Honolulu: practice B bills it in November.
+        await portal.SeedMessageAsync(PracticeB, Urgency.Routine, minutesAfter: (int)(new DateTimeOffset(2026, 12, 1, 5, 0, 0, TimeSpan.Zero) - new DateTimeOffset(2026, 11, 22, 7, 10, 0, TimeSpan.Zero)).TotalMinutes, withRecording: false);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+
+        var november = await client.GetStringAsync("/reports/billing.csv?month=2026-11");
+        var december = await client.GetStringAsync("/reports/billing.csv?month=2026-12");
+        var practiceOwn = await client.GetStringAsync($"/reports/billing.csv?month=2026-11&practice={PracticeB}");
+
+        Assert.Contains($"{PracticeB},Harbor Internal Medicine,2026-11,2,2\r\n", november, StringComparison.Ordinal);
+        Assert.Contains($"{PracticeB},Harbor Internal Medicine,2026-11,2,2\r\n", practiceOwn, StringComparison.Ordinal);
+        Assert.Equal("practice_id,practice_name,month,calls,billable_minutes\r\n", december);
+    }
+
     /// <summary>Three calls of 39 billable seconds on 22 November (each bills a minute): two of practice A, one of B.</summary>
     private static async Task<PortalUnderTest> ArrangeAsync()
     {
