@@ -97,7 +97,19 @@ public sealed class Sipp : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        return new Sipp(Process.Start(start) ?? throw new InvalidOperationException("sipp did not start"), port);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start");
+        try
+        {
+            // SIPp plays the patients' keys and speech in real time; on a busy machine a late thread
+            // sends a key after the prompt it answers. Threads SIPp starts later inherit this.
+            process.PriorityClass = ProcessPriorityClass.High;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // Not allowed to raise it (not root): SIPp runs at normal priority.
+        }
+
+        return new Sipp(process, port);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -25,8 +25,18 @@ public static class PatientCall
                 return (call, await messages.ForCallAsync(call.Id), await calls.EventsAsync(call.Id));
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "The call did not complete in time.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail("The call did not complete in time. " + await TimelineAsync(calls, call));
+            }
+
             await Task.Delay(250);
         }
     }
+
+    /// <summary>A call's states and decisions as lines, for a failure message (the events hold no patient data).</summary>
+    public static async Task<string> TimelineAsync(ICallRecordStore calls, CallRecord? call) =>
+        call is null
+            ? "The service recorded no call."
+            : $"Call {call.Id} ({call.Outcome ?? "still in progress"}):\n" + string.Join('\n', (await calls.EventsAsync(call.Id)).Select(e => $"{e.At:HH:mm:ss.fff} {e.Kind} {e.Name} {e.Detail}"));
 }

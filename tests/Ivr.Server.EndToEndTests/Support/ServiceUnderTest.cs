@@ -111,11 +111,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
         catch (TimeoutException timedOut)
         {
-            var call = (await Calls.ListAsync(1)).FirstOrDefault();
-            var timeline = call is null
-                ? "The service recorded no call."
-                : string.Join('\n', (await Calls.EventsAsync(call.Id)).Select(e => $"{e.At:HH:mm:ss.fff} {e.Kind} {e.Name} {e.Detail}"));
-            throw new TimeoutException($"{timedOut.Message}\nThe service's latest call ({call?.Outcome ?? "still in progress"}):\n{timeline}", timedOut);
+            throw new TimeoutException($"{timedOut.Message}\nThe service's latest call: {await PatientCall.TimelineAsync(Calls, (await Calls.ListAsync(1)).FirstOrDefault())}", timedOut);
         }
     }
 
