@@ -31,10 +31,37 @@ public sealed class SqlitePracticeStore(SqliteDatabase database, TimeProvider ti
         return documents.Select(PracticeDocument.Read).ToArray();
     }
 
-    public async Task<int> SaveAsync(Practice practice, string changedBy, CancellationToken cancellationToken = default)
+    public Task<int> SaveAsync(Practice practice, string changedBy, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(practice, changedBy, null, cancellationToken);
+
+    public Task<int> SaveIfUnchangedAsync(Practice practice, string changedBy, int expectedRevision, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(practice, changedBy, expectedRevision, cancellationToken);
+
+    public async Task<IReadOnlyList<PracticeRevision>> RevisionsAsync(string practiceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RevisionRow>(new CommandDefinition(
+            "SELECT revision, document, saved_at, saved_by FROM practice_revisions WHERE practice_id = @practiceId ORDER BY revision",
+            new { practiceId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new PracticeRevision((int)r.revision, PracticeDocument.Read(r.document), Time.Read(r.saved_at), r.saved_by)).ToArray();
+    }
+
+    private async Task<int> SaveCoreAsync(Practice practice, string changedBy, int? expectedRevision, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the revision read below cannot go stale before the write.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (expectedRevision is { } expected)
+        {
+            var current = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                "SELECT revision FROM practices WHERE id = @Id", new { practice.Id }, transaction, cancellationToken: cancellationToken)) ?? 0;
+            if (current != expected)
+            {
+                throw new PracticeChangedException(practice.Id, expected, current);
+            }
+        }
+
         var numbers = practice.Numbers.Select(PhoneNumbers.Normalize).Distinct().ToArray();
         var taken = (await connection.QueryAsync<(string Number, string PracticeId)>(new CommandDefinition(
             "SELECT number, practice_id FROM practice_numbers WHERE number IN @numbers AND practice_id <> @Id", new { numbers, practice.Id }, transaction, cancellationToken: cancellationToken))).ToArray();
@@ -97,6 +124,8 @@ public sealed class SqlitePracticeStore(SqliteDatabase database, TimeProvider ti
             new { overrideId, cancelledBy, at = Time.Write(at) },
             cancellationToken: cancellationToken)) == 1;
     }
+
+    private sealed record RevisionRow(long revision, string document, string saved_at, string saved_by);
 
     private sealed record OverrideRow(long id, string practice_id, long layer, string clinician_id, string starts_at, string ends_at, string reason, string set_by, string set_at);
 }

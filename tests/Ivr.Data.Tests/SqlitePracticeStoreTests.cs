@@ -67,4 +67,23 @@ public sealed class SqlitePracticeStoreTests
         await using var connection = await temp.Database.OpenAsync();
         Assert.Equal("bob", await connection.ExecuteScalarAsync<string>("SELECT cancelled_by FROM oncall_overrides WHERE id = @id", new { id }));
     }
+
+    [Fact]
+    public async Task ASaveFromAnOlderRevisionIsRefusedAndEveryRevisionIsListedWithItsAuthor()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var store = new SqlitePracticeStore(temp.Database, TimeProvider.System);
+        await store.SaveAsync(Clinic("5550100300"), "alice");
+
+        var saved = await store.SaveIfUnchangedAsync(Clinic("5550100300") with { Name = "Lakeside" }, "bob", expectedRevision: 1);
+        var refused = await Assert.ThrowsAsync<PracticeChangedException>(() => store.SaveIfUnchangedAsync(Clinic("5550100300") with { Name = "Lakeshore" }, "carol", expectedRevision: 1));
+        var revisions = await store.RevisionsAsync("lakeside-family");
+
+        Assert.Equal(2, saved);
+        Assert.Equal((1, 2), (refused.ExpectedRevision, refused.CurrentRevision));
+        Assert.Equal([(1, "alice", "Lakeside Family Medicine"), (2, "bob", "Lakeside")], revisions.Select(r => (r.Revision, r.SavedBy, r.Practice.Name)));
+        Assert.Equal("Lakeside", (await store.GetAsync("lakeside-family"))!.Name);
+        Assert.Empty(await store.RevisionsAsync("no-such-practice"));
+    }
 }

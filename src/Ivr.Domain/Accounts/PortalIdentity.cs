@@ -23,6 +23,12 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
         _ => false,
     };
 
+    /// <summary>True when the user may see and change the settings of <paramref name="practiceId"/> (hours, holidays, coverage, greeting, escalation): the supervisor, and that practice's admins.</summary>
+    public bool CanChangeSettingsOf(string practiceId) => CanChangeScheduleOf(practiceId);
+
+    /// <summary>True when the user may see any practice's settings at all.</summary>
+    public bool SeesSettings => Role == PortalRole.Supervisor || (Role == PortalRole.PracticeAdmin && PracticeId is not null);
+
     /// <summary>True when the user may see a clinician's own shifts and calendar feed: the clinician, and whoever may change their practice's schedule.</summary>
     public bool CanSeeShiftsOf(string practiceId, string clinicianId) =>
         CanChangeScheduleOf(practiceId) || (Role == PortalRole.Clinician && PracticeId == practiceId && ClinicianId == clinicianId);

@@ -16,6 +16,17 @@ public interface IPracticeStore
     /// <exception cref="PracticeConflictException">A number is already published by another practice.</exception>
     Task<int> SaveAsync(Practice practice, string changedBy, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves a practice only if its stored revision is still <paramref name="expectedRevision"/> (what the
+    /// user's form was loaded from), so two people editing at once never silently overwrite each other.
+    /// </summary>
+    /// <exception cref="PracticeChangedException">The practice was saved by someone else since.</exception>
+    /// <exception cref="PracticeConflictException">A number is already published by another practice.</exception>
+    Task<int> SaveIfUnchangedAsync(Practice practice, string changedBy, int expectedRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>Every saved version of a practice with who saved it and when, oldest first; empty for no such practice.</summary>
+    Task<IReadOnlyList<PracticeRevision>> RevisionsAsync(string practiceId, CancellationToken cancellationToken = default);
+
     /// <summary>Overrides of a practice that overlap [from, until), cancelled ones left out.</summary>
     Task<IReadOnlyList<OnCallOverride>> OverridesAsync(string practiceId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default);
 

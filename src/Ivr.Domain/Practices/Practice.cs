@@ -33,6 +33,12 @@ public sealed record Practice
     /// <summary>Prompt played first; defaults to the service's generic greeting.</summary>
     public string GreetingPromptId { get; init; } = "greeting-default";
 
+    /// <summary>
+    /// The greeting as the practice typed it, rendered into <see cref="GreetingPromptId"/> when saved;
+    /// empty when the greeting is a prompt of the manifest.
+    /// </summary>
+    public string GreetingText { get; init; } = string.Empty;
+
     /// <summary>Prompt with the practice's name for the clinician's whisper; defaults to "the answering service".</summary>
     public string NamePromptId { get; init; } = "practice-name-default";
 

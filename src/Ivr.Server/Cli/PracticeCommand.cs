@@ -24,7 +24,10 @@ public static class PracticeCommand
                     throw new CommandLineException("usage: ivr practice import FILE... [--by NAME]");
                 }
 
-                var prompts = PromptManifest.Load(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PracticesOptions>>().Value.PromptManifest);
+                // Greetings typed in the portal were rendered into the sounds folder; an export of such a practice imports again.
+                var prompts = PromptManifest.Load(
+                    host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PracticesOptions>>().Value.PromptManifest,
+                    host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PromptsOptions>>().Value.SoundsDirectory);
                 if (prompts is null)
                 {
                     error.WriteLine("warning: no prompt manifest found (Practices:PromptManifest); greeting and name prompts are not checked.");

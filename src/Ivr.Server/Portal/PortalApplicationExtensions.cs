@@ -4,6 +4,7 @@ using Ivr.Server.Portal.Messages;
 using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Portal.Reports;
 using Ivr.Server.Portal.Security;
+using Ivr.Server.Portal.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -41,6 +42,7 @@ public static class PortalApplicationExtensions
         app.MapOnCallApi();
         app.MapCalendarFeeds();
         app.MapReportApi();
+        app.MapSettingsApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

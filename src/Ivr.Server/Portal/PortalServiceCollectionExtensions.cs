@@ -8,6 +8,7 @@ using Ivr.Server.Portal.Messages;
 using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Portal.Reports;
 using Ivr.Server.Portal.Security;
+using Ivr.Server.Portal.Settings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<OnCallAccess>();
         services.AddSingleton<ReportAccess>();
         services.AddSingleton<FlowDiagram>();
+        services.AddSingleton<SettingsAccess>();
 
         var options = section.Get<PortalOptions>() ?? new PortalOptions();
         if (!options.Enabled)

@@ -62,7 +62,7 @@ public sealed partial class PracticeFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -78,13 +78,19 @@ public sealed partial class PracticeFileReader
         var coverage = CoverageMode.AfterHours;
         if (Text(root, "coverage") is { } coverageText && !CoverageModes.TryParse(coverageText, out coverage))
         {
-            Error(Child(root, "coverage")!, $"coverage '{coverageText}' is not one of: after-hours, overflow, 24/7");
+            Error(Child(root, "coverage")!, $"coverage '{coverageText}' is not one of: {PracticeRules.CoverageChoices}");
         }
 
         var office = Child(root, "office") is { } officeNode ? ReadOffice(officeNode) : null;
-        if (coverage == CoverageMode.Overflow && office is null)
+        if (PracticeRules.Coverage(coverage, office) is { } coverageError)
         {
-            Error(Child(root, "coverage")!, "overflow coverage rings the office first: add office: { dial: ..., ringSeconds: ... }");
+            Error(Child(root, "coverage")!, coverageError);
+        }
+
+        var greetingText = Text(root, "greetingText") ?? string.Empty;
+        if (PracticeRules.GreetingText(greetingText) is { } greetingError)
+        {
+            Error(Child(root, "greetingText")!, greetingError);
         }
 
         var clinicians = Items(root, "clinicians").Select(ReadClinician).OfType<Clinician>().ToList();
@@ -109,6 +115,7 @@ public sealed partial class PracticeFileReader
             Coverage = coverage,
             Office = office,
             GreetingPromptId = Prompt(root, "greeting") ?? "greeting-default",
+            GreetingText = greetingText,
             NamePromptId = Prompt(root, "namePrompt") ?? "practice-name-default",
             EmergencyFallbackDial = Text(root, "emergencyFallback") ?? string.Empty,
             RingTimeout = TimeSpan.FromSeconds(ring),
@@ -132,8 +139,8 @@ public sealed partial class PracticeFileReader
         Known(map, "repeatSeconds", "attempts");
         var defaults = EscalationPolicy.Default;
         return new EscalationPolicy(
-            TimeSpan.FromSeconds(Number(map, "repeatSeconds", (int)defaults.RepeatEvery.TotalSeconds, 15, 3600)),
-            Number(map, "attempts", defaults.AttemptsPerContact, 1, 10));
+            TimeSpan.FromSeconds(Number(map, "repeatSeconds", (int)defaults.RepeatEvery.TotalSeconds, PracticeRules.MinRepeatSeconds, PracticeRules.MaxRepeatSeconds)),
+            Number(map, "attempts", defaults.AttemptsPerContact, PracticeRules.MinAttempts, PracticeRules.MaxAttempts));
     }
 
     private string Webhook(YamlMappingNode root)
@@ -190,13 +197,15 @@ public sealed partial class PracticeFileReader
             foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var bounds = part.Split('-', StringSplitOptions.TrimEntries);
-                if (bounds.Length != 2 || !TryTime(bounds[0], out var open) || !TryTime(bounds[1], out var close, allowMidnight: true) || close <= open)
+                OpeningInterval? interval = null;
+                var problem = bounds.Length != 2 ? "an opening and a closing time" : PracticeRules.Interval(bounds[0], bounds[1], out interval);
+                if (problem is not null)
                 {
-                    Error(value, $"'{part}' is not an opening interval like 08:00-17:00 (closing after opening; 24:00 for midnight)");
+                    Error(value, $"'{part}' is not an opening interval like 08:00-17:00 (closing after opening; 24:00 for midnight): {problem}");
                     continue;
                 }
 
-                intervals.Add(new OpeningInterval(open, close));
+                intervals.Add(interval!);
             }
 
             days[day] = intervals;
@@ -214,9 +223,9 @@ public sealed partial class PracticeFileReader
 
         Known(map, "preset", "dates");
         var preset = Text(map, "preset");
-        if (preset is not null and not UsFederalHolidays.PresetName)
+        if (PracticeRules.HolidayPreset(preset) is { } presetError)
         {
-            Error(Child(map, "preset")!, $"holiday preset '{preset}' is unknown; the one preset is {UsFederalHolidays.PresetName}");
+            Error(Child(map, "preset")!, presetError);
         }
 
         var dates = new List<Holiday>();
@@ -253,9 +262,9 @@ public sealed partial class PracticeFileReader
             return null;
         }
 
-        if (until <= from)
+        if (PracticeRules.Closure(from.Value, until.Value) is { } closureError)
         {
-            return Fail<Closure?>(map, "a closure's until must come after its from", null);
+            return Fail<Closure?>(map, closureError, null);
         }
 
         return new Closure(from.Value, until.Value, Text(map, "reason", required: true) ?? string.Empty);
@@ -424,9 +433,9 @@ public sealed partial class PracticeFileReader
             return defaultValue;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (PracticeRules.Whole(key, text, min, max, out var value) is { } problem)
         {
-            return Fail(Child(map, key)!, $"{key} is a whole number from {min} to {max}, not '{text}'", defaultValue);
+            return Fail(Child(map, key)!, problem, defaultValue);
         }
 
         return value;
@@ -440,7 +449,7 @@ public sealed partial class PracticeFileReader
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!PracticeRules.TryDate(text, out var date))
         {
             return Fail<DateOnly?>(Child(map, key)!, $"{key} is a date like 2026-12-24, not '{text}'", null);
         }
@@ -456,7 +465,7 @@ public sealed partial class PracticeFileReader
             return null;
         }
 
-        if (!DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (!PracticeRules.TryLocalTime(text, out var value))
         {
             return Fail<DateTime?>(Child(map, key)!, $"{key} is a local time like 2026-12-31T12:00, not '{text}'", null);
         }
@@ -464,16 +473,7 @@ public sealed partial class PracticeFileReader
         return value;
     }
 
-    private static bool TryTime(string text, out TimeOnly time, bool allowMidnight = false)
-    {
-        if (allowMidnight && text == "24:00")
-        {
-            time = OpeningInterval.Midnight;
-            return true;
-        }
-
-        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
-    }
+    private static bool TryTime(string text, out TimeOnly time) => PracticeRules.TryTime(text, out time);
 
     private IEnumerable<YamlNode> Items(YamlMappingNode map, string key)
     {

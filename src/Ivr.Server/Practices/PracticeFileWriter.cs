@@ -22,6 +22,10 @@ public static class PracticeFileWriter
         }
 
         y.AppendLine(CultureInfo.InvariantCulture, $"greeting: {Q(practice.GreetingPromptId)}");
+        if (practice.GreetingText.Length > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"greetingText: {Q(practice.GreetingText)}");
+        }
         y.AppendLine(CultureInfo.InvariantCulture, $"namePrompt: {Q(practice.NamePromptId)}");
         if (practice.EmergencyFallbackDial.Length > 0)
         {
@@ -94,5 +98,10 @@ public static class PracticeFileWriter
     private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     /// <summary>A double-quoted YAML scalar.</summary>
-    private static string Q(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Q(string value) => "\"" + value
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\"", "\\\"", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\r", StringComparison.Ordinal)
+        .Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
 }

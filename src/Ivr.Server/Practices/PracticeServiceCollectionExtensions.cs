@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace Ivr.Server.Practices;
 
-/// <summary>Registers the practice store and the directory the call flow asks.</summary>
+/// <summary>Registers the practice store, the directory the call flow asks, and the renderer of typed greetings.</summary>
 public static class PracticeServiceCollectionExtensions
 {
     public static IServiceCollection AddPractices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PracticesOptions>().Bind(configuration.GetSection("Practices"));
+        services.AddOptions<PromptsOptions>().Bind(configuration.GetSection("Prompts"));
+        services.AddSingleton<GreetingRenderer>();
         services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
         services.AddSingleton(sp =>
         {

@@ -28,6 +28,9 @@ public static class RealAsterisk
     public static string RecordingDirectory =>
         Path.Combine(Setting("IVR_ASTERISK_SPOOL", "/var/spool/asterisk"), "recording", "ivr");
 
+    /// <summary>Asterisk's sounds folder as this process sees it; typed greetings are rendered into its <c>ivr/</c>.</summary>
+    public static string SoundsDirectory => Setting("Prompts__SoundsDirectory", "/usr/share/asterisk/sounds");
+
     /// <summary>Active channels now, through AMI CoreShowChannels.</summary>
     public static async Task<int> ChannelCountAsync(AmiClient client)
     {

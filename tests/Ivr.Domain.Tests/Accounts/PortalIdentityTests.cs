@@ -110,4 +110,15 @@ public sealed class PortalIdentityTests
             Assert.False(who.CanSeeReportsOf(null));
         }
     }
+
+    [Fact]
+    public void OnlyTheSupervisorAndThePracticesOwnAdminsSeeAndChangeItsSettings()
+    {
+        Assert.True(Supervisor.CanChangeSettingsOf("practice-b"));
+        Assert.True(AdminOfA.CanChangeSettingsOf("practice-a"));
+        Assert.False(AdminOfA.CanChangeSettingsOf("practice-b"));
+        Assert.False(ClinicianOfA.CanChangeSettingsOf("practice-a"));
+        Assert.False(TelecomAdmin.CanChangeSettingsOf("practice-a"));
+        Assert.Equal([true, true, false, false], new[] { Supervisor, AdminOfA, ClinicianOfA, TelecomAdmin }.Select(w => w.SeesSettings));
+    }
 }

@@ -24,6 +24,12 @@ public sealed class InMemoryPracticeStore(params Practice[] practices) : IPracti
         return Task.FromResult(1);
     }
 
+    public Task<int> SaveIfUnchangedAsync(Practice practice, string changedBy, int expectedRevision, CancellationToken cancellationToken = default) =>
+        SaveAsync(practice, changedBy, cancellationToken);
+
+    public Task<IReadOnlyList<PracticeRevision>> RevisionsAsync(string practiceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PracticeRevision>>(_practices.Where(p => p.Id == practiceId).Select(p => new PracticeRevision(1, p, DateTimeOffset.UnixEpoch, "test")).ToList());
+
     public Task<IReadOnlyList<OnCallOverride>> OverridesAsync(string practiceId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OnCallOverride>>(_overrides.Where(o => o.PracticeId == practiceId && o.From < until && o.Until > from).ToList());
 

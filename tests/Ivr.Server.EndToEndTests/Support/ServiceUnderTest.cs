@@ -144,6 +144,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         yield return $"--Data:ConnectionString={data.ConnectionString}";
         yield return $"--Data:KeyFile={data.KeyFile}";
         yield return $"--Recordings:HostDirectory={RealAsterisk.RecordingDirectory}";
+        yield return $"--Prompts:SoundsDirectory={RealAsterisk.SoundsDirectory}";
         yield return "--CallFlow:MenuTimeout=00:00:04";
         yield return $"--Practices:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{supervisorPort}";
         yield return "--Practices:Supervisor:RingTimeoutSeconds=6";

@@ -110,4 +110,20 @@ public sealed class PracticeFileTests
         Assert.Equal(CoverageMode.AlwaysOn, practice.Coverage);
         Assert.Equal(["5550300"], practice.Numbers);
     }
+
+    [Fact]
+    public void ATypedGreetingRoundTripsThroughExportAndATooLongOneIsRefused()
+    {
+        var practice = PracticeFileReader.Read(Path.Combine(RepositoryFiles.Root, "practices", "riverside-pediatrics.yaml")) with
+        {
+            GreetingPromptId = "greeting-riverside-pediatrics-0a1b2c3d",
+            GreetingText = "Thank you for calling \"Riverside\".",
+        };
+        var tooLong = PracticeFileWriter.Write(practice with { GreetingText = new string('a', PracticeRules.MaxGreetingLength + 1) });
+
+        var again = PracticeFileReader.Parse(PracticeFileWriter.Write(practice), "exported.yaml");
+
+        Assert.Equal((practice.GreetingPromptId, practice.GreetingText), (again.GreetingPromptId, again.GreetingText));
+        Assert.Contains(Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(tooLong, "long.yaml")).Errors, e => e.Contains("keep it under", StringComparison.Ordinal));
+    }
 }

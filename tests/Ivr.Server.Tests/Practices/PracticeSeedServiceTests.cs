@@ -16,10 +16,10 @@ public sealed class PracticeSeedServiceTests
         var store = service.Get<IPracticeStore>();
         var options = Options.Create(new PracticesOptions { SeedDirectory = Path.Combine(RepositoryFiles.Root, "practices") });
 
-        await new PracticeSeedService(store, options, NullLogger<PracticeSeedService>.Instance).StartAsync(CancellationToken.None);
+        await new PracticeSeedService(store, options, Options.Create(new PromptsOptions()), NullLogger<PracticeSeedService>.Instance).StartAsync(CancellationToken.None);
         var seeded = await store.ListAsync();
         await store.SaveAsync(seeded[0] with { Name = "Renamed by staff" }, "staff");
-        await new PracticeSeedService(store, options, NullLogger<PracticeSeedService>.Instance).StartAsync(CancellationToken.None);
+        await new PracticeSeedService(store, options, Options.Create(new PromptsOptions()), NullLogger<PracticeSeedService>.Instance).StartAsync(CancellationToken.None);
 
         Assert.Equal(["harbor-internal-medicine", "riverside-pediatrics"], seeded.Select(p => p.Id));
         Assert.Equal("Renamed by staff", (await store.GetAsync(seeded[0].Id))!.Name);

@@ -44,11 +44,13 @@ public sealed class PortalUnderTest : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "ivr-portal-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "sounds"));
         string[] arguments =
         [
             $"--Data:ConnectionString=Data Source={Path.Combine(directory, "ivr.db")}",
             $"--Data:KeyFile={Path.Combine(directory, "phi.key")}",
             $"--Recordings:HostDirectory={Path.Combine(directory, "recordings")}",
+            $"--Prompts:SoundsDirectory={Path.Combine(directory, "sounds")}",
             $"--Portal:CertificatePath={Path.Combine(directory, "portal", "certificate.pfx")}",
             $"--Portal:KeysDirectory={Path.Combine(directory, "portal", "keys")}",
             "--Portal:Port=0",

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Scheduling;
+
+namespace Ivr.Server.Portal.Settings;
+
+/// <summary>
+/// Which settings differ between two revisions of a practice, each as before and after in words:
+/// <c>Hours Friday: 08:00-12:00, 13:00-17:00 → 08:00-17:00</c>. Settings the portal does not edit
+/// (clinicians, rotations, numbers: what an import changes) are compared too, so no change goes unlisted.
+/// </summary>
+public static class SettingsDiff
+{
+    public static IReadOnlyList<SettingChange> Between(Practice before, Practice after)
+    {
+        var changes = new List<SettingChange>();
+        void Compare(string setting, string was, string now)
+        {
+            if (was != now)
+            {
+                changes.Add(new SettingChange(setting, was, now));
+            }
+        }
+
+        Compare("Name", before.Name, after.Name);
+        Compare("Time zone", before.TimeZone, after.TimeZone);
+        Compare("Numbers", List(before.Numbers), List(after.Numbers));
+        Compare("Coverage", CoverageModes.Name(before.Coverage), CoverageModes.Name(after.Coverage));
+        foreach (var day in SettingsValidator.Week)
+        {
+            Compare($"Hours {day}", Hours(before.Hours, day), Hours(after.Hours, day));
+        }
+
+        Compare("US federal holidays", before.Holidays.Preset == UsFederalHolidays.PresetName ? "on" : "off", after.Holidays.Preset == UsFederalHolidays.PresetName ? "on" : "off");
+        Keyed(changes, "Holiday", before.Holidays.Dates, after.Holidays.Dates, h => Date(h.Date), h => h.Name);
+        Keyed(changes, "Closure", before.Closures, after.Closures, c => $"{Local(c.From)} to {Local(c.Until)}", c => c.Reason);
+        Compare("Greeting", Greeting(before), Greeting(after));
+        Compare("Escalation", Escalation(before.Escalation), Escalation(after.Escalation));
+        Compare("Office line", Office(before.Office), Office(after.Office));
+        Compare("Name prompt", before.NamePromptId, after.NamePromptId);
+        Compare("Emergency fallback", Text(before.EmergencyFallbackDial), Text(after.EmergencyFallbackDial));
+        Compare("Ring time", Seconds(before.RingTimeout), Seconds(after.RingTimeout));
+        Compare("Webhook", Text(before.WebhookUrl), Text(after.WebhookUrl));
+        Keyed(changes, "Clinician", before.Clinicians, after.Clinicians, c => c.Id, Clinician);
+        Keyed(changes, "Rotation", before.Rotations, after.Rotations, r => r.Name, Rotation);
+        return changes;
+    }
+
+    /// <summary><c>repeat every 300 s × 3</c>.</summary>
+    public static string Escalation(EscalationPolicy policy) => $"repeat every {policy.RepeatEvery.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s × {policy.AttemptsPerContact}";
+
+    /// <summary>The greeting's words in quotes when the practice typed them, else its prompt id.</summary>
+    public static string Greeting(Practice practice) =>
+        practice.GreetingText.Length > 0 ? $"“{practice.GreetingText}”" : $"prompt {practice.GreetingPromptId}";
+
+    public static string Hours(WeeklyHours hours, DayOfWeek day) => hours.On(day) is { Count: > 0 } intervals ? string.Join(", ", intervals) : "closed";
+
+    /// <summary>Items matched by key: one change per item added, removed or altered.</summary>
+    private static void Keyed<T>(List<SettingChange> changes, string setting, IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key, Func<T, string> describe)
+    {
+        var was = before.GroupBy(key).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(describe)), StringComparer.Ordinal);
+        var now = after.GroupBy(key).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(describe)), StringComparer.Ordinal);
+        foreach (var id in was.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
+        {
+            var old = was.GetValueOrDefault(id, SettingChange.None);
+            var current = now.GetValueOrDefault(id, SettingChange.None);
+            if (old != current)
+            {
+                changes.Add(new SettingChange($"{setting} {id}", old, current));
+            }
+        }
+    }
+
+    private static string Clinician(Clinician c) =>
+        $"{c.Name} ({c.Role.ToString().ToLowerInvariant()}; {(c.Contacts.Count == 0 ? "no contacts" : string.Join(", ", c.Contacts.Select(k => $"{k.Kind.ToString().ToLowerInvariant()} {k.Address}{(k.Verified ? string.Empty : " unverified")}")))})";
+
+    private static string Rotation(Rotation r) =>
+        $"{Layers.Name(r.Layer)}, {r.Period.ToString().ToLowerInvariant()} handoff {(r.Period == RotationPeriod.Weekly ? r.HandoffDay + " " : string.Empty)}{r.Handoff:HH\\:mm} from {Date(r.Start)}: {string.Join(", ", r.Members)}";
+
+    private static string Office(OfficeLine? office) => office is null ? "none" : $"{office.DialString}, rings {Seconds(office.RingTimeout)}";
+
+    private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
+
+    private static string Text(string value) => value.Length == 0 ? "none" : value;
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Local(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

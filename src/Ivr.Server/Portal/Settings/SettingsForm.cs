@@ -1,0 +1,99 @@
+using System.Globalization;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Server.Portal.Settings;
+
+/// <summary>
+/// The settings form as posted, every value as typed. Days are Monday first; each has a few
+/// open–close slots (a lunch break is two), blank ones ignored, so a day with none is closed;
+/// blank holiday and closure rows are ignored too.
+/// </summary>
+public sealed class SettingsForm
+{
+    /// <summary>Slots a day offers beyond those it has, for a first interval or a lunch break.</summary>
+    public const int MinSlots = 2;
+
+    /// <summary>Blank rows offered for new holidays and closures.</summary>
+    public const int SpareRows = 2;
+
+    public int Revision { get; set; }
+
+    public string? Coverage { get; set; }
+
+    public List<DayForm> Days { get; set; } = [];
+
+    public bool UsFederal { get; set; }
+
+    public List<HolidayForm> Holidays { get; set; } = [];
+
+    public List<ClosureForm> Closures { get; set; } = [];
+
+    public string? Greeting { get; set; }
+
+    public string? RepeatSeconds { get; set; }
+
+    public string? Attempts { get; set; }
+
+    /// <summary>The form filled from a stored practice, with blank slots and rows to add to.</summary>
+    public static SettingsForm Of(Practice practice, int revision, string greetingWords) => new()
+    {
+        Revision = revision,
+        Coverage = CoverageModes.Name(practice.Coverage),
+        Days = SettingsValidator.Week.Select(day =>
+        {
+            var intervals = practice.Hours.On(day);
+            var blanks = Enumerable.Repeat<string?>(string.Empty, Math.Max(0, MinSlots - intervals.Count));
+            return new DayForm
+            {
+                Open = [.. intervals.Select(i => (string?)SettingsJson.Time(i.Open)), .. blanks],
+                Close = [.. intervals.Select(i => (string?)SettingsJson.Time(i.Close)), .. blanks],
+            };
+        }).ToList(),
+        UsFederal = practice.Holidays.Preset == UsFederalHolidays.PresetName,
+        Holidays = [.. practice.Holidays.Dates.Select(h => new HolidayForm { Date = h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Name = h.Name }), .. Enumerable.Range(0, SpareRows).Select(_ => new HolidayForm())],
+        Closures = [.. practice.Closures.Select(c => new ClosureForm { From = Local(c.From), Until = Local(c.Until), Reason = c.Reason }), .. Enumerable.Range(0, SpareRows).Select(_ => new ClosureForm())],
+        Greeting = greetingWords,
+        RepeatSeconds = ((int)practice.Escalation.RepeatEvery.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        Attempts = practice.Escalation.AttemptsPerContact.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public SettingsRequest ToRequest() => new(
+        Revision,
+        Coverage ?? string.Empty,
+        SettingsValidator.Week.Select((day, i) => (day, form: Days.ElementAtOrDefault(i) ?? new DayForm()))
+            .ToDictionary(
+                d => d.day,
+                d => (IReadOnlyList<SettingsRequest.Interval>)d.form.Open.Select((open, slot) => new SettingsRequest.Interval(open ?? string.Empty, d.form.Close.ElementAtOrDefault(slot) ?? string.Empty)).ToArray()),
+        UsFederal ? UsFederalHolidays.PresetName : null,
+        Holidays.Select(h => new SettingsRequest.HolidayDate(h.Date ?? string.Empty, h.Name ?? string.Empty)).ToArray(),
+        Closures.Select(c => new SettingsRequest.ClosureTimes(c.From ?? string.Empty, c.Until ?? string.Empty, c.Reason ?? string.Empty)).ToArray(),
+        Greeting ?? string.Empty,
+        RepeatSeconds ?? string.Empty,
+        Attempts ?? string.Empty);
+
+    /// <summary>One weekday: open over the filled slots, closed without any.</summary>
+    public sealed class DayForm
+    {
+        public List<string?> Open { get; set; } = [];
+
+        public List<string?> Close { get; set; } = [];
+    }
+
+    public sealed class HolidayForm
+    {
+        public string? Date { get; set; }
+
+        public string? Name { get; set; }
+    }
+
+    public sealed class ClosureForm
+    {
+        public string? From { get; set; }
+
+        public string? Until { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    private static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+}

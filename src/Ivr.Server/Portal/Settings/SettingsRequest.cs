@@ -1,0 +1,26 @@
+namespace Ivr.Server.Portal.Settings;
+
+/// <summary>
+/// A change of a practice's settings as a user typed it, every value still text, so that a refused
+/// form comes back exactly as it was sent. <see cref="Revision"/> is the version the form was loaded from.
+/// </summary>
+public sealed record SettingsRequest(
+    int Revision,
+    string Coverage,
+    IReadOnlyDictionary<DayOfWeek, IReadOnlyList<SettingsRequest.Interval>> Hours,
+    string? HolidayPreset,
+    IReadOnlyList<SettingsRequest.HolidayDate> Holidays,
+    IReadOnlyList<SettingsRequest.ClosureTimes> Closures,
+    string GreetingText,
+    string RepeatSeconds,
+    string Attempts)
+{
+    /// <summary>One stretch of a business day, <c>08:00</c> to <c>17:00</c> (<c>24:00</c> for midnight).</summary>
+    public sealed record Interval(string Open, string Close);
+
+    /// <summary>A holiday of the practice's own, <c>2026-12-24</c>.</summary>
+    public sealed record HolidayDate(string Date, string Name);
+
+    /// <summary>A one-off closure in local time, <c>2026-12-31T12:00</c>.</summary>
+    public sealed record ClosureTimes(string From, string Until, string Reason);
+}
