@@ -90,9 +90,18 @@ public sealed partial class LiveCallTracker
             // Patients first, so their legs find the call to join.
             foreach (var (uniqueId, item) in present.OrderBy(p => Place(p.Key, p.Value["Linkedid"]).Role == "patient" ? 0 : 1))
             {
-                if (!_channels.ContainsKey(uniqueId) && !(_hungUp.TryGetValue(uniqueId, out var at) && at > mark))
+                var inConference = string.Equals(item["Application"], "ConfBridge", StringComparison.OrdinalIgnoreCase);
+                if (_channels.TryGetValue(uniqueId, out var known))
                 {
-                    Open(uniqueId, item, string.Equals(item["Application"], "ConfBridge", StringComparison.OrdinalIgnoreCase), Duration(item));
+                    if (known.Touched <= mark)
+                    {
+                        known.State = item["ChannelStateDesc"] ?? known.State;
+                        known.InConference = inConference;
+                    }
+                }
+                else if (!(_hungUp.TryGetValue(uniqueId, out var at) && at > mark))
+                {
+                    Open(uniqueId, item, inConference, Duration(item));
                 }
             }
 
