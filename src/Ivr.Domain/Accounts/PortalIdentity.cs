@@ -59,6 +59,18 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
         _ => false,
     };
 
+    /// <summary>True when the user may watch calls in progress: the supervisor and telecom admins (every practice), practice admins (their own); clinicians not.</summary>
+    public bool SeesLiveCalls => Role is PortalRole.Supervisor or PortalRole.TelecomAdmin || (Role == PortalRole.PracticeAdmin && PracticeId is not null);
+
+    /// <summary>The practice the live view is limited to (only meaningful with <see cref="SeesLiveCalls"/>); null for every practice.</summary>
+    public string? LivePractice => Role is PortalRole.Supervisor or PortalRole.TelecomAdmin ? null : PracticeId;
+
+    /// <summary>
+    /// True when the user may see a call in progress of <paramref name="practiceId"/> (null: a channel the
+    /// service has no session for, which only users of every practice see).
+    /// </summary>
+    public bool CanSeeLiveCallOf(string? practiceId) => SeesLiveCalls && (LivePractice is null || LivePractice == practiceId);
+
     /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
     public string Actor => ClinicianId ?? Username;
 

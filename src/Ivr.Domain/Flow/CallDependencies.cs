@@ -4,11 +4,15 @@ using Ivr.Domain.Practices;
 
 namespace Ivr.Domain.Flow;
 
-/// <summary>What every call's flow shares: stores, the practice directory, the dialer, the clock, the options.</summary>
+/// <summary>What every call's flow shares: stores, the practice directory, the dialer, the clock, the options, and who hears its progress.</summary>
 public sealed record CallDependencies(
     ICallRecordStore CallRecords,
     IMessageStore Messages,
     IPracticeDirectory Practices,
     IPhysicianDialer Dialer,
     TimeProvider Time,
-    CallFlowOptions Options);
+    CallFlowOptions Options)
+{
+    /// <summary>Hears each call's state as it changes (the live view). Default: nobody.</summary>
+    public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
+}

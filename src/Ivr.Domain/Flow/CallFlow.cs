@@ -219,6 +219,7 @@ public sealed partial class CallFlow
             if (transition.Source != transition.Destination)
             {
                 _session.Attempts = 0;
+                _dependencies.Progress.Entered(_session, transition.Destination);
             }
 
             await _timeline.StateAsync(transition.Destination, $"{transition.Trigger} from {transition.Source}", CancellationToken.None).ConfigureAwait(false);

@@ -25,7 +25,10 @@ public static class CallHandlingServiceCollectionExtensions
             sp.GetRequiredService<IPracticeDirectory>(),
             sp.GetRequiredService<IPhysicianDialer>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallFlowOptions>>().Value));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallFlowOptions>>().Value)
+        {
+            Progress = sp.GetRequiredService<ICallProgress>(),
+        });
         services.AddSingleton<IRecordingSealer, RecordingSealer>();
         services.AddSingleton<InboundCallHandler>();
         services.AddSingleton<PhysicianLegHandler>();

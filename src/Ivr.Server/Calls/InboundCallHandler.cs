@@ -47,6 +47,7 @@ public sealed class InboundCallHandler(
 
         var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage);
         var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value), session, dependencies);
+        dependencies.Progress.Started(session);
         try
         {
             await flow.RunAsync(cancellationToken);
@@ -59,6 +60,8 @@ public sealed class InboundCallHandler(
         }
         finally
         {
+            dependencies.Progress.Ended(session);
+
             // Recordings are sealed before the record closes, so a closed record never points at plain audio.
             await sealer.SealAsync(session, CancellationToken.None);
             await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), session.Outcome, session.OutcomeDetail, CancellationToken.None);

@@ -1,6 +1,7 @@
 using Ivr.Server.Calls;
 using Ivr.Server.Data;
 using Ivr.Server.Dispatch;
+using Ivr.Server.Live;
 using Ivr.Server.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class IvrHost
         builder.Logging.AddSerilog(serilog, dispose: true);
         builder.Services.AddIvrData(builder.Configuration);
         builder.Services.AddAsteriskConnections(builder.Configuration);
+        builder.Services.AddLiveCalls();
         builder.Services.AddCallHandling(builder.Configuration);
         builder.Services.AddDispatch(builder.Configuration);
         builder.AddPortal();

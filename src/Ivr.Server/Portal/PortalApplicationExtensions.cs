@@ -1,5 +1,6 @@
 using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
+using Ivr.Server.Portal.Live;
 using Ivr.Server.Portal.Messages;
 using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Portal.Reports;
@@ -43,6 +44,7 @@ public static class PortalApplicationExtensions
         app.MapCalendarFeeds();
         app.MapReportApi();
         app.MapSettingsApi();
+        app.MapLiveApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -4,6 +4,7 @@ using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
+using Ivr.Server.Portal.Live;
 using Ivr.Server.Portal.Messages;
 using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Portal.Reports;
@@ -47,6 +48,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ReportAccess>();
         services.AddSingleton<FlowDiagram>();
         services.AddSingleton<SettingsAccess>();
+        services.AddSingleton<LiveAccess>();
 
         var options = section.Get<PortalOptions>() ?? new PortalOptions();
         if (!options.Enabled)

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Ivr.Portal.EndToEndTests.Support;
 
 /// <summary>
-/// Saves a full-page screenshot of each page a test visits, for review, under this project's
+/// Saves a full-page screenshot of each page a test visits, for review, under the test project's
 /// <c>screenshots/</c> folder (git ignores it). The names say which test and which step.
 /// </summary>
 public static class Screenshots
@@ -20,7 +20,7 @@ public static class Screenshots
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Ivr.Portal.EndToEndTests.csproj")))
+            if (directory.EnumerateFiles("*.EndToEndTests.csproj").Any())
             {
                 return Path.Combine(directory.FullName, "screenshots");
             }

@@ -7,6 +7,8 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -33,6 +35,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public IMessageStore Messages => _host.Services.GetRequiredService<IMessageStore>();
 
     public IDispatchStore Dispatch => _host.Services.GetRequiredService<IDispatchStore>();
+
+    /// <summary>Where the portal listens, when the test turned it on (<c>--Portal:Enabled=true</c>).</summary>
+    public Uri PortalAddress => new(_host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>The settings this service was started with, for command-line calls against its database.</summary>
     public IReadOnlyList<string> Settings { get; private init; } = [];

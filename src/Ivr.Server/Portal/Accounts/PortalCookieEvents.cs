@@ -24,6 +24,20 @@ public sealed class PortalCookieEvents(IUserStore users, TimeProvider time) : Co
         }
     }
 
+    /// <summary>
+    /// The live view's stream stays open with nobody at the keyboard, so it never renews the session:
+    /// an operator who walks away from the live page is signed out after the idle timeout like anywhere else.
+    /// </summary>
+    public override Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments(Live.LiveApi.StreamPath))
+        {
+            context.ShouldRenew = false;
+        }
+
+        return base.CheckSlidingExpiration(context);
+    }
+
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
         IsApi(context.Request) ? Status(context, StatusCodes.Status401Unauthorized) : base.RedirectToLogin(context);
 

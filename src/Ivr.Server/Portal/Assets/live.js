@@ -1,0 +1,106 @@
+// The live view: redraws the table from each snapshot the server pushes (Server-Sent Events), and
+// ticks the lengths every second. No library; text only goes into the page as text, never as HTML.
+(() => {
+    'use strict';
+    const table = document.getElementById('live-calls');
+    const status = document.getElementById('live-status');
+    if (!table || !status) {
+        return;
+    }
+
+    const body = table.tBodies[0];
+    const everyPractice = table.dataset.everyPractice === 'true';
+    const showsCaller = table.dataset.caller === 'true';
+    const columns = table.tHead.rows[0].cells.length;
+    let skew = 0; // server clock minus this browser's, so lengths agree with the server's
+
+    const cell = (row, text, className) => {
+        const td = row.insertCell();
+        td.textContent = text;
+        if (className) {
+            td.className = className;
+        }
+        return td;
+    };
+
+    const started = (call) => {
+        try {
+            return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: call.timeZone || 'UTC' })
+                .format(new Date(call.startedAt));
+        } catch {
+            return new Date(call.startedAt).toISOString().substring(11, 19);
+        }
+    };
+
+    const length = (startedAt) => {
+        const seconds = Math.max(0, Math.floor((Date.now() + skew - Date.parse(startedAt)) / 1000));
+        return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    };
+
+    const channel = (c) =>
+        `${c.role === 'physician' ? `physician ${c.attempt}` : c.role} · ${c.state}${c.inConference ? ' · in conference' : ''}`;
+
+    const render = (snapshot) => {
+        skew = Date.parse(snapshot.at) - Date.now();
+        status.dataset.state = snapshot.amiConnected ? 'live' : 'stale';
+        status.textContent = snapshot.amiConnected
+            ? 'Calls in progress, updated as they change.'
+            : "Asterisk's events are not reaching the service: channels may be out of date.";
+        const rows = document.createDocumentFragment();
+        for (const call of snapshot.calls) {
+            const row = document.createElement('tr');
+            row.dataset.callId = call.id;
+            row.dataset.state = call.state || '';
+            row.dataset.started = call.startedAt;
+            if (everyPractice) {
+                cell(row, call.practiceName || 'unknown');
+            }
+            cell(row, started(call));
+            cell(row, length(call.startedAt), 'num length');
+            cell(row, showsCaller ? (call.caller || 'withheld') : 'hidden', 'caller');
+            cell(row, call.status, 'status');
+            const legs = cell(row, '', 'channels');
+            for (const c of call.channels) {
+                const badge = document.createElement('span');
+                badge.className = 'badge channel';
+                badge.dataset.role = c.role;
+                badge.textContent = channel(c);
+                legs.append(badge, ' ');
+            }
+            rows.append(row);
+        }
+        if (snapshot.calls.length === 0) {
+            const row = document.createElement('tr');
+            row.className = 'none';
+            cell(row, 'No calls in progress.', 'empty').colSpan = columns;
+            rows.append(row);
+        }
+        body.replaceChildren(rows);
+    };
+
+    const signIn = () => window.location.assign('/signin?idle=true');
+    const events = new EventSource('/api/live/events');
+    events.addEventListener('snapshot', (e) => render(JSON.parse(e.data)));
+    // The session ended (idle timeout, or the account changed): the stream never extends it.
+    events.addEventListener('expired', () => {
+        events.close();
+        signIn();
+    });
+    events.addEventListener('error', () => {
+        if (events.readyState === EventSource.CLOSED) {
+            signIn();
+        } else {
+            status.dataset.state = 'reconnecting';
+            status.textContent = 'Connection to the service lost; reconnecting…';
+        }
+    });
+
+    setInterval(() => {
+        for (const row of body.rows) {
+            const td = row.querySelector('td.length');
+            if (td && row.dataset.started) {
+                td.textContent = length(row.dataset.started);
+            }
+        }
+    }, 1000);
+})();
