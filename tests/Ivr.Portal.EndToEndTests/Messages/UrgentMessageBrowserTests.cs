@@ -191,13 +191,7 @@ public sealed class UrgentMessageBrowserTests(Chromium chromium) : IClassFixture
         return portal;
     }
 
-    private static async Task SignInAsync(IPage page, string username, string password = Password)
-    {
-        await page.Locator("#username").FillAsync(username);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    private static Task SignInAsync(IPage page, string username, string password = Password) => Chromium.SignInAsync(page, username, password);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

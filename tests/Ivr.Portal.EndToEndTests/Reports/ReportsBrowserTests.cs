@@ -39,9 +39,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var page = await chromium.NewPageAsync(portal.BaseAddress);
         const string Test = "reports";
         await page.GotoAsync("/");
-        await page.Locator("#username").FillAsync("sam");
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync();
+        await Chromium.SignInAsync(page, "sam", Password);
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Reports", Exact = true }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("Reports · every practice");
         await Expect(page.Locator("#calls-per-day")).ToBeVisibleAsync();

@@ -105,13 +105,7 @@ public sealed class PracticeSettingsBrowserTests(Chromium chromium) : IClassFixt
         Assert.All(denied, e => Assert.Equal(("portal:bob", PracticeA), (e.Actor, e.SubjectId)));
     }
 
-    private static async Task SignInAsync(IPage page, string username)
-    {
-        await page.Locator("#username").FillAsync(username);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    private static Task SignInAsync(IPage page, string username, string password = Password) => Chromium.SignInAsync(page, username, password);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

@@ -39,6 +39,15 @@ public sealed class Chromium : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Fills the sign-in form the page shows and submits it.</summary>
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.Locator("#username").FillAsync(username);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

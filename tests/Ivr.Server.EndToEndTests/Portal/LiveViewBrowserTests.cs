@@ -37,9 +37,7 @@ public sealed class LiveViewBrowserTests(Chromium chromium) : IClassFixture<Chro
 
             var page = await chromium.NewPageAsync(service.PortalAddress);
             await page.GotoAsync("/");
-            await page.Locator("#username").FillAsync("olive");
-            await page.Locator("#password").FillAsync(Password);
-            await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync();
+            await Chromium.SignInAsync(page, "olive", Password);
             await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Live", Exact = true }).ClickAsync();
             await Expect(page.Locator("h1")).ToContainTextAsync("Live · every practice");
             await Expect(page.Locator("#live-calls tr.none")).ToContainTextAsync("No calls in progress.");
