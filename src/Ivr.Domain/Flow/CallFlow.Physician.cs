@@ -11,7 +11,7 @@ public sealed partial class CallFlow
         var chain = await _dependencies.Practices.OnCallChainAsync(_session.Practice.Id, _dependencies.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await DecideAsync("on-call-chain", $"{chain.Count} contact(s): {string.Join(", ", chain.Select(c => $"{c.ClinicianId} ({c.Reason})"))}").ConfigureAwait(false);
 
-        var room = $"ivr-{_session.UniqueId}";
+        var room = RoomOf(_session.UniqueId);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var conference = _channel.JoinConferenceAsync(room, stop.Token);
         var dialing = _dependencies.Dialer.DialChainAsync(

@@ -34,6 +34,12 @@ public sealed partial class CallFlow
     /// <summary>The flow's structure, for diagrams (the same definition calls run, without a call behind it).</summary>
     public static StateMachineDefinition<CallState, CallTrigger> Describe() => Define(null);
 
+    /// <summary>What names a call's conference room: <c>ivr-{patient uniqueid}</c>.</summary>
+    public const string RoomPrefix = "ivr-";
+
+    /// <summary>The conference room where the caller of <paramref name="uniqueId"/> meets a clinician.</summary>
+    public static string RoomOf(string uniqueId) => RoomPrefix + uniqueId;
+
     /// <summary>Runs the call to its end and returns what happened.</summary>
     public async Task<CallSession> RunAsync(CancellationToken cancellationToken)
     {

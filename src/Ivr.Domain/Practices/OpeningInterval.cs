@@ -7,5 +7,8 @@ public sealed record OpeningInterval(TimeOnly Open, TimeOnly Close)
 
     public bool Contains(TimeOnly time) => time >= Open && (Close == Midnight || time < Close);
 
-    public override string ToString() => $"{Open:HH\\:mm}-{(Close == Midnight ? "24:00" : Close.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture))}";
+    /// <summary>A time of day as practice files and forms write it: <c>08:00</c>, and <see cref="Midnight"/> as <c>24:00</c>.</summary>
+    public static string Wall(TimeOnly time) => time == Midnight ? "24:00" : time.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public override string ToString() => $"{Wall(Open)}-{Wall(Close)}";
 }

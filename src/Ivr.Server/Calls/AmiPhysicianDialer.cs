@@ -30,7 +30,7 @@ public sealed class AmiPhysicianDialer(
             var attempt = i + 1;
             var started = time.GetUtcNow();
             var leg = legs.Register(request, attempt);
-            var channelId = $"{request.Room}-leg{attempt}";
+            var channelId = OriginatedChannels.Leg(request.Room, attempt);
             try
             {
                 var (result, detail) = await RingAsync(client, request, contact, attempt, channelId, leg, cancellationToken);

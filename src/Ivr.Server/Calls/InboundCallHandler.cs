@@ -43,7 +43,7 @@ public sealed class InboundCallHandler(
                 RouteReason = coverage.Reason,
             },
             cancellationToken);
-        logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, Mask(request.CallerIdNumber));
+        logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, CallerNumber.ForLog(request.CallerIdNumber));
 
         var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage);
         var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value), session, dependencies);
@@ -73,8 +73,4 @@ public sealed class InboundCallHandler(
             await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
         }
     }
-
-    /// <summary>Keeps the last two digits only: numbers are patient data and never go to logs whole.</summary>
-    public static string Mask(string? number) =>
-        string.IsNullOrEmpty(number) ? "(none)" : number.Length <= 2 ? "**" : new string('*', number.Length - 2) + number[^2..];
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Ivr.Asterisk.Ami;
 using Microsoft.Extensions.Logging;
 
@@ -7,8 +9,29 @@ namespace Ivr.Server.Calls;
 /// What the service does with channels it originated by AMI (a clinician's leg, a page): read why an
 /// originate did not answer, and hang one up by the ChannelId it was given.
 /// </summary>
-public static class OriginatedChannels
+public static partial class OriginatedChannels
 {
+    /// <summary>What begins the ChannelId of a page.</summary>
+    public const string PagePrefix = "page-";
+
+    /// <summary>The ChannelId of attempt <paramref name="attempt"/> to reach a clinician for the call meeting in <paramref name="room"/>.</summary>
+    public static string Leg(string room, int attempt) => $"{room}-leg{attempt}";
+
+    /// <summary>The ChannelId of the voice page of dispatch attempt <paramref name="attemptId"/>.</summary>
+    public static string Page(long attemptId) => PagePrefix + attemptId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The room and attempt of a clinician's leg, read back from its uniqueid (<see cref="Leg"/>).</summary>
+    public static bool TryParseLeg(string uniqueId, out string room, out int attempt)
+    {
+        var leg = LegId().Match(uniqueId);
+        room = leg.Success ? leg.Groups["room"].Value : string.Empty;
+        attempt = leg.Success ? int.Parse(leg.Groups["attempt"].Value, CultureInfo.InvariantCulture) : 0;
+        return leg.Success;
+    }
+
+    [GeneratedRegex(@"^(?<room>.+)-leg(?<attempt>[0-9]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LegId();
+
     /// <summary>busy, no-answer or failed, from the OriginateResponse's Asterisk reason code.</summary>
     public static string Unanswered(AmiOriginateResult result) => result.Reason switch
     {

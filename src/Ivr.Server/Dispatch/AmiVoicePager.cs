@@ -27,7 +27,7 @@ public sealed class AmiVoicePager(
     public async Task<PageOutcome> PageAsync(PageRequest request, CancellationToken cancellationToken = default)
     {
         var client = await ami.ClientAsync(cancellationToken);
-        var channelId = $"page-{request.AttemptId}";
+        var channelId = OriginatedChannels.Page(request.AttemptId);
         var originate = new AmiAction("Originate")
             .Add("Channel", request.Contact.DialString)
             .Add("Application", "AGI")

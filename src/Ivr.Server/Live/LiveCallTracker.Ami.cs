@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Ivr.Asterisk.Ami;
+using Ivr.Domain.Flow;
+using Ivr.Server.Calls;
 
 namespace Ivr.Server.Live;
 
@@ -12,10 +13,6 @@ public sealed partial class LiveCallTracker
     {
         "Newchannel", "Newstate", "Hangup", "ConfbridgeJoin", "ConfbridgeLeave",
     };
-
-    /// <summary>The ChannelId the dialer gives a clinician's leg: <c>ivr-{patient uniqueid}-leg{attempt}</c>.</summary>
-    [GeneratedRegex(@"^ivr-(?<root>.+)-leg(?<attempt>[0-9]+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhysicianLeg();
 
     /// <summary>Takes one AMI event; events of channels that belong to no patient call are ignored.</summary>
     public void Apply(AmiMessage message)
@@ -137,7 +134,7 @@ public sealed partial class LiveCallTracker
         if (role == "patient")
         {
             call.Touched = _sequence;
-            call.Caller ??= LiveCaller.Mask(item["CallerIDNum"]);
+            call.Caller ??= CallerNumber.ForDisplay(item["CallerIDNum"]);
         }
 
         if (!_channels.TryGetValue(uniqueId, out var channel))
@@ -202,10 +199,9 @@ public sealed partial class LiveCallTracker
     /// </summary>
     private static (string Root, string? Role, int? Attempt) Place(string uniqueId, string? linkedId)
     {
-        var leg = PhysicianLeg().Match(uniqueId);
-        if (leg.Success)
+        if (OriginatedChannels.TryParseLeg(uniqueId, out var room, out var attempt) && room.StartsWith(CallFlow.RoomPrefix, StringComparison.Ordinal))
         {
-            return (leg.Groups["root"].Value, "physician", int.Parse(leg.Groups["attempt"].Value, CultureInfo.InvariantCulture));
+            return (room[CallFlow.RoomPrefix.Length..], "physician", attempt);
         }
 
         if (!string.IsNullOrEmpty(linkedId) && linkedId != uniqueId)
@@ -213,7 +209,7 @@ public sealed partial class LiveCallTracker
             return (linkedId, "other", null);
         }
 
-        return uniqueId.StartsWith("ivr-", StringComparison.Ordinal) || uniqueId.StartsWith("page-", StringComparison.Ordinal)
+        return uniqueId.StartsWith(CallFlow.RoomPrefix, StringComparison.Ordinal) || uniqueId.StartsWith(OriginatedChannels.PagePrefix, StringComparison.Ordinal)
             ? (uniqueId, null, null)
             : (uniqueId, "patient", null);
     }

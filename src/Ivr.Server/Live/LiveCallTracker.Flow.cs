@@ -1,4 +1,5 @@
 using Ivr.Domain.Flow;
+using Ivr.Server.Calls;
 
 namespace Ivr.Server.Live;
 
@@ -23,7 +24,7 @@ public sealed partial class LiveCallTracker : ICallProgress
 
             call.Touched = _sequence;
             call.Practice = session.Practice;
-            call.Caller = LiveCaller.Mask(session.CallerId) ?? call.Caller;
+            call.Caller = CallerNumber.ForDisplay(session.CallerId) ?? call.Caller;
             call.State = session.State;
             Publish();
         }

@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Ivr.Server.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -89,44 +88,24 @@ public sealed class GreetingRenderer(IOptions<PromptsOptions> options, ILogger<G
 
     private static async Task RunAsync(string program, string setting, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
+        ExternalProgram.Result result;
         try
         {
-            process = Process.Start(start) ?? throw new GreetingRenderException($"'{program}' did not start.");
+            result = await ExternalProgram.RunAsync(program, arguments, input: null, timeout, cancellationToken);
         }
-        catch (Win32Exception exception)
+        catch (ExternalProgramException exception) when (exception.TimedOut)
+        {
+            throw new GreetingRenderException($"'{program}' took longer than {timeout.TotalSeconds:0} s to render the greeting.", exception);
+        }
+        catch (ExternalProgramException exception)
         {
             throw new GreetingRenderException($"'{program}' is not installed here (setting {setting}), so the greeting cannot be made into audio.", exception);
         }
 
-        using (process)
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (result.ExitCode != 0)
         {
-            deadline.CancelAfter(timeout);
-            var error = process.StandardError.ReadToEndAsync(deadline.Token);
-            _ = process.StandardOutput.ReadToEndAsync(deadline.Token);
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new GreetingRenderException($"'{program}' took longer than {timeout.TotalSeconds:0} s to render the greeting.");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                var message = (await error).Trim();
-                throw new GreetingRenderException($"'{program}' failed to render the greeting (exit {process.ExitCode}){(message.Length > 0 ? ": " + message.Split('\n')[0] : string.Empty)}.");
-            }
+            var message = result.FirstErrorLine;
+            throw new GreetingRenderException($"'{program}' failed to render the greeting (exit {result.ExitCode}){(message.Length > 0 ? ": " + message : string.Empty)}.");
         }
     }
 }

@@ -1,10 +1,8 @@
 using Ivr.Asterisk.Ami;
 using Ivr.Asterisk.IntegrationTests.Support;
-using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Portal.EndToEndTests.Support;
 using Ivr.Server.EndToEndTests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
 
 namespace Ivr.Server.EndToEndTests.Portal;
@@ -89,11 +87,12 @@ public sealed class LiveViewBrowserTests(Chromium chromium) : IClassFixture<Chro
     }
 
     /// <summary>The answering service's operator: a supervisor account (every practice's calls).</summary>
+    /// <summary>Makes the operator's account as a telecom admin would, with <c>ivr user add</c> against the service's database.</summary>
     private static async Task AddOperatorAsync(ServiceUnderTest service, string username)
     {
-        var user = new PortalUser { Username = username, PasswordHash = string.Empty, Role = PortalRole.Supervisor, CreatedAt = DateTimeOffset.UtcNow };
-        user = user with { PasswordHash = service.Get<IPasswordHasher<PortalUser>>().HashPassword(user, Password) };
-        await service.Get<IUserStore>().AddAsync(user);
+        var output = new StringWriter();
+        var exitCode = await IvrCommandLine.RunAsync(["user", "add", username, "--role", "supervisor", .. service.Settings], output, output, new StringReader(Password));
+        Assert.True(exitCode == 0, output.ToString());
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -30,11 +30,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public string Directory { get; }
 
-    public ICallRecordStore Calls => _host.Services.GetRequiredService<ICallRecordStore>();
+    public ICallRecordStore Calls => Get<ICallRecordStore>();
 
-    public IMessageStore Messages => _host.Services.GetRequiredService<IMessageStore>();
+    public IMessageStore Messages => Get<IMessageStore>();
 
-    public IDispatchStore Dispatch => _host.Services.GetRequiredService<IDispatchStore>();
+    public IDispatchStore Dispatch => Get<IDispatchStore>();
 
     /// <summary>Where the portal listens, when the test turned it on (<c>--Portal:Enabled=true</c>).</summary>
     public Uri PortalAddress => new(_host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());

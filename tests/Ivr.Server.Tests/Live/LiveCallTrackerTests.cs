@@ -3,6 +3,7 @@ using Ivr.Domain.Practices;
 using Ivr.Server.Live;
 using Ivr.Server.Tests.Support;
 using static Ivr.Server.Tests.Support.AmiEvents;
+using Ivr.Server.Calls;
 
 namespace Ivr.Server.Tests.Live;
 
@@ -211,7 +212,7 @@ public sealed class LiveCallTrackerTests
     [InlineData("", null)]
     [InlineData(null, null)]
     public void ACallerNumberKeepsItsLastDigitsOnly(string? number, string? shown) =>
-        Assert.Equal(shown, LiveCaller.Mask(number));
+        Assert.Equal(shown, CallerNumber.ForDisplay(number));
 
     private CallSession Start()
     {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Ivr.Domain.Flow;
+using Ivr.Server.Hosting;
 using Ivr.StateMachine.Graphs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -43,38 +43,27 @@ public sealed partial class FlowDiagram(IOptions<PortalOptions> options, ILogger
 
     private static async Task<Drawing> DrawAsync(string dot, ILogger logger)
     {
-        var start = new ProcessStartInfo(dot) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["-Tsvg", "-Gfontname=sans-serif", "-Nfontname=sans-serif", "-Efontname=sans-serif", "-Nfontsize=12", "-Efontsize=10", "-Gbgcolor=transparent"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        string[] arguments = ["-Tsvg", "-Gfontname=sans-serif", "-Nfontname=sans-serif", "-Efontname=sans-serif", "-Nfontsize=12", "-Efontsize=10", "-Gbgcolor=transparent"];
+        string why;
         try
         {
-            using var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardInput.WriteAsync(DotGraph.Format(CallFlow.Describe())).ConfigureAwait(false);
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            var svg = await output.ConfigureAwait(false);
-            if (process.ExitCode != 0 || svg.IndexOf("<svg", StringComparison.Ordinal) is var at && at < 0)
+            var result = await ExternalProgram.RunAsync(dot, arguments, DotGraph.Format(CallFlow.Describe()), TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            var at = result.Output.IndexOf("<svg", StringComparison.Ordinal);
+            if (result.ExitCode == 0 && at >= 0)
             {
-                var why = $"Graphviz's dot failed (exit {process.ExitCode}): {(await error.ConfigureAwait(false)).Trim()}";
-                logger.LogWarning("FlowDiagramFailed {Reason}", why);
-                return new Drawing(null, why);
+                // Inline SVG: drop the XML prolog and doctype.
+                return new Drawing(result.Output[at..], null);
             }
 
-            // Inline SVG: drop the XML prolog and doctype.
-            return new Drawing(svg[at..], null);
+            why = $"Graphviz's dot failed (exit {result.ExitCode}): {result.Error.Trim()}";
         }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or OperationCanceledException or IOException)
+        catch (ExternalProgramException exception)
         {
-            var why = $"The call-flow diagram needs Graphviz ('{dot}' could not run: {exception.Message}). scripts/setup installs it.";
-            logger.LogWarning("FlowDiagramFailed {Reason}", why);
-            return new Drawing(null, why);
+            why = $"The call-flow diagram needs Graphviz ({exception.Message}). scripts/setup installs it.";
         }
+
+        logger.LogWarning("FlowDiagramFailed {Reason}", why);
+        return new Drawing(null, why);
     }
 
     [GeneratedRegex("""<g id="(?:node|edge)\d+" class="(?<kind>node|edge)">\s*<title>(?<title>[^<]*)</title>""")]

@@ -3,7 +3,7 @@ using Ivr.Domain.Scheduling;
 
 namespace Ivr.Server.Portal.OnCall;
 
-/// <summary>Reads and writes the <c>datetime-local</c> values of the override form, in the practice's wall time.</summary>
+/// <summary>Reads and writes the <c>datetime-local</c> values of the portal's forms (overrides, closures), in the practice's wall time.</summary>
 public static class LocalTimes
 {
     private static readonly string[] _formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
@@ -21,5 +21,8 @@ public static class LocalTimes
         return true;
     }
 
-    public static string Write(ZoneClock clock, DateTimeOffset instant) => clock.Local(instant).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    public static string Write(ZoneClock clock, DateTimeOffset instant) => Write(clock.Local(instant));
+
+    /// <summary>A wall time already local to the practice, as <c>2026-12-31T12:00</c>.</summary>
+    public static string Write(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ivr.Domain.Practices;
+using Ivr.Server.Portal.OnCall;
 
 namespace Ivr.Server.Portal.Settings;
 
@@ -45,13 +46,13 @@ public sealed class SettingsForm
             var blanks = Enumerable.Repeat<string?>(string.Empty, Math.Max(0, MinSlots - intervals.Count));
             return new DayForm
             {
-                Open = [.. intervals.Select(i => (string?)SettingsJson.Time(i.Open)), .. blanks],
-                Close = [.. intervals.Select(i => (string?)SettingsJson.Time(i.Close)), .. blanks],
+                Open = [.. intervals.Select(i => (string?)OpeningInterval.Wall(i.Open)), .. blanks],
+                Close = [.. intervals.Select(i => (string?)OpeningInterval.Wall(i.Close)), .. blanks],
             };
         }).ToList(),
         UsFederal = practice.Holidays.Preset == UsFederalHolidays.PresetName,
         Holidays = [.. practice.Holidays.Dates.Select(h => new HolidayForm { Date = h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Name = h.Name }), .. Enumerable.Range(0, SpareRows).Select(_ => new HolidayForm())],
-        Closures = [.. practice.Closures.Select(c => new ClosureForm { From = Local(c.From), Until = Local(c.Until), Reason = c.Reason }), .. Enumerable.Range(0, SpareRows).Select(_ => new ClosureForm())],
+        Closures = [.. practice.Closures.Select(c => new ClosureForm { From = LocalTimes.Write(c.From), Until = LocalTimes.Write(c.Until), Reason = c.Reason }), .. Enumerable.Range(0, SpareRows).Select(_ => new ClosureForm())],
         Greeting = greetingWords,
         RepeatSeconds = ((int)practice.Escalation.RepeatEvery.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         Attempts = practice.Escalation.AttemptsPerContact.ToString(CultureInfo.InvariantCulture),
@@ -94,6 +95,4 @@ public sealed class SettingsForm
 
         public string? Reason { get; set; }
     }
-
-    private static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ivr.Domain.Practices;
+using Ivr.Server.Portal.OnCall;
 
 namespace Ivr.Server.Portal.Settings;
 
@@ -26,8 +27,6 @@ public sealed record SettingsJson(
     SettingsJson.EscalationJson? Escalation,
     IReadOnlyList<SettingsJson.HistoryJson>? History)
 {
-    private const string LocalFormat = "yyyy-MM-dd'T'HH:mm";
-
     public static SettingsJson Of(Practice p, int revision, string greetingWords, IReadOnlyList<SettingsHistoryEntry> history) => new(
         p.Id,
         p.Name,
@@ -36,9 +35,9 @@ public sealed record SettingsJson(
         CoverageModes.Name(p.Coverage),
         SettingsValidator.Week.ToDictionary(
             d => d.ToString().ToLowerInvariant(),
-            d => (IReadOnlyList<IntervalJson>)p.Hours.On(d).Select(i => new IntervalJson(Time(i.Open), Time(i.Close))).ToArray()),
+            d => (IReadOnlyList<IntervalJson>)p.Hours.On(d).Select(i => new IntervalJson(OpeningInterval.Wall(i.Open), OpeningInterval.Wall(i.Close))).ToArray()),
         new HolidaysJson(p.Holidays.Preset, p.Holidays.Dates.Select(h => new HolidayJson(h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.Name)).ToArray()),
-        p.Closures.Select(c => new ClosureJson(c.From.ToString(LocalFormat, CultureInfo.InvariantCulture), c.Until.ToString(LocalFormat, CultureInfo.InvariantCulture), c.Reason)).ToArray(),
+        p.Closures.Select(c => new ClosureJson(LocalTimes.Write(c.From), LocalTimes.Write(c.Until), c.Reason)).ToArray(),
         greetingWords,
         p.GreetingPromptId,
         p.GreetingText.Length > 0,
@@ -71,9 +70,6 @@ public sealed record SettingsJson(
             Escalation?.RepeatSeconds?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             Escalation?.Attempts?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
     }
-
-    /// <summary><c>08:00</c>; the end of the day as <c>24:00</c>, as practice files write it.</summary>
-    public static string Time(TimeOnly time) => time == OpeningInterval.Midnight ? "24:00" : time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Open from <c>08:00</c> to <c>17:00</c> (<c>24:00</c>: midnight).</summary>
     public sealed record IntervalJson(string? Open, string? Close);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ivr.Domain.Accounts;
 using Ivr.Server.Live;
 using Ivr.Server.Portal.Accounts;
@@ -21,11 +20,7 @@ public sealed class LiveModel(LiveAccess access) : PageModel
     public bool EveryPractice => Who.LivePractice is null;
 
     /// <summary>The time of day a call started, in its practice's zone (UTC when the service has no session for it).</summary>
-    public static string Started(LiveCall call)
-    {
-        var zone = call.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(call.StartedAt, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-    }
+    public static string Started(LiveCall call) => PortalFormat.TimeOfDay(call.StartedAt, call.TimeZone);
 
     public string Length(LiveCall call)
     {
