@@ -1,12 +1,12 @@
-using Ivr.Server.Calls;
+using Ivr.Domain.Flow;
 using Ivr.Server.Data;
-using Ivr.Server.Dispatch;
-using Ivr.Server.Live;
+using Ivr.Server.Practices;
 using Ivr.Server.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Ivr.Server.Hosting;
@@ -33,10 +33,9 @@ public static class IvrHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(serilog, dispose: true);
         builder.Services.AddIvrData(builder.Configuration);
-        builder.Services.AddAsteriskConnections(builder.Configuration);
-        builder.Services.AddLiveCalls();
-        builder.Services.AddCallHandling(builder.Configuration);
-        builder.Services.AddDispatch(builder.Configuration);
+        builder.Services.AddTelephony(builder.Configuration);
+        builder.Services.AddHostedService<PracticeSeedService>();
+        builder.Services.AddSingleton<IDiagramLayout>(sp => new GraphvizLayout(sp.GetRequiredService<IOptions<PortalOptions>>().Value.GraphvizDot));
         builder.AddPortal();
         return builder.Build().UsePortal();
     }

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using Ivr.Domain.Flow;
-using Ivr.Server.Portal;
 using Ivr.Server.Portal.Calls;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Ivr.Server.Hosting;
 
 namespace Ivr.Server.Tests.Portal;
 
@@ -13,7 +12,7 @@ public sealed class FlowDiagramTests
     [Fact]
     public async Task EveryStateOfTheFlowIsDrawnAndACallsStatesAndStepsAreMarked()
     {
-        var diagram = new FlowDiagram(Options.Create(new PortalOptions()), NullLogger<FlowDiagram>.Instance);
+        var diagram = new FlowDiagram(new GraphvizLayout("dot"), NullLogger<FlowDiagram>.Instance);
 
         var drawing = await diagram.DrawAsync(["Greeting", "MainMenu", "SomeoneNowMenu", "ConnectingPhysician", "NoPhysician", "RecordName"]);
 
@@ -31,7 +30,7 @@ public sealed class FlowDiagramTests
     [Fact]
     public async Task TheUnmarkedDiagramIsDrawnOnceAndMarkingACallLeavesItUnmarked()
     {
-        var diagram = new FlowDiagram(Options.Create(new PortalOptions()), NullLogger<FlowDiagram>.Instance);
+        var diagram = new FlowDiagram(new GraphvizLayout("dot"), NullLogger<FlowDiagram>.Instance);
 
         var first = await diagram.DrawAsync();
         await diagram.DrawAsync(["Greeting", "MainMenu"]);
@@ -45,7 +44,7 @@ public sealed class FlowDiagramTests
     [Fact]
     public async Task WithoutGraphvizThePageGetsAReasonInsteadOfADiagram()
     {
-        var diagram = new FlowDiagram(Options.Create(new PortalOptions { GraphvizDot = "/nonexistent/dot" }), NullLogger<FlowDiagram>.Instance);
+        var diagram = new FlowDiagram(new GraphvizLayout("/nonexistent/dot"), NullLogger<FlowDiagram>.Instance);
 
         var drawing = await diagram.DrawAsync(["Greeting"]);
 

@@ -1,3 +1,4 @@
+using Ivr.Data.Practices;
 using Ivr.Domain.Practices;
 using Ivr.Server.Portal.Settings;
 using Ivr.Server.Practices;

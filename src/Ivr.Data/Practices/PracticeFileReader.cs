@@ -1,0 +1,504 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Scheduling;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Ivr.Data.Practices;
+
+/// <summary>
+/// Reads a practice file (YAML, or JSON, which YAML includes) into a <see cref="Practice"/>,
+/// collecting every error with its line instead of stopping at the first. The format is in
+/// docs/practices.md and <c>practices/*.yaml</c>.
+/// </summary>
+public sealed partial class PracticeFileReader
+{
+    private readonly string _file;
+    private readonly IReadOnlySet<string>? _prompts;
+    private readonly List<string> _errors = [];
+
+    private PracticeFileReader(string file, IReadOnlySet<string>? prompts)
+    {
+        _file = file;
+        _prompts = prompts;
+    }
+
+    /// <param name="path">The file.</param>
+    /// <param name="prompts">The prompt ids Asterisk has (the prompt manifest and the rendered greetings); null skips that check.</param>
+    public static Practice Read(string path, IReadOnlySet<string>? prompts = null) => Parse(File.ReadAllText(path), path, prompts);
+
+    public static Practice Parse(string text, string file, IReadOnlySet<string>? prompts = null)
+    {
+        var reader = new PracticeFileReader(file, prompts);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            throw new PracticeFileException([$"{file}:{exception.Start.Line}: {exception.InnerException?.Message ?? exception.Message}"]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way at the end of an unclosed flow list or mapping.
+            throw new PracticeFileException([$"{file}:{text.Split('\n').Length}: the file ends inside an unclosed [ ] or {{ }}"]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new PracticeFileException([$"{file}:1: a practice file is a mapping of keys (id, name, timeZone, ...)"]);
+        }
+
+        var practice = reader.ReadPractice(root);
+        if (reader._errors.Count > 0)
+        {
+            throw new PracticeFileException(reader._errors);
+        }
+
+        return practice!;
+    }
+
+    private Practice? ReadPractice(YamlMappingNode root)
+    {
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "hours", "holidays", "closures", "clinicians", "rotations");
+        var id = Text(root, "id", required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            Error(Child(root, "id")!, $"id '{id}' must be lower-case letters, digits and dashes");
+        }
+
+        var timeZone = Text(root, "timeZone", required: true);
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            Error(Child(root, "timeZone")!, $"'{timeZone}' is not an IANA time zone (e.g. America/New_York, Pacific/Honolulu)");
+        }
+
+        var coverage = CoverageMode.AfterHours;
+        if (Text(root, "coverage") is { } coverageText && !CoverageModes.TryParse(coverageText, out coverage))
+        {
+            Error(Child(root, "coverage")!, $"coverage '{coverageText}' is not one of: {PracticeRules.CoverageChoices}");
+        }
+
+        var office = Child(root, "office") is { } officeNode ? ReadOffice(officeNode) : null;
+        if (PracticeRules.Coverage(coverage, office) is { } coverageError)
+        {
+            Error(Child(root, "coverage")!, coverageError);
+        }
+
+        var greetingText = Text(root, "greetingText") ?? string.Empty;
+        if (PracticeRules.GreetingText(greetingText) is { } greetingError)
+        {
+            Error(Child(root, "greetingText")!, greetingError);
+        }
+
+        var clinicians = Items(root, "clinicians").Select(ReadClinician).OfType<Clinician>().ToList();
+        foreach (var duplicate in clinicians.GroupBy(c => c.Id).Where(g => g.Count() > 1))
+        {
+            Error(Child(root, "clinicians")!, $"clinician id '{duplicate.Key}' is used more than once");
+        }
+
+        var rotations = Items(root, "rotations").Select(node => ReadRotation(node, clinicians)).OfType<Rotation>().ToList();
+        foreach (var layer in rotations.GroupBy(r => r.Layer).Where(g => g.Count() > 1))
+        {
+            Error(Child(root, "rotations")!, $"{Layers.Name(layer.Key)} has more than one rotation ({string.Join(", ", layer.Select(r => r.Name))}); use one rotation per layer and overrides for exceptions");
+        }
+
+        var ring = Number(root, "ringSeconds", 25, 5, 120);
+        return new Practice
+        {
+            Id = id ?? string.Empty,
+            Name = Text(root, "name", required: true) ?? string.Empty,
+            TimeZone = timeZone ?? "UTC",
+            Numbers = Items(root, "numbers").Select(n => Scalar(n) ?? string.Empty).Where(n => n.Length > 0).ToList(),
+            Coverage = coverage,
+            Office = office,
+            GreetingPromptId = Prompt(root, "greeting") ?? "greeting-default",
+            GreetingText = greetingText,
+            NamePromptId = Prompt(root, "namePrompt") ?? "practice-name-default",
+            EmergencyFallbackDial = Text(root, "emergencyFallback") ?? string.Empty,
+            RingTimeout = TimeSpan.FromSeconds(ring),
+            Escalation = Child(root, "escalation") is { } escalation ? ReadEscalation(escalation) : EscalationPolicy.Default,
+            WebhookUrl = Webhook(root),
+            Hours = Child(root, "hours") is { } hours ? ReadHours(hours) : WeeklyHours.Closed,
+            Holidays = Child(root, "holidays") is { } holidays ? ReadHolidays(holidays) : HolidayCalendar.None,
+            Closures = Items(root, "closures").Select(ReadClosure).OfType<Closure>().ToList(),
+            Clinicians = clinicians,
+            Rotations = rotations,
+        };
+    }
+
+    private EscalationPolicy ReadEscalation(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, "escalation is a mapping: { repeatSeconds: 300, attempts: 3 }", EscalationPolicy.Default);
+        }
+
+        Known(map, "repeatSeconds", "attempts");
+        var defaults = EscalationPolicy.Default;
+        return new EscalationPolicy(
+            TimeSpan.FromSeconds(Number(map, "repeatSeconds", (int)defaults.RepeatEvery.TotalSeconds, PracticeRules.MinRepeatSeconds, PracticeRules.MaxRepeatSeconds)),
+            Number(map, "attempts", defaults.AttemptsPerContact, PracticeRules.MinAttempts, PracticeRules.MaxAttempts));
+    }
+
+    private string Webhook(YamlMappingNode root)
+    {
+        var url = Text(root, "webhook");
+        if (url is null)
+        {
+            return string.Empty;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        {
+            return Fail(Child(root, "webhook")!, $"webhook '{url}' must be an https URL (plain http only on loopback)", string.Empty);
+        }
+
+        return url;
+    }
+
+    private OfficeLine? ReadOffice(YamlNode node)
+    {
+        if (node is not YamlMappingNode office)
+        {
+            return Fail<OfficeLine?>(node, "office is a mapping: { dial: ..., ringSeconds: ... }", null);
+        }
+
+        Known(office, "dial", "ringSeconds");
+        var dial = Text(office, "dial", required: true);
+        return dial is null ? null : new OfficeLine(dial, TimeSpan.FromSeconds(Number(office, "ringSeconds", 20, 5, 120)));
+    }
+
+    private WeeklyHours ReadHours(YamlNode node)
+    {
+        var days = new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>();
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, "hours is a mapping of weekday to \"08:00-17:00\" or closed", WeeklyHours.Closed);
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            if (!Enum.TryParse<DayOfWeek>(Scalar(key), ignoreCase: true, out var day) || int.TryParse(Scalar(key), out _))
+            {
+                Error(key, $"'{Scalar(key)}' is not a weekday (monday ... sunday)");
+                continue;
+            }
+
+            var text = Scalar(value)?.Trim() ?? string.Empty;
+            if (text is "closed" or "")
+            {
+                continue;
+            }
+
+            var intervals = new List<OpeningInterval>();
+            foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var bounds = part.Split('-', StringSplitOptions.TrimEntries);
+                OpeningInterval? interval = null;
+                var problem = bounds.Length != 2 ? "an opening and a closing time" : PracticeRules.Interval(bounds[0], bounds[1], out interval);
+                if (problem is not null)
+                {
+                    Error(value, $"'{part}' is not an opening interval like 08:00-17:00 (closing after opening; 24:00 for midnight): {problem}");
+                    continue;
+                }
+
+                intervals.Add(interval!);
+            }
+
+            days[day] = intervals;
+        }
+
+        return new WeeklyHours(days);
+    }
+
+    private HolidayCalendar ReadHolidays(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, "holidays is a mapping: { preset: us-federal, dates: [{ date: 2026-12-24, name: ... }] }", HolidayCalendar.None);
+        }
+
+        Known(map, "preset", "dates");
+        var preset = Text(map, "preset");
+        if (PracticeRules.HolidayPreset(preset) is { } presetError)
+        {
+            Error(Child(map, "preset")!, presetError);
+        }
+
+        var dates = new List<Holiday>();
+        foreach (var item in Items(map, "dates"))
+        {
+            if (item is not YamlMappingNode holiday)
+            {
+                Error(item, "a holiday is { date: 2026-12-24, name: Christmas Eve }");
+                continue;
+            }
+
+            Known(holiday, "date", "name");
+            if (Date(holiday, "date") is { } date)
+            {
+                dates.Add(new Holiday(date, Text(holiday, "name") ?? "holiday"));
+            }
+        }
+
+        return new HolidayCalendar(dates, preset);
+    }
+
+    private Closure? ReadClosure(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail<Closure?>(node, "a closure is { from: 2026-12-31T12:00, until: 2027-01-01T08:00, reason: ... }", null);
+        }
+
+        Known(map, "from", "until", "reason");
+        var from = LocalTime(map, "from");
+        var until = LocalTime(map, "until");
+        if (from is null || until is null)
+        {
+            return null;
+        }
+
+        if (PracticeRules.Closure(from.Value, until.Value) is { } closureError)
+        {
+            return Fail<Closure?>(map, closureError, null);
+        }
+
+        return new Closure(from.Value, until.Value, Text(map, "reason", required: true) ?? string.Empty);
+    }
+
+    private Clinician? ReadClinician(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail<Clinician?>(node, "a clinician is { id, name, role, contacts: [...] }", null);
+        }
+
+        Known(map, "id", "name", "role", "contacts");
+        var id = Text(map, "id", required: true);
+        var role = Text(map, "role") switch
+        {
+            null or "physician" => ClinicianRole.Physician,
+            "nurse" => ClinicianRole.Nurse,
+            "practice-admin" => ClinicianRole.PracticeAdmin,
+            var other => Fail(Child(map, "role")!, $"role '{other}' is not one of: physician, nurse, practice-admin", ClinicianRole.Physician),
+        };
+        var contacts = new List<ContactMethod>();
+        foreach (var item in Items(map, "contacts"))
+        {
+            if (item is not YamlMappingNode contact)
+            {
+                Error(item, "a contact is { sip: PJSIP/..., verified: true } or { phone: ... } or { email: ... }");
+                continue;
+            }
+
+            Known(contact, "sip", "phone", "email", "verified");
+            var kinds = new[] { ("sip", ContactKind.Sip), ("phone", ContactKind.Phone), ("email", ContactKind.Email) }
+                .Where(k => Child(contact, k.Item1) is not null).ToArray();
+            if (kinds.Length != 1)
+            {
+                Error(contact, "a contact has exactly one of sip, phone or email");
+                continue;
+            }
+
+            var verified = Text(contact, "verified") switch
+            {
+                null or "false" => false,
+                "true" => true,
+                var other => Fail(Child(contact, "verified")!, $"verified is true or false, not '{other}'", false),
+            };
+            contacts.Add(new ContactMethod(kinds[0].Item2, Text(contact, kinds[0].Item1, required: true) ?? string.Empty, verified));
+        }
+
+        return id is null ? null : new Clinician(id, Text(map, "name", required: true) ?? id, role, contacts);
+    }
+
+    private Rotation? ReadRotation(YamlNode node, IReadOnlyList<Clinician> clinicians)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail<Rotation?>(node, "a rotation is { name, layer, period, handoff, start, members }", null);
+        }
+
+        Known(map, "name", "layer", "period", "handoff", "start", "members");
+        var name = Text(map, "name", required: true) ?? string.Empty;
+        var layer = Layers.Primary;
+        if (Text(map, "layer") is { } layerText && !Layers.TryParse(layerText, out layer))
+        {
+            Error(Child(map, "layer")!, $"layer '{layerText}' is not primary, backup or a number from 1");
+        }
+
+        var period = Text(map, "period") switch
+        {
+            null or "weekly" => RotationPeriod.Weekly,
+            "daily" => RotationPeriod.Daily,
+            var other => Fail(Child(map, "period")!, $"period '{other}' is not daily or weekly", RotationPeriod.Weekly),
+        };
+        var handoffText = Text(map, "handoff", required: true) ?? "08:00";
+        var parts = handoffText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var day = DayOfWeek.Monday;
+        var handoff = new TimeOnly(8, 0);
+        var handoffOk = period == RotationPeriod.Weekly
+            ? parts.Length == 2 && Enum.TryParse(parts[0], ignoreCase: true, out day) && !int.TryParse(parts[0], out _) && TryTime(parts[1], out handoff)
+            : parts.Length == 1 && TryTime(parts[0], out handoff);
+        if (!handoffOk && Child(map, "handoff") is { } handoffNode)
+        {
+            Error(handoffNode, period == RotationPeriod.Weekly ? $"a weekly handoff is a weekday and a time, like \"monday 08:00\", not '{handoffText}'" : $"a daily handoff is a time, like \"08:00\", not '{handoffText}'");
+        }
+
+        var start = Date(map, "start");
+        var members = new List<string>();
+        foreach (var item in Items(map, "members"))
+        {
+            var member = Scalar(item);
+            if (member is null || clinicians.All(c => c.Id != member))
+            {
+                Error(item, $"rotation '{name}' names '{member}', who is not among the clinicians");
+                continue;
+            }
+
+            members.Add(member);
+        }
+
+        if (members.Count == 0 && Child(map, "members") is null)
+        {
+            Error(map, $"rotation '{name}' has no members");
+        }
+
+        return start is null ? null : new Rotation(name, layer, period, handoff, day, start.Value, members);
+    }
+
+    private void Known(YamlMappingNode map, params string[] keys)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            if (!keys.Contains(Scalar(key)))
+            {
+                Error(key, $"unknown key '{Scalar(key)}' (expected one of: {string.Join(", ", keys)})");
+            }
+        }
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.FirstOrDefault(c => Scalar(c.Key) == key).Value;
+
+    private static string? Scalar(YamlNode node) => (node as YamlScalarNode)?.Value;
+
+    private string? Text(YamlMappingNode map, string key, bool required = false)
+    {
+        var node = Child(map, key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Error(map, $"'{key}' is missing");
+            }
+
+            return null;
+        }
+
+        var value = Scalar(node);
+        if (value is null || (required && value.Trim().Length == 0))
+        {
+            Error(node, $"'{key}' must be a single value");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    /// <summary>
+    /// A prompt id, which must be one Asterisk has: STREAM FILE of a missing file fails
+    /// (<c>result=-1 endpos=0</c>), and every such call would fall to the dialplan's safety net.
+    /// </summary>
+    private string? Prompt(YamlMappingNode map, string key)
+    {
+        var id = Text(map, key);
+        if (id is not null && _prompts is not null && !_prompts.Contains(id))
+        {
+            Error(Child(map, key)!, $"prompt '{id}' is not in the prompt manifest; add '{id} | words' to prompts/manifest.txt (rendered at setup) or leave {key} out for the generic one");
+        }
+
+        return id;
+    }
+
+    private int Number(YamlMappingNode map, string key, int defaultValue, int min, int max)
+    {
+        var text = Text(map, key);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        if (PracticeRules.Whole(key, text, min, max, out var value) is { } problem)
+        {
+            return Fail(Child(map, key)!, problem, defaultValue);
+        }
+
+        return value;
+    }
+
+    private DateOnly? Date(YamlMappingNode map, string key)
+    {
+        var text = Text(map, key, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!PracticeRules.TryDate(text, out var date))
+        {
+            return Fail<DateOnly?>(Child(map, key)!, $"{key} is a date like 2026-12-24, not '{text}'", null);
+        }
+
+        return date;
+    }
+
+    private DateTime? LocalTime(YamlMappingNode map, string key)
+    {
+        var text = Text(map, key, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!PracticeRules.TryLocalTime(text, out var value))
+        {
+            return Fail<DateTime?>(Child(map, key)!, $"{key} is a local time like 2026-12-31T12:00, not '{text}'", null);
+        }
+
+        return value;
+    }
+
+    private static bool TryTime(string text, out TimeOnly time) => PracticeRules.TryTime(text, out time);
+
+    private IEnumerable<YamlNode> Items(YamlMappingNode map, string key)
+    {
+        var node = Child(map, key);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            return Fail<IEnumerable<YamlNode>>(node, $"'{key}' is a list", []);
+        }
+
+        return sequence.Children;
+    }
+
+    private void Error(YamlNode node, string message) => _errors.Add($"{_file}:{node.Start.Line}: {message}");
+
+    private T Fail<T>(YamlNode node, string message, T fallback)
+    {
+        Error(node, message);
+        return fallback;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Scheduling;
+
+namespace Ivr.Data.Practices;
+
+/// <summary>Writes a practice in the file format <see cref="PracticeFileReader"/> reads, so export and import round-trip.</summary>
+public static class PracticeFileWriter
+{
+    public static string Write(Practice practice)
+    {
+        var y = new StringBuilder();
+        y.AppendLine(CultureInfo.InvariantCulture, $"id: {Q(practice.Id)}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"name: {Q(practice.Name)}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"timeZone: {Q(practice.TimeZone)}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"numbers: [{string.Join(", ", practice.Numbers.Select(Q))}]");
+        y.AppendLine(CultureInfo.InvariantCulture, $"coverage: {Q(CoverageModes.Name(practice.Coverage))}");
+        if (practice.Office is { } office)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"office: {{ dial: {Q(office.DialString)}, ringSeconds: {(int)office.RingTimeout.TotalSeconds} }}");
+        }
+
+        y.AppendLine(CultureInfo.InvariantCulture, $"greeting: {Q(practice.GreetingPromptId)}");
+        if (practice.GreetingText.Length > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"greetingText: {Q(practice.GreetingText)}");
+        }
+        y.AppendLine(CultureInfo.InvariantCulture, $"namePrompt: {Q(practice.NamePromptId)}");
+        if (practice.EmergencyFallbackDial.Length > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: {Q(practice.EmergencyFallbackDial)}");
+        }
+
+        y.AppendLine(CultureInfo.InvariantCulture, $"ringSeconds: {(int)practice.RingTimeout.TotalSeconds}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"escalation: {{ repeatSeconds: {(int)practice.Escalation.RepeatEvery.TotalSeconds}, attempts: {practice.Escalation.AttemptsPerContact} }}");
+        if (practice.WebhookUrl.Length > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"webhook: {Q(practice.WebhookUrl)}");
+        }
+
+        y.AppendLine("hours:");
+        foreach (var day in Week)
+        {
+            var intervals = practice.Hours.On(day);
+            y.AppendLine(CultureInfo.InvariantCulture, $"  {day.ToString().ToLowerInvariant()}: {Q(intervals.Count == 0 ? "closed" : string.Join(", ", intervals))}");
+        }
+
+        y.AppendLine("holidays:");
+        if (practice.Holidays.Preset is { } preset)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  preset: {Q(preset)}");
+        }
+
+        y.AppendLine("  dates:" + (practice.Holidays.Dates.Count == 0 ? " []" : string.Empty));
+        foreach (var holiday in practice.Holidays.Dates)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"    - {{ date: {holiday.Date:yyyy-MM-dd}, name: {Q(holiday.Name)} }}");
+        }
+
+        y.AppendLine("closures:" + (practice.Closures.Count == 0 ? " []" : string.Empty));
+        foreach (var closure in practice.Closures)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  - {{ from: \"{closure.From:yyyy-MM-ddTHH:mm}\", until: \"{closure.Until:yyyy-MM-ddTHH:mm}\", reason: {Q(closure.Reason)} }}");
+        }
+
+        y.AppendLine("clinicians:" + (practice.Clinicians.Count == 0 ? " []" : string.Empty));
+        foreach (var clinician in practice.Clinicians)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  - id: {Q(clinician.Id)}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"    name: {Q(clinician.Name)}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"    role: {Q(Role(clinician.Role))}");
+            y.AppendLine("    contacts:" + (clinician.Contacts.Count == 0 ? " []" : string.Empty));
+            foreach (var contact in clinician.Contacts)
+            {
+                y.AppendLine(CultureInfo.InvariantCulture, $"      - {{ {contact.Kind.ToString().ToLowerInvariant()}: {Q(contact.Address)}, verified: {(contact.Verified ? "true" : "false")} }}");
+            }
+        }
+
+        y.AppendLine("rotations:" + (practice.Rotations.Count == 0 ? " []" : string.Empty));
+        foreach (var rotation in practice.Rotations)
+        {
+            var handoff = rotation.Handoff.ToString("HH\\:mm", CultureInfo.InvariantCulture);
+            y.AppendLine(CultureInfo.InvariantCulture, $"  - name: {Q(rotation.Name)}");
+            var layer = rotation.Layer is Layers.Primary or Layers.Backup ? Layers.Name(rotation.Layer) : rotation.Layer.ToString(CultureInfo.InvariantCulture);
+            y.AppendLine(CultureInfo.InvariantCulture, $"    layer: {Q(layer)}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"    period: {Q(rotation.Period.ToString().ToLowerInvariant())}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"    handoff: {Q(rotation.Period == RotationPeriod.Weekly ? $"{rotation.HandoffDay.ToString().ToLowerInvariant()} {handoff}" : handoff)}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"    start: {rotation.Start:yyyy-MM-dd}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"    members: [{string.Join(", ", rotation.Members.Select(Q))}]");
+        }
+
+        return y.ToString();
+    }
+
+    private static string Role(ClinicianRole role) => role == ClinicianRole.PracticeAdmin ? "practice-admin" : role.ToString().ToLowerInvariant();
+
+    private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    /// <summary>A double-quoted YAML scalar.</summary>
+    private static string Q(string value) => "\"" + value
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\"", "\\\"", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\r", StringComparison.Ordinal)
+        .Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+}

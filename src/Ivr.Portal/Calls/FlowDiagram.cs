@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ivr.Domain.Flow;
+using Ivr.StateMachine.Graphs;
+using Microsoft.Extensions.Logging;
+
+namespace Ivr.Server.Portal.Calls;
+
+/// <summary>
+/// The call-flow diagram, drawn on the server: the flow's Graphviz description (the one
+/// <c>ivr flow --dot</c> prints) laid out once by Graphviz's <c>dot</c> into SVG, then marked for each
+/// call with the states it entered and the transitions it took. No script and nothing from another site.
+/// </summary>
+public sealed partial class FlowDiagram(IDiagramLayout layout, ILogger<FlowDiagram> logger)
+{
+    private readonly Lazy<Task<Drawing>> _drawing = new(() => DrawAsync(layout, logger));
+
+    /// <summary>The whole flow with nothing marked, or why it could not be drawn.</summary>
+    public Task<Drawing> DrawAsync() => _drawing.Value;
+
+    /// <summary>The flow with <paramref name="states"/> (in the order the call entered them) and the transitions between them marked.</summary>
+    public async Task<Drawing> DrawAsync(IReadOnlyList<string> states)
+    {
+        var drawing = await _drawing.Value.ConfigureAwait(false);
+        if (drawing.Svg is null)
+        {
+            return drawing;
+        }
+
+        var entered = states.ToHashSet(StringComparer.Ordinal);
+        var taken = states.Zip(states.Skip(1)).Select(pair => $"{pair.First}->{pair.Second}").ToHashSet(StringComparer.Ordinal);
+        var svg = Element().Replace(drawing.Svg, match =>
+        {
+            var title = WebUtility.HtmlDecode(match.Groups["title"].Value);
+            var kind = match.Groups["kind"].Value;
+            var marked = kind == "node" ? entered.Contains(title) : taken.Contains(title);
+            return marked ? match.Value.Replace($"class=\"{kind}\"", $"class=\"{kind} {(kind == "node" ? "entered" : "taken")}\"", StringComparison.Ordinal) : match.Value;
+        });
+        return drawing with { Svg = svg };
+    }
+
+    private static async Task<Drawing> DrawAsync(IDiagramLayout layout, ILogger logger)
+    {
+        var drawing = await layout.LayOutAsync(DotGraph.Format(CallFlow.Describe())).ConfigureAwait(false);
+        if (drawing.Problem is not null)
+        {
+            logger.LogWarning("FlowDiagramFailed {Reason}", drawing.Problem);
+        }
+
+        return new Drawing(drawing.Svg, drawing.Problem);
+    }
+
+    [GeneratedRegex("""<g id="(?:node|edge)\d+" class="(?<kind>node|edge)">\s*<title>(?<title>[^<]*)</title>""")]
+    private static partial Regex Element();
+
+    /// <summary>The SVG markup, or <see cref="Problem"/> saying why there is none.</summary>
+    public sealed record Drawing(string? Svg, string? Problem);
+}

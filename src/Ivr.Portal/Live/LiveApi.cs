@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Live;
+using Ivr.Server.Portal.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Portal.Live;
+
+/// <summary>
+/// <c>/api/live</c>: the calls in progress now, and <c>/api/live/events</c>: the same pushed as
+/// Server-Sent Events on every change. The stream does not keep the session alive (see
+/// <see cref="PortalCookieEvents"/>): it ends with an <c>expired</c> event when the session does, and
+/// when the account is removed, locked or changed, so the idle sign-out still applies to a live page.
+/// </summary>
+public static class LiveApi
+{
+    public const string StreamPath = "/api/live/events";
+
+    /// <summary>How long the stream may stay silent before it sends a comment, so proxies keep it open.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/live", GetAsync).RequireAuthorization();
+        app.MapGet(StreamPath, StreamAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, LiveAccess access)
+    {
+        var lookup = await access.OpenAsync(context.Who(), "live.view", context.RequestAborted);
+        return lookup.Status == LookupStatus.Found ? Results.Ok(lookup.Snapshot) : Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task StreamAsync(
+        HttpContext context,
+        LiveAccess access,
+        ILiveCalls tracker,
+        IUserStore users,
+        TimeProvider time,
+        IHostApplicationLifetime lifetime,
+        IOptions<JsonOptions> json)
+    {
+        var who = context.Who();
+        var lookup = await access.OpenAsync(who, "live.stream", context.RequestAborted);
+        if (lookup.Status != LookupStatus.Found)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var expires = (await context.AuthenticateAsync(PortalClaims.Scheme)).Properties?.ExpiresUtc ?? time.GetUtcNow();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        context.Response.ContentType = "text/event-stream";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var sent = -1L;
+        try
+        {
+            await WriteAsync(context, "retry: 5000\n\n", stop.Token);
+            while (true)
+            {
+                var changed = tracker.Changed;
+                var snapshot = tracker.Snapshot();
+                if (snapshot.Version != sent)
+                {
+                    var data = JsonSerializer.Serialize(LiveAccess.View(who, snapshot), json.Value.SerializerOptions);
+                    await WriteAsync(context, $"event: snapshot\ndata: {data}\n\n", stop.Token);
+                    sent = snapshot.Version;
+                }
+
+                var left = expires - time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                    return;
+                }
+
+                var quiet = Task.Delay(left < Heartbeat ? left : Heartbeat, time, stop.Token);
+                if (await Task.WhenAny(changed, quiet) == quiet)
+                {
+                    await quiet;
+                    if (!await StillSignedInAsync(users, who, time, stop.Token))
+                    {
+                        await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                        return;
+                    }
+
+                    await WriteAsync(context, ": keep-alive\n\n", stop.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The page went away or the service is stopping.
+        }
+    }
+
+    /// <summary>What the cookie check does at the start of each request, repeated while the stream runs.</summary>
+    private static async Task<bool> StillSignedInAsync(IUserStore users, PortalIdentity who, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(who.UserId, cancellationToken);
+        return user is not null && !user.IsLockedOut(time.GetUtcNow()) && user.Identity() == who;
+    }
+
+    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
+    {
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
+    }
+}

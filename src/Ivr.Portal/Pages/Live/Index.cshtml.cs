@@ -1,0 +1,46 @@
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Live;
+using Ivr.Server.Portal.Accounts;
+using Ivr.Server.Portal.Live;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ivr.Server.Portal.Pages.Live;
+
+/// <summary>
+/// Calls in progress, for operators: drawn once here, then redrawn by <c>/assets/live.js</c> from the
+/// Server-Sent Events stream without a reload.
+/// </summary>
+public sealed class LiveModel(LiveAccess access) : PageModel
+{
+    public PortalIdentity Who { get; private set; } = null!;
+
+    public LiveSnapshot Snapshot { get; private set; } = null!;
+
+    public bool EveryPractice => Who.LivePractice is null;
+
+    /// <summary>The time of day a call started, in its practice's zone (UTC when the service has no session for it).</summary>
+    public static string Started(LiveCall call) => PortalFormat.TimeOfDay(call.StartedAt, call.TimeZone);
+
+    public string Length(LiveCall call)
+    {
+        var seconds = Math.Max(0, (int)(Snapshot.At - call.StartedAt).TotalSeconds);
+        return $"{seconds / 60}:{seconds % 60:00}";
+    }
+
+    public static string Channel(LiveChannel channel) =>
+        (channel.Role == "physician" ? $"physician {channel.Attempt}" : channel.Role) + $" · {channel.State}" + (channel.InConference ? " · in conference" : string.Empty);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Who = HttpContext.Who();
+        var lookup = await access.OpenAsync(Who, "live.view", HttpContext.RequestAborted);
+        if (lookup.Status != LookupStatus.Found)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Snapshot = lookup.Snapshot!;
+        return Page();
+    }
+}

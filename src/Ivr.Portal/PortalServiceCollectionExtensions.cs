@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Ivr.Data;
+using Ivr.Domain.Accounts;
+using Ivr.Server.Portal.Accounts;
+using Ivr.Server.Portal.Calls;
+using Ivr.Server.Portal.Live;
+using Ivr.Server.Portal.Messages;
+using Ivr.Server.Portal.OnCall;
+using Ivr.Server.Portal.Reports;
+using Ivr.Server.Portal.Security;
+using Ivr.Server.Portal.Settings;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Server.Portal;
+
+/// <summary>
+/// Registers the portal: accounts and cookie sign-in, antiforgery, the pages and the API, and HTTPS
+/// on <see cref="PortalOptions.Address"/>:<see cref="PortalOptions.Port"/>. With the portal off the
+/// accounts stay (the command line manages them) but nothing listens.
+/// </summary>
+public static class PortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection("Portal");
+        services.AddOptions<PortalOptions>().Bind(section).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<MessageAccess>();
+        services.AddSingleton<CallAccess>();
+        services.AddSingleton<OnCallAccess>();
+        services.AddSingleton<ReportAccess>();
+        services.AddSingleton<FlowDiagram>();
+        services.AddSingleton<SettingsAccess>();
+        services.AddSingleton<LiveAccess>();
+
+        var options = section.Get<PortalOptions>() ?? new PortalOptions();
+        if (!options.Enabled)
+        {
+            services.AddSingleton<IServer, NoListenerServer>();
+            return builder;
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var portal = kestrel.ApplicationServices.GetRequiredService<IOptions<PortalOptions>>().Value;
+            var certificate = PortalCertificate.LoadOrCreate(portal, kestrel.ApplicationServices.GetRequiredService<TimeProvider>());
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Parse(portal.Address), portal.Port, listen => listen.UseHttps(certificate));
+        });
+
+        AddCookieKeys(services, options);
+        services.AddScoped<PortalCookieEvents>();
+        services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "ivr-portal";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Lax, not Strict: a link from a notice email must open the message for someone signed in.
+            // Cross-site posts carry no cookie either way, and forms and API calls need the antiforgery token.
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = options.IdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/signin";
+            cookie.LogoutPath = "/signout";
+            cookie.EventsType = typeof(PortalCookieEvents);
+        });
+        // Secure by default: every page and endpoint needs a signed-in user unless it says otherwise.
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = AntiforgeryHeaderFilter.HeaderName;
+            antiforgery.Cookie.Name = "ivr-portal-af";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        });
+        services.AddRazorPages().AddApplicationPart(typeof(PortalServiceCollectionExtensions).Assembly);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Cookie-signing keys live in a folder (owner-only) so sign-ins survive a restart and several
+    /// processes can share them, encrypted with the patient-data key.
+    /// </summary>
+    private static void AddCookieKeys(IServiceCollection services, PortalOptions options)
+    {
+        var folder = Path.GetFullPath(options.KeysDirectory);
+        services.AddDataProtection().SetApplicationName("ivr-portal").PersistKeysToFileSystem(new DirectoryInfo(folder));
+        services.AddOptions<KeyManagementOptions>().Configure<PhiProtector>((keys, protector) =>
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            keys.XmlEncryptor = new PhiXmlEncryptor(protector);
+        });
+    }
+}

@@ -1,0 +1,176 @@
+using Ivr.Domain.Practices;
+
+namespace Ivr.Server.Portal.Settings;
+
+/// <summary>
+/// Applies a typed settings change to a practice by the rules practice files obey
+/// (<see cref="PracticeRules"/>), collecting every mistake with its field rather than stopping at the first.
+/// </summary>
+public static class SettingsValidator
+{
+    /// <summary>The week as the form and the history show it.</summary>
+    public static IReadOnlyList<DayOfWeek> Week { get; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public static string Field(DayOfWeek day) => "hours." + day.ToString().ToLowerInvariant();
+
+    /// <summary>Greeting words as they are stored and spoken: one line, single spaces.</summary>
+    public static string NormalizeGreeting(string? text) => string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The practice with the change applied (its greeting text set, the prompt left to the caller), or
+    /// null with <paramref name="errors"/> filled in.
+    /// </summary>
+    public static Practice? Apply(Practice current, SettingsRequest request, List<SettingsError> errors)
+    {
+        var before = errors.Count;
+        var coverage = CoverageMode.AfterHours;
+        if (!CoverageModes.TryParse(request.Coverage.Trim(), out coverage))
+        {
+            errors.Add(new("coverage", $"Coverage '{request.Coverage}' is not one of: {PracticeRules.CoverageChoices}."));
+        }
+        else if (PracticeRules.Coverage(coverage, current.Office) is not null)
+        {
+            errors.Add(new("coverage", "Overflow coverage rings the office first, and this practice has no office line: choose after-hours or 24/7, or add the office line to the practice file."));
+        }
+
+        var hours = Hours(request, errors);
+        var holidays = Holidays(request, errors);
+        var closures = Closures(request, errors);
+        var greeting = NormalizeGreeting(request.GreetingText);
+        if (PracticeRules.GreetingText(greeting) is { } greetingError)
+        {
+            errors.Add(new("greeting", $"Greeting: {greetingError}."));
+        }
+
+        if (PracticeRules.RepeatSeconds(request.RepeatSeconds, out var repeat) is { } repeatError)
+        {
+            errors.Add(new("escalation.repeatSeconds", $"Escalation: {repeatError}."));
+        }
+
+        if (PracticeRules.Attempts(request.Attempts, out var attempts) is { } attemptsError)
+        {
+            errors.Add(new("escalation.attempts", $"Escalation: {attemptsError}."));
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return current with
+        {
+            Coverage = coverage,
+            Hours = hours,
+            Holidays = holidays,
+            Closures = closures,
+            GreetingText = greeting,
+            Escalation = new EscalationPolicy(TimeSpan.FromSeconds(repeat), attempts),
+        };
+    }
+
+    private static WeeklyHours Hours(SettingsRequest request, List<SettingsError> errors)
+    {
+        var days = new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>();
+        foreach (var day in Week)
+        {
+            var intervals = new List<OpeningInterval>();
+            foreach (var slot in request.Hours.TryGetValue(day, out var slots) ? slots : [])
+            {
+                var (open, close) = (slot.Open.Trim(), slot.Close.Trim());
+                if (open.Length == 0 && close.Length == 0)
+                {
+                    continue;
+                }
+
+                if (open.Length == 0 || close.Length == 0)
+                {
+                    errors.Add(new(Field(day), $"{day}: give both the opening and the closing time."));
+                    continue;
+                }
+
+                if (PracticeRules.Interval(open, close, out var interval) is { } problem)
+                {
+                    errors.Add(new(Field(day), $"{day}: {problem}."));
+                    continue;
+                }
+
+                intervals.Add(interval!);
+            }
+
+            if (intervals.Count > 0)
+            {
+                days[day] = intervals.OrderBy(i => i.Open).ToArray();
+            }
+        }
+
+        return new WeeklyHours(days);
+    }
+
+    private static HolidayCalendar Holidays(SettingsRequest request, List<SettingsError> errors)
+    {
+        var preset = string.IsNullOrWhiteSpace(request.HolidayPreset) ? null : request.HolidayPreset.Trim();
+        if (PracticeRules.HolidayPreset(preset) is { } presetError)
+        {
+            errors.Add(new("holidays.preset", $"Holidays: {presetError}."));
+        }
+
+        var dates = new List<Holiday>();
+        for (var i = 0; i < request.Holidays.Count; i++)
+        {
+            var (date, name) = (request.Holidays[i].Date.Trim(), request.Holidays[i].Name.Trim());
+            if (date.Length == 0 && name.Length == 0)
+            {
+                continue;
+            }
+
+            if (!PracticeRules.TryDate(date, out var day))
+            {
+                errors.Add(new($"holidays.{i}", date.Length == 0 ? $"Holiday '{name}': give its date." : $"Holiday '{date}' is not a date like 2026-12-24."));
+                continue;
+            }
+
+            if (dates.Any(d => d.Date == day))
+            {
+                errors.Add(new($"holidays.{i}", $"Holiday {date} is listed twice."));
+                continue;
+            }
+
+            dates.Add(new Holiday(day, name.Length == 0 ? "holiday" : name));
+        }
+
+        return new HolidayCalendar(dates.OrderBy(d => d.Date).ToArray(), preset);
+    }
+
+    private static IReadOnlyList<Closure> Closures(SettingsRequest request, List<SettingsError> errors)
+    {
+        var closures = new List<Closure>();
+        for (var i = 0; i < request.Closures.Count; i++)
+        {
+            var (from, until, reason) = (request.Closures[i].From.Trim(), request.Closures[i].Until.Trim(), request.Closures[i].Reason.Trim());
+            if (from.Length == 0 && until.Length == 0 && reason.Length == 0)
+            {
+                continue;
+            }
+
+            var field = $"closures.{i}";
+            if (!PracticeRules.TryLocalTime(from, out var start) || !PracticeRules.TryLocalTime(until, out var end))
+            {
+                errors.Add(new(field, $"Closure {i + 1}: from and until are local times like 2026-12-31T12:00."));
+            }
+            else if (PracticeRules.Closure(start, end) is { } problem)
+            {
+                errors.Add(new(field, $"Closure {i + 1}: {problem}."));
+            }
+            else if (reason.Length == 0)
+            {
+                errors.Add(new(field, $"Closure {i + 1}: give a reason (snow day, staff training…)."));
+            }
+            else
+            {
+                closures.Add(new Closure(start, end, reason));
+            }
+        }
+
+        return closures.OrderBy(c => c.From).ToArray();
+    }
+}

@@ -1,6 +1,0 @@
-using Ivr.Server.Live;
-
-namespace Ivr.Server.Portal.Live;
-
-/// <summary>The live view for one user: refused (<see cref="LookupStatus.Denied"/>), or the calls they may see.</summary>
-public sealed record LiveLookup(LookupStatus Status, LiveSnapshot? Snapshot = null);

@@ -1,0 +1,21 @@
+using Ivr.Server.Calls;
+using Ivr.Server.Dispatch;
+using Ivr.Server.Hosting;
+using Ivr.Server.Live;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ivr.Server;
+
+/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, and dispatch.</summary>
+public static class TelephonyServiceCollectionExtensions
+{
+    public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAsteriskConnections(configuration);
+        services.AddLiveCalls();
+        services.AddCallHandling(configuration);
+        services.AddDispatch(configuration);
+        return services;
+    }
+}
