@@ -1,5 +1,5 @@
+using Ivr.Data;
 using Ivr.Server.Calls;
-using Ivr.Server.Data;
 using Ivr.Server.Dispatch;
 using Ivr.Server.Live;
 using Ivr.Server.Portal;
