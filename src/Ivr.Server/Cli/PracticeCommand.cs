@@ -1,3 +1,4 @@
+using Ivr.Data.Practices;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;

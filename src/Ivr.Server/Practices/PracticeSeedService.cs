@@ -1,3 +1,4 @@
+using Ivr.Data.Practices;
 using Ivr.Domain.Practices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

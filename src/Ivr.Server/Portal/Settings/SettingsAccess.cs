@@ -1,3 +1,4 @@
+using Ivr.Data.Practices;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;

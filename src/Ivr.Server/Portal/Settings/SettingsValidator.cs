@@ -1,5 +1,4 @@
 using Ivr.Domain.Practices;
-using Ivr.Server.Practices;
 
 namespace Ivr.Server.Portal.Settings;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Ivr.Domain.Practices;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Domain.Practices;
 
 /// <summary>
 /// The rules a practice's settings obey, shared by the file reader (<c>ivr practice import</c>) and

@@ -3,7 +3,7 @@ using System.Text;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Data.Practices;
 
 /// <summary>Writes a practice in the file format <see cref="PracticeFileReader"/> reads, so export and import round-trip.</summary>
 public static class PracticeFileWriter

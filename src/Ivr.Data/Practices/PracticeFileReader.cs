@@ -5,7 +5,7 @@ using Ivr.Domain.Scheduling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Data.Practices;
 
 /// <summary>
 /// Reads a practice file (YAML, or JSON, which YAML includes) into a <see cref="Practice"/>,
@@ -25,7 +25,7 @@ public sealed partial class PracticeFileReader
     }
 
     /// <param name="path">The file.</param>
-    /// <param name="prompts">The prompt ids Asterisk has (see <see cref="PromptManifest"/>); null skips that check.</param>
+    /// <param name="prompts">The prompt ids Asterisk has (the host reads them from the prompt manifest); null skips that check.</param>
     public static Practice Read(string path, IReadOnlySet<string>? prompts = null) => Parse(File.ReadAllText(path), path, prompts);
 
     public static Practice Parse(string text, string file, IReadOnlySet<string>? prompts = null)
