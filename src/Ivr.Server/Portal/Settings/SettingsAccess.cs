@@ -2,6 +2,7 @@ using Ivr.Data.Practices;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
+using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Practices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using Ivr.Domain.Accounts;
 using Ivr.Server.Live;
 using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Live;
