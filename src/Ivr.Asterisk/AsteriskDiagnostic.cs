@@ -1,7 +1,7 @@
 namespace Ivr.Asterisk;
 
 /// <summary>
-/// Something the protocol layer wants an operator to know. The layer takes no logging dependency;
+/// Something the protocol layer wants whoever runs it to know. The layer takes no logging dependency;
 /// the host turns these into structured log events.
 /// </summary>
 /// <param name="Level">How serious it is.</param>

@@ -25,7 +25,7 @@ public sealed partial class PracticeFileReader
     }
 
     /// <param name="path">The file.</param>
-    /// <param name="prompts">The prompt ids Asterisk has (the prompt manifest and the rendered greetings); null skips that check.</param>
+    /// <param name="prompts">The prompt ids Asterisk has (the host reads them from the prompt manifest); null skips that check.</param>
     public static Practice Read(string path, IReadOnlySet<string>? prompts = null) => Parse(File.ReadAllText(path), path, prompts);
 
     public static Practice Parse(string text, string file, IReadOnlySet<string>? prompts = null)

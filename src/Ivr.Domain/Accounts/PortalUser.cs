@@ -26,6 +26,4 @@ public sealed record PortalUser
     public required DateTimeOffset CreatedAt { get; init; }
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    public PortalIdentity Identity() => new(Id, Username, Role, PracticeId, ClinicianId);
 }

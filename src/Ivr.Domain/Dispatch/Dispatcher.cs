@@ -21,6 +21,9 @@ public sealed class Dispatcher(
     TimeProvider time,
     string owner)
 {
+    /// <summary>Who the message history says dispatched or delivered a message.</summary>
+    private const string Actor = "dispatcher";
+
     private readonly HashSet<long> _running = [];
     private readonly Lock _gate = new();
 
@@ -121,7 +124,7 @@ public sealed class Dispatcher(
         {
             var practice = await practices.GetAsync(work.PracticeId, cancellationToken).ConfigureAwait(false);
             var contact = step.Contact;
-            await store.AdvanceAsync(work.MessageId, MessageStatus.Dispatched, "dispatcher", $"step {step.Number}: {contact.ClinicianId}, attempt {step.Attempt}", now, cancellationToken).ConfigureAwait(false);
+            await store.ChangeAsync(work.MessageId, m => m.Dispatch(Actor, now, $"step {step.Number}: {contact.ClinicianId}, attempt {step.Attempt}"), cancellationToken).ConfigureAwait(false);
             var notice = new Notice(NoticeKind.UrgentMessageWaiting, work.PracticeId, practice?.Name ?? "the answering service", [work.MessageId], step.Number, now);
             var sends = new List<Task>();
             if (EmailOf(practice, step) is { } address)
@@ -204,10 +207,10 @@ public sealed class Dispatcher(
                 var detail = delivered.Count > 0
                     ? $"morning report emailed to {string.Join(", ", delivered)}"
                     : "no staff email configured: the message waits in the portal";
-                await store.AdvanceAsync(messageId, MessageStatus.Dispatched, "dispatcher", detail, now, CancellationToken.None).ConfigureAwait(false);
+                await store.ChangeAsync(messageId, m => m.Dispatch(Actor, now, detail), CancellationToken.None).ConfigureAwait(false);
                 if (delivered.Count > 0)
                 {
-                    await store.AdvanceAsync(messageId, MessageStatus.Delivered, "dispatcher", detail, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    await store.ChangeAsync(messageId, m => m.Deliver(Actor, time.GetUtcNow(), detail), CancellationToken.None).ConfigureAwait(false);
                 }
 
                 await store.CompleteReportAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);

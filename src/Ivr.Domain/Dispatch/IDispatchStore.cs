@@ -43,11 +43,16 @@ public interface IDispatchStore
 
     Task<IReadOnlyList<DispatchAttempt>> AttemptsAsync(long messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>Where the message stands, to decide its next transition on; null when there is no such message.</summary>
+    Task<MessageLifecycle?> LifecycleAsync(long messageId, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Moves a message forward to <paramref name="status"/> (never back) and records who and how.
-    /// Acknowledgement stops its dispatch in the same transaction. False when it was there or past already.
+    /// Persists the transitions decided on <paramref name="lifecycle"/> with their history entries, in
+    /// one transaction, only if the message still stands where it was loaded; a transition that stops
+    /// dispatch stops it in the same transaction. False, and nothing written, when another process moved
+    /// the message meanwhile.
     /// </summary>
-    Task<bool> AdvanceAsync(long messageId, MessageStatus status, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<bool> SaveAsync(MessageLifecycle lifecycle, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<MessageHistoryEntry>> HistoryAsync(long messageId, CancellationToken cancellationToken = default);
 }

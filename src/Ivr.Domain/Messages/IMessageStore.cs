@@ -3,7 +3,8 @@ namespace Ivr.Domain.Messages;
 /// <summary>Keeps patient messages. <see cref="SaveAsync"/> returns only once the message is durable.</summary>
 public interface IMessageStore
 {
-    Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default);
+    /// <summary>Saves the message, its dispatch job and its first history entry in one transaction; returns the message's id.</summary>
+    Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default);
 
     Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default);
 

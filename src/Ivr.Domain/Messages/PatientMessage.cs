@@ -14,6 +14,7 @@ public sealed record PatientMessage
 
     public required Urgency Urgency { get; init; }
 
+    /// <summary>Where the message stood when it was read; it changes only through <see cref="MessageLifecycle"/>.</summary>
     public MessageStatus Status { get; init; } = MessageStatus.Received;
 
     /// <summary>Callback number the caller confirmed (or the caller id they chose).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ivr.Domain.Practices;
 
 namespace Ivr.Domain.Practices;
 

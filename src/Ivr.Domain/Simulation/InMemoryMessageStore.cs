@@ -13,8 +13,9 @@ public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageS
 
     public IReadOnlyList<PatientMessage> All => _messages.Values.OrderBy(m => m.Id).ToArray();
 
-    public Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
+    public Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
     {
+        var message = received.Message;
         if (Fail)
         {
             throw new IOException("disk full");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
+using Ivr.Server.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.Calls;

@@ -1,6 +1,7 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Live;
+using Ivr.Server.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.Live;

@@ -3,6 +3,7 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
+using Ivr.Server.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.Messages;

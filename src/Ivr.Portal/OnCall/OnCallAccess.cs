@@ -4,6 +4,7 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
+using Ivr.Server.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.OnCall;

@@ -2,6 +2,7 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Reports;
+using Ivr.Server.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.Reports;

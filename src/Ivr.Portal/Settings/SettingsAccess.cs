@@ -1,7 +1,8 @@
+using Ivr.Data.Practices;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
-using Ivr.Data.Practices;
+using Ivr.Server.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.Settings;

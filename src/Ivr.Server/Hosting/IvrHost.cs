@@ -1,6 +1,6 @@
 using Ivr.Domain.Flow;
-using Ivr.Server.Data;
 using Ivr.Server.Practices;
+using Ivr.Data;
 using Ivr.Server.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

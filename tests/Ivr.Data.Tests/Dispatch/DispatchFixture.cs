@@ -77,6 +77,9 @@ public sealed class DispatchFixture : IDisposable
         return Build(new SqliteDispatchStore(database), new SqlitePracticeStore(database, Clock), owner);
     }
 
+    /// <summary>A dispatch store with its own database object on the same file, as another process would have.</summary>
+    public SqliteDispatchStore SecondProcessStore() => new(new SqliteDatabase(_temp.Options));
+
     public async Task<long> MessageAsync(Urgency urgency)
     {
         var calls = new SqliteCallRecordStore(_temp.Database, _temp.Protector);

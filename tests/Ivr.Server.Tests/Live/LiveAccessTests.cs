@@ -4,6 +4,7 @@ using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Server.Live;
 using Ivr.Server.Portal;
+using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Live;
 using Ivr.Server.Tests.Support;
 using static Ivr.Server.Tests.Support.PortalUnderTest;

@@ -3,6 +3,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
 using Ivr.Server.Portal;
+using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
 using Ivr.Server.Tests.Support;
 using static Ivr.Server.Tests.Support.PortalUnderTest;

@@ -1,4 +1,3 @@
-using Ivr.Domain.Accounts;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Practices;
 using Ivr.Server.Portal.Accounts;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ivr.Domain.Accounts;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Ivr.Server.Portal.Accounts;

@@ -3,6 +3,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Ivr.Server.Portal;
+using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Tests.Support;
 using static Ivr.Server.Tests.Support.PortalUnderTest;

@@ -2,6 +2,7 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Server.Portal;
+using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Settings;
 using Ivr.Server.Practices;
 using Ivr.Server.Tests.Support;

@@ -1,7 +1,6 @@
 using Ivr.Data.Practices;
 using Ivr.Domain.Practices;
 using Ivr.Server.Portal.Settings;
-using Ivr.Server.Practices;
 
 namespace Ivr.Server.Tests.Portal.Settings;
 

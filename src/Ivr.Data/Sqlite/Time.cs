@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Ivr.Data;
 
-/// <summary>Times are stored as ISO-8601 text in UTC: sortable, readable in the SQLite shell, exact on the way back.</summary>
+/// <summary>Times are stored in SQLite as ISO-8601 text in UTC: sortable, readable in the SQLite shell, exact on the way back.</summary>
 internal static class Time
 {
     public static string Write(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

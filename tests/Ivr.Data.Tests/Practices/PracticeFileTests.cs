@@ -1,10 +1,9 @@
 using Ivr.Data.Practices;
+using Ivr.Data.Tests.Support;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using Ivr.Server.Practices;
-using Ivr.Server.Tests.Support;
 
-namespace Ivr.Server.Tests.Practices;
+namespace Ivr.Data.Tests.Practices;
 
 /// <summary>Needs nothing: practice files read, validated with line numbers, and written back unchanged.</summary>
 public sealed class PracticeFileTests

@@ -1,4 +1,6 @@
-namespace Ivr.Domain.Accounts;
+using Ivr.Domain.Accounts;
+
+namespace Ivr.Server.Portal.Accounts;
 
 /// <summary>
 /// Who is signed in, and the rules of what they may see: a supervisor sees every practice, practice

@@ -1,6 +1,7 @@
 using Ivr.Domain.Accounts;
+using Ivr.Server.Portal.Accounts;
 
-namespace Ivr.Domain.Tests.Accounts;
+namespace Ivr.Server.Tests.Portal.Accounts;
 
 /// <summary>Needs nothing: who may see which practice's patient data.</summary>
 public sealed class PortalIdentityTests

@@ -11,11 +11,11 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
 
     /// <summary>
     /// Returns once the message is committed (WAL, synchronous=NORMAL: it survives the process being
-    /// killed), together with its dispatch row and first history entry: no message is ever saved
-    /// without being queued for a clinician.
+    /// killed), together with its dispatch job and first history entry, as the domain made them.
     /// </summary>
-    public async Task<long> SaveAsync(PatientMessage message, CancellationToken cancellationToken = default)
+    public async Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
     {
+        var message = received.Message;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -29,7 +29,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 message.CallId,
                 message.PracticeId,
                 Urgency = message.Urgency.ToString(),
-                Status = message.Status.ToString(),
+                Status = received.Arrival.To.ToString(),
                 Callback = protector.Protect(message.CallbackNumber, "messages.callback_number"),
                 CallerId = protector.Protect(message.CallerId, "messages.caller_id"),
                 Name = protector.Protect(message.NameRecording, "messages.name_recording"),
@@ -43,16 +43,20 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO dispatches (message_id, practice_id, urgency, state, next_step_at) VALUES (@id, @PracticeId, @Urgency, 'New', @ReceivedAt);
-            INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@id, @ReceivedAt, 'Received', 'caller', @Detail);
+            INSERT INTO dispatches (message_id, practice_id, urgency, state, next_step_at) VALUES (@id, @PracticeId, @Urgency, @State, @DueAt);
+            INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@id, @At, @Status, @By, @Detail);
             """,
             new
             {
                 id,
                 message.PracticeId,
                 Urgency = message.Urgency.ToString(),
-                ReceivedAt = Time.Write(message.ReceivedAt),
-                Detail = message.Partial ? "partial message: the caller hung up" : "message taken",
+                State = received.Dispatch.State.ToString(),
+                DueAt = Time.Write(received.Dispatch.DueAt),
+                At = Time.Write(received.Arrival.At),
+                Status = received.Arrival.To.ToString(),
+                received.Arrival.By,
+                received.Arrival.Detail,
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -1,4 +1,3 @@
-using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Ivr.Server.Data;
+namespace Ivr.Data;
 
 /// <summary>Registers the SQLite stores, the key and the recording vault; migrations run at start.</summary>
 public static class DataServiceCollectionExtensions
@@ -32,17 +31,4 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<MigrationService>();
         return services;
     }
-}
-
-/// <summary>Brings the schema up to date before anything else starts (hosted services start in order).</summary>
-public sealed class MigrationService(SqliteDatabase database, PhiProtector protector) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Loading the key here makes a missing or broken key stop the service at start, not mid-call.
-        _ = protector.Protect("check", "startup");
-        await database.MigrateAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

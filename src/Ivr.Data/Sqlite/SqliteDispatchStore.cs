@@ -108,36 +108,61 @@ public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStor
     public Task<IReadOnlyList<DispatchAttempt>> AttemptsAsync(long messageId, CancellationToken cancellationToken = default) =>
         AttemptsWhereAsync("message_id = @id", new { id = messageId }, cancellationToken);
 
-    public async Task<bool> AdvanceAsync(long messageId, MessageStatus status, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<MessageLifecycle?> LifecycleAsync(long messageId, CancellationToken cancellationToken = default)
     {
-        var earlier = Enum.GetValues<MessageStatus>().Where(s => s < status).Select(s => s.ToString()).ToArray();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM messages WHERE id = @messageId",
+            new { messageId },
+            cancellationToken: cancellationToken));
+        return status is null ? null : new MessageLifecycle(messageId, Enum.Parse<MessageStatus>(status));
+    }
+
+    /// <summary>
+    /// Writes the domain's decision, nothing more: the status moves only over the one the lifecycle
+    /// was loaded with (a single conditional UPDATE), so of two processes deciding at once one write
+    /// finds the row moved and changes nothing.
+    /// </summary>
+    public async Task<bool> SaveAsync(MessageLifecycle lifecycle, CancellationToken cancellationToken = default)
+    {
+        if (lifecycle.Changes.Count == 0)
+        {
+            return true;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var moved = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET status = @status WHERE id = @messageId AND status IN @earlier",
-            new { messageId, status = status.ToString(), earlier },
+            "UPDATE messages SET status = @status WHERE id = @messageId AND status = @expected",
+            new { messageId = lifecycle.MessageId, status = lifecycle.Status.ToString(), expected = lifecycle.Loaded.ToString() },
             transaction,
             cancellationToken: cancellationToken));
-        if (moved == 1)
+        if (moved != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        foreach (var change in lifecycle.Changes)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@messageId, @at, @status, @actor, @detail)",
-                new { messageId, at = Time.Write(at), status = status.ToString(), actor, detail },
+                "INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@messageId, @at, @status, @by, @detail)",
+                new { messageId = lifecycle.MessageId, at = Time.Write(change.At), status = change.To.ToString(), by = change.By, detail = change.Detail },
                 transaction,
                 cancellationToken: cancellationToken));
-            if (status >= MessageStatus.Acknowledged)
-            {
-                // Acknowledgement stops escalation at once: no step can be claimed from here on.
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE dispatches SET state = 'Stopped' WHERE message_id = @messageId",
-                    new { messageId },
-                    transaction,
-                    cancellationToken: cancellationToken));
-            }
+        }
+
+        if (lifecycle.Changes.Any(c => c.StopsDispatch))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE dispatches SET state = '{nameof(DispatchState.Stopped)}' WHERE message_id = @messageId",
+                new { messageId = lifecycle.MessageId },
+                transaction,
+                cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return moved == 1;
+        return true;
     }
 
     public async Task<IReadOnlyList<MessageHistoryEntry>> HistoryAsync(long messageId, CancellationToken cancellationToken = default)

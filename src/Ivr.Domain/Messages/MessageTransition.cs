@@ -1,0 +1,11 @@
+namespace Ivr.Domain.Messages;
+
+/// <summary>
+/// A message moved to <paramref name="To"/>: from which status (null when it has just arrived), when,
+/// by whom (a clinician id, "caller", "dispatcher", a portal user) and how.
+/// </summary>
+public sealed record MessageTransition(MessageStatus? From, MessageStatus To, string By, DateTimeOffset At, string Detail)
+{
+    /// <summary>Acknowledged or resolved: no dispatch step may run for the message again.</summary>
+    public bool StopsDispatch => To >= MessageStatus.Acknowledged;
+}
