@@ -187,14 +187,9 @@ public sealed partial class CallFlow
 
         machine.Configure(CallState.Failed)
             .OnEntryAsync(FailAsync, "save what there is, hand to the safety net")
-            .Ignore(CallTrigger.HungUp)
-            .Ignore(CallTrigger.Failed)
             .Permit(CallTrigger.Continue, CallState.Ended);
 
-        machine.Configure(CallState.Ended)
-            .Ignore(CallTrigger.HungUp)
-            .Ignore(CallTrigger.Failed)
-            .Ignore(CallTrigger.Continue);
+        machine.Configure(CallState.Ended);
         return machine;
     }
 

@@ -132,18 +132,13 @@ public sealed class PageFlow
 
         machine.Configure(PageState.HungUp)
             .OnEntryAsync(ClinicianHungUpAsync, "finish the attempt: heard or hung up")
-            .Ignore(PageTrigger.HungUp)
             .Permit(PageTrigger.Continue, PageState.Ended);
 
         machine.Configure(PageState.Failed)
             .OnEntryAsync(() => _machine.FireAsync(PageTrigger.Continue), "end; the error is rethrown")
-            .Ignore(PageTrigger.HungUp)
             .Permit(PageTrigger.Continue, PageState.Ended);
 
-        machine.Configure(PageState.Ended)
-            .Ignore(PageTrigger.HungUp)
-            .Ignore(PageTrigger.Failed)
-            .Ignore(PageTrigger.Continue);
+        machine.Configure(PageState.Ended);
         return machine;
     }
 

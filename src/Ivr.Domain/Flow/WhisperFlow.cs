@@ -102,18 +102,13 @@ public sealed class WhisperFlow
                     return _machine.FireAsync(WhisperTrigger.Continue);
                 },
                 "the clinician hung up")
-            .Ignore(WhisperTrigger.HungUp)
             .Permit(WhisperTrigger.Continue, WhisperState.Ended);
 
         machine.Configure(WhisperState.Failed)
             .OnEntryAsync(() => _machine.FireAsync(WhisperTrigger.Continue), "end; the error is rethrown")
-            .Ignore(WhisperTrigger.HungUp)
             .Permit(WhisperTrigger.Continue, WhisperState.Ended);
 
-        machine.Configure(WhisperState.Ended)
-            .Ignore(WhisperTrigger.HungUp)
-            .Ignore(WhisperTrigger.Failed)
-            .Ignore(WhisperTrigger.Continue);
+        machine.Configure(WhisperState.Ended);
         return machine;
     }
 

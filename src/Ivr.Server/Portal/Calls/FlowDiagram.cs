@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Ivr.Domain.Flow;
 using Ivr.Server.Hosting;
-using Ivr.StateMachine.Graphs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +46,7 @@ public sealed partial class FlowDiagram(IOptions<PortalOptions> options, ILogger
         string why;
         try
         {
-            var result = await ExternalProgram.RunAsync(dot, arguments, DotGraph.Format(CallFlow.Describe()), TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            var result = await ExternalProgram.RunAsync(dot, arguments, VoiceScripts.Dot(VoiceScripts.Patient), TimeSpan.FromSeconds(20)).ConfigureAwait(false);
             var at = result.Output.IndexOf("<svg", StringComparison.Ordinal);
             if (result.ExitCode == 0 && at >= 0)
             {
