@@ -29,7 +29,8 @@ public sealed partial class FlowDiagram(IOptions<PortalOptions> options, ILogger
         }
 
         var entered = states.ToHashSet(StringComparer.Ordinal);
-        var taken = states.Zip(states.Skip(1)).Select(pair => $"{pair.First}->{pair.Second}").ToHashSet(StringComparer.Ordinal);
+        var edges = Element().Matches(drawing.Svg).Where(m => m.Groups["kind"].Value == "edge").Select(m => WebUtility.HtmlDecode(m.Groups["title"].Value)).ToHashSet(StringComparer.Ordinal);
+        var taken = states.Zip(states.Skip(1)).Select(pair => Edge(pair.First, pair.Second, edges)).ToHashSet(StringComparer.Ordinal);
         var svg = Element().Replace(drawing.Svg, match =>
         {
             var title = WebUtility.HtmlDecode(match.Groups["title"].Value);
@@ -39,6 +40,17 @@ public sealed partial class FlowDiagram(IOptions<PortalOptions> options, ILogger
         });
         return drawing with { Svg = svg };
     }
+
+    /// <summary>
+    /// The edge a step took: its own, or, where a superstate declares the trigger once for all its states
+    /// (a hangup, a failure), the superstate's.
+    /// </summary>
+    private static string Edge(string from, string to, HashSet<string> edges) =>
+        edges.Contains($"{from}->{to}") || !Superstates.TryGetValue(from, out var superstate) ? $"{from}->{to}" : $"{superstate}->{to}";
+
+    private static readonly Dictionary<string, string> Superstates = VoiceScripts.Describe(VoiceScripts.Patient).States
+        .Where(state => state.Superstate is not null)
+        .ToDictionary(state => state.UnderlyingState.ToString()!, state => state.Superstate.UnderlyingState.ToString()!, StringComparer.Ordinal);
 
     private static async Task<Drawing> DrawAsync(string dot, ILogger logger)
     {
