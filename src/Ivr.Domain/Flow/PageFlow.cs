@@ -159,7 +159,7 @@ public sealed class PageFlow
     private async Task<PageTrigger> OfferAsync(CancellationToken cancellationToken)
     {
         _session.Attempts++;
-        var key = await _channel.AskKeyAsync([PromptIds.PageIntro, _session.Practice?.NamePromptId ?? "practice-name-default", PromptIds.PagePress1], "1", Options.ClinicianKeyTimeout, cancellationToken).ConfigureAwait(false);
+        var key = await _channel.AskKeyAsync([PromptIds.PageIntro, _session.Practice?.NamePromptId ?? PromptIds.PracticeNameDefault, PromptIds.PagePress1], "1", Options.ClinicianKeyTimeout, cancellationToken).ConfigureAwait(false);
         return key == '1' ? PageTrigger.Key1 : PageTrigger.NoInput;
     }
 

@@ -16,7 +16,7 @@ public class Unplugged : DispatchProxy
         where T : class => Create<T, Unplugged>();
 
     internal static CallSession Session() =>
-        new(0, "described", new PracticeProfile("described", "described", "greeting-default", string.Empty, "UTC"), string.Empty, null);
+        new(0, "described", new PracticeProfile("described", "described", PromptIds.GreetingDefault, string.Empty, "UTC"), string.Empty, null);
 
     internal static CallDependencies Dependencies(CallFlowOptions options) =>
         new(Of<ICallRecordStore>(), Of<IMessageStore>(), Of<IPracticeDirectory>(), Of<IPhysicianDialer>(), TimeProvider.System, options);
