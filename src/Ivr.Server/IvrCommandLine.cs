@@ -22,7 +22,8 @@ public static class IvrCommandLine
                                        acknowledge: stops the escalation at once
           messages resolve ID --by CLINICIAN [--note TEXT]
                                        the patient was contacted
-          flow --mermaid | --dot       the call-flow diagram, from the definition calls run
+          flow --mermaid | --dot [patient|whisper|page]
+                                       a voice script's diagram, from the definition calls run
           practice import FILE... [--by NAME]
                                        create or replace practices from YAML/JSON files
           practice export PRACTICE     a practice as a file (import reads it back)

@@ -15,7 +15,7 @@ public sealed partial class CallFlow
     }
 
     private Task<CallTrigger> MainMenuAsync(CancellationToken cancellationToken) =>
-        MenuAsync("main-menu", PromptIds.MainMenu, "120", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);
+        MenuAsync("main-menu", PromptIds.MainMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);
 
     private Task<CallTrigger> SomeoneNowMenuAsync(CancellationToken cancellationToken) =>
         MenuAsync("someone-now", PromptIds.SomeoneNowMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);

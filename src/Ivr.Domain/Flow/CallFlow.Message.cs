@@ -8,7 +8,7 @@ public sealed partial class CallFlow
     private async Task<CallTrigger> RecordNameAsync(CancellationToken cancellationToken)
     {
         await _channel.PlayAsync([PromptIds.RecordName], cancellationToken).ConfigureAwait(false);
-        var name = await _channel.RecordAsync(NextRecordingName("name"), Options.NameMaxDuration, 3, cancellationToken).ConfigureAwait(false);
+        var name = await _channel.RecordAsync(NextRecordingName(RecordingName.Name), Options.NameMaxDuration, Options.NameSilenceSeconds, cancellationToken).ConfigureAwait(false);
         _session.NameRecording = name;
         await DecideAsync("name-recorded", $"{name.Duration.TotalSeconds:0.0} s").ConfigureAwait(false);
         if (name.CallerHungUp)
@@ -125,7 +125,7 @@ public sealed partial class CallFlow
     private async Task<CallTrigger> RecordMessageAsync(CancellationToken cancellationToken)
     {
         await _channel.PlayAsync([PromptIds.RecordMessage], cancellationToken).ConfigureAwait(false);
-        var message = await _channel.RecordAsync(NextRecordingName("message"), Options.MessageMaxDuration, Options.SilenceSeconds, cancellationToken).ConfigureAwait(false);
+        var message = await _channel.RecordAsync(NextRecordingName(RecordingName.Message), Options.MessageMaxDuration, Options.SilenceSeconds, cancellationToken).ConfigureAwait(false);
         _session.MessageRecording = message;
         await DecideAsync("message-recorded", $"{message.Duration.TotalSeconds:0.0} s{(message.CallerHungUp ? ", caller hung up" : string.Empty)}").ConfigureAwait(false);
         if (message.CallerHungUp)
@@ -183,7 +183,7 @@ public sealed partial class CallFlow
             return CallTrigger.SaveFailed;
         }
 
-        _session.Outcome = "message-taken";
+        _session.Outcome = CallOutcome.MessageTaken;
         _session.OutcomeDetail = $"{message.Urgency.ToString().ToLowerInvariant()} message {_session.MessageId}{(partial ? " (partial: caller hung up)" : string.Empty)}";
         await DecideAsync("message-saved", _session.OutcomeDetail).ConfigureAwait(false);
         return CallTrigger.Saved;
@@ -198,9 +198,9 @@ public sealed partial class CallFlow
 
     private async Task<CallTrigger> CallerHungUpAsync(CancellationToken cancellationToken)
     {
-        if (_session.Outcome == "unknown")
+        if (_session.Outcome == CallOutcome.Unknown)
         {
-            _session.Outcome = "caller-hung-up";
+            _session.Outcome = CallOutcome.CallerHungUp;
             _session.OutcomeDetail = "caller hung up before leaving a message or reaching a clinician";
         }
 
@@ -212,9 +212,10 @@ public sealed partial class CallFlow
     /// Something unexpected failed. Save what there is; tell the caller; and hand the call to the
     /// dialplan's safety net (Asterisk records a message itself and dials the emergency fallback).
     /// </summary>
-    private async Task FailAsync(CancellationToken cancellationToken)
+    private async Task FailAsync()
     {
-        _session.Outcome = "failed";
+        var cancellationToken = _cancellationToken;
+        _session.Outcome = CallOutcome.Failed;
         _session.HandToSafetyNet = !_session.CallerGone;
         await _timeline.ErrorAsync("failed", _session.OutcomeDetail.Length > 0 ? _session.OutcomeDetail : "the flow could not continue", CancellationToken.None).ConfigureAwait(false);
         if (_session.MessageId is null && _session.HasMessageContent)
@@ -259,7 +260,7 @@ public sealed partial class CallFlow
             }
         }
 
-        _machine!.Post(CallTrigger.Continue);
+        await _machine.FireAsync(CallTrigger.Continue).ConfigureAwait(false);
     }
 
     private bool IsCallbackNumber(string? digits) =>

@@ -10,7 +10,7 @@ public sealed partial class CallFlow
         if (result == OfficeRingResult.Answered)
         {
             await DecideAsync("office", "the office answered; the service did not").ConfigureAwait(false);
-            _session.Outcome = "office-answered";
+            _session.Outcome = CallOutcome.OfficeAnswered;
             _session.OutcomeDetail = "the office took the call";
             return CallTrigger.OfficeAnswered;
         }

@@ -38,7 +38,7 @@ public sealed partial class CallFlow
         }
 
         await DecideAsync("connected", $"clinician {accepted.ClinicianId} accepted").ConfigureAwait(false);
-        _session.Outcome = "connected";
+        _session.Outcome = CallOutcome.Connected;
         _session.OutcomeDetail = $"connected to clinician {accepted.ClinicianId}";
 
         // The caller's leg ends when the clinician leaves (the room ends with its marked user);

@@ -1,7 +1,5 @@
-using Ivr.Domain.Calls;
-using Ivr.Domain.Messages;
-using Ivr.Domain.Practices;
-using Ivr.StateMachine;
+using Stateless;
+using Stateless.Reflection;
 
 namespace Ivr.Domain.Flow;
 
@@ -11,14 +9,19 @@ namespace Ivr.Domain.Flow;
 /// before the caller hears it was received. No path drops a caller: an exhausted menu leads to a
 /// message, an unanswered chain to an urgent message, a hangup saves what was recorded.
 /// </summary>
+/// <remarks>
+/// Each state's entry work talks to the caller, decides the next trigger and fires it; the machine
+/// runs in queued mode, so that trigger is processed once the entry work has returned, and the
+/// outer <see cref="RunAsync"/> returns when the call has reached its end.
+/// </remarks>
 public sealed partial class CallFlow
 {
     private readonly ICallerChannel _channel;
     private readonly CallSession _session;
     private readonly CallDependencies _dependencies;
     private readonly CallTimeline _timeline;
-    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private StateMachineInstance<CallState, CallTrigger>? _machine;
+    private readonly StateMachine<CallState, CallTrigger> _machine;
+    private CancellationToken _cancellationToken;
     private int _recordings;
 
     public CallFlow(ICallerChannel channel, CallSession session, CallDependencies dependencies)
@@ -27,12 +30,14 @@ public sealed partial class CallFlow
         _session = session;
         _dependencies = dependencies;
         _timeline = new CallTimeline(dependencies.CallRecords, session.CallId, dependencies.Time);
+        _machine = Define();
     }
 
     private CallFlowOptions Options => _dependencies.Options;
 
-    /// <summary>The flow's structure, for diagrams (the same definition calls run, without a call behind it).</summary>
-    public static StateMachineDefinition<CallState, CallTrigger> Describe() => Define(null);
+    /// <summary>The flow's structure, for diagrams: the same definition calls run, built with no call behind it.</summary>
+    public static StateMachineInfo Describe(CallFlowOptions? options = null) =>
+        new CallFlow(Unplugged.Of<ICallerChannel>(), Unplugged.Session(), Unplugged.Dependencies(options ?? new CallFlowOptions()))._machine.GetInfo();
 
     /// <summary>What names a call's conference room: <c>ivr-{patient uniqueid}</c>.</summary>
     public const string RoomPrefix = "ivr-";
@@ -43,194 +48,204 @@ public sealed partial class CallFlow
     /// <summary>Runs the call to its end and returns what happened.</summary>
     public async Task<CallSession> RunAsync(CancellationToken cancellationToken)
     {
-        await using var machine = Define(this).CreateInstance(() => _session.State, state => _session.State = state, _dependencies.Time);
-        _machine = machine;
-        machine.ActionFailed += failure => _session.OutcomeDetail = $"unexpected error in {failure.Transition.Destination}: {failure.InnerException?.GetType().Name}";
+        _cancellationToken = cancellationToken;
         await DecideAsync("coverage", _session.Coverage.Reason).ConfigureAwait(false);
-        machine.Post(_session.Coverage.OfficeFirst ? CallTrigger.OfficeFirst : CallTrigger.Continue);
-        await _ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _session;
+        var trigger = _session.Coverage.OfficeFirst ? CallTrigger.OfficeFirst : CallTrigger.Continue;
+        while (true)
+        {
+            try
+            {
+                await _machine.FireAsync(trigger).ConfigureAwait(false);
+                return _session;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && _session.State is not (CallState.Failed or CallState.Ended))
+            {
+                // Work outside a state's entry (the timeline's store, a trigger the state does not take) failed.
+                NoteFailure(exception);
+                trigger = CallTrigger.Failed;
+            }
+        }
     }
 
-    private static StateMachineDefinition<CallState, CallTrigger> Define(CallFlow? flow)
+    private StateMachine<CallState, CallTrigger> Define()
     {
-        var b = new StateMachineBuilder<CallState, CallTrigger>(CallState.Incoming);
-        b.OnActionFailure(CallTrigger.Failed);
-        b.OnTransitioned((t, ct) => flow!.RecordStateAsync(t, ct));
+        var machine = new StateMachine<CallState, CallTrigger>(() => _session.State, state => _session.State = state, FiringMode.Queued);
+        machine.OnTransitionedAsync(RecordStateAsync);
+        var mayRepeat = $"offered fewer than {Options.MenuAttempts} times";
 
-        b.Configure(CallState.Incoming)
+        machine.Configure(CallState.Incoming)
             .Permit(CallTrigger.Continue, CallState.Greeting)
             .Permit(CallTrigger.OfficeFirst, CallState.RingingOffice);
 
-        b.Configure(CallState.RingingOffice)
-            .OnEntry(ct => flow!.StepAsync(flow.RingOfficeAsync, ct))
+        // Before a message is begun there is nothing to save: a hangup just ends the call.
+        machine.Configure(CallState.Answering)
+            .Permit(CallTrigger.HungUp, CallState.CallerHungUp)
+            .Permit(CallTrigger.Failed, CallState.Failed);
+
+        machine.Configure(CallState.RingingOffice)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(RingOfficeAsync), "ring the office first")
             .Permit(CallTrigger.OfficeAnswered, CallState.Ended)
             .Permit(CallTrigger.Continue, CallState.Greeting);
 
-        b.Configure(CallState.Greeting)
-            .OnEntry(ct => flow!.StepAsync(flow.GreetAsync, ct))
+        machine.Configure(CallState.Greeting)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(GreetAsync), "answer, greeting and emergency instruction")
             .Permit(CallTrigger.Continue, CallState.MainMenu);
 
-        b.Configure(CallState.MainMenu)
-            .OnEntry(ct => flow!.StepAsync(flow.MainMenuAsync, ct))
+        Repeat(machine.Configure(CallState.MainMenu), mayRepeat, CallState.RecordName, "menu exhausted: take a message", CallTrigger.NoInput, CallTrigger.InvalidKey)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(MainMenuAsync), "offer the main menu")
             .Permit(CallTrigger.Key1, CallState.RecordName)
-            .Permit(CallTrigger.Key2, CallState.SomeoneNowMenu)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "menu offered fewer than 3 times")
-            .PermitReentryIf(CallTrigger.InvalidKey, () => flow!.MenuMayRepeat, "menu offered fewer than 3 times")
-            .PermitIf(CallTrigger.NoInput, CallState.RecordName, () => !flow!.MenuMayRepeat, "menu exhausted: take a message")
-            .PermitIf(CallTrigger.InvalidKey, CallState.RecordName, () => !flow!.MenuMayRepeat, "menu exhausted: take a message");
+            .Permit(CallTrigger.Key2, CallState.SomeoneNowMenu);
 
-        b.Configure(CallState.SomeoneNowMenu)
-            .OnEntry(ct => flow!.StepAsync(flow.SomeoneNowMenuAsync, ct))
+        Repeat(machine.Configure(CallState.SomeoneNowMenu), mayRepeat, CallState.RecordName, "menu exhausted: take a message", CallTrigger.NoInput, CallTrigger.InvalidKey)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(SomeoneNowMenuAsync), "offer the doctor now or a message")
             .Permit(CallTrigger.Key1, CallState.ConnectingPhysician)
-            .Permit(CallTrigger.Key2, CallState.RecordName)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "menu offered fewer than 3 times")
-            .PermitReentryIf(CallTrigger.InvalidKey, () => flow!.MenuMayRepeat, "menu offered fewer than 3 times")
-            .PermitIf(CallTrigger.NoInput, CallState.RecordName, () => !flow!.MenuMayRepeat, "menu exhausted: take a message")
-            .PermitIf(CallTrigger.InvalidKey, CallState.RecordName, () => !flow!.MenuMayRepeat, "menu exhausted: take a message");
+            .Permit(CallTrigger.Key2, CallState.RecordName);
 
-        b.Configure(CallState.ConnectingPhysician)
-            .OnEntry(ct => flow!.StepAsync(flow.ConnectPhysicianAsync, ct))
+        machine.Configure(CallState.ConnectingPhysician)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(ConnectPhysicianAsync), "ring the on-call chain, caller in the room")
             .Permit(CallTrigger.PhysicianLeft, CallState.Ended)
             .Permit(CallTrigger.ChainExhausted, CallState.NoPhysician);
 
-        b.Configure(CallState.NoPhysician)
-            .OnEntry(ct => flow!.StepAsync(flow.NoPhysicianAsync, ct))
+        machine.Configure(CallState.NoPhysician)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(NoPhysicianAsync), "tell the caller; the message becomes urgent")
             .Permit(CallTrigger.Continue, CallState.RecordName);
 
-        b.Configure(CallState.LeaveMessage)
-            .PermitIf(CallTrigger.HungUp, CallState.SavingMessage, () => flow!._session.HasMessageContent, "something was recorded")
-            .PermitIf(CallTrigger.HungUp, CallState.CallerHungUp, () => !flow!._session.HasMessageContent, "nothing recorded yet");
+        // Once a message is begun, a hangup saves what the caller has said so far.
+        machine.Configure(CallState.LeaveMessage)
+            .PermitIf(CallTrigger.HungUp, CallState.SavingMessage, () => _session.HasMessageContent, "something was recorded")
+            .PermitIf(CallTrigger.HungUp, CallState.CallerHungUp, () => !_session.HasMessageContent, "nothing recorded yet")
+            .Permit(CallTrigger.Failed, CallState.Failed);
 
-        b.Configure(CallState.RecordName)
+        machine.Configure(CallState.RecordName)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.RecordNameAsync, ct))
+            .OnEntryAsync(() => StepAsync(RecordNameAsync), "record the caller's name")
             .Permit(CallTrigger.Continue, CallState.CallbackOffer);
 
-        b.Configure(CallState.CallbackOffer)
+        Repeat(machine.Configure(CallState.CallbackOffer), mayRepeat, CallState.CallbackEntry, "no answer: ask for digits", CallTrigger.NoInput, CallTrigger.InvalidKey)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.CallbackOfferAsync, ct))
+            .OnEntryAsync(() => StepAsync(CallbackOfferAsync), "offer the caller id as callback number")
             .Permit(CallTrigger.Key1, CallState.UrgencyChoice)
-            .Permit(CallTrigger.Key2, CallState.CallbackEntry)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "offered fewer than 3 times")
-            .PermitReentryIf(CallTrigger.InvalidKey, () => flow!.MenuMayRepeat, "offered fewer than 3 times")
-            .PermitIf(CallTrigger.NoInput, CallState.CallbackEntry, () => !flow!.MenuMayRepeat, "no answer: ask for digits")
-            .PermitIf(CallTrigger.InvalidKey, CallState.CallbackEntry, () => !flow!.MenuMayRepeat, "no answer: ask for digits");
+            .Permit(CallTrigger.Key2, CallState.CallbackEntry);
 
-        b.Configure(CallState.CallbackEntry)
+        Repeat(machine.Configure(CallState.CallbackEntry), mayRepeat, CallState.UrgencyChoice, "no valid number: go on without one", CallTrigger.NoInput)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.CallbackEntryAsync, ct))
-            .Permit(CallTrigger.Continue, CallState.CallbackConfirm)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "asked fewer than 3 times")
-            .PermitIf(CallTrigger.NoInput, CallState.UrgencyChoice, () => !flow!.MenuMayRepeat, "no valid number: go on without one");
+            .OnEntryAsync(() => StepAsync(CallbackEntryAsync), "collect callback digits")
+            .Permit(CallTrigger.Continue, CallState.CallbackConfirm);
 
-        b.Configure(CallState.CallbackConfirm)
+        Repeat(machine.Configure(CallState.CallbackConfirm), mayRepeat, CallState.UrgencyChoice, "unconfirmed: keep the number entered", CallTrigger.NoInput, CallTrigger.InvalidKey)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.CallbackConfirmAsync, ct))
+            .OnEntryAsync(() => StepAsync(CallbackConfirmAsync), "read the number back")
             .Permit(CallTrigger.Key1, CallState.UrgencyChoice)
-            .Permit(CallTrigger.Key2, CallState.CallbackEntry)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "asked fewer than 3 times")
-            .PermitReentryIf(CallTrigger.InvalidKey, () => flow!.MenuMayRepeat, "asked fewer than 3 times")
-            .PermitIf(CallTrigger.NoInput, CallState.UrgencyChoice, () => !flow!.MenuMayRepeat, "unconfirmed: keep the number entered")
-            .PermitIf(CallTrigger.InvalidKey, CallState.UrgencyChoice, () => !flow!.MenuMayRepeat, "unconfirmed: keep the number entered");
+            .Permit(CallTrigger.Key2, CallState.CallbackEntry);
 
-        b.Configure(CallState.UrgencyChoice)
+        machine.Configure(CallState.UrgencyChoice)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.UrgencyChoiceAsync, ct))
+            .OnEntryAsync(() => StepAsync(UrgencyChoiceAsync), "ask urgent or routine")
             .Permit(CallTrigger.Continue, CallState.RecordMessage)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "asked fewer than 3 times")
-            .PermitReentryIf(CallTrigger.InvalidKey, () => flow!.MenuMayRepeat, "asked fewer than 3 times");
+            .PermitReentryIf(CallTrigger.NoInput, () => MenuMayRepeat, mayRepeat)
+            .PermitReentryIf(CallTrigger.InvalidKey, () => MenuMayRepeat, mayRepeat);
 
-        b.Configure(CallState.RecordMessage)
+        machine.Configure(CallState.RecordMessage)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.RecordMessageAsync, ct))
+            .OnEntryAsync(() => StepAsync(RecordMessageAsync), "record the message")
             .Permit(CallTrigger.Continue, CallState.ReviewMessage);
 
-        b.Configure(CallState.ReviewMessage)
+        Repeat(machine.Configure(CallState.ReviewMessage), mayRepeat, CallState.SavingMessage, "no answer: keep the message", CallTrigger.NoInput, CallTrigger.InvalidKey)
             .SubstateOf(CallState.LeaveMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.ReviewMessageAsync, ct))
+            .OnEntryAsync(() => StepAsync(ReviewMessageAsync), "keep or record again")
             .Permit(CallTrigger.Key1, CallState.SavingMessage)
-            .Permit(CallTrigger.Key2, CallState.RecordMessage)
-            .PermitReentryIf(CallTrigger.NoInput, () => flow!.MenuMayRepeat, "asked fewer than 3 times")
-            .PermitReentryIf(CallTrigger.InvalidKey, () => flow!.MenuMayRepeat, "asked fewer than 3 times")
-            .PermitIf(CallTrigger.NoInput, CallState.SavingMessage, () => !flow!.MenuMayRepeat, "no answer: keep the message")
-            .PermitIf(CallTrigger.InvalidKey, CallState.SavingMessage, () => !flow!.MenuMayRepeat, "no answer: keep the message");
+            .Permit(CallTrigger.Key2, CallState.RecordMessage);
 
-        b.Configure(CallState.SavingMessage)
-            .OnEntry(ct => flow!.StepAsync(flow.SaveMessageAsync, ct))
+        // Saving and saying goodbye: a hangup no longer changes the way.
+        machine.Configure(CallState.Finishing)
             .Ignore(CallTrigger.HungUp)
-            .PermitIf(CallTrigger.Saved, CallState.MessageSaved, () => !flow!._session.CallerGone, "caller still on the line")
-            .PermitIf(CallTrigger.Saved, CallState.Ended, () => flow!._session.CallerGone, "caller already gone")
+            .Permit(CallTrigger.Failed, CallState.Failed);
+
+        machine.Configure(CallState.SavingMessage)
+            .SubstateOf(CallState.Finishing)
+            .OnEntryAsync(() => StepAsync(SaveMessageAsync), "commit the message")
+            .PermitIf(CallTrigger.Saved, CallState.MessageSaved, () => !_session.CallerGone, "caller still on the line")
+            .PermitIf(CallTrigger.Saved, CallState.Ended, () => _session.CallerGone, "caller already gone")
             .Permit(CallTrigger.SaveFailed, CallState.Failed);
 
-        b.Configure(CallState.MessageSaved)
-            .OnEntry(ct => flow!.StepAsync(flow.ConfirmMessageAsync, ct))
+        machine.Configure(CallState.MessageSaved)
+            .SubstateOf(CallState.Finishing)
+            .OnEntryAsync(() => StepAsync(ConfirmMessageAsync), "tell the caller it was received")
             .Permit(CallTrigger.Continue, CallState.Ended)
             .Permit(CallTrigger.HungUp, CallState.Ended);
 
-        b.Configure(CallState.CallerHungUp)
-            .OnEntry(ct => flow!.StepAsync(flow.CallerHungUpAsync, ct))
+        machine.Configure(CallState.CallerHungUp)
+            .SubstateOf(CallState.Finishing)
+            .OnEntryAsync(() => StepAsync(CallerHungUpAsync), "note the hangup")
             .Permit(CallTrigger.Continue, CallState.Ended);
 
-        b.Configure(CallState.Failed)
-            .OnEntry(ct => flow!.FailAsync(ct))
-            .Ignore(CallTrigger.HungUp)
-            .Ignore(CallTrigger.Failed)
+        machine.Configure(CallState.Failed)
+            .OnEntryAsync(FailAsync, "save what there is, hand to the safety net")
             .Permit(CallTrigger.Continue, CallState.Ended);
 
-        b.Configure(CallState.Ended)
-            .OnEntry(() => flow!._ended.TrySetResult())
-            .Ignore(CallTrigger.HungUp)
-            .Ignore(CallTrigger.Failed)
-            .Ignore(CallTrigger.Continue);
+        machine.Configure(CallState.Ended);
+        return machine;
+    }
 
-        foreach (var state in new[] { CallState.RingingOffice, CallState.Greeting, CallState.MainMenu, CallState.SomeoneNowMenu, CallState.ConnectingPhysician, CallState.NoPhysician, CallState.MessageSaved, CallState.CallerHungUp })
+    /// <summary>A menu is offered again while it may repeat, and then the call goes on to <paramref name="otherwise"/>.</summary>
+    private StateMachine<CallState, CallTrigger>.StateConfiguration Repeat(
+        StateMachine<CallState, CallTrigger>.StateConfiguration state, string mayRepeat, CallState otherwise, string why, params CallTrigger[] triggers)
+    {
+        foreach (var trigger in triggers)
         {
-            if (state is not CallState.MessageSaved and not CallState.CallerHungUp)
-            {
-                b.Configure(state).Permit(CallTrigger.HungUp, CallState.CallerHungUp);
-            }
-
-            b.Configure(state).Permit(CallTrigger.Failed, CallState.Failed);
+            state.PermitReentryIf(trigger, () => MenuMayRepeat, mayRepeat)
+                .PermitIf(trigger, otherwise, () => !MenuMayRepeat, why);
         }
 
-        b.Configure(CallState.LeaveMessage).Permit(CallTrigger.Failed, CallState.Failed);
-        b.Configure(CallState.SavingMessage).Permit(CallTrigger.Failed, CallState.Failed);
-        return b.Build();
+        return state;
     }
 
     private bool MenuMayRepeat => _session.Attempts < Options.MenuAttempts;
 
-    /// <summary>Runs a state's work and posts the trigger it chose; a hangup becomes the HungUp trigger.</summary>
-    private async Task StepAsync(Func<CancellationToken, Task<CallTrigger>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a state's work and fires the trigger it chose (processed once this returns): a hangup
+    /// becomes <see cref="CallTrigger.HungUp"/>, anything unexpected <see cref="CallTrigger.Failed"/>.
+    /// </summary>
+    private async Task StepAsync(Func<CancellationToken, Task<CallTrigger>> work)
     {
         CallTrigger next;
         try
         {
-            next = await work(cancellationToken).ConfigureAwait(false);
+            next = await work(_cancellationToken).ConfigureAwait(false);
         }
         catch (CallerHungUpException)
         {
             _session.CallerGone = true;
             next = CallTrigger.HungUp;
         }
-
-        _machine!.Post(next);
-    }
-
-    private async Task RecordStateAsync(Transition<CallState, CallTrigger> transition, CancellationToken cancellationToken)
-    {
-        if (transition.Source != transition.Destination || transition.IsReentry)
+        catch (Exception exception) when (!_cancellationToken.IsCancellationRequested)
         {
-            if (transition.Source != transition.Destination)
-            {
-                _session.Attempts = 0;
-                _dependencies.Progress.Entered(_session, transition.Destination);
-            }
-
-            await _timeline.StateAsync(transition.Destination, $"{transition.Trigger} from {transition.Source}", CancellationToken.None).ConfigureAwait(false);
+            NoteFailure(exception);
+            next = CallTrigger.Failed;
         }
+
+        await _machine.FireAsync(next).ConfigureAwait(false);
     }
 
-    private string NextRecordingName(string kind) => $"{_session.UniqueId}-{kind}-{Interlocked.Increment(ref _recordings)}";
+    private void NoteFailure(Exception exception) =>
+        _session.OutcomeDetail = $"unexpected error in {_session.State}: {exception.GetType().Name}";
+
+    private async Task RecordStateAsync(StateMachine<CallState, CallTrigger>.Transition transition)
+    {
+        if (!transition.IsReentry)
+        {
+            _session.Attempts = 0;
+            _dependencies.Progress.Entered(_session, transition.Destination);
+        }
+
+        await _timeline.StateAsync(transition.Destination, $"{transition.Trigger} from {transition.Source}", CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private string NextRecordingName(string kind) => new RecordingName(_session.UniqueId, kind, Interlocked.Increment(ref _recordings)).ToString();
 }

@@ -51,7 +51,7 @@ public sealed class CallSession
 
     public long? MessageId { get; set; }
 
-    public string Outcome { get; set; } = "unknown";
+    public CallOutcome Outcome { get; set; } = CallOutcome.Unknown;
 
     public string OutcomeDetail { get; set; } = string.Empty;
 

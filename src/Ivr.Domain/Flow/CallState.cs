@@ -4,12 +4,17 @@ namespace Ivr.Domain.Flow;
 public enum CallState
 {
     Incoming,
+
+    /// <summary>Superstate: the service answers and routes the caller; a hangup here has nothing to save.</summary>
+    Answering,
     RingingOffice,
     Greeting,
     MainMenu,
     SomeoneNowMenu,
     ConnectingPhysician,
     NoPhysician,
+
+    /// <summary>Superstate: the caller is leaving a message; a hangup saves what was said.</summary>
     LeaveMessage,
     RecordName,
     CallbackOffer,
@@ -18,6 +23,9 @@ public enum CallState
     UrgencyChoice,
     RecordMessage,
     ReviewMessage,
+
+    /// <summary>Superstate: the message is being committed or the call closed; a hangup changes nothing.</summary>
+    Finishing,
     SavingMessage,
     MessageSaved,
     CallerHungUp,

@@ -3,6 +3,8 @@ namespace Ivr.Domain.Flow;
 /// <summary>Every fixed prompt the flow plays; each must be listed in prompts/manifest.txt (a test checks).</summary>
 public static class PromptIds
 {
+    public const string GreetingDefault = "greeting-default";
+    public const string PracticeNameDefault = "practice-name-default";
     public const string Emergency = "emergency";
     public const string MainMenu = "main-menu";
     public const string InvalidChoice = "invalid-choice";

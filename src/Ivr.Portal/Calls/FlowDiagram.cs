@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Ivr.Domain.Flow;
-using Ivr.StateMachine.Graphs;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Server.Portal.Calls;
@@ -28,7 +27,8 @@ public sealed partial class FlowDiagram(IDiagramLayout layout, ILogger<FlowDiagr
         }
 
         var entered = states.ToHashSet(StringComparer.Ordinal);
-        var taken = states.Zip(states.Skip(1)).Select(pair => $"{pair.First}->{pair.Second}").ToHashSet(StringComparer.Ordinal);
+        var edges = Element().Matches(drawing.Svg).Where(m => m.Groups["kind"].Value == "edge").Select(m => WebUtility.HtmlDecode(m.Groups["title"].Value)).ToHashSet(StringComparer.Ordinal);
+        var taken = states.Zip(states.Skip(1)).Select(pair => Edge(pair.First, pair.Second, edges)).ToHashSet(StringComparer.Ordinal);
         var svg = Element().Replace(drawing.Svg, match =>
         {
             var title = WebUtility.HtmlDecode(match.Groups["title"].Value);
@@ -39,9 +39,20 @@ public sealed partial class FlowDiagram(IDiagramLayout layout, ILogger<FlowDiagr
         return drawing with { Svg = svg };
     }
 
+    /// <summary>
+    /// The edge a step took: its own, or, where a superstate declares the trigger once for all its states
+    /// (a hangup, a failure), the superstate's.
+    /// </summary>
+    private static string Edge(string from, string to, HashSet<string> edges) =>
+        edges.Contains($"{from}->{to}") || !Superstates.TryGetValue(from, out var superstate) ? $"{from}->{to}" : $"{superstate}->{to}";
+
+    private static readonly Dictionary<string, string> Superstates = VoiceScripts.Describe(VoiceScripts.Patient).States
+        .Where(state => state.Superstate is not null)
+        .ToDictionary(state => state.UnderlyingState.ToString()!, state => state.Superstate.UnderlyingState.ToString()!, StringComparer.Ordinal);
+
     private static async Task<Drawing> DrawAsync(IDiagramLayout layout, ILogger logger)
     {
-        var drawing = await layout.LayOutAsync(DotGraph.Format(CallFlow.Describe())).ConfigureAwait(false);
+        var drawing = await layout.LayOutAsync(VoiceScripts.Dot(VoiceScripts.Patient)).ConfigureAwait(false);
         if (drawing.Problem is not null)
         {
             logger.LogWarning("FlowDiagramFailed {Reason}", drawing.Problem);

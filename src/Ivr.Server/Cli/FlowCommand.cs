@@ -1,24 +1,25 @@
 using Ivr.Domain.Flow;
-using Ivr.StateMachine.Graphs;
 
 namespace Ivr.Server.Cli;
 
-/// <summary><c>ivr flow --mermaid|--dot</c>: the diagram of the flow every call runs.</summary>
+/// <summary><c>ivr flow --mermaid|--dot [patient|whisper|page]</c>: the diagram of a voice script, from the definition calls run.</summary>
 public static class FlowCommand
 {
     public static int Run(string[] args, TextWriter output)
     {
-        var definition = CallFlow.Describe();
-        switch (args.FirstOrDefault())
+        var format = args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal)) ?? "--mermaid";
+        var script = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? VoiceScripts.Patient;
+        if (!VoiceScripts.Names.Contains(script))
         {
-            case "--mermaid" or null:
-                output.Write(MermaidGraph.Format(definition));
-                return 0;
-            case "--dot":
-                output.Write(DotGraph.Format(definition));
-                return 0;
-            default:
-                throw new CommandLineException($"unknown option '{args[0]}'; use --mermaid or --dot.");
+            throw new CommandLineException($"unknown voice script '{script}'; use {string.Join(", ", VoiceScripts.Names)}.");
         }
+
+        output.Write(format switch
+        {
+            "--mermaid" => VoiceScripts.Mermaid(script),
+            "--dot" => VoiceScripts.Dot(script),
+            _ => throw new CommandLineException($"unknown option '{format}'; use --mermaid or --dot."),
+        });
+        return 0;
     }
 }

@@ -50,7 +50,7 @@ public static class SimulateCommand
             output.WriteLine($"Message: {message.Urgency}{(message.Partial ? ", partial (caller hung up)" : string.Empty)}{(message.UrgencyReason is { } why ? $" ({why})" : string.Empty)}");
         }
 
-        output.WriteLine($"Outcome: {result.Session.Outcome}: {result.Session.OutcomeDetail}");
+        output.WriteLine($"Outcome: {CallOutcomes.Word(result.Session.Outcome)}: {result.Session.OutcomeDetail}");
         return 0;
     }
 }

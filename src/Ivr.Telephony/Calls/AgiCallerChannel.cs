@@ -52,7 +52,7 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
     {
         foreach (var prompt in promptIds)
         {
-            await channel.StreamFileAsync(Prompt(prompt), string.Empty, cancellationToken);
+            await channel.StreamFileAsync(AgiPrompts.Sound(prompt), string.Empty, cancellationToken);
         }
     });
 
@@ -63,7 +63,7 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         {
             foreach (var prompt in promptIds)
             {
-                var played = await channel.StreamFileAsync(Prompt(prompt), keys, cancellationToken);
+                var played = await channel.StreamFileAsync(AgiPrompts.Sound(prompt), keys, cancellationToken);
                 if (played.Digit is { } pressed)
                 {
                     key = pressed;
@@ -79,7 +79,7 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
     public async Task<string> AskDigitsAsync(string promptId, int maxDigits, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var digits = string.Empty;
-        await Guard(async () => digits = (await channel.GetDataAsync(Prompt(promptId), timeout, maxDigits, cancellationToken)).Digits);
+        await Guard(async () => digits = (await channel.GetDataAsync(AgiPrompts.Sound(promptId), timeout, maxDigits, cancellationToken)).Digits);
         return digits;
     }
 
@@ -105,7 +105,6 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         }
     });
 
-    private static string Prompt(string id) => $"ivr/{id}";
 
     /// <summary>Turns the protocol's hangup into the domain's.</summary>
     private static async Task Guard(Func<Task> work)

@@ -54,7 +54,7 @@ public sealed class InboundCallHandler(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            session.Outcome = "failed";
+            session.Outcome = CallOutcome.Failed;
             session.OutcomeDetail = "the service stopped or the call passed its deadline";
             session.HandToSafetyNet = true;
         }
@@ -64,8 +64,8 @@ public sealed class InboundCallHandler(
 
             // Recordings are sealed before the record closes, so a closed record never points at plain audio.
             await sealer.SealAsync(session, CancellationToken.None);
-            await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), session.Outcome, session.OutcomeDetail, CancellationToken.None);
-            logger.LogInformation("Call {CallId} ended: {Outcome} in {State}", callId, session.Outcome, session.State);
+            await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), CallOutcomes.Word(session.Outcome), session.OutcomeDetail, CancellationToken.None);
+            logger.LogInformation("Call {CallId} ended: {Outcome} in {State}", callId, CallOutcomes.Word(session.Outcome), session.State);
         }
 
         if (!session.HandToSafetyNet)

@@ -7,13 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Server.Calls;
 
 /// <summary>
-/// The clinician's side (FastAGI script <c>physician</c>): the whisper — practice, caller's number,
-/// "press 1 to join the caller, 2 to decline" — then the conference on 1.
+/// The clinician's side (FastAGI script <c>physician</c>): finds the leg the dialer rang and runs the
+/// whisper (<see cref="WhisperFlow"/>) on the clinician's line.
 /// </summary>
-public sealed class PhysicianLegHandler(PhysicianLegRegistry legs, IOptions<ConferenceOptions> conference, ILogger<PhysicianLegHandler> logger)
+public sealed class PhysicianLegHandler(
+    PhysicianLegRegistry legs,
+    IOptions<ConferenceOptions> conference,
+    IOptions<CallFlowOptions> options,
+    ILogger<PhysicianLegHandler> logger)
 {
-    private static readonly TimeSpan KeyTimeout = TimeSpan.FromSeconds(6);
-
     public async Task HandleAsync(AgiChannel channel, CancellationToken cancellationToken)
     {
         var room = channel.Request.Query.GetValueOrDefault("room") ?? string.Empty;
@@ -27,49 +29,6 @@ public sealed class PhysicianLegHandler(PhysicianLegRegistry legs, IOptions<Conf
             return;
         }
 
-        try
-        {
-            await channel.AnswerAsync(cancellationToken);
-            await channel.StreamFileAsync($"ivr/{PromptIds.WhisperIntro}", string.Empty, cancellationToken);
-            await channel.StreamFileAsync($"ivr/{leg.Request.Practice.NamePromptId}", string.Empty, cancellationToken);
-            if (leg.Request.CallerNumber is { Length: > 0 } number && number.All(char.IsAsciiDigit))
-            {
-                await channel.StreamFileAsync($"ivr/{PromptIds.WhisperCallerNumber}", string.Empty, cancellationToken);
-                await channel.SayDigitsAsync(number, string.Empty, cancellationToken);
-            }
-
-            for (var i = 0; i < 2; i++)
-            {
-                var played = await channel.StreamFileAsync($"ivr/{PromptIds.WhisperMenu}", "12", cancellationToken);
-                var key = played.Digit ?? await channel.WaitForDigitAsync(KeyTimeout, cancellationToken);
-                if (key == '1')
-                {
-                    leg.Decide("accepted");
-                    await channel.StreamFileAsync($"ivr/{PromptIds.Connecting}", string.Empty, cancellationToken);
-                    var options = conference.Value;
-                    await channel.ExecAsync("ConfBridge", $"{room},{options.BridgeProfile},{options.PhysicianProfile}", cancellationToken);
-                    return;
-                }
-
-                if (key == '2')
-                {
-                    leg.Decide("declined");
-                    await channel.HangupAsync(cancellationToken);
-                    return;
-                }
-            }
-
-            // Nothing pressed: most likely a voicemail greeting answered. Move on.
-            leg.Decide("no-response");
-            await channel.HangupAsync(cancellationToken);
-        }
-        catch (AgiHangupException)
-        {
-            leg.Decide("hung-up");
-        }
-        finally
-        {
-            leg.Decide("hung-up");
-        }
+        await new WhisperFlow(new AgiClinicianChannel(channel, conference.Value), new WhisperSession(leg), options.Value).RunAsync(cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public sealed class PhysicianLegRegistry
 }
 
 /// <summary>One attempt to reach a clinician, and their decision.</summary>
-public sealed class PhysicianLeg(DialRequest request, int attempt)
+public sealed class PhysicianLeg(DialRequest request, int attempt) : IWhisperLeg
 {
     private readonly TaskCompletionSource<string> _decision = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

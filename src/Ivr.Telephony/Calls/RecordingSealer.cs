@@ -15,8 +15,8 @@ public sealed class RecordingSealer(RecordingVault vault, ILogger<RecordingSeale
             return;
         }
 
-        // Every file this call recorded starts with its uniqueid: earlier takes are sealed too, never left in plain.
-        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(directory)!, session.UniqueId + "-*").Where(f => !f.EndsWith(".enc", StringComparison.Ordinal)))
+        // Every take this call recorded is sealed, earlier ones too: none is left in plain.
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(directory)!).Where(f => !f.EndsWith(".enc", StringComparison.Ordinal) && RecordingName.IsOfCall(f, session.UniqueId)))
         {
             try
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ivr.Data;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Flow;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Server.Calls;
@@ -93,7 +94,7 @@ public sealed class SafetyNetImporter(
             var detail = call is null
                 ? "the service was unreachable; Asterisk's safety net took the message"
                 : "the service stopped mid-call; Asterisk's safety net took the message";
-            await calls.CompleteAsync(callId, hasAudio ? File.GetLastWriteTimeUtc(File.Exists(audio) ? audio : RecordingVault.SealedPath(audio)) : at, "safety-net", detail, cancellationToken);
+            await calls.CompleteAsync(callId, hasAudio ? File.GetLastWriteTimeUtc(File.Exists(audio) ? audio : RecordingVault.SealedPath(audio)) : at, CallOutcomes.Word(CallOutcome.SafetyNet), detail, cancellationToken);
         }
 
         var existing = await messages.ForCallAsync(callId, cancellationToken);

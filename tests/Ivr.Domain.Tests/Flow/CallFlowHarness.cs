@@ -4,6 +4,7 @@ using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Simulation;
 using Ivr.Domain.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Domain.Tests.Flow;
 
@@ -27,6 +28,12 @@ public sealed class CallFlowHarness
 
     public ConcurrentQueue<string> Log { get; }
 
+    /// <summary>The flow's options; the defaults unless a test sets them before running.</summary>
+    public CallFlowOptions Options { get; init; } = new();
+
+    /// <summary>Who hears the call's states as they change; nobody unless a test listens.</summary>
+    public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
+
     public CoverageDecision? Coverage { get; }
 
     public InMemoryCallRecordStore Calls { get; }
@@ -45,10 +52,11 @@ public sealed class CallFlowHarness
 
     public async Task<CallSession> RunAsync()
     {
-        var clock = new SteppingClock();
+        // Every read moves the clock a second on, so the timeline's entries have distinct, ordered times.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 7, 10, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
         var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
         var session = new CallSession(callId, "1700000000.42", FixedPracticeDirectory.Practice, "15550100", CallerIdNumber, Coverage);
-        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, new CallFlowOptions()));
+        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress });
         Session = await flow.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         Events = await Calls.EventsAsync(callId);
         return Session;

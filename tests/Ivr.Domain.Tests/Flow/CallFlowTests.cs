@@ -32,7 +32,7 @@ public sealed class CallFlowTests
         Assert.EndsWith("-message-2.wav", message.MessageRecording);
         var log = call.Log.ToList();
         Assert.True(log.IndexOf("saved message 1") < log.IndexOf("play message-saved-routine"), "The caller was told before the message was saved.");
-        Assert.Equal("message-taken", session.Outcome);
+        Assert.Equal(CallOutcome.MessageTaken, session.Outcome);
         Assert.Contains("routine message 1", session.OutcomeDetail);
     }
 
@@ -79,7 +79,7 @@ public sealed class CallFlowTests
         Assert.Equal(3, call.Log.Count(l => l == "play main-menu"));
         Assert.Contains("play record-name", call.Log);
         Assert.Contains("record 1700000000.42-name-1", call.Log);
-        Assert.Equal("caller-hung-up", session.Outcome);
+        Assert.Equal(CallOutcome.CallerHungUp, session.Outcome);
         Assert.Empty(call.Messages.All);
     }
 
@@ -88,7 +88,7 @@ public sealed class CallFlowTests
     {
         var call = new CallFlowHarness([], hangUpDuringPrompt: "greeting-riverside-pediatrics");
         var session = await call.RunAsync();
-        Assert.Equal("caller-hung-up", session.Outcome);
+        Assert.Equal(CallOutcome.CallerHungUp, session.Outcome);
         Assert.Empty(call.Messages.All);
         Assert.Equal(["Greeting", "CallerHungUp", "Ended"], call.StatesEntered);
     }
@@ -104,7 +104,7 @@ public sealed class CallFlowTests
         Assert.Equal(Urgency.Urgent, message.Urgency);
         Assert.Equal(CallFlowHarness.CallerId, message.CallbackNumber);
         Assert.DoesNotContain("play message-saved-urgent", call.Log);
-        Assert.Equal("message-taken", session.Outcome);
+        Assert.Equal(CallOutcome.MessageTaken, session.Outcome);
         Assert.Contains("partial", session.OutcomeDetail);
     }
 
@@ -124,7 +124,7 @@ public sealed class CallFlowTests
     {
         var call = new CallFlowHarness([Key('2'), Key('1')], physicianAnswers: ["accepted"]);
         var session = await call.RunAsync();
-        Assert.Equal("connected", session.Outcome);
+        Assert.Equal(CallOutcome.Connected, session.Outcome);
         Assert.Equal("connected to clinician dr-lee", session.OutcomeDetail);
         Assert.Contains("conference ivr-1700000000.42", call.Log);
         Assert.Contains("leg dr-lee accepted", call.Log);
@@ -135,7 +135,7 @@ public sealed class CallFlowTests
     [Fact]
     public async Task FirstPhysicianDeclinesAndTheBackupAccepts()
     {
-        var call = new CallFlowHarness([Key('0'), Key('1')], physicianAnswers: ["declined", "accepted"]);
+        var call = new CallFlowHarness([Key('2'), Key('1')], physicianAnswers: ["declined", "accepted"]);
         var session = await call.RunAsync();
         Assert.Equal("connected to clinician dr-patel", session.OutcomeDetail);
         Assert.Equal(["leg dr-lee declined", "leg dr-patel accepted"], call.Log.Where(l => l.StartsWith("leg ", StringComparison.Ordinal)));
@@ -152,7 +152,7 @@ public sealed class CallFlowTests
         var message = Assert.Single(call.Messages.All);
         Assert.Equal(Urgency.Urgent, message.Urgency);
         Assert.Contains("no clinician", message.UrgencyReason);
-        Assert.Equal("message-taken", session.Outcome);
+        Assert.Equal(CallOutcome.MessageTaken, session.Outcome);
         Assert.Contains(call.Events, e => e.Name == "chain-exhausted");
     }
 
@@ -162,7 +162,7 @@ public sealed class CallFlowTests
         var call = new CallFlowHarness([Key('2'), Key('1'), new HangUp()], physicianAnswers: ["no-answer", "no-answer", "no-answer"]);
         var session = await call.RunAsync();
         Assert.True(call.Dialer.Cancelled);
-        Assert.Equal("caller-hung-up", session.Outcome);
+        Assert.Equal(CallOutcome.CallerHungUp, session.Outcome);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class CallFlowTests
         var call = new CallFlowHarness([Key('1'), new Speak(2), Key('1'), Key('1'), new Speak(10), Key('1')]);
         call.Messages.Fail = true;
         var session = await call.RunAsync();
-        Assert.Equal("failed", session.Outcome);
+        Assert.Equal(CallOutcome.Failed, session.Outcome);
         Assert.True(session.HandToSafetyNet);
         Assert.Contains("play message-not-saved", call.Log);
         Assert.DoesNotContain("play message-saved-urgent", call.Log);
@@ -187,5 +187,75 @@ public sealed class CallFlowTests
             call.StatesEntered);
         Assert.Equal("Key1 from MainMenu", call.Events.First(e => e.Name == "RecordName").Detail);
         Assert.True(call.Events.Select(e => e.At).SequenceEqual(call.Events.Select(e => e.At).Order()));
+    }
+
+    [Fact]
+    public async Task KeyZeroIsNotOfferedSoTheMainMenuTreatsItAsAWrongKey()
+    {
+        var call = new CallFlowHarness([Key('0'), Key('2'), Key('1')], physicianAnswers: ["accepted"]);
+        var session = await call.RunAsync();
+        Assert.Equal(1, call.Log.Count(l => l == "play invalid-choice"));
+        Assert.Contains(call.Events, e => e.Name == "main-menu" && e.Detail == "invalid key (attempt 1 of 3)");
+        Assert.Equal(["Greeting", "MainMenu", "MainMenu", "SomeoneNowMenu", "ConnectingPhysician", "Ended"], call.StatesEntered);
+        Assert.Equal(CallOutcome.Connected, session.Outcome);
+    }
+
+    [Fact]
+    public async Task HowOftenAMenuIsOfferedComesFromTheOptions()
+    {
+        var call = new CallFlowHarness([new Silence(), new Silence()]) { Options = new CallFlowOptions { MenuAttempts = 2 } };
+        await call.RunAsync();
+        Assert.Equal(2, call.Log.Count(l => l == "play main-menu"));
+        Assert.Contains(call.Events, e => e.Name == "main-menu" && e.Detail == "no input (attempt 2 of 2)");
+        Assert.Equal(["Greeting", "MainMenu", "MainMenu", "RecordName"], call.StatesEntered.Take(4));
+    }
+
+    [Fact]
+    public async Task AnErrorInAStatesWorkTakesTheFailedPathAndTheCallStillEnds()
+    {
+        var call = new CallFlowHarness([Key('2'), Key('1')], physicianAnswers: ["throws"]);
+        var session = await call.RunAsync();
+        Assert.Equal(CallOutcome.Failed, session.Outcome);
+        Assert.Equal("unexpected error in ConnectingPhysician: IOException", session.OutcomeDetail);
+        Assert.True(session.HandToSafetyNet);
+        Assert.Equal(CallState.Ended, session.State);
+        Assert.Equal(["ConnectingPhysician", "Failed", "Ended"], call.StatesEntered.TakeLast(3));
+        Assert.Contains(call.Events, e => e.Kind == "error" && e.Name == "failed");
+        Assert.Contains("play message-not-saved", call.Log);
+    }
+
+    [Fact]
+    public async Task AHangupWhileLeavingAMessageIsHandledOnceForTheWholeMessageSuperstate()
+    {
+        var call = new CallFlowHarness([Key('1'), new Speak(4), new HangUp()]);
+        var session = await call.RunAsync();
+        Assert.Equal(["CallbackOffer", "SavingMessage", "Ended"], call.StatesEntered.TakeLast(3));
+        Assert.Equal("HungUp from CallbackOffer", call.Events.Last(e => e.Name == "SavingMessage").Detail);
+        Assert.True(Assert.Single(call.Messages.All).Partial);
+        Assert.Equal(CallOutcome.MessageTaken, session.Outcome);
+    }
+
+    [Fact]
+    public async Task TheLiveViewHearsEveryStateEnteredButNotAMenuOfferedAgain()
+    {
+        var progress = new RecordingProgress();
+        var call = new CallFlowHarness([new Silence(), Key('2'), Key('1')], physicianAnswers: ["accepted"]) { Progress = progress };
+        await call.RunAsync();
+        Assert.Equal([CallState.Greeting, CallState.MainMenu, CallState.SomeoneNowMenu, CallState.ConnectingPhysician, CallState.Ended], progress.States);
+    }
+
+    private sealed class RecordingProgress : ICallProgress
+    {
+        public List<CallState> States { get; } = [];
+
+        public void Started(CallSession session)
+        {
+        }
+
+        public void Entered(CallSession session, CallState state) => States.Add(state);
+
+        public void Ended(CallSession session)
+        {
+        }
     }
 }

@@ -21,7 +21,7 @@ public sealed class CoverageFlowTests
         var call = new CallFlowHarness([], coverage: OfficeFirst, office: OfficeRingResult.Answered);
         var session = await call.RunAsync();
 
-        Assert.Equal("office-answered", session.Outcome);
+        Assert.Equal(CallOutcome.OfficeAnswered, session.Outcome);
         Assert.Equal("ring office PJSIP/office: Answered", call.Log.First());
         Assert.DoesNotContain("answer", call.Log);
         Assert.Equal(["RingingOffice", "Ended"], call.StatesEntered);
@@ -75,7 +75,7 @@ public sealed class CoverageFlowTests
         Assert.Equal("holiday: Christmas Day", call.Route.Coverage.Reason);
         var leg = Assert.Single(call.Legs);
         Assert.Equal(("supervisor", "accepted"), (leg.ClinicianId, leg.Result));
-        Assert.Equal("connected", call.Session.Outcome);
+        Assert.Equal(CallOutcome.Connected, call.Session.Outcome);
         Assert.Contains(call.Transcript, t => t.What == "hears greeting-default, emergency" || t.What.StartsWith("hears greeting", StringComparison.Ordinal));
     }
 

@@ -6,7 +6,7 @@ namespace Ivr.Domain.Tests.Support;
 
 /// <summary>
 /// Plays the on-call chain: each contact answers as the test says (accept, decline, no answer).
-/// An accepting clinician "talks" briefly and then leaves, which ends the caller's conference.
+/// An answer of <c>throws</c> stands for a dialer that fails. An accepting clinician "talks" briefly and then leaves, which ends the caller's conference.
 /// </summary>
 public sealed class FakeDialer(ScriptedCallerHolder caller, params string[] answers) : IPhysicianDialer
 {
@@ -30,6 +30,11 @@ public sealed class FakeDialer(ScriptedCallerHolder caller, params string[] answ
                 Cancelled = true;
                 await onLeg(new BridgeLeg(i + 1, contact.ClinicianId, at, at, "cancelled", "caller left"));
                 throw;
+            }
+
+            if (answer == "throws")
+            {
+                throw new IOException("the dialer broke");
             }
 
             await onLeg(new BridgeLeg(i + 1, contact.ClinicianId, at, at.AddSeconds(10), answer, "scripted"));

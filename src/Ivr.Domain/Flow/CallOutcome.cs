@@ -1,0 +1,24 @@
+namespace Ivr.Domain.Flow;
+
+/// <summary>How a call ended. Stored and shown as its word (<see cref="CallOutcomes.Word"/>).</summary>
+public enum CallOutcome
+{
+    /// <summary>Still running, or ended without the flow deciding.</summary>
+    Unknown,
+
+    MessageTaken,
+
+    /// <summary>The caller talked with a clinician.</summary>
+    Connected,
+
+    /// <summary>The office took the call before the service answered.</summary>
+    OfficeAnswered,
+
+    CallerHungUp,
+
+    /// <summary>The flow could not go on; the dialplan's safety net took over.</summary>
+    Failed,
+
+    /// <summary>The service was unreachable or stopped mid-call; Asterisk's safety net took the message.</summary>
+    SafetyNet,
+}

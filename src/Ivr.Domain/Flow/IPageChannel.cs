@@ -1,0 +1,20 @@
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Flow;
+
+/// <summary>The clinician's line during a voice page: what every clinician script can do, plus the message's audio and the call back.</summary>
+public interface IPageChannel : IClinicianChannel
+{
+    /// <summary>
+    /// Plays <paramref name="introPromptId"/> and then the recording kept at <paramref name="recording"/>;
+    /// nothing at all when there is no such recording.
+    /// </summary>
+    Task PlayRecordingAsync(string introPromptId, string? recording, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls the patient back on <paramref name="number"/>, showing the practice's number (never the clinician's),
+    /// into a conference room of its own. Returns that room once the patient answered; null when they did not or could not be called.
+    /// </summary>
+    Task<string?> CallPatientAsync(PatientMessage message, Practice? practice, long attemptId, string number, CancellationToken cancellationToken);
+}

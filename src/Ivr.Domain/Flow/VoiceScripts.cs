@@ -1,0 +1,33 @@
+using Stateless.Graph;
+using Stateless.Reflection;
+
+namespace Ivr.Domain.Flow;
+
+/// <summary>
+/// Every voice script by name, described from the same definitions calls run: <c>patient</c> (the
+/// patient's call), <c>whisper</c> (the clinician asked to join a caller) and <c>page</c> (the voice page).
+/// </summary>
+public static class VoiceScripts
+{
+    public const string Patient = "patient";
+    public const string Whisper = "whisper";
+    public const string Page = "page";
+
+    /// <summary>The scripts' names, the patient's first.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Patient, Whisper, Page];
+
+    /// <summary>The structure of the script <paramref name="name"/> with default options (the diagrams in docs/ are of these).</summary>
+    public static StateMachineInfo Describe(string name) => name switch
+    {
+        Patient => CallFlow.Describe(),
+        Whisper => WhisperFlow.Describe(),
+        Page => PageFlow.Describe(),
+        _ => throw new ArgumentException($"no voice script is named '{name}'; the scripts are {string.Join(", ", Names)}.", nameof(name)),
+    };
+
+    /// <summary>The script as a Mermaid state diagram.</summary>
+    public static string Mermaid(string name) => MermaidGraph.Format(Describe(name));
+
+    /// <summary>The script as a Graphviz (DOT) graph.</summary>
+    public static string Dot(string name) => UmlDotGraph.Format(Describe(name));
+}

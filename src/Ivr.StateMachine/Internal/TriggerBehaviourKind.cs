@@ -1,9 +1,0 @@
-namespace Ivr.StateMachine.Internal;
-
-internal enum TriggerBehaviourKind
-{
-    Transition,
-    Reentry,
-    Ignore,
-    Internal,
-}

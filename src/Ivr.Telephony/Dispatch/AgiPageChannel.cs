@@ -1,0 +1,73 @@
+using System.Globalization;
+using Ivr.Asterisk.Ami;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Server.Calls;
+using Ivr.Server.Hosting;
+using Ivr.Server.Practices;
+using Microsoft.Extensions.Logging;
+
+namespace Ivr.Server.Dispatch;
+
+/// <summary>
+/// The clinician's line during a voice page, over FastAGI: sealed recordings are decrypted only while
+/// they play, and the patient is called back over AMI into a ConfBridge room.
+/// </summary>
+public sealed class AgiPageChannel(
+    AgiClinicianChannel line,
+    SealedPlayback playback,
+    AmiConnectionService ami,
+    PracticesOptions practiceOptions,
+    ConferenceOptions conference,
+    ILogger logger) : IPageChannel
+{
+    private static readonly TimeSpan PatientRing = TimeSpan.FromSeconds(30);
+
+    public Task AnswerAsync(CancellationToken cancellationToken) => line.AnswerAsync(cancellationToken);
+
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => line.PlayAsync(promptIds, cancellationToken);
+
+    public Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
+        line.AskKeyAsync(promptIds, keys, timeout, cancellationToken);
+
+    public Task SayDigitsAsync(string digits, CancellationToken cancellationToken) => line.SayDigitsAsync(digits, cancellationToken);
+
+    public Task JoinConferenceAsync(string room, CancellationToken cancellationToken) => line.JoinConferenceAsync(room, cancellationToken);
+
+    public Task HangUpAsync(CancellationToken cancellationToken) => line.HangUpAsync(cancellationToken);
+
+    public async Task PlayRecordingAsync(string introPromptId, string? recording, CancellationToken cancellationToken)
+    {
+        using var lease = await playback.OpenAsync(recording, cancellationToken);
+        if (lease is not null)
+        {
+            await line.PlayAsync([introPromptId], cancellationToken);
+            await line.PlaySoundAsync(lease.AsteriskName, cancellationToken);
+        }
+    }
+
+    public async Task<string?> CallPatientAsync(PatientMessage message, Practice? practice, long attemptId, string number, CancellationToken cancellationToken)
+    {
+        var room = $"callback-{message.Id}-{attemptId}";
+        var shown = practice?.Numbers.FirstOrDefault() ?? "answering-service";
+        var client = await ami.ClientAsync(cancellationToken);
+        var originate = new AmiAction("Originate")
+            .Add("Channel", practiceOptions.PhoneDialTemplate.Replace("{number}", number, StringComparison.Ordinal))
+            .Add("Application", "ConfBridge")
+            .Add("Data", $"{room},{conference.BridgeProfile},{conference.CallerProfile}")
+            .Add("Timeout", ((int)PatientRing.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
+            .Add("CallerID", $"\"{practice?.Name ?? "Answering service"}\" <{shown}>")
+            .Add("ChannelId", room + "-patient");
+        try
+        {
+            var result = await client.OriginateAsync(originate, PatientRing + TimeSpan.FromSeconds(15), cancellationToken);
+            return result.Answered ? room : null;
+        }
+        catch (AmiException exception)
+        {
+            logger.LogWarning("Calling the patient back for message {MessageId} failed: {Reason}", message.Id, exception.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Domain.Tests.Support;
+
+/// <summary>
+/// A clinician who follows a script: each time a whisper or page waits for a key, the next key is
+/// taken (null: nothing pressed). When the script runs out the clinician hangs up, so no test loops for ever.
+/// </summary>
+public sealed class ScriptedClinician(ConcurrentQueue<string> log, params char?[] keys) : IPageChannel
+{
+    private readonly Queue<char?> _keys = new(keys);
+    private bool _hungUp;
+
+    /// <summary>Hangs up the moment this prompt starts playing.</summary>
+    public string? HangUpDuringPrompt { get; init; }
+
+    /// <summary>Whether the patient answers the call back.</summary>
+    public bool PatientAnswers { get; init; } = true;
+
+    /// <summary>Recordings that exist (as sealed files would).</summary>
+    public IReadOnlySet<string> Recordings { get; init; } = new HashSet<string>();
+
+    /// <summary>Thrown by the next conference, to stand for something unexpected.</summary>
+    public Exception? ConferenceFails { get; init; }
+
+    public ConcurrentQueue<string> Log => log;
+
+    public Task AnswerAsync(CancellationToken cancellationToken) => Do("answer");
+
+    public async Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken)
+    {
+        foreach (var prompt in promptIds)
+        {
+            await Play(prompt);
+        }
+    }
+
+    public async Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await PlayAsync(promptIds, cancellationToken);
+        if (_keys.Count == 0)
+        {
+            _hungUp = true;
+            throw new CallerHungUpException();
+        }
+
+        var key = _keys.Dequeue();
+        log.Enqueue(key is null ? $"wait {timeout.TotalSeconds:0} s: nothing" : $"press {key}");
+        return key;
+    }
+
+    public Task SayDigitsAsync(string digits, CancellationToken cancellationToken) => Do($"say {digits}");
+
+    public Task JoinConferenceAsync(string room, CancellationToken cancellationToken) =>
+        ConferenceFails is { } failure ? Task.FromException(failure) : Do($"conference {room}");
+
+    public Task HangUpAsync(CancellationToken cancellationToken) => Do("hang up");
+
+    public async Task PlayRecordingAsync(string introPromptId, string? recording, CancellationToken cancellationToken)
+    {
+        if (recording is not null && Recordings.Contains(recording))
+        {
+            await Play(introPromptId);
+            await Do($"recording {recording}");
+        }
+    }
+
+    public async Task<string?> CallPatientAsync(PatientMessage message, Practice? practice, long attemptId, string number, CancellationToken cancellationToken)
+    {
+        await Do($"call patient {number}");
+        return PatientAnswers ? $"callback-{message.Id}-{attemptId}" : null;
+    }
+
+    private Task Play(string prompt)
+    {
+        ThrowIfGone();
+        log.Enqueue($"play {prompt}");
+        if (prompt == HangUpDuringPrompt)
+        {
+            _hungUp = true;
+            throw new CallerHungUpException();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task Do(string what)
+    {
+        ThrowIfGone();
+        log.Enqueue(what);
+        return Task.CompletedTask;
+    }
+
+    private void ThrowIfGone()
+    {
+        if (_hungUp)
+        {
+            throw new CallerHungUpException();
+        }
+    }
+}
