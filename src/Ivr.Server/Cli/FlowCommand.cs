@@ -1,24 +1,49 @@
+using System.CommandLine;
 using Ivr.Domain.Flow;
 using Ivr.StateMachine.Graphs;
 
 namespace Ivr.Server.Cli;
 
-/// <summary><c>ivr flow --mermaid|--dot</c>: the diagram of the flow every call runs.</summary>
+/// <summary><c>ivr flow [--mermaid|--dot] [patient|whisper|page]</c>: the diagram of a voice script, from the definition calls run.</summary>
 public static class FlowCommand
 {
-    public static int Run(string[] args, TextWriter output)
+    private static readonly string[] Scripts = ["patient", "whisper", "page"];
+
+    public static Command Create(CliContext context)
     {
-        var definition = CallFlow.Describe();
-        switch (args.FirstOrDefault())
+        var flow = new Command("flow", "The diagram of a voice script, generated from the definition calls run.");
+        var mermaid = CliOptions.Flag("--mermaid", "a Mermaid state diagram (the default)");
+        var dot = CliOptions.Flag("--dot", "a Graphviz digraph (dot -Tsvg draws it)");
+        var script = new Argument<string>("script")
         {
-            case "--mermaid" or null:
-                output.Write(MermaidGraph.Format(definition));
-                return 0;
-            case "--dot":
-                output.Write(DotGraph.Format(definition));
-                return 0;
-            default:
-                throw new CommandLineException($"unknown option '{args[0]}'; use --mermaid or --dot.");
+            Description = "patient (the caller's flow), whisper (the clinician's leg) or page (the voice page)",
+            DefaultValueFactory = _ => "patient",
+        };
+        script.AcceptOnlyFromAmong(Scripts);
+        flow.Options.Add(mermaid);
+        flow.Options.Add(dot);
+        flow.Arguments.Add(script);
+        flow.Validators.Add(result =>
+        {
+            if (result.GetValue(mermaid) && result.GetValue(dot))
+            {
+                result.AddError("--mermaid and --dot: choose one.");
+            }
+        });
+        flow.SetAction(parse => Run(context, parse.GetValue(script) ?? "patient", parse.GetValue(dot)));
+        return context.WithExamples(flow, "ivr flow --mermaid", "ivr flow --dot patient | dot -Tsvg > flow.svg");
+    }
+
+    private static int Run(CliContext context, string script, bool dot)
+    {
+        if (script != "patient")
+        {
+            context.Error.WriteLine($"ivr flow: the {script} diagram is not available yet; only patient is.");
+            return 1;
         }
+
+        var definition = CallFlow.Describe();
+        context.Output.Write(dot ? DotGraph.Format(definition) : MermaidGraph.Format(definition));
+        return 0;
     }
 }
