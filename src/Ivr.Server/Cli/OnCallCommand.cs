@@ -60,6 +60,7 @@ public static class OnCallCommand
         var untilOption = CliOptions.Text("--until", $"end ({CliTime.Help})", "T", required: true);
         var reasonOption = CliOptions.Text("--reason", "why (shown with the override)", "TEXT", required: true);
         var layerOption = CliOptions.Text("--layer", "primary, backup or a layer number from 1 (default primary)", "LAYER");
+        layerOption.CompletionSources.Add("primary", "backup");
         var byOption = CliOptions.By();
         foreach (var option in new Option[] { practiceOption, clinicianOption, fromOption, untilOption, reasonOption, layerOption, byOption })
         {

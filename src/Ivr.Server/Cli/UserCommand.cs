@@ -61,6 +61,7 @@ public static partial class UserCommand
         var add = new Command("add", "Make a portal account; the password is read from standard input (or typed twice at the terminal).");
         var usernameArgument = new Argument<string>("USERNAME") { Description = "1 to 64 of a-z, 0-9, '.', '_', '-', '@' (kept in lower case)" };
         var roleOption = CliOptions.Text("--role", string.Join("|", PortalRoles.All), "ROLE", required: true);
+        roleOption.CompletionSources.Add([.. PortalRoles.All]);
         var practiceOption = CliOptions.Practice(required: false);
         practiceOption.Description = "the practice a practice-admin or clinician belongs to";
         var clinicianOption = CliOptions.Text("--clinician", "a clinician's id in the practice's file (what their acknowledgements are recorded as)", "C");

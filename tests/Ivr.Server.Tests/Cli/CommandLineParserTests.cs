@@ -69,6 +69,8 @@ public sealed class CommandLineParserTests
     [InlineData("ivr mess", "messages")]
     [InlineData("ivr messages ack 7 --", "--by")]
     [InlineData("ivr flow ", "whisper")]
+    [InlineData("ivr user add amy --role ", "practice-admin")]
+    [InlineData("ivr oncall override --layer b", "backup")]
     public async Task TheSuggestDirectiveCompletesCommandsOptionsAndValues(string line, string expected)
     {
         var (exitCode, output, _) = await RunAsync($"[suggest:{line.Length}]", line);
