@@ -42,7 +42,9 @@ public static class IvrCommandLine
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            // No termination handler of the parser's own: ivr serve's host stops on SIGTERM/Ctrl+C itself, draining calls.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancellationToken);
         }
         catch (CommandLineException exception)
         {
