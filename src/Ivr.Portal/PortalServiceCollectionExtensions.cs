@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Serialization;
 using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Server.Portal.Accounts;
@@ -90,7 +89,7 @@ public static class PortalServiceCollectionExtensions
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
         services.AddRazorPages().AddApplicationPart(typeof(PortalServiceCollectionExtensions).Assembly);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json => IvrJson.Configure(json.SerializerOptions));
         return builder;
     }
 

@@ -1,104 +1,124 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Ivr.Server.Cli;
 using Ivr.Server.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace Ivr.Server;
 
-/// <summary>The <c>ivr</c> command line.</summary>
+/// <summary>The <c>ivr</c> command line: one System.CommandLine command per command group, each with its own help.</summary>
 public static class IvrCommandLine
 {
-    public const string Usage = """
-        usage: ivr <command> [options]
-
-          serve                        run the service: FastAGI, AMI, call flow, portal (default)
-          calls list [--json] [--limit N]
-                                       recent calls with their outcome
-          calls show ID                one call's timeline: every state, decision and leg, and why
-          messages list [--json] [--limit N]
-                                       recent messages (reading them is audited)
-          messages show ID             a message's history (received → … → resolved) and every
-                                       page, email and webhook sent for it
-          messages ack ID --by CLINICIAN [--note TEXT]
-                                       acknowledge: stops the escalation at once
-          messages resolve ID --by CLINICIAN [--note TEXT]
-                                       the patient was contacted
-          flow --mermaid | --dot [patient|whisper|page]
-                                       a voice script's diagram, from the definition calls run
-          practice import FILE... [--by NAME]
-                                       create or replace practices from YAML/JSON files
-          practice export PRACTICE     a practice as a file (import reads it back)
-          practice list                practices, coverage modes and numbers
-          oncall who --practice P [--at T]
-                                       coverage and whom a call would ring, in order
-          oncall override --practice P --clinician C --from T --until T --reason TEXT
-                          [--layer primary|backup|N] [--by NAME]
-                                       put someone else on call for a while
-          oncall overrides --practice P [--days N]
-          oncall cancel ID [--by NAME]
-          schedule check [--days N] [--practice P]
-                                       gaps, unverified contacts, uncovered holidays,
-                                       daylight-saving handoffs; exit 1 if any
-          simulate --practice P --at T [--keys 2,1] [--answer C,...] [--office-answers]
-                                       what a call would do, without placing one
-          user add USERNAME --role supervisor|practice-admin|clinician|telecom-admin
-                   [--practice P] [--clinician C] [--password-stdin]
-                                       a portal account; the password is read from standard input
-          user list [--json] | user unlock USERNAME | user password USERNAME
-
-        Times (T) are the practice's local time (2026-12-25T02:10), or carry an offset (…Z, …-05:00).
-          help                         this text
-
-        Settings come from appsettings.json and environment variables (e.g. Asterisk__Ami__Secret).
-        """;
+    /// <summary>Exit code of a command line that was wrong (an unknown option, a missing value, a bad time).</summary>
+    public const int UsageError = 2;
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     /// <summary>
     /// Runs one command, writing its results to <paramref name="output"/> and complaints to
     /// <paramref name="error"/>; passwords are read from <paramref name="input"/> (standard input by default).
+    /// Words of the form <c>--Section:Key=value</c> anywhere are settings for the host, not options.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null, TextReader? input = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null, TextReader? input = null, CancellationToken cancellationToken = default)
     {
         error ??= output;
-        input ??= Console.In;
-        var command = args.Length == 0 ? "serve" : args[0];
-        var rest = args.Skip(1).ToArray();
+        var settings = args.Where(IsSetting).ToArray();
+        var context = new CliContext(output, error, input ?? Console.In, settings);
+        var root = Build(context);
+        var parse = root.Parse(args.Where(a => !IsSetting(a)).ToArray());
+        if (parse.Action is ParseErrorAction)
+        {
+            var command = CommandPath(parse.CommandResult);
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"{command}: {problem.Message}");
+            }
+
+            error.WriteLine($"See '{command} --help'.");
+            return UsageError;
+        }
+
         try
         {
-            switch (command)
-            {
-                case "serve":
-                    await IvrHost.Build(rest).RunAsync();
-                    return 0;
-                case "flow":
-                    return FlowCommand.Run(rest, output);
-                case "messages" when rest.FirstOrDefault() is "show" or "ack" or "resolve":
-                    return await MessageCommand.RunAsync(rest[0], new CliArguments(rest), output, error);
-                case "calls" or "messages":
-                    return await RecordsCommand.RunAsync(command, new CliArguments(rest, "--json"), output, error);
-                case "practice":
-                    return await PracticeCommand.RunAsync(new CliArguments(rest), output, error);
-                case "oncall":
-                    return await OnCallCommand.RunAsync(new CliArguments(rest), output, error);
-                case "schedule":
-                    return await ScheduleCommand.RunAsync(new CliArguments(rest), output);
-                case "user":
-                    return await UserCommand.RunAsync(new CliArguments(rest, "--password-stdin", "--json"), output, error, input);
-                case "simulate":
-                    return await SimulateCommand.RunAsync(new CliArguments(rest, "--office-answers"), output);
-                case "help" or "--help" or "-h":
-                    output.WriteLine(Usage);
-                    return 0;
-                default:
-                    error.WriteLine($"ivr: unknown command '{command}'.");
-                    error.WriteLine(Usage);
-                    return 2;
-            }
+            // No termination handler of the parser's own: ivr serve's host stops on SIGTERM/Ctrl+C itself, draining calls.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancellationToken);
         }
         catch (CommandLineException exception)
         {
-            error.WriteLine($"ivr {command}: {exception.Message}");
-            return 2;
+            error.WriteLine($"{CommandPath(parse.CommandResult)}: {exception.Message}");
+            return UsageError;
         }
+    }
+
+    /// <summary>Every command, as <c>ivr --help</c> lists them.</summary>
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("""
+            The after-hours answering service: run it (serve, the default), read calls and messages,
+            manage practices, on-call overrides and portal accounts.
+
+            Settings come from appsettings.json, environment variables (Asterisk__Ami__Secret=...) and
+            --Section:Key=value words anywhere on the command line (--Data:ConnectionString="Data Source=x.db").
+            Times (T) are the practice's local time (2026-12-25T02:10) unless they carry an offset (...Z, ...-05:00).
+            """)
+        {
+            HelpName = "ivr",
+        };
+        if (root.Name != "ivr")
+        {
+            // Under a test runner or dotnet run the executable has another name; completions still start with ivr.
+            root.Aliases.Add("ivr");
+        }
+
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new ExamplesHelpAction((HelpAction)help.Action!, context);
+
+        var serve = new Command("serve", "Run the service: FastAGI, AMI, the call flow, dispatch and the portal (the default when no command is given).");
+        serve.SetAction((_, ct) => ServeAsync(context, ct));
+        root.SetAction((_, ct) => ServeAsync(context, ct));
+        root.Subcommands.Add(context.WithExamples(serve, "ivr serve", "ivr serve --Practices:SeedDirectory=practices"));
+        root.Subcommands.Add(RecordsCommand.Calls(context));
+        root.Subcommands.Add(MessageCommand.Create(context));
+        root.Subcommands.Add(FlowCommand.Create(context));
+        root.Subcommands.Add(PracticeCommand.Create(context));
+        root.Subcommands.Add(OnCallCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(UserCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
+
+        // ivr help [COMMAND...] is ivr [COMMAND...] --help, as it always was.
+        var helpCommand = new Command("help", "Show help for ivr or one of its commands.") { Hidden = true };
+        var topic = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
+        helpCommand.Arguments.Add(topic);
+        helpCommand.SetAction((parse, ct) => root.Parse([.. parse.GetValue(topic) ?? [], "--help"]).InvokeAsync(parse.InvocationConfiguration, ct));
+        root.Subcommands.Add(helpCommand);
+        return context.WithExamples(root, "ivr calls list", "ivr messages --help", "ivr oncall who --practice riverside-pediatrics", "eval \"$(ivr completion bash)\"");
+    }
+
+    private static async Task<int> ServeAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        await IvrHost.Build([.. context.Settings]).RunAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary><c>--Data:ConnectionString=...</c>: a configuration key (it has a colon) and a value.</summary>
+    private static bool IsSetting(string word) =>
+        word.StartsWith("--", StringComparison.Ordinal) && word.IndexOf('=', StringComparison.Ordinal) is var equals and > 2
+        && word.AsSpan(2, equals - 2).Contains(':');
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult command; r = r.Parent)
+        {
+            names.Add(command.Command is RootCommand ? "ivr" : command.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

@@ -1,24 +1,62 @@
 using Ivr.Data;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
-using Ivr.Server.Hosting;
+using Ivr.Server.Portal;
+using Ivr.Server.Practices;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
 
 namespace Ivr.Server.Cli;
 
-/// <summary>The service's host for a one-shot command: same settings and stores as <c>ivr serve</c>, schema up to date, nothing started.</summary>
+/// <summary>
+/// The host of a one-shot command: the same settings as <c>ivr serve</c> (appsettings.json, environment,
+/// <c>--Section:Key=value</c> words), logging to standard error, the data stores and the domain services
+/// the commands use. No web server, no FastAGI or AMI, no portal; nothing is started.
+/// </summary>
 public static class CliHost
 {
-    public static async Task<IHost> OpenAsync(CliArguments arguments)
+    public static async Task<IHost> OpenAsync(IReadOnlyList<string> settings, CancellationToken cancellationToken = default)
     {
-        var host = IvrHost.Build(arguments.Settings);
-        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync();
+        var host = Build(settings);
+        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         return host;
+    }
+
+    public static IHost Build(IReadOnlyList<string> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. settings],
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(CliHost).Assembly.GetName().Name,
+        });
+        // Standard output carries the command's results (JSON among them); every log line goes to standard error.
+        var serilog = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(serilog, dispose: true);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddIvrData(builder.Configuration);
+        services.AddPractices(builder.Configuration);
+        services.AddOptions<CallFlowOptions>().Bind(builder.Configuration.GetSection("CallFlow"));
+        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection("Portal"));
+        services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
+        return builder.Build();
     }
 
     /// <summary>The practice named on the command line, or a clear error.</summary>
     public static async Task<Practice> PracticeAsync(IPracticeStore store, string practiceId) =>
         await store.GetAsync(practiceId) ?? throw new CommandLineException($"no practice '{practiceId}'; see ivr practice list.");
 
-    public static string Actor(CliArguments arguments) => arguments.Option("--by") ?? $"cli:{Environment.UserName}";
+    /// <summary>Who the audit log records: <c>--by</c>, or the user running the command.</summary>
+    public static string Actor(string? by) => by ?? $"cli:{Environment.UserName}";
 }

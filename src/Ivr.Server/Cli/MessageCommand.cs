@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Dispatch;
@@ -15,14 +16,46 @@ namespace Ivr.Server.Cli;
 /// </summary>
 public static class MessageCommand
 {
-    public static async Task<int> RunAsync(string verb, CliArguments arguments, TextWriter output, TextWriter error)
+    public static Command Create(CliContext context)
     {
-        if (!long.TryParse(arguments.Positional.ElementAtOrDefault(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            throw new CommandLineException($"usage: ivr messages {verb} ID" + (verb == "show" ? string.Empty : " --by CLINICIAN"));
-        }
+        var messages = context.WithExamples(
+            new Command("messages", "Patient messages: read them (audited), acknowledge, resolve."),
+            "ivr messages list", "ivr messages show 7", "ivr messages ack 7 --by dr-lee");
+        messages.Subcommands.Add(RecordsCommand.List(context, "messages", "Recent messages (reading them is audited).", "ivr messages list --limit 5", "ivr messages list --json"));
 
-        using var host = await CliHost.OpenAsync(arguments);
+        var show = new Command("show", "A message's history (received → … → resolved) and every page, email and webhook sent for it.");
+        var showId = Id();
+        var showBy = CliOptions.By();
+        show.Arguments.Add(showId);
+        show.Options.Add(showBy);
+        show.SetAction((parse, ct) => RunAsync(context, "show", parse.GetValue(showId), parse.GetValue(showBy), null, ct));
+        messages.Subcommands.Add(context.WithExamples(show, "ivr messages show 7"));
+
+        messages.Subcommands.Add(Advance(context, "ack", "Acknowledge a message: stops its escalation at once.", "ivr messages ack 7 --by dr-lee --note \"called the mother back\""));
+        messages.Subcommands.Add(Advance(context, "resolve", "Mark a message resolved: the patient was contacted.", "ivr messages resolve 7 --by dr-lee"));
+        return messages;
+    }
+
+    private static Argument<long> Id() => new("ID") { Description = "the message's id (see ivr messages list)" };
+
+    private static Command Advance(CliContext context, string verb, string description, string example)
+    {
+        var command = new Command(verb, description);
+        var id = Id();
+        var by = CliOptions.Text("--by", "the clinician (their id in the practice's file) or the supervisor", "CLINICIAN", required: true);
+        var note = CliOptions.Text("--note", "what was done (recorded in the message's history)", "TEXT");
+        command.Arguments.Add(id);
+        command.Options.Add(by);
+        command.Options.Add(note);
+        command.SetAction((parse, ct) => RunAsync(context, verb, parse.GetValue(id), parse.GetValue(by), parse.GetValue(note), ct));
+        return context.WithExamples(command, example);
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string verb, long id, string? by, string? note, CancellationToken cancellationToken)
+    {
+        var output = context.Output;
+        var error = context.Error;
+        using var host = await context.OpenAsync(cancellationToken);
         var messages = host.Services.GetRequiredService<IMessageStore>();
         var dispatch = host.Services.GetRequiredService<IDispatchStore>();
         var message = await messages.GetAsync(id);
@@ -34,7 +67,7 @@ public static class MessageCommand
 
         if (verb == "show")
         {
-            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Actor(arguments), "messages.show", "message", id.ToString(CultureInfo.InvariantCulture), "history viewed"));
+            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Actor(by), "messages.show", "message", id.ToString(CultureInfo.InvariantCulture), "history viewed"));
             output.WriteLine($"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, {message.MessageSeconds:0.0} s{(message.Partial ? ", partial" : string.Empty)}");
             output.WriteLine("History:");
             foreach (var entry in await dispatch.HistoryAsync(id))
@@ -51,7 +84,10 @@ public static class MessageCommand
             return 0;
         }
 
-        var by = arguments.Required("--by");
+        if (by is null)
+        {
+            throw new CommandLineException("--by is required.");
+        }
         var practice = await host.Services.GetRequiredService<IPracticeStore>().GetAsync(message.PracticeId);
         var supervisor = host.Services.GetRequiredService<IOptions<PracticesOptions>>().Value.Supervisor.ClinicianId;
         if (by != supervisor && practice?.Clinician(by) is null)
@@ -61,8 +97,8 @@ public static class MessageCommand
 
         var (status, detail) = verb switch
         {
-            "ack" => (MessageStatus.Acknowledged, arguments.Option("--note") ?? "acknowledged from the command line"),
-            "resolve" => (MessageStatus.Resolved, arguments.Option("--note") ?? "patient contacted (command line)"),
+            "ack" => (MessageStatus.Acknowledged, note ?? "acknowledged from the command line"),
+            "resolve" => (MessageStatus.Resolved, note ?? "patient contacted (command line)"),
             _ => throw new CommandLineException($"unknown command 'ivr messages {verb}'."),
         };
         if (!await dispatch.AdvanceAsync(id, status, by, detail, DateTimeOffset.UtcNow))

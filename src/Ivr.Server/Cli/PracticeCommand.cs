@@ -1,56 +1,71 @@
 using Ivr.Data.Practices;
+using System.CommandLine;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Ivr.Server.Practices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ivr.Server.Cli;
 
 /// <summary><c>ivr practice import FILE... | export P | list</c>: practices as files under version control.</summary>
 public static class PracticeCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter error)
+    public static Command Create(CliContext context)
     {
-        var verb = arguments.Positional.FirstOrDefault() ?? throw new CommandLineException("say what to do: ivr practice import FILE... | export PRACTICE | list");
-        using var host = await CliHost.OpenAsync(arguments);
-        var store = host.Services.GetRequiredService<IPracticeStore>();
-        var time = host.Services.GetRequiredService<TimeProvider>();
-        switch (verb)
+        var practice = context.WithExamples(
+            new Command("practice", "Practices as files under version control: import, export, list."),
+            "ivr practice import practices/*.yaml", "ivr practice list");
+
+        var import = new Command("import", "Create or replace practices from YAML/JSON files; every file is checked first, a bad one imports nothing.");
+        var files = new Argument<string[]>("FILE") { Description = "practice files (.yaml, .yml, .json)", Arity = ArgumentArity.OneOrMore };
+        var by = CliOptions.By();
+        import.Arguments.Add(files);
+        import.Options.Add(by);
+        import.SetAction(async (parse, ct) =>
         {
-            case "import":
-                var files = arguments.Positional.Skip(1).ToArray();
-                if (files.Length == 0)
-                {
-                    throw new CommandLineException("usage: ivr practice import FILE... [--by NAME]");
-                }
+            using var host = await context.OpenAsync(ct);
+            // Greetings typed in the portal were rendered into the sounds folder; an export of such a practice imports again.
+            var prompts = PromptManifest.Load(
+                host.Services.GetRequiredService<IOptions<PracticesOptions>>().Value.PromptManifest,
+                host.Services.GetRequiredService<IOptions<PromptsOptions>>().Value.SoundsDirectory);
+            if (prompts is null)
+            {
+                context.Error.WriteLine("warning: no prompt manifest found (Practices:PromptManifest); greeting and name prompts are not checked.");
+            }
 
-                // Greetings typed in the portal were rendered into the sounds folder; an export of such a practice imports again.
-                var prompts = PromptManifest.Load(
-                    host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PracticesOptions>>().Value.PromptManifest,
-                    host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PromptsOptions>>().Value.SoundsDirectory);
-                if (prompts is null)
-                {
-                    error.WriteLine("warning: no prompt manifest found (Practices:PromptManifest); greeting and name prompts are not checked.");
-                }
+            return await ImportAsync(
+                parse.GetValue(files)!, prompts, host.Services.GetRequiredService<IPracticeStore>(), host.Services.GetRequiredService<IAuditLog>(),
+                CliHost.Actor(parse.GetValue(by)), host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), context.Output, context.Error);
+        });
+        practice.Subcommands.Add(context.WithExamples(import, "ivr practice import practices/riverside-pediatrics.yaml --by alice", "ivr practice import practices/*.yaml"));
 
-                return await ImportAsync(files, prompts, store, host.Services.GetRequiredService<IAuditLog>(), CliHost.Actor(arguments), time.GetUtcNow(), output, error);
-            case "export":
-                var id = arguments.Positional.ElementAtOrDefault(1) ?? throw new CommandLineException("usage: ivr practice export PRACTICE");
-                var practice = await CliHost.PracticeAsync(store, id);
-                output.Write(PracticeFileWriter.Write(practice));
-                return 0;
-            case "list":
-                output.WriteLine($"{"PRACTICE",-26} {"COVERAGE",-12} {"TIME ZONE",-20} NUMBERS");
-                foreach (var p in await store.ListAsync())
-                {
-                    output.WriteLine($"{p.Id,-26} {CoverageModes.Name(p.Coverage),-12} {p.TimeZone,-20} {string.Join(", ", p.Numbers)}");
-                }
+        var export = new Command("export", "A practice as a file (import reads it back).");
+        var id = new Argument<string>("PRACTICE") { Description = "the practice's id (see ivr practice list)" };
+        export.Arguments.Add(id);
+        export.SetAction(async (parse, ct) =>
+        {
+            using var host = await context.OpenAsync(ct);
+            context.Output.Write(PracticeFileWriter.Write(await CliHost.PracticeAsync(host.Services.GetRequiredService<IPracticeStore>(), parse.GetValue(id)!)));
+            return 0;
+        });
+        practice.Subcommands.Add(context.WithExamples(export, "ivr practice export riverside-pediatrics > riverside-pediatrics.yaml"));
 
-                return 0;
-            default:
-                throw new CommandLineException($"unknown command 'ivr practice {verb}'.");
-        }
+        var list = new Command("list", "Practices, their coverage modes and numbers.");
+        list.SetAction(async (_, ct) =>
+        {
+            using var host = await context.OpenAsync(ct);
+            context.Output.WriteLine($"{"PRACTICE",-26} {"COVERAGE",-12} {"TIME ZONE",-20} NUMBERS");
+            foreach (var p in await host.Services.GetRequiredService<IPracticeStore>().ListAsync())
+            {
+                context.Output.WriteLine($"{p.Id,-26} {CoverageModes.Name(p.Coverage),-12} {p.TimeZone,-20} {string.Join(", ", p.Numbers)}");
+            }
+
+            return 0;
+        });
+        practice.Subcommands.Add(context.WithExamples(list, "ivr practice list"));
+        return practice;
     }
 
     private static async Task<int> ImportAsync(string[] files, IReadOnlySet<string>? prompts, IPracticeStore store, IAuditLog audit, string actor, DateTimeOffset now, TextWriter output, TextWriter error)

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Ivr.Data;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
@@ -10,19 +12,38 @@ namespace Ivr.Server.Cli;
 /// <summary><c>ivr calls list|show</c> and <c>ivr messages list</c>. Reads of patient data are audited.</summary>
 public static class RecordsCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public static async Task<int> RunAsync(string noun, CliArguments arguments, TextWriter output, TextWriter error)
+    /// <summary><c>ivr calls list|show</c>.</summary>
+    public static Command Calls(CliContext context)
     {
-        var verb = arguments.Positional.FirstOrDefault() ?? throw new CommandLineException($"say what to do: ivr {noun} list" + (noun == "calls" ? " | show ID" : string.Empty));
-        var json = arguments.Flag("--json");
-        var limit = 50;
-        if (arguments.Option("--limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
-        {
-            throw new CommandLineException($"--limit takes a positive whole number, not '{l}'.");
-        }
+        var calls = context.WithExamples(new Command("calls", "Calls: what happened on each and why."), "ivr calls list", "ivr calls show 42");
+        calls.Subcommands.Add(List(context, "calls", "Recent calls with their outcome (the read is audited).", "ivr calls list --limit 20", "ivr calls list --json"));
+        var show = new Command("show", "One call's timeline: every state, decision and leg, and why (the read is audited).");
+        var id = new Argument<long>("ID") { Description = "the call's id (see ivr calls list)" };
+        var json = CliOptions.Json();
+        show.Arguments.Add(id);
+        show.Options.Add(json);
+        show.SetAction((parse, ct) => RunAsync(context, "calls", "show", parse.GetValue(id), 50, parse.GetValue(json), ct));
+        calls.Subcommands.Add(context.WithExamples(show, "ivr calls show 42", "ivr calls show 42 --json"));
+        return calls;
+    }
 
-        using var host = await CliHost.OpenAsync(arguments);
+    /// <summary><c>ivr calls list</c> or <c>ivr messages list</c>.</summary>
+    public static Command List(CliContext context, string noun, string description, params string[] examples)
+    {
+        var list = new Command("list", description);
+        var json = CliOptions.Json();
+        var limit = CliOptions.Number("--limit", "how many, newest first", 50, 1);
+        list.Options.Add(json);
+        list.Options.Add(limit);
+        list.SetAction((parse, ct) => RunAsync(context, noun, "list", 0, parse.GetValue(limit), parse.GetValue(json), ct));
+        return context.WithExamples(list, examples);
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string noun, string verb, long id, int limit, bool json, CancellationToken cancellationToken)
+    {
+        var output = context.Output;
+        var error = context.Error;
+        using var host = await context.OpenAsync(cancellationToken);
         var calls = host.Services.GetRequiredService<ICallRecordStore>();
         var messages = host.Services.GetRequiredService<IMessageStore>();
         var audit = host.Services.GetRequiredService<IAuditLog>();
@@ -35,7 +56,7 @@ public static class RecordsCommand
                 await audit.RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, actor, "calls.list", "call", "*", $"{list.Count} call(s)"));
                 if (json)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(list, Json));
+                    output.WriteLine(JsonSerializer.Serialize(list, IvrJson.Indented));
                 }
                 else
                 {
@@ -48,11 +69,6 @@ public static class RecordsCommand
 
                 return 0;
             case ("calls", "show"):
-                if (!long.TryParse(arguments.Positional.ElementAtOrDefault(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                {
-                    throw new CommandLineException("usage: ivr calls show ID");
-                }
-
                 var record = await calls.GetAsync(id);
                 if (record is null)
                 {
@@ -66,7 +82,7 @@ public static class RecordsCommand
                 var callMessages = await messages.ForCallAsync(id);
                 if (json)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(new { call = record, events, legs, messages = callMessages }, Json));
+                    output.WriteLine(JsonSerializer.Serialize(new { call = record, events, legs, messages = callMessages }, IvrJson.Indented));
                     return 0;
                 }
 
@@ -96,7 +112,7 @@ public static class RecordsCommand
                 await audit.RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, actor, "messages.list", "message", "*", $"{all.Count} message(s)"));
                 if (json)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(all, Json));
+                    output.WriteLine(JsonSerializer.Serialize(all, IvrJson.Indented));
                 }
                 else
                 {

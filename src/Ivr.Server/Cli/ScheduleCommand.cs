@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,24 +8,38 @@ namespace Ivr.Server.Cli;
 /// <summary><c>ivr schedule check [--days N] [--practice P]</c>: the gap check; exits 1 when it finds anything.</summary>
 public static class ScheduleCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, TextWriter output)
+    public static Command Create(CliContext context)
     {
-        if (arguments.Positional.FirstOrDefault() != "check")
-        {
-            throw new CommandLineException("usage: ivr schedule check [--days N] [--practice P]");
-        }
+        var schedule = context.WithExamples(new Command("schedule", "The on-call schedule's checks."), "ivr schedule check");
+        var check = new Command("check", "Gaps, unverified contacts, uncovered holidays and daylight-saving handoffs in the coming days; exits 1 when it finds any.");
+        var daysOption = CliOptions.Number("--days", "how many days to check", 28, 1, 366);
+        var practiceOption = CliOptions.Practice(required: false);
+        practiceOption.Description = "check only this practice (default every practice)";
+        var fromOption = CliOptions.Text("--from", $"where the check starts ({CliTime.Help}; default now)", "T");
+        check.Options.Add(daysOption);
+        check.Options.Add(practiceOption);
+        check.Options.Add(fromOption);
+        check.SetAction((parse, ct) => RunAsync(context, parse.GetValue(daysOption), parse.GetValue(practiceOption), parse.GetValue(fromOption), ct));
+        schedule.Subcommands.Add(context.WithExamples(check,
+            "ivr schedule check",
+            "ivr schedule check --practice riverside-pediatrics --days 60",
+            "ivr schedule check --from 2027-03-08T00:00 --days 10 || echo \"fix the schedule\""));
+        return schedule;
+    }
 
-        var days = arguments.Number("--days", 28, 1, 366);
-        using var host = await CliHost.OpenAsync(arguments);
+    private static async Task<int> RunAsync(CliContext context, int days, string? practiceId, string? fromText, CancellationToken cancellationToken)
+    {
+        var output = context.Output;
+        using var host = await context.OpenAsync(cancellationToken);
         var store = host.Services.GetRequiredService<IPracticeStore>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var practices = arguments.Option("--practice") is { } id
+        var practices = practiceId is { } id
             ? [await CliHost.PracticeAsync(store, id)]
             : await store.ListAsync();
         var found = 0;
         foreach (var practice in practices)
         {
-            var from = arguments.Instant("--from", practice.Clock(), now);
+            var from = CliTime.Instant("--from", fromText, practice.Clock(), now);
             var until = from.AddDays(days);
             var findings = ScheduleCheck.Run(new OnCallSchedule(practice, await store.OverridesAsync(practice.Id, from, until)), from, until);
             output.WriteLine($"{practice.Id}: {(findings.Count == 0 ? "no problems" : $"{findings.Count} problem(s)")} in the {days} day(s) from {practice.Clock().Describe(from)}");

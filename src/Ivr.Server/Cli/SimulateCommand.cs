@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Simulation;
@@ -12,20 +13,40 @@ namespace Ivr.Server.Cli;
 /// </summary>
 public static class SimulateCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, TextWriter output)
+    public static Command Create(CliContext context)
     {
-        using var host = await CliHost.OpenAsync(arguments);
+        var simulate = new Command("simulate", "What a call would do, through the same flow real calls run, without placing one or storing anything.");
+        var practiceOption = CliOptions.Practice();
+        var atOption = CliOptions.Text("--at", $"when the call comes in ({CliTime.Help}; default now)", "T");
+        var keysOption = CliOptions.Text("--keys", "the keys the caller presses, in order, comma-separated", "K,K");
+        var answerOption = CliOptions.Text("--answer", "the clinicians who answer when rung, comma-separated (default nobody)", "C,C");
+        var officeOption = CliOptions.Flag("--office-answers", "in overflow hours, the office picks up");
+        foreach (var option in new Option[] { practiceOption, atOption, keysOption, answerOption, officeOption })
+        {
+            simulate.Options.Add(option);
+        }
+
+        simulate.SetAction((parse, ct) => RunAsync(
+            context, parse.GetValue(practiceOption)!, parse.GetValue(atOption), parse.GetValue(keysOption), parse.GetValue(answerOption), parse.GetValue(officeOption), ct));
+        return context.WithExamples(simulate,
+            "ivr simulate --practice riverside-pediatrics --at 2026-12-25T02:10 --keys 2,1 --answer rn-garcia",
+            "ivr simulate --practice harbor-internal-medicine --at 2026-11-23T09:00 --office-answers");
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string practiceId, string? atText, string? keysText, string? answerText, bool officeAnswers, CancellationToken cancellationToken)
+    {
+        var output = context.Output;
+        using var host = await context.OpenAsync(cancellationToken);
         var store = host.Services.GetRequiredService<IPracticeStore>();
-        var practiceId = arguments.Required("--practice");
         var practice = await CliHost.PracticeAsync(store, practiceId);
         var number = practice.Numbers.FirstOrDefault() ?? throw new CommandLineException($"{practice.Id} publishes no number, so no call can reach it; add numbers: to its file.");
         var clock = practice.Clock();
-        var at = arguments.Instant("--at", clock, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var keys = (arguments.Option("--keys") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var answering = (arguments.Option("--answer") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var at = CliTime.Instant("--at", atText, clock, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var keys = (keysText ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var answering = (answerText ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var options = host.Services.GetRequiredService<IOptions<CallFlowOptions>>().Value;
 
-        var result = await CallSimulation.RunAsync(host.Services.GetRequiredService<IPracticeDirectory>(), number, at, keys, answering, arguments.Flag("--office-answers"), options);
+        var result = await CallSimulation.RunAsync(host.Services.GetRequiredService<IPracticeDirectory>(), number, at, keys, answering, officeAnswers, options);
 
         output.WriteLine($"Simulated call to {practice.Name} ({number}) at {clock.Describe(at)}; no call placed, nothing stored.");
         output.WriteLine($"Coverage: {CoverageModes.Name(result.Route.Coverage.Mode)}: {result.Route.Coverage.Reason}");

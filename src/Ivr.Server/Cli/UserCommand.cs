@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
@@ -17,72 +19,118 @@ namespace Ivr.Server.Cli;
 /// </summary>
 public static partial class UserCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public static async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter error, TextReader input)
+    public static Command Create(CliContext context)
     {
-        var verb = arguments.Positional.FirstOrDefault() ?? throw new CommandLineException("say what to do: ivr user add USERNAME --role R | list | unlock USERNAME | password USERNAME");
-        using var host = await CliHost.OpenAsync(arguments);
-        var users = host.Services.GetRequiredService<IUserStore>();
-        var audit = host.Services.GetRequiredService<IAuditLog>();
-        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var actor = CliHost.Actor(arguments);
-        switch (verb)
+        var user = context.WithExamples(
+            new Command("user", "Portal accounts; passwords come from standard input, never from the command line."),
+            "ivr user add sam --role supervisor < password-file", "ivr user list");
+        user.Subcommands.Add(Add(context));
+
+        var list = new Command("list", "Accounts, their roles and whether they are locked.");
+        var json = CliOptions.Json();
+        list.Options.Add(json);
+        list.SetAction(async (parse, ct) =>
         {
-            case "add":
-                return await AddAsync(arguments, host.Services, output, error, input, actor, now);
-            case "list":
-                var all = await users.ListAsync();
-                if (arguments.Flag("--json"))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(all.Select(u => new { u.Id, u.Username, Role = PortalRoles.Name(u.Role), u.PracticeId, u.ClinicianId, u.FailedCount, u.LockedUntil, u.CreatedAt }), Json));
-                    return 0;
-                }
-
-                output.WriteLine($"{"USERNAME",-24} {"ROLE",-15} {"PRACTICE",-26} {"CLINICIAN",-14} STATE");
-                foreach (var u in all)
-                {
-                    var state = u.IsLockedOut(now) ? $"locked until {u.LockedUntil:u}" : u.FailedCount > 0 ? $"{u.FailedCount} failed sign-in(s)" : "active";
-                    output.WriteLine($"{u.Username,-24} {PortalRoles.Name(u.Role),-15} {u.PracticeId ?? "-",-26} {u.ClinicianId ?? "-",-14} {state}");
-                }
-
+            using var host = await context.OpenAsync(ct);
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var all = await host.Services.GetRequiredService<IUserStore>().ListAsync();
+            var output = context.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(all.Select(u => new { u.Id, u.Username, u.Role, u.PracticeId, u.ClinicianId, u.FailedCount, u.LockedUntil, u.CreatedAt }), IvrJson.Indented));
                 return 0;
-            case "unlock" or "password":
-                var name = arguments.Positional.ElementAtOrDefault(1) ?? throw new CommandLineException($"usage: ivr user {verb} USERNAME");
-                var user = await users.FindAsync(name) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
-                if (verb == "password")
-                {
-                    var password = CheckedPassword(PasswordInput.Read(input, error), host.Services);
-                    await users.SetPasswordHashAsync(user.Id, host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password));
-                }
+            }
 
-                await users.ClearFailuresAsync(user.Id);
-                await audit.RecordAsync(new AuditEntry(now, actor, "user." + verb, "user", user.Username, verb == "unlock" ? "unlocked" : "password set"));
-                output.WriteLine(verb == "unlock" ? $"{user.Username} unlocked." : $"{user.Username}: password set.");
-                return 0;
-            default:
-                throw new CommandLineException($"unknown command 'ivr user {verb}'.");
-        }
+            output.WriteLine($"{"USERNAME",-24} {"ROLE",-15} {"PRACTICE",-26} {"CLINICIAN",-14} STATE");
+            foreach (var u in all)
+            {
+                var state = u.IsLockedOut(now) ? $"locked until {u.LockedUntil:u}" : u.FailedCount > 0 ? $"{u.FailedCount} failed sign-in(s)" : "active";
+                output.WriteLine($"{u.Username,-24} {PortalRoles.Name(u.Role),-15} {u.PracticeId ?? "-",-26} {u.ClinicianId ?? "-",-14} {state}");
+            }
+
+            return 0;
+        });
+        user.Subcommands.Add(context.WithExamples(list, "ivr user list", "ivr user list --json"));
+        user.Subcommands.Add(Change(context, "unlock", "Lift a lockout after too many wrong passwords.", "ivr user unlock sam"));
+        user.Subcommands.Add(Change(context, "password", "Set a new password, read from standard input (or typed twice at the terminal).", "ivr user password sam < new-password-file"));
+        return user;
     }
 
-    private static async Task<int> AddAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, TextReader input, string actor, DateTimeOffset now)
+    private static Command Add(CliContext context)
     {
-        var username = (arguments.Positional.ElementAtOrDefault(1) ?? throw new CommandLineException("usage: ivr user add USERNAME --role R [--practice P] [--clinician C]")).Trim().ToLowerInvariant();
+        var add = new Command("add", "Make a portal account; the password is read from standard input (or typed twice at the terminal).");
+        var usernameArgument = new Argument<string>("USERNAME") { Description = "1 to 64 of a-z, 0-9, '.', '_', '-', '@' (kept in lower case)" };
+        var roleOption = CliOptions.Text("--role", string.Join("|", PortalRoles.All), "ROLE", required: true);
+        roleOption.CompletionSources.Add([.. PortalRoles.All]);
+        var practiceOption = CliOptions.Practice(required: false);
+        practiceOption.Description = "the practice a practice-admin or clinician belongs to";
+        var clinicianOption = CliOptions.Text("--clinician", "a clinician's id in the practice's file (what their acknowledgements are recorded as)", "C");
+        var stdinOption = CliOptions.Flag("--password-stdin", "read the password from standard input (it is read from there whenever input is piped)");
+        var byOption = CliOptions.By();
+        add.Arguments.Add(usernameArgument);
+        foreach (var option in new Option[] { roleOption, practiceOption, clinicianOption, stdinOption, byOption })
+        {
+            add.Options.Add(option);
+        }
+
+        add.SetAction(async (parse, ct) =>
+        {
+            using var host = await context.OpenAsync(ct);
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            return await AddAsync(
+                parse.GetValue(usernameArgument)!, parse.GetValue(roleOption)!, parse.GetValue(practiceOption), parse.GetValue(clinicianOption),
+                host.Services, context, CliHost.Actor(parse.GetValue(byOption)), now);
+        });
+        return context.WithExamples(add,
+            "ivr user add sam --role supervisor < password-file",
+            "echo \"$PASSWORD\" | ivr user add amy --role clinician --practice riverside-pediatrics --clinician dr-lee --password-stdin");
+    }
+
+    private static Command Change(CliContext context, string verb, string description, string example)
+    {
+        var command = new Command(verb, description);
+        var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
+        var byOption = CliOptions.By();
+        command.Arguments.Add(nameArgument);
+        command.Options.Add(byOption);
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = await context.OpenAsync(ct);
+            var users = host.Services.GetRequiredService<IUserStore>();
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var name = parse.GetValue(nameArgument)!;
+            var user = await users.FindAsync(name) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
+            if (verb == "password")
+            {
+                var password = CheckedPassword(PasswordInput.Read(context.Input, context.Error), host.Services);
+                await users.SetPasswordHashAsync(user.Id, host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password));
+            }
+
+            await users.ClearFailuresAsync(user.Id);
+            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, CliHost.Actor(parse.GetValue(byOption)), "user." + verb, "user", user.Username, verb == "unlock" ? "unlocked" : "password set"));
+            context.Output.WriteLine(verb == "unlock" ? $"{user.Username} unlocked." : $"{user.Username}: password set.");
+            return 0;
+        });
+        return context.WithExamples(command, example);
+    }
+
+    private static async Task<int> AddAsync(string name, string roleName, string? practiceId, string? clinicianId, IServiceProvider services, CliContext context, string actor, DateTimeOffset now)
+    {
+        var output = context.Output;
+        var error = context.Error;
+        var username = name.Trim().ToLowerInvariant();
         if (!UsernamePattern().IsMatch(username))
         {
             throw new CommandLineException($"'{username}' is not a username: 1 to 64 of a-z, 0-9, '.', '_', '-', '@', starting with a letter or digit.");
         }
 
-        var roleName = arguments.Required("--role");
         if (!PortalRoles.TryParse(roleName, out var role))
         {
             throw new CommandLineException($"--role is one of {string.Join(", ", PortalRoles.All)}, not '{roleName}'.");
         }
 
-        var practiceId = arguments.Option("--practice");
-        var clinicianId = arguments.Option("--clinician");
         await CheckPlaceAsync(role, practiceId, clinicianId, services.GetRequiredService<IPracticeStore>());
-        var password = CheckedPassword(PasswordInput.Read(input, error), services);
+        var password = CheckedPassword(PasswordInput.Read(context.Input, error), services);
 
         var user = new PortalUser { Username = username, PasswordHash = string.Empty, Role = role, PracticeId = practiceId, ClinicianId = clinicianId, CreatedAt = now };
         user = user with { PasswordHash = services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password) };

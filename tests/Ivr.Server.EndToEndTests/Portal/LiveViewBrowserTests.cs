@@ -51,14 +51,14 @@ public sealed class LiveViewBrowserTests(Chromium chromium) : IClassFixture<Chro
 
             var row = page.Locator("#live-calls tbody tr[data-call-id]");
             await Expect(row).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
-            await Expect(row).ToHaveAttributeAsync("data-state", "Greeting", new LocatorAssertionsToHaveAttributeOptions { Timeout = 15_000 });
+            await Expect(row).ToHaveAttributeAsync("data-state", "greeting", new LocatorAssertionsToHaveAttributeOptions { Timeout = 15_000 });
             await Expect(row).ToContainTextAsync("Riverside Pediatrics");
             await Expect(row.Locator("td.status")).ToHaveTextAsync("greeting");
             await Expect(row.Locator("td.caller")).ToHaveTextAsync("···" + PatientCall.CallerNumber[^4..]);
             await Expect(row.Locator(".channel[data-role=patient]")).ToContainTextAsync("Up");
             await Screenshots.SaveAsync(page, Test, "2-greeting");
 
-            await Expect(row).ToHaveAttributeAsync("data-state", "RecordName", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+            await Expect(row).ToHaveAttributeAsync("data-state", "record-name", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
             await Expect(row.Locator("td.status")).ToHaveTextAsync("recording name");
             await Screenshots.SaveAsync(page, Test, "3-recording-name");
             Assert.DoesNotContain(PatientCall.CallerNumber, await page.ContentAsync());

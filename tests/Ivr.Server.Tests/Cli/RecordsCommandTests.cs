@@ -43,7 +43,10 @@ public sealed class RecordsCommandTests
         Assert.Equal(0, callsExit);
         Assert.Equal(0, messagesExit);
         Assert.Equal("message-taken", JsonDocument.Parse(calls).RootElement[0].GetProperty("Outcome").GetString());
-        Assert.Equal("5559876543", JsonDocument.Parse(messages).RootElement[0].GetProperty("CallbackNumber").GetString());
+        var message = JsonDocument.Parse(messages).RootElement[0];
+        Assert.Equal("5559876543", message.GetProperty("CallbackNumber").GetString());
+        Assert.Equal("urgent", message.GetProperty("Urgency").GetString());
+        Assert.Equal("received", message.GetProperty("Status").GetString());
         var audit = await service.Get<IAuditLog>().ListAsync(10);
         Assert.Contains(audit, e => e.Action == "calls.list");
         Assert.Contains(audit, e => e.Action == "messages.list");
@@ -63,7 +66,7 @@ public sealed class RecordsCommandTests
         Assert.Equal(2, limitExit);
         Assert.Contains("--limit takes a positive whole number", limit);
         Assert.Equal(2, verbExit);
-        Assert.Contains("unknown command 'ivr calls delete'", verb);
+        Assert.Contains("ivr calls: Unrecognized command or argument 'delete'", verb);
     }
 
     [Fact]
@@ -79,6 +82,20 @@ public sealed class RecordsCommandTests
         Assert.Contains("MainMenu", mermaid);
         Assert.Equal(0, dotExit);
         Assert.StartsWith("digraph", dot.TrimStart());
+    }
+
+    [Fact]
+    public async Task CallsShowAsJsonWritesTheMessagesEnumsAsWords()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var callId = await SeedCallAsync(service);
+
+        var (exitCode, output) = await service.RunAsync("calls", "show", callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+
+        Assert.Equal(0, exitCode);
+        var message = JsonDocument.Parse(output).RootElement.GetProperty("messages")[0];
+        Assert.Equal("urgent", message.GetProperty("Urgency").GetString());
+        Assert.Equal("received", message.GetProperty("Status").GetString());
     }
 
     private static async Task<long> SeedCallAsync(TempService service)

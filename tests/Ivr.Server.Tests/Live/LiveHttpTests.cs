@@ -61,12 +61,12 @@ public sealed class LiveHttpTests
         using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await NextSnapshotAsync(events);
         Assert.Equal(["1795360542.1"], first.GetProperty("calls").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
-        Assert.Equal("Incoming", first.GetProperty("calls")[0].GetProperty("state").GetString());
+        Assert.Equal("incoming", first.GetProperty("calls")[0].GetProperty("state").GetString());
         Assert.Equal("···4567", first.GetProperty("calls")[0].GetProperty("caller").GetString());
 
         tracker.Entered(ours, CallState.Greeting);
         var second = await NextSnapshotAsync(events);
-        Assert.Equal("Greeting", second.GetProperty("calls")[0].GetProperty("state").GetString());
+        Assert.Equal("greeting", second.GetProperty("calls")[0].GetProperty("state").GetString());
 
         tracker.Ended(ours);
         var third = await NextSnapshotAsync(events);

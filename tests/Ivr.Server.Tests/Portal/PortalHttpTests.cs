@@ -76,10 +76,10 @@ public sealed class PortalHttpTests
 
         Assert.Equal(1, inbox.GetArrayLength());
         Assert.Equal(id, inbox[0].GetProperty("id").GetInt64());
-        Assert.Equal("Urgent", inbox[0].GetProperty("urgency").GetString());
+        Assert.Equal("urgent", inbox[0].GetProperty("urgency").GetString());
         Assert.False(inbox[0].TryGetProperty("callbackNumber", out _));
         Assert.Equal("5559876543", message.GetProperty("callbackNumber").GetString());
-        Assert.Equal("Received", message.GetProperty("history")[0].GetProperty("status").GetString());
+        Assert.Equal("received", message.GetProperty("history")[0].GetProperty("status").GetString());
         Assert.Equal($"/messages/{id}/recording", message.GetProperty("recordingUrl").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);

@@ -34,10 +34,10 @@ public sealed class OnCallApiTests
         var cancelled = await client.DeleteAsync($"/api/practices/{PracticeA}/oncall/overrides/{id}");
         var again = await client.DeleteAsync($"/api/practices/{PracticeA}/oncall/overrides/{id}");
 
-        Assert.Contains(before.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "NoPrimary");
+        Assert.Contains(before.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "no-primary");
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        Assert.DoesNotContain(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "NoPrimary");
+        Assert.DoesNotContain(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "no-primary");
         var primary = after.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "primary");
         Assert.Contains(primary.GetProperty("shifts").EnumerateArray(), s => s.GetProperty("clinicianId").GetString() == "dr-patel");
         Assert.Equal(HttpStatusCode.Forbidden, otherPractice.StatusCode);
