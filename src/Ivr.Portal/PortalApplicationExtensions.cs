@@ -27,12 +27,14 @@ public static class PortalApplicationExtensions
         }
 
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UsePortalRequestLog();
         app.UseExceptionHandler("/status/500");
         // Pages get a readable error page; the API and audio keep their bare status codes.
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/assets"),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRouting();
+        app.UseRequestRouteForLog();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

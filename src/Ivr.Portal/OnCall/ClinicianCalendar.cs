@@ -36,5 +36,5 @@ public static class ClinicianCalendar
 
     /// <summary>The same shift keeps its UID across refreshes (its start and layer identify it).</summary>
     private static string Uid(Practice practice, string clinicianId, OnCallSegment shift) =>
-        string.Create(CultureInfo.InvariantCulture, $"{practice.Id}.{clinicianId}.{shift.Layer}.{ICalendarWriter.Utc(shift.From)}@ivr-oncall");
+        string.Create(CultureInfo.InvariantCulture, $"{practice.Id}.{clinicianId}.{shift.Layer}.{ICalendarWriter.UtcText(shift.From)}@ivr-oncall");
 }

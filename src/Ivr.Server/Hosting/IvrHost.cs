@@ -14,7 +14,9 @@ namespace Ivr.Server.Hosting;
 /// <summary>Builds the service's host: configuration, Serilog, and the hosted parts, the portal among them.</summary>
 public static class IvrHost
 {
-    public static IHost Build(string[] args)
+    /// <param name="args">The command line's settings (<c>--Section:Key=value</c>).</param>
+    /// <param name="services">Changes to the services after the service's own, e.g. a test's clock.</param>
+    public static IHost Build(string[] args, Action<IServiceCollection>? services = null)
     {
         // appsettings.json travels with the binaries; relative data paths stay relative to where ivr runs.
         // The application name is the server's assembly even when a test runner hosts it, so the portal's pages are found.
@@ -24,19 +26,14 @@ public static class IvrHost
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = typeof(IvrHost).Assembly.GetName().Name,
         });
-        // Serilog.Extensions.Hosting is not in our registry; the logging provider does the same job.
-        var serilog = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
-            .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(serilog, dispose: true);
+        builder.Services.AddSerilog(IvrLogging.Create(builder.Configuration), dispose: true);
         builder.Services.AddIvrData(builder.Configuration);
         builder.Services.AddTelephony(builder.Configuration);
         builder.Services.AddHostedService<PracticeSeedService>();
         builder.Services.AddSingleton<IDiagramLayout>(sp => new GraphvizLayout(sp.GetRequiredService<IOptions<PortalOptions>>().Value.GraphvizDot));
         builder.AddPortal();
+        services?.Invoke(builder.Services);
         return builder.Build().UsePortal();
     }
 }

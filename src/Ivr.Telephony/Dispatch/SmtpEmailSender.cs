@@ -1,22 +1,26 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text;
 using Ivr.Domain.Dispatch;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Ivr.Server.Dispatch;
 
 /// <summary>
-/// Hands notices to the configured mail server as plain UTF-8 text (<see cref="NoticeText"/>). A
-/// delivery failure is a result, not an exception; cancellation throws. Logs name the recipient's
-/// domain only.
+/// Hands notices to the configured mail server as plain UTF-8 text (<see cref="NoticeText"/>) with
+/// MailKit. A delivery failure is a result, not an exception; cancellation throws. Credentials are
+/// only ever sent over an encrypted connection. Logs name the recipient's domain only.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<NotificationOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<NotificationOptions> options, ILogger<SmtpEmailSender> logger, TimeProvider? time = null) : IEmailSender
 {
     private readonly NotificationOptions _options = options.Value;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<DeliveryResult> SendAsync(string address, Notice notice, CancellationToken cancellationToken = default)
     {
@@ -24,53 +28,37 @@ public sealed class SmtpEmailSender(IOptions<NotificationOptions> options, ILogg
         ArgumentNullException.ThrowIfNull(notice);
         var smtp = _options.Smtp;
         var masked = MaskAddress(address);
-        if (!MailAddress.TryCreate(address, out var to))
+        if (!SmtpAddress.TryParse(address, out var to) || !SmtpAddress.TryParse(smtp.From, out var from))
         {
             logger.LogWarning("Email {Kind} for practice {PracticeId} to {Recipient} not sent: not an address", notice.Kind, notice.PracticeId, masked);
             return DeliveryResult.Failed("not an email address");
         }
 
-        using var message = new MailMessage(new MailAddress(smtp.From), to)
-        {
-            Subject = NoticeText.Subject(notice),
-            SubjectEncoding = Encoding.UTF8,
-            Body = NoticeText.Body(notice, _options),
-            BodyEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            UseDefaultCredentials = false,
-        };
-        if (!string.IsNullOrEmpty(smtp.Username))
-        {
-            client.Credentials = new NetworkCredential(smtp.Username, smtp.Password);
-        }
+        var body = new TextPart(MimeKit.Text.TextFormat.Plain);
+        body.SetText(Encoding.UTF8, NoticeText.Body(notice, _options));
+        using var message = new MimeMessage([from], [to], NoticeText.Subject(notice), body);
 
-        // SmtpClient.Timeout applies to Send only; the async send is bounded here.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(smtp.Timeout);
+        // The whole send (connect, TLS, authentication, data) is bounded here, on the injected clock.
+        using var deadline = new CancellationTokenSource(smtp.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         string? failure;
         try
         {
-            await client.SendMailAsync(message, deadline.Token);
-            failure = null;
+            failure = await SendAsync(smtp, message, linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             failure = string.Create(CultureInfo.InvariantCulture, $"timed out after {smtp.Timeout.TotalSeconds:0.#} s");
         }
-        catch (SmtpException e)
+        catch (SmtpCommandException e)
         {
             // A server's reply may quote the recipient; the detail is stored and logged, so it is masked too.
-            failure = Describe(e).Replace(address, masked, StringComparison.OrdinalIgnoreCase);
+            failure = string.Create(CultureInfo.InvariantCulture, $"SMTP {(int)e.StatusCode}: {e.Message}").Replace(address, masked, StringComparison.OrdinalIgnoreCase);
         }
-        catch (Exception e) when (e is IOException or SocketException or TimeoutException)
+        catch (Exception e) when (e is SmtpProtocolException or AuthenticationException or SslHandshakeException or ServiceNotConnectedException
+            or IOException or SocketException or TimeoutException)
         {
-            failure = e.Message;
+            failure = e.Message.Replace(address, masked, StringComparison.OrdinalIgnoreCase);
         }
 
         if (failure is not null)
@@ -99,10 +87,39 @@ public sealed class SmtpEmailSender(IOptions<NotificationOptions> options, ILogg
         return at < 0 ? "***" : "***" + address[at..];
     }
 
-    /// <summary>The server's reply code when there was one; "Failure sending mail." alone says nothing, so the inner exception says why.</summary>
-    private static string Describe(SmtpException e)
+    /// <summary>Null when the server took the mail, else why not; nothing is sent after a refusal.</summary>
+    private static async Task<string?> SendAsync(SmtpOptions smtp, MimeMessage message, CancellationToken cancellationToken)
     {
-        var reason = e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}";
-        return (int)e.StatusCode >= 200 ? string.Create(CultureInfo.InvariantCulture, $"SMTP {(int)e.StatusCode}: {reason}") : reason;
+        using var client = new SmtpClient
+        {
+            Timeout = (int)Math.Min(int.MaxValue, smtp.Timeout.TotalMilliseconds),
+            ServerCertificateValidationCallback = SmtpCertificatePin.Validator(smtp.PinnedCertificateSha256),
+        };
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.EffectiveSecurity, cancellationToken);
+        try
+        {
+            if (!string.IsNullOrEmpty(smtp.Username))
+            {
+                if (!client.IsEncrypted)
+                {
+                    return "refused to send the SMTP credentials over a connection that is not encrypted "
+                        + "(set Notifications:Smtp:EnableSsl, or Security to StartTls or SslOnConnect)";
+                }
+
+                await client.AuthenticateAsync(new NetworkCredential(smtp.Username, smtp.Password), cancellationToken);
+            }
+
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return null;
+        }
+        finally
+        {
+            // After a refusal or a failure the socket is just closed: a QUIT could wait on a server that no longer answers.
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: false, CancellationToken.None);
+            }
+        }
     }
 }

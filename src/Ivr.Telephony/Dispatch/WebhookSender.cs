@@ -27,9 +27,10 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
         _time = time;
         _logger = logger;
         // One client for the process; a bounded connection lifetime lets DNS changes of receivers take effect.
+        // The timeout is kept per send on the injected clock, not by HttpClient's own timer.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
-            Timeout = _options.Webhook.Timeout,
+            Timeout = Timeout.InfiniteTimeSpan,
         };
     }
 
@@ -60,10 +61,12 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
 
+        using var deadline = new CancellationTokenSource(_options.Webhook.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         string failure;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (response.IsSuccessStatusCode)
             {
                 var detail = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} from {receiver}");

@@ -92,7 +92,8 @@ public sealed class AmiClientWithFakeServerTests
         server.DropAll();
         await AgiChannelWithFakeAsteriskTests.WaitUntilAsync(() => client.State == AmiConnectionState.Reconnecting);
         await Assert.ThrowsAsync<AmiNotConnectedException>(() => client.PingAsync());
-        await Task.Delay(300);
+        // At least one reconnect attempt meets Asterisk down before it comes back.
+        await AgiChannelWithFakeAsteriskTests.WaitUntilAsync(() => Volatile.Read(ref server.Refused) > 0);
         server.Accepting = true;
         await AgiChannelWithFakeAsteriskTests.WaitUntilAsync(() => client.State == AmiConnectionState.Connected);
         await client.PingAsync();

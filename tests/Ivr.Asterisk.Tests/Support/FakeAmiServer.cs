@@ -39,6 +39,9 @@ public sealed class FakeAmiServer : IAsyncDisposable
     /// <summary>When false, new connections are closed at once (Asterisk is down).</summary>
     public volatile bool Accepting = true;
 
+    /// <summary>How many connections were closed at once because <see cref="Accepting"/> was false.</summary>
+    public int Refused;
+
     /// <summary>Answers actions other than Login/Ping/Logoff; return null to send no response at all.</summary>
     public Func<AmiMessage, Session, string?>? OnAction { get; set; }
 
@@ -104,6 +107,7 @@ public sealed class FakeAmiServer : IAsyncDisposable
 
             if (!Accepting)
             {
+                Interlocked.Increment(ref Refused);
                 client.Dispose();
                 continue;
             }

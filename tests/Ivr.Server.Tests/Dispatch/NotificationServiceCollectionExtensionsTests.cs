@@ -1,5 +1,6 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Server.Dispatch;
+using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class NotificationServiceCollectionExtensionsTests
         Assert.Equal("+1 555 0100", options.AnsweringServicePhone);
         Assert.Equal(("mail.example.org", 587, true, TimeSpan.FromSeconds(30)), (options.Smtp.Host, options.Smtp.Port, options.Smtp.EnableSsl, options.Smtp.Timeout));
         Assert.Equal("answering-service@localhost", options.Smtp.From);
+        Assert.Equal(SecureSocketOptions.StartTls, options.Smtp.EffectiveSecurity);
         Assert.Equal("s3cret", options.Webhook.Secret);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Webhook.Timeout);
         Assert.IsType<SmtpEmailSender>(provider.GetRequiredService<IEmailSender>());
@@ -36,9 +38,22 @@ public sealed class NotificationServiceCollectionExtensionsTests
     }
 
     [Theory]
+    [InlineData(null, "false", SecureSocketOptions.None)]
+    [InlineData(null, "true", SecureSocketOptions.StartTls)]
+    [InlineData("SslOnConnect", "false", SecureSocketOptions.SslOnConnect)]
+    [InlineData("StartTlsWhenAvailable", "true", SecureSocketOptions.StartTlsWhenAvailable)]
+    public void SecurityWinsOverEnableSslWhenSet(string? security, string enableSsl, SecureSocketOptions expected)
+    {
+        using var provider = Provider(new Dictionary<string, string?> { ["Notifications:Smtp:Security"] = security, ["Notifications:Smtp:EnableSsl"] = enableSsl });
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.EffectiveSecurity);
+    }
+
+    [Theory]
     [InlineData("Notifications:PortalUrl", "portal.example.org")]
     [InlineData("Notifications:Smtp:Port", "0")]
     [InlineData("Notifications:Smtp:From", "not an address")]
+    [InlineData("Notifications:Smtp:PinnedCertificateSha256", "ab:cd")]
     [InlineData("Notifications:Webhook:Timeout", "00:00:00")]
     public void ABadValueIsRefusedNamingTheKey(string key, string value)
     {

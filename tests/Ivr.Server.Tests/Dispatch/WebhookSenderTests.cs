@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Ivr.Domain.Dispatch;
-using Ivr.Domain.Simulation;
 using Ivr.Server.Dispatch;
 using Ivr.Server.Tests.Support;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Server.Tests.Dispatch;
 
@@ -62,25 +62,32 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public async Task AReceiverThatNeverAnswersInTimeIsAFailedDelivery()
+    public async Task AReceiverThatNeverAnswersInTimeIsAFailedDeliveryOnceTheTimeoutHasPassed()
     {
-        await using var receiver = WebhookReceiver.Start(delay: TimeSpan.FromSeconds(30));
-        using var sender = Sender(timeout: TimeSpan.FromMilliseconds(300));
+        await using var receiver = WebhookReceiver.Start(delay: TimeSpan.FromMinutes(5));
+        var time = new FakeTimeProvider(Now);
+        using var sender = Sender(time: time);
 
-        var result = await sender.SendAsync(receiver.Url, Urgent);
+        var sending = sender.SendAsync(receiver.Url, Urgent);
+        await receiver.NextAsync(TimeSpan.FromSeconds(30));
+        Assert.False(sending.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.False(result.Accepted);
-        Assert.StartsWith("timed out", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(DeliveryResult.Failed("timed out after 10 s"), await sending.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
     public async Task ACallerWhoCancelsGetsACancellationNotAResult()
     {
-        await using var receiver = WebhookReceiver.Start(delay: TimeSpan.FromSeconds(30));
+        await using var receiver = WebhookReceiver.Start(delay: TimeSpan.FromMinutes(5));
         using var sender = Sender();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.SendAsync(receiver.Url, Urgent, cancel.Token));
+        var sending = sender.SendAsync(receiver.Url, Urgent, cancel.Token);
+        await receiver.NextAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
     }
 
     [Fact]
@@ -132,11 +139,11 @@ public sealed class WebhookSenderTests
         Assert.DoesNotContain(logger.Lines, line => line.Contains("T0KEN", StringComparison.Ordinal));
     }
 
-    private static WebhookSender Sender(string secret = Secret, TimeSpan? timeout = null, ListLogger<WebhookSender>? logger = null)
+    private static WebhookSender Sender(string secret = Secret, ListLogger<WebhookSender>? logger = null, FakeTimeProvider? time = null)
     {
         var options = new NotificationOptions { PortalUrl = "https://portal.example.org/" };
         options.Webhook.Secret = secret;
-        options.Webhook.Timeout = timeout ?? TimeSpan.FromSeconds(10);
-        return new WebhookSender(Options.Create(options), new SimulatedClock(Now), logger ?? new ListLogger<WebhookSender>());
+        options.Webhook.Timeout = TimeSpan.FromSeconds(10);
+        return new WebhookSender(Options.Create(options), time ?? new FakeTimeProvider(Now), logger ?? new ListLogger<WebhookSender>());
     }
 }

@@ -1,9 +1,9 @@
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Server.Live;
-using Ivr.Server.Tests.Support;
 using static Ivr.Server.Tests.Support.AmiEvents;
 using Ivr.Server.Calls;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Server.Tests.Live;
 
@@ -15,7 +15,7 @@ public sealed class LiveCallTrackerTests
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
     private static readonly PracticeProfile Riverside = new("riverside-pediatrics", "Riverside Pediatrics", "greeting-riverside-pediatrics", string.Empty, "America/New_York");
 
-    private readonly ManualClock _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly LiveCallTracker _tracker;
 
     public LiveCallTrackerTests()

@@ -6,7 +6,9 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Server.Live;
+using Ivr.Server.Portal.Live;
 using Ivr.Server.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using static Ivr.Server.Tests.Support.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Live;
@@ -75,26 +77,62 @@ public sealed class LiveHttpTests
     }
 
     [Fact]
-    public async Task TheStreamDoesNotRenewTheSessionAndEndsWithExpiredWhenTheSessionDoes()
+    public async Task TheStreamKeepsAliveWithoutRenewingTheSessionAndEndsWithExpiredWhenTheSessionDoes()
     {
-        await using var portal = await ArrangeAsync("--Portal:IdleTimeout=00:00:04");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await ArrangeAsync(time);
         await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
         using var client = portal.Client();
         await SignInAsync(client, "sam");
-        // Past half the timeout any other request would renew the cookie (sliding expiration).
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var signedIn = time.GetUtcNow();
+        // Past half the (default, 15 minute) timeout any other request would renew the cookie (sliding expiration).
+        time.Advance(TimeSpan.FromMinutes(10));
 
-        using var response = await client.GetAsync("/api/live/events", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.GetAsync(LiveApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
         Assert.False(response.Headers.Contains("Set-Cookie"), "the stream renewed the session cookie");
         using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
         await NextSnapshotAsync(events);
-        string? line;
-        while ((line = await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))) is not null && line != "event: expired")
+        var quietFrom = time.GetUtcNow();
+        await AdvanceUntilLineAsync(events, time, LiveApi.Heartbeat, ": keep-alive");
+        Assert.True(time.GetUtcNow() - quietFrom >= LiveApi.Heartbeat, "a keep-alive came before the stream had been quiet for the heartbeat");
+        await AdvanceUntilLineAsync(events, time, TimeSpan.FromMinutes(5), "event: expired");
+
+        Assert.True(time.GetUtcNow() - signedIn >= TimeSpan.FromMinutes(15), "the stream ended before the session did");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/live")).StatusCode);
+    }
+
+    /// <summary>
+    /// Moves the clock on by <paramref name="step"/> until the stream sends <paramref name="expected"/>.
+    /// The real-time bound only waits for the server to answer a step, not for time to pass: a step
+    /// that lands before the stream has set its timer goes unanswered, and the next one is taken.
+    /// </summary>
+    private static async Task AdvanceUntilLineAsync(StreamReader events, FakeTimeProvider time, TimeSpan step, string expected)
+    {
+        var read = events.ReadLineAsync();
+        for (var steps = 0; steps < 20; steps++)
         {
+            time.Advance(step);
+            try
+            {
+                while (true)
+                {
+                    var line = await read.WaitAsync(TimeSpan.FromSeconds(1));
+                    Assert.NotNull(line);
+                    if (line == expected)
+                    {
+                        return;
+                    }
+
+                    read = events.ReadLineAsync();
+                }
+            }
+            catch (TimeoutException)
+            {
+                // Not answered yet: take another step.
+            }
         }
 
-        Assert.Equal("event: expired", line);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/live")).StatusCode);
+        Assert.Fail($"no '{expected}' after 20 steps of {step}");
     }
 
     private static async Task<JsonElement> NextSnapshotAsync(StreamReader events)
@@ -112,9 +150,11 @@ public sealed class LiveHttpTests
         }
     }
 
-    private static async Task<PortalUnderTest> ArrangeAsync(params string[] settings)
+    private static Task<PortalUnderTest> ArrangeAsync(params string[] settings) => ArrangeAsync(null, settings);
+
+    private static async Task<PortalUnderTest> ArrangeAsync(TimeProvider? time, params string[] settings)
     {
-        var portal = await PortalUnderTest.StartAsync(settings);
+        var portal = await PortalUnderTest.StartAsync(time, settings);
         await portal.SeedPracticesAsync();
         return portal;
     }

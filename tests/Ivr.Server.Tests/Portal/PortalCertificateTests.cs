@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography.X509Certificates;
 using Ivr.Server.Portal;
 using Ivr.Server.Portal.Security;
-using Ivr.Server.Tests.Support;
 
 namespace Ivr.Server.Tests.Portal;
 
@@ -16,8 +16,8 @@ public sealed class PortalCertificateTests : IDisposable
     [Fact]
     public void AMissingCertificateIsMadeOwnerOnlyWithItsPasswordBesideItAndLoadedAgainNextTime()
     {
-        using var first = PortalCertificate.LoadOrCreate(Options, new ManualClock(Start));
-        using var second = PortalCertificate.LoadOrCreate(Options, new ManualClock(Start.AddDays(1)));
+        using var first = PortalCertificate.LoadOrCreate(Options, new FakeTimeProvider(Start));
+        using var second = PortalCertificate.LoadOrCreate(Options, new FakeTimeProvider(Start.AddDays(1)));
 
         Assert.True(first.HasPrivateKey);
         Assert.Equal(first.Thumbprint, second.Thumbprint);
@@ -39,8 +39,8 @@ public sealed class PortalCertificateTests : IDisposable
     [Fact]
     public void AMadeCertificateCloseToItsEndIsMadeAgain()
     {
-        using var first = PortalCertificate.LoadOrCreate(Options, new ManualClock(Start));
-        using var later = PortalCertificate.LoadOrCreate(Options, new ManualClock(Start.AddDays(360)));
+        using var first = PortalCertificate.LoadOrCreate(Options, new FakeTimeProvider(Start));
+        using var later = PortalCertificate.LoadOrCreate(Options, new FakeTimeProvider(Start.AddDays(360)));
 
         Assert.NotEqual(first.Thumbprint, later.Thumbprint);
         Assert.True(later.NotAfter > Start.AddDays(700).UtcDateTime);
@@ -49,13 +49,13 @@ public sealed class PortalCertificateTests : IDisposable
     [Fact]
     public void AConfiguredCertificateWithoutItsPasswordIsAClearError()
     {
-        using (PortalCertificate.LoadOrCreate(Options, new ManualClock(Start)))
+        using (PortalCertificate.LoadOrCreate(Options, new FakeTimeProvider(Start)))
         {
         }
 
         File.Delete(PortalCertificate.KeyPath(Options.CertificatePath));
 
-        var error = Assert.Throws<InvalidOperationException>(() => PortalCertificate.LoadOrCreate(Options, new ManualClock(Start)));
+        var error = Assert.Throws<InvalidOperationException>(() => PortalCertificate.LoadOrCreate(Options, new FakeTimeProvider(Start)));
         Assert.Contains("Portal__CertificatePassword", error.Message);
     }
 

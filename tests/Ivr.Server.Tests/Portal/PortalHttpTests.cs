@@ -8,6 +8,7 @@ using Ivr.Domain.Messages;
 using Ivr.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using static Ivr.Server.Tests.Support.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Portal;
@@ -207,18 +208,23 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
-    public async Task AnIdleSessionEndsOnItsOwn()
+    public async Task AnIdleSessionEndsOnItsOwnAndAnActiveOneDoesNot()
     {
-        await using var portal = await ArrangeAsync("--Portal:IdleTimeout=00:00:02");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await ArrangeAsync(time);
         using var client = portal.Client(followRedirects: false);
         await SignInAsync(client, "lee");
 
+        time.Advance(TimeSpan.FromMinutes(14));
         var active = await client.GetAsync("/api/messages");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        time.Advance(TimeSpan.FromMinutes(14));
+        var stillActive = await client.GetAsync("/api/messages");
+        time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         var idle = await client.GetAsync("/api/messages");
         var page = await client.GetAsync("/messages");
 
         Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillActive.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, idle.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("minutes without activity", await client.GetStringAsync("/signin?idle=true"));
@@ -260,9 +266,11 @@ public sealed class PortalHttpTests
         Assert.Equal(made.Thumbprint, seen);
     }
 
-    private static async Task<PortalUnderTest> ArrangeAsync(params string[] settings)
+    private static Task<PortalUnderTest> ArrangeAsync(params string[] settings) => ArrangeAsync(null, settings);
+
+    private static async Task<PortalUnderTest> ArrangeAsync(TimeProvider? time, params string[] settings)
     {
-        var portal = await PortalUnderTest.StartAsync(settings);
+        var portal = await PortalUnderTest.StartAsync(time, settings);
         await portal.SeedPracticesAsync();
         await portal.AddUserAsync("lee", Password, PortalRole.Clinician, PracticeA, "dr-lee");
         return portal;

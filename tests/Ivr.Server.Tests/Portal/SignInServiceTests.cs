@@ -6,6 +6,7 @@ using Ivr.Server.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Server.Tests.Portal;
 
@@ -142,9 +143,9 @@ public sealed class SignInServiceTests
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<PortalUser>().VerifyHashedPassword(user, user.PasswordHash, Password));
     }
 
-    private static async Task<(SignInService SignIn, ManualClock Clock)> ArrangeAsync(TempService service)
+    private static async Task<(SignInService SignIn, FakeTimeProvider Clock)> ArrangeAsync(TempService service)
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var hasher = new PasswordHasher<PortalUser>();
         var user = new PortalUser { Username = "lee", PasswordHash = string.Empty, Role = PortalRole.Clinician, PracticeId = "riverside-pediatrics", ClinicianId = "dr-lee", CreatedAt = Start };
         await service.Get<IUserStore>().AddAsync(user with { PasswordHash = hasher.HashPassword(user, Password) });

@@ -40,7 +40,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
     /// <summary>Where the portal listens, e.g. <c>https://127.0.0.1:40123</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<PortalUnderTest> StartAsync(params string[] settings)
+    public static Task<PortalUnderTest> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>The same on the given clock (e.g. a <c>FakeTimeProvider</c>): sessions, lockouts and the live stream's timers follow it.</summary>
+    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ivr-portal-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -59,7 +62,13 @@ public sealed class PortalUnderTest : IAsyncDisposable
             "--Dispatch:Enabled=false",
             .. settings,
         ];
-        var host = IvrHost.Build(arguments);
+        var host = IvrHost.Build(arguments, services =>
+        {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
         await host.StartAsync();
         return new PortalUnderTest(host, directory);
     }
