@@ -1,3 +1,4 @@
+using Ivr.Domain.Flow;
 using Ivr.Server.Cli;
 
 namespace Ivr.Server.Tests.Cli;
@@ -52,14 +53,14 @@ public sealed class CommandLineParserTests
     }
 
     [Fact]
-    public async Task ADiagramThatIsNotWiredYetIsAClearError()
+    public async Task EachVoiceScriptHasItsDiagramAndAnUnknownOneIsRefusedByName()
     {
         var (exitCode, output, errors) = await RunAsync("flow", "whisper");
         var (badExit, _, bad) = await RunAsync("flow", "desk");
 
-        Assert.Equal(1, exitCode);
-        Assert.Empty(output);
-        Assert.Contains("the whisper diagram is not available yet", errors);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(VoiceScripts.Mermaid(VoiceScripts.Whisper), output);
+        Assert.Empty(errors);
         Assert.Equal(IvrCommandLine.UsageError, badExit);
         Assert.Contains("'desk'", bad);
     }
