@@ -113,10 +113,10 @@ public sealed class SippScript
         return Sipp.Start(scenario, ["-m", calls.ToString(CultureInfo.InvariantCulture)], sipPort, conductor);
     }
 
-    /// <summary>Writes the scenario and its pcap files into <paramref name="directory"/> and returns the scenario's path.</summary>
-    public string WriteTo(string directory, string fromUser)
+    /// <summary>Writes the scenario (<paramref name="name"/>.xml, a fresh name by default) and its pcap files into <paramref name="directory"/>; returns the scenario's path.</summary>
+    public string WriteTo(string directory, string fromUser, string? name = null)
     {
-        var name = $"sipp-{Guid.NewGuid():N}";
+        name ??= $"sipp-{Guid.NewGuid():N}";
         var media = new StringBuilder();
         var rtp = new RtpPcapWriter();
         var clock = TimeSpan.Zero;
