@@ -7,7 +7,7 @@ using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Server.Live;
 using Ivr.Server.Tests.Support;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Live;
 

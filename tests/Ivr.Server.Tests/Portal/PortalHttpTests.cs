@@ -8,7 +8,7 @@ using Ivr.Domain.Messages;
 using Ivr.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Portal;
 

@@ -5,7 +5,7 @@ using Ivr.Domain.Scheduling;
 using Ivr.Server.Portal;
 using Ivr.Server.Portal.OnCall;
 using Ivr.Server.Tests.Support;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Portal.OnCall;
 
