@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Ivr.Testing;
 
-/// <summary>Runs SIPp (Debian's sip-tester) with one of our scenarios in scripts/sipp, on loopback.</summary>
+/// <summary>Runs SIPp (Debian's sip-tester) on loopback, with one of our scenarios in scripts/sipp or one <see cref="SippScript"/> wrote.</summary>
 public sealed class Sipp : IAsyncDisposable
 {
     private readonly Process _process;
@@ -40,14 +40,6 @@ public sealed class Sipp : IAsyncDisposable
     /// <summary>Starts a UAC calling <paramref name="service"/> at Asterisk (127.0.0.1:5060).</summary>
     public static Sipp Call(string scenario, string service, params string[] extra) =>
         Start(scenario, ["-s", service, "127.0.0.1:5060", "-m", "1", .. extra]);
-
-    /// <summary>Starts a UAC from a scenario file anywhere (tests that write their own), calling <paramref name="service"/>.</summary>
-    public static Sipp CallScenarioFile(string path, string service) =>
-        StartPath(path, ["-s", service, "127.0.0.1:5060", "-m", "1"]);
-
-    /// <summary>Starts a UAS from a scenario file anywhere, taking <paramref name="calls"/> calls.</summary>
-    public static Sipp AnswerScenarioFile(string path, int calls = 1, int? port = null) =>
-        StartPath(path, ["-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture)], port);
 
     /// <summary>Starts a UAS that takes <paramref name="calls"/> calls.</summary>
     public static Sipp Answer(string scenario, int calls = 1, params string[] extra) =>
@@ -88,8 +80,8 @@ public sealed class Sipp : IAsyncDisposable
     private static Sipp Start(string scenario, string[] arguments) =>
         StartPath(Path.Combine(RealAsterisk.RepositoryRoot, "scripts", "sipp", scenario), arguments);
 
-    private static Sipp StartPath(string path, string[] arguments, int? fixedPort = null) =>
-        Start(path, arguments, fixedPort ?? FreeUdpPort(), conductor: null);
+    private static Sipp StartPath(string path, string[] arguments) =>
+        Start(path, arguments, FreeUdpPort(), conductor: null);
 
     /// <summary>Starts SIPp on SIP port <paramref name="port"/>; a <paramref name="conductor"/> releases its cues over the 3PCC twin socket.</summary>
     internal static Sipp Start(string path, string[] arguments, int port, SippConductor? conductor)
