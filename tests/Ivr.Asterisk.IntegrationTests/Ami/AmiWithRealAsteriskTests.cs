@@ -43,12 +43,10 @@ public sealed class AmiWithRealAsteriskTests
 
         Assert.True(result.Answered, $"OriginateResponse was {result.Event["Response"]} (reason {result.Reason}). SIPp said:\n{phone.Output}");
         Assert.Equal(4, result.Reason);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!hangups.Any(h => h["Uniqueid"] == result.UniqueId || h["Channel"] == result.Channel))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No Hangup event for the originated channel.");
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(
+            () => Task.FromResult(hangups.Any(h => h["Uniqueid"] == result.UniqueId || h["Channel"] == result.Channel)),
+            TimeSpan.FromSeconds(20),
+            "a Hangup event for the originated channel");
 
         Assert.Equal(0, await phone.WaitAsync(TimeSpan.FromSeconds(30)));
         await RealAsterisk.AssertNoChannelsLeftAsync(ami);

@@ -4,10 +4,8 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Portal.EndToEndTests.Support;
-using Ivr.Server.Tests.Support;
 using Microsoft.Playwright;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Portal.EndToEndTests.Messages;
 

@@ -4,10 +4,8 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using Ivr.Portal.EndToEndTests.Support;
-using Ivr.Server.Tests.Support;
 using Microsoft.Playwright;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Portal.EndToEndTests.OnCall;
 

@@ -3,10 +3,8 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Portal.EndToEndTests.Support;
-using Ivr.Server.Tests.Support;
 using Microsoft.Playwright;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Portal.EndToEndTests.Reports;
 

@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
-using Ivr.Portal.EndToEndTests.Support;
-using Ivr.Server.Tests.Support;
 using Microsoft.Playwright;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Portal.EndToEndTests.Settings;
 

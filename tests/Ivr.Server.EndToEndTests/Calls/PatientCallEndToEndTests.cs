@@ -1,5 +1,4 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Messages;
 using Ivr.Server.EndToEndTests.Support;
 
@@ -12,22 +11,18 @@ namespace Ivr.Server.EndToEndTests.Calls;
 [Collection(RealAsteriskCollection.Name)]
 public sealed class PatientCallEndToEndTests
 {
-    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
-    private static TimeSpan Greeting => PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat;
-
     [Fact]
     public async Task RoutineMessageWithTheCallerIdIsStoredEncryptedAndTheCallerHearsItWasReceived()
     {
         await using var service = await ServiceUnderTest.StartAsync();
         var patient = SippScript.Patient()
-            .Wait(Greeting).Press('1')
-            .Wait(PromptDurations.Of("record-name") + Beat).Speak().Press('#')
-            .Wait(Beat).Press('1')
-            .Wait(Beat).Press('2')
-            .Wait(PromptDurations.Of("record-message") + Beat).Speak().Press('#')
-            .Wait(Beat).Press('1');
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+            .WhenAsked("main-menu").Press('1')
+            .WhenRecording().Speak().Press('#')
+            .WhenAsked("callback-offer").Press('1')
+            .WhenAsked("urgency-menu").Press('2')
+            .WhenRecording().Speak().Press('#')
+            .WhenAsked("review-menu").Press('1');
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
@@ -49,15 +44,15 @@ public sealed class PatientCallEndToEndTests
     {
         await using var service = await ServiceUnderTest.StartAsync();
         var patient = SippScript.Patient()
-            .Wait(Greeting).Press('1')
-            .Wait(PromptDurations.Of("record-name") + Beat).Speak().Press('#')
-            .Wait(Beat).Press('2')
-            .Wait(Beat).PressAll("5559876543#")
-            .Wait(PromptDurations.Of("callback-you-entered") + TimeSpan.FromSeconds(9)).Press('1')
-            .Wait(Beat).Press('1')
-            .Wait(PromptDurations.Of("record-message") + Beat).Speak().Press('#')
-            .Wait(Beat).Press('1');
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+            .WhenAsked("main-menu").Press('1')
+            .WhenRecording().Speak().Press('#')
+            .WhenAsked("callback-offer").Press('2')
+            .WhenAsked("callback-enter").PressAll("5559876543#")
+            .WhenAsked("callback-confirm").Press('1')
+            .WhenAsked("urgency-menu").Press('1')
+            .WhenRecording().Speak().Press('#')
+            .WhenAsked("review-menu").Press('1');
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(150));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
@@ -72,14 +67,13 @@ public sealed class PatientCallEndToEndTests
     public async Task ThreeWrongKeysReplayTheMenuAndLeadToLeavingAMessage()
     {
         await using var service = await ServiceUnderTest.StartAsync();
-        var again = PromptDurations.Of("invalid-choice") + Beat;
         var patient = SippScript.Patient()
-            .Wait(Greeting).Press('7')
-            .Wait(again).Press('8')
-            .Wait(again).Press('9')
-            .Wait(PromptDurations.Of("invalid-choice", "record-name") + Beat).Speak().Press('#')
-            .Wait(Beat).HangUp();
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+            .WhenAsked("main-menu").Press('7')
+            .WhenAsked("main-menu").Press('8')
+            .WhenAsked("main-menu").Press('9')
+            .WhenRecording().Speak().Press('#')
+            .Wait(TimeSpan.FromSeconds(1)).HangUp();
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(90));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
@@ -96,7 +90,7 @@ public sealed class PatientCallEndToEndTests
     {
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var service = await ServiceUnderTest.StartAsync();
-        await using var sipp = PatientCall.Start(SippScript.Patient().Wait(TimeSpan.FromSeconds(2)).HangUp(), service.Directory);
+        await using var sipp = await PatientCall.StartAsync(SippScript.Patient().Wait(TimeSpan.FromSeconds(2)).HangUp(), service.Directory);
         Assert.Equal(0, await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(30)));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
@@ -111,13 +105,13 @@ public sealed class PatientCallEndToEndTests
     {
         await using var service = await ServiceUnderTest.StartAsync();
         var patient = SippScript.Patient()
-            .Wait(Greeting).Press('1')
-            .Wait(PromptDurations.Of("record-name") + Beat).Speak().Press('#')
-            .Wait(Beat).Press('1')
-            .Wait(Beat).Press('1')
-            .Wait(PromptDurations.Of("record-message") + Beat).Speak()
+            .WhenAsked("main-menu").Press('1')
+            .WhenRecording().Speak().Press('#')
+            .WhenAsked("callback-offer").Press('1')
+            .WhenAsked("urgency-menu").Press('1')
+            .WhenRecording().Speak()
             .HangUp();
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
 
         var (call, messages, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages);

@@ -1,5 +1,4 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Messages;
 using Ivr.Server.EndToEndTests.Support;
 using static Ivr.Server.EndToEndTests.Support.CallScripts;
@@ -13,18 +12,16 @@ namespace Ivr.Server.EndToEndTests.Calls;
 [Collection(RealAsteriskCollection.Name)]
 public sealed class PhysicianBridgeEndToEndTests
 {
-    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
     [Fact]
     public async Task PhysicianWhoPressesOneJoinsThePatientInOneConferenceBridge()
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var joins = new AmiEventLog(ami, "ConfbridgeJoin");
-        await using var doctor = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var doctor = await DoctorPressing('1').AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(doctor.Port, supervisor.Port);
-        await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(90)).HangUp(), service.Directory);
+        await using var patient = await PatientCall.StartAsync(PatientAskingForTheDoctor().Wait(TimeSpan.FromSeconds(90)).HangUp(), service.Directory);
 
         var room = await Eventually.ValueAsync(joins.RoomWithTwo, TimeSpan.FromSeconds(60), "two ConfbridgeJoin events in one room");
         var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room));
@@ -48,11 +45,11 @@ public sealed class PhysicianBridgeEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var first = Sipp.AnswerScenarioFile(DoctorPressing('2').WriteTo(Path.GetTempPath(), "doctor1"));
-        await using var backup = Sipp.AnswerScenarioFile(DoctorPressing('1').WriteTo(Path.GetTempPath(), "doctor2"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var first = await DoctorPressing('2').AnswerAsync();
+        await using var backup = await DoctorPressing('1').AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(first.Port, backup.Port, supervisor.Port);
-        await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(60)).HangUp(), service.Directory);
+        await using var patient = await PatientCall.StartAsync(PatientAskingForTheDoctor().Wait(TimeSpan.FromSeconds(60)).HangUp(), service.Directory);
 
         var (call, _, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages, TimeSpan.FromSeconds(120));
         var legs = await service.Calls.LegsAsync(call.Id);
@@ -66,15 +63,15 @@ public sealed class PhysicianBridgeEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var doctor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var doctor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(doctor.Port, supervisor.Port);
 
         // Two contacts ring 6 s each; then the patient hears that nobody answered and records.
-        var patient = PatientAskingForTheDoctor(TimeSpan.FromSeconds(12) + PromptDurations.Of("please-hold", "no-physician", "record-name") + TimeSpan.FromSeconds(3))
-            .Speak().Press('#')
-            .Wait(Beat).HangUp();
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+        var patient = PatientAskingForTheDoctor()
+            .WhenRecording().Speak().Press('#')
+            .Wait(TimeSpan.FromSeconds(1)).HangUp();
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);

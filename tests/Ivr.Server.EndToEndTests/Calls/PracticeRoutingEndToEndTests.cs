@@ -1,5 +1,4 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Server.EndToEndTests.Support;
 using static Ivr.Server.EndToEndTests.Support.CallScripts;
 
@@ -12,8 +11,6 @@ namespace Ivr.Server.EndToEndTests.Calls;
 [Collection(RealAsteriskCollection.Name)]
 public sealed class PracticeRoutingEndToEndTests
 {
-    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
     [Fact]
     public async Task EachNumberReachesItsOwnPracticesGreetingAndItsOwnDoctor()
     {
@@ -21,9 +18,9 @@ public sealed class PracticeRoutingEndToEndTests
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         var riverside = TestPractice.Riverside();
         var harbor = TestPractice.Harbor() with { DoctorPrefix = "hnl" };
-        await using var riversideDoctor = Sipp.AnswerScenarioFile(DoctorPressing('1', riverside.Id).WriteTo(Path.GetTempPath(), "doctor"));
-        await using var harborDoctor = Sipp.AnswerScenarioFile(DoctorPressing('1', harbor.Id).WriteTo(Path.GetTempPath(), "doctor"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var riversideDoctor = await DoctorPressing('1').AnswerAsync();
+        await using var harborDoctor = await DoctorPressing('1').AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(
             supervisor.Port,
             riverside with { DoctorPorts = [riversideDoctor.Port] },
@@ -31,7 +28,7 @@ public sealed class PracticeRoutingEndToEndTests
 
         foreach (var practice in new[] { harbor, riverside })
         {
-            await using var patient = PatientCall.Start(PatientAskingForTheDoctor(TimeSpan.FromSeconds(30), practice.Greeting).HangUp(), service.Directory, practice.Number);
+            await using var patient = await PatientCall.StartAsync(PatientAskingForTheDoctor().Wait(TimeSpan.FromSeconds(30)).HangUp(), service.Directory, practice.Number);
             await service.WaitForCallerAsync(patient, TimeSpan.FromSeconds(90));
             var (call, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
 
@@ -51,12 +48,12 @@ public sealed class PracticeRoutingEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var office = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "office"));
+        await using var office = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(5079, TestPractice.Riverside() with { OfficePort = office.Port });
 
-        // The patient's script starts once the service answers, after the office rang 6 s.
-        var patient = SippScript.Patient().Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).HangUp();
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+        // The service answers after the office rang 6 s; the patient hangs up when the menu asks.
+        var patient = SippScript.Patient().WhenAsked("main-menu").HangUp();
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(60));
 
         var (call, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
@@ -74,12 +71,12 @@ public sealed class PracticeRoutingEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var office = Sipp.AnswerScenarioFile(SippScript.Phone().WriteTo(Path.GetTempPath(), "office"));
+        await using var office = await SippScript.Phone().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(5079, TestPractice.Riverside() with { OfficePort = office.Port });
 
         // The office answers; the patient talks with it for a few seconds and hangs up.
         var patient = SippScript.Patient().Wait(TimeSpan.FromSeconds(4)).HangUp();
-        await using var sipp = PatientCall.Start(patient, service.Directory);
+        await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(60));
 
         var (call, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);

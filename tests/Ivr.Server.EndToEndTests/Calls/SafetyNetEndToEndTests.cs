@@ -1,5 +1,4 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Data;
 using Ivr.Server.EndToEndTests.Support;
 
@@ -18,14 +17,12 @@ public sealed class SafetyNetEndToEndTests
     /// <summary>The practice's own emergency fallback, which the service hands the dialplan as the call starts.</summary>
     private const int PracticeFallbackPort = 5091;
 
-    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
     [Fact]
     public async Task ServiceKilledMidCallLeavesTheCallToTheDialplanWhichTakesTheMessageAndDialsThePracticesFallback()
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: PracticeFallbackPort);
+        await using var fallback = await SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).AnswerAsync(PracticeFallbackPort);
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         using var service = await ServiceUnderTest.StartProcessAsync(directory, TestPractice.Riverside() with { EmergencyFallbackPort = PracticeFallbackPort });
@@ -33,10 +30,9 @@ public sealed class SafetyNetEndToEndTests
         {
             await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));
             var patient = SippScript.Patient()
-                .Wait(TimeSpan.FromSeconds(3))
-                .Wait(PromptDurations.Of("fallback-apology", "emergency") + TimeSpan.FromSeconds(1.5)).Speak().Press('#')
+                .When(CallerCue.DialplanRecording).Speak().Press('#')
                 .Wait(TimeSpan.FromSeconds(6)).HangUp();
-            await using var sipp = PatientCall.Start(patient, directory);
+            await using var sipp = await PatientCall.StartAsync(patient, directory);
 
             // Mid-greeting, the service dies without a chance to clean up.
             await Task.Delay(TimeSpan.FromSeconds(2.5));
@@ -70,11 +66,11 @@ public sealed class SafetyNetEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var fallback = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).WriteTo(Path.GetTempPath(), "fallback"), port: FallbackPort);
+        await using var fallback = await SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).AnswerAsync(FallbackPort);
         var patient = SippScript.Patient()
-            .Wait(PromptDurations.Of("fallback-apology", "emergency") + TimeSpan.FromSeconds(1.5)).Speak().Press('#')
+            .When(CallerCue.DialplanRecording).Speak().Press('#')
             .Wait(TimeSpan.FromSeconds(6)).HangUp();
-        await using var sipp = PatientCall.Start(patient, Path.GetTempPath());
+        await using var sipp = await PatientCall.StartAsync(patient, Path.GetTempPath());
         await sipp.WaitAsync(TimeSpan.FromSeconds(90));
 
         var uniqueId = await AssertFallbackMessageAsync();
@@ -82,7 +78,7 @@ public sealed class SafetyNetEndToEndTests
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
 
         // When the service is back, the message Asterisk took joins the others: sealed, urgent, dispatched.
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, ["--Dispatch:Enabled=true"], TestPractice.Riverside());
         // The importer deletes Asterisk's note last, once the call, the message and the sealed audio are in.
         var note = Path.Combine(RealAsterisk.RecordingDirectory, "..", "fallback", uniqueId + ".txt");
@@ -112,13 +108,10 @@ public sealed class SafetyNetEndToEndTests
     private static async Task<string> AssertFallbackMessageAsync()
     {
         var folder = Path.Combine(RealAsterisk.RecordingDirectory, "..", "fallback");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        FileInfo? newest;
-        while ((newest = new DirectoryInfo(folder).GetFiles("*.wav").Where(f => f.LastWriteTimeUtc > DateTime.UtcNow.AddMinutes(-2)).MaxBy(f => f.LastWriteTimeUtc)) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The safety net recorded no message.");
-            await Task.Delay(250);
-        }
+        var newest = await Eventually.ValueAsync(
+            () => new DirectoryInfo(folder).GetFiles("*.wav").Where(f => f.LastWriteTimeUtc > DateTime.UtcNow.AddMinutes(-2)).MaxBy(f => f.LastWriteTimeUtc),
+            TimeSpan.FromSeconds(20),
+            "the safety net to record a message");
 
         Assert.True(newest.Length > 16000, $"the fallback recording holds only {newest.Length} bytes");
         var uniqueId = Path.GetFileNameWithoutExtension(newest.Name);

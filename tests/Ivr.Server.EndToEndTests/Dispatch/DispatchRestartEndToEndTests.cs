@@ -1,5 +1,4 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Data;
 using Ivr.Domain.Dispatch;
 using Ivr.Server.EndToEndTests.Support;
@@ -20,7 +19,7 @@ public sealed class DispatchRestartEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
-        await using var doctor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor"));
+        await using var doctor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = (int)Repeat.TotalSeconds, EscalationAttempts = 5 };
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -31,7 +30,7 @@ public sealed class DispatchRestartEndToEndTests
         try
         {
             await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));
-            await using (var patient = PatientCall.Start(UrgentPageEndToEndTests.UrgentMessage(), directory))
+            await using (var patient = await PatientCall.StartAsync(UrgentPageEndToEndTests.UrgentMessage(), directory))
             {
                 await patient.WaitAsync(TimeSpan.FromSeconds(120));
             }

@@ -1,10 +1,8 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Server.Dispatch;
 using Ivr.Server.EndToEndTests.Support;
-using Ivr.Server.Tests.Support;
 
 namespace Ivr.Server.EndToEndTests.Dispatch;
 
@@ -21,8 +19,6 @@ public sealed class UrgentPageEndToEndTests
 
     private const string Secret = "e2e-webhook-secret";
 
-    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
     [Fact]
     public async Task DoctorWhoPressesOneOnThePageAcknowledgesHearsTheConfirmationAndNobodyIsPagedAgain()
     {
@@ -31,8 +27,8 @@ public sealed class UrgentPageEndToEndTests
         await using var hangups = new AmiEventLog(ami, "Hangup");
         await using var smtp = await SmtpSink.StartAsync();
         await using var hook = WebhookReceiver.Start();
-        await using var doctor = Sipp.AnswerScenarioFile(DoctorAcknowledgingThePage().WriteTo(Path.GetTempPath(), "doctor"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var doctor = await DoctorAcknowledgingThePage().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = 30, DoctorsHaveEmail = true, Webhook = hook.Url };
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, Settings(smtp), practice);
 
@@ -83,9 +79,9 @@ public sealed class UrgentPageEndToEndTests
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var joins = new AmiEventLog(ami, "ConfbridgeJoin");
         await using var smtp = await SmtpSink.StartAsync();
-        await using var doctor = Sipp.AnswerScenarioFile(DoctorAnsweringThePageWith('2').WriteTo(Path.GetTempPath(), "doctor"));
-        await using var patientPhone = Sipp.AnswerScenarioFile(SippScript.Phone().Wait(TimeSpan.FromSeconds(1)).WriteTo(Path.GetTempPath(), "patient"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var doctor = await DoctorAnsweringThePageWith('2').AnswerAsync();
+        await using var patientPhone = await SippScript.Phone().Wait(TimeSpan.FromSeconds(1)).AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = 60 };
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, [.. Settings(smtp), $"--Practices:PhoneDialTemplate=PJSIP/sipp/sip:{{number}}@127.0.0.1:{patientPhone.Port}"], practice);
 
@@ -112,9 +108,9 @@ public sealed class UrgentPageEndToEndTests
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         await using var smtp = await SmtpSink.StartAsync();
-        await using var first = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor1"));
-        await using var backup = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "doctor2"));
-        await using var supervisor = Sipp.AnswerScenarioFile(SippScript.PhoneThatNeverAnswers().WriteTo(Path.GetTempPath(), "supervisor"));
+        await using var first = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var backup = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         var practice = TestPractice.Riverside(first.Port, backup.Port) with { EscalationSeconds = 15, EscalationAttempts = 2 };
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, Settings(smtp), practice);
 
@@ -154,7 +150,7 @@ public sealed class UrgentPageEndToEndTests
     /// <summary>The patient asks to leave a message, says a name, enters the canary callback number, chooses urgent and speaks.</summary>
     internal static async Task<PatientMessage> LeaveUrgentMessageAsync(ServiceUnderTest service)
     {
-        await using var sipp = PatientCall.Start(UrgentMessage(), service.Directory);
+        await using var sipp = await PatientCall.StartAsync(UrgentMessage(), service.Directory);
         await service.WaitForCallerAsync(sipp, TimeSpan.FromSeconds(120));
         var (_, messages, _) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
         var message = Assert.Single(messages);
@@ -163,33 +159,19 @@ public sealed class UrgentPageEndToEndTests
     }
 
     internal static SippScript UrgentMessage() => SippScript.Patient()
-        .Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).Press('1')
-        .Wait(PromptDurations.Of("record-name") + Beat).Speak().Press('#')
-        .Wait(Beat).Press('2')
-        .Wait(Beat).PressAll(CanaryCallback + "#")
-        .Wait(PromptDurations.Of("callback-you-entered") + TimeSpan.FromSeconds(9)).Press('1')
-        .Wait(Beat).Press('1')
-        .Wait(PromptDurations.Of("record-message") + Beat).Speak().Press('#')
-        .Wait(Beat).Press('1')
-        .Wait(PromptDurations.Of("message-saved-urgent", "goodbye"));
+        .WhenAsked("main-menu").Press('1')
+        .WhenRecording().Speak().Press('#')
+        .WhenAsked("callback-offer").Press('2')
+        .WhenAsked("callback-enter").PressAll(CanaryCallback + "#")
+        .WhenAsked("callback-confirm").Press('1')
+        .WhenAsked("urgency-menu").Press('1')
+        .WhenRecording().Speak().Press('#')
+        .WhenAsked("review-menu").Press('1');
 
-    /// <summary>
-    /// A doctor who answers, presses 1 to hear the message, listens, and presses 1 again in the menu
-    /// that follows. Keys pressed while the message plays are ignored, so the second 1 is pressed a few
-    /// times across the menu's window.
-    /// </summary>
+    /// <summary>A doctor who answers, presses 1 to hear the message, listens, and presses 1 when the menu after it asks.</summary>
     private static SippScript DoctorAcknowledgingThePage() => DoctorAnsweringThePageWith('1');
 
-    private static SippScript DoctorAnsweringThePageWith(char key)
-    {
-        var recording = Beat + RtpPcapWriter.SpeechLength + TimeSpan.FromMilliseconds(400);
-        var message = PromptDurations.Of("page-caller-name", "page-callback", "page-message") + recording + recording + TimeSpan.FromSeconds(10 * 0.7);
-        var script = SippScript.Phone().Wait(PromptDurations.Of("page-intro", "practice-name-riverside-pediatrics", "page-press-1") + TimeSpan.FromSeconds(0.5)).Press('1').Wait(message);
-        for (var i = 0; i < 4; i++)
-        {
-            script.Wait(TimeSpan.FromSeconds(2.5)).Press(key);
-        }
-
-        return script;
-    }
+    private static SippScript DoctorAnsweringThePageWith(char key) => SippScript.Phone()
+        .WhenAsked("page-intro").Press('1')
+        .WhenAsked("page-menu").Press(key);
 }

@@ -1,7 +1,5 @@
 using Ivr.Asterisk.Ami;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Domain.Audit;
-using Ivr.Portal.EndToEndTests.Support;
 using Ivr.Server.EndToEndTests.Support;
 using Microsoft.Playwright;
 
@@ -18,8 +16,6 @@ public sealed class LiveViewBrowserTests(Chromium chromium) : IClassFixture<Chro
 {
     private const string Password = "correct horse battery";
     private const string Test = "live";
-    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
-
     [Fact]
     public async Task AnOperatorSeesAPatientCallAppearChangeStateAndDisappearWithoutReloadingThePage()
     {
@@ -44,10 +40,10 @@ public sealed class LiveViewBrowserTests(Chromium chromium) : IClassFixture<Chro
 
             // Greeting and menu, 1 (leave a message), says a name, then hangs up part-way.
             var patient = SippScript.Patient()
-                .Wait(PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + Beat).Press('1')
-                .Wait(PromptDurations.Of("record-name") + Beat).Speak()
+                .WhenAsked("main-menu").Press('1')
+                .WhenRecording().Speak()
                 .HangUp();
-            await using var sipp = PatientCall.Start(patient, service.Directory);
+            await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
 
             var row = page.Locator("#live-calls tbody tr[data-call-id]");
             await Expect(row).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });

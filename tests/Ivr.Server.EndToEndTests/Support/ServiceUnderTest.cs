@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Ivr.Asterisk.IntegrationTests.Support;
 using Ivr.Data;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
@@ -88,23 +87,16 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return process;
     }
 
-    public static async Task WaitForPortAsync(int port, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
+    public static Task WaitForPortAsync(int port, TimeSpan timeout) =>
+        Eventually.UntilAsync(
+            async () =>
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
+                return true;
+            },
+            timeout,
+            $"port {port} to accept connections");
 
     /// <summary>
     /// Waits for a caller's SIPp to end; when it does not, the failure names the states the service's

@@ -79,26 +79,13 @@ public sealed class SmtpSink : IAsyncDisposable
             .ToList();
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> mails have arrived; throws <see cref="TimeoutException"/> otherwise.</summary>
-    public async Task<IReadOnlyList<string>> WaitForMessagesAsync(int count, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var messages = Messages();
-            if (messages.Count >= count)
-            {
-                return messages;
-            }
-
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"{messages.Count} of {count} mail(s) arrived within {timeout}. aiosmtpd said:\n{Output}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits until at least <paramref name="count"/> mails have arrived; fails the test otherwise.</summary>
+    public Task<IReadOnlyList<string>> WaitForMessagesAsync(int count, TimeSpan timeout) =>
+        Eventually.ValueAsync(
+            () => Task.FromResult(Messages() is { } messages && messages.Count >= count ? messages : null),
+            timeout,
+            () => Task.FromResult($"{count} mail(s); {Messages().Count} arrived. aiosmtpd said:\n{Output}"),
+            TimeSpan.FromMilliseconds(50));
 
     public async ValueTask DisposeAsync()
     {

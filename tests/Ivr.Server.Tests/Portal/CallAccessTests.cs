@@ -6,7 +6,7 @@ using Ivr.Server.Portal;
 using Ivr.Server.Portal.Accounts;
 using Ivr.Server.Portal.Calls;
 using Ivr.Server.Tests.Support;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Portal;
 

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Messages;
 using Ivr.Server.Hosting;
-using Ivr.Server.Tests.Support;
+using Ivr.Testing;
+using static Ivr.Testing.PortalUnderTest;
 using Microsoft.Extensions.Configuration;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Portal;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Server.Tests.Support;
-using static Ivr.Server.Tests.Support.PortalUnderTest;
+using static Ivr.Testing.PortalUnderTest;
 
 namespace Ivr.Server.Tests.Portal.OnCall;
 

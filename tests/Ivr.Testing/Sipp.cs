@@ -3,17 +3,19 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Ivr.Asterisk.IntegrationTests.Support;
+namespace Ivr.Testing;
 
-/// <summary>Runs SIPp (Debian's sip-tester) with one of our scenarios in scripts/sipp, on loopback.</summary>
+/// <summary>Runs SIPp (Debian's sip-tester) on loopback, with one of our scenarios in scripts/sipp or one <see cref="SippScript"/> wrote.</summary>
 public sealed class Sipp : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly SippConductor? _conductor;
 
-    private Sipp(Process process, int port)
+    private Sipp(Process process, int port, SippConductor? conductor)
     {
         _process = process;
+        _conductor = conductor;
         Port = port;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -39,14 +41,6 @@ public sealed class Sipp : IAsyncDisposable
     public static Sipp Call(string scenario, string service, params string[] extra) =>
         Start(scenario, ["-s", service, "127.0.0.1:5060", "-m", "1", .. extra]);
 
-    /// <summary>Starts a UAC from a scenario file anywhere (tests that write their own), calling <paramref name="service"/>.</summary>
-    public static Sipp CallScenarioFile(string path, string service) =>
-        StartPath(path, ["-s", service, "127.0.0.1:5060", "-m", "1"]);
-
-    /// <summary>Starts a UAS from a scenario file anywhere, taking <paramref name="calls"/> calls.</summary>
-    public static Sipp AnswerScenarioFile(string path, int calls = 1, int? port = null) =>
-        StartPath(path, ["-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture)], port);
-
     /// <summary>Starts a UAS that takes <paramref name="calls"/> calls.</summary>
     public static Sipp Answer(string scenario, int calls = 1, params string[] extra) =>
         Start(scenario, ["-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra]);
@@ -61,7 +55,8 @@ public sealed class Sipp : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException("SIPp did not finish in time. Output:\n" + Output);
+            var cues = _conductor is null ? string.Empty : "\nThe caller's cues:\n" + _conductor.Progress;
+            throw new TimeoutException("SIPp did not finish in time." + cues + "\nOutput:\n" + Output);
         }
 
         return _process.ExitCode;
@@ -76,14 +71,21 @@ public sealed class Sipp : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_conductor is not null)
+        {
+            await _conductor.DisposeAsync();
+        }
     }
 
     private static Sipp Start(string scenario, string[] arguments) =>
         StartPath(Path.Combine(RealAsterisk.RepositoryRoot, "scripts", "sipp", scenario), arguments);
 
-    private static Sipp StartPath(string path, string[] arguments, int? fixedPort = null)
+    private static Sipp StartPath(string path, string[] arguments) =>
+        Start(path, arguments, FreeUdpPort(), conductor: null);
+
+    /// <summary>Starts SIPp on SIP port <paramref name="port"/>; a <paramref name="conductor"/> releases its cues over the 3PCC twin socket.</summary>
+    internal static Sipp Start(string path, string[] arguments, int port, SippConductor? conductor)
     {
-        var port = fixedPort ?? FreeUdpPort();
         var start = new ProcessStartInfo("sipp")
         {
             RedirectStandardOutput = true,
@@ -91,7 +93,8 @@ public sealed class Sipp : IAsyncDisposable
             RedirectStandardInput = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        string[] common = ["-sf", path, "-i", "127.0.0.1", "-p", Invariant(port), "-mp", Invariant(FreeUdpPort()), "-nostdin"];
+        string[] common = ["-sf", path, "-i", "127.0.0.1", "-p", Invariant(port), "-mp", Invariant(FreeUdpPort()), "-nostdin",
+            .. conductor is null ? Array.Empty<string>() : ["-3pcc", $"127.0.0.1:{Invariant(conductor.Port)}"]];
         foreach (var argument in common.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
@@ -100,8 +103,8 @@ public sealed class Sipp : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start");
         try
         {
-            // SIPp plays the patients' keys and speech in real time; on a busy machine a late thread
-            // sends a key after the prompt it answers. Threads SIPp starts later inherit this.
+            // SIPp plays the callers' keys and speech in real time once a cue releases them; a late
+            // thread would stretch them. Threads SIPp starts later inherit this.
             process.PriorityClass = ProcessPriorityClass.High;
         }
         catch (System.ComponentModel.Win32Exception)
@@ -109,12 +112,12 @@ public sealed class Sipp : IAsyncDisposable
             // Not allowed to raise it (not root): SIPp runs at normal priority.
         }
 
-        return new Sipp(process, port);
+        return new Sipp(process, port, conductor);
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static int FreeUdpPort()
+    internal static int FreeUdpPort()
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Ivr.Server.Tests.Support;
+namespace Ivr.Testing;
 
 /// <summary>A real WAV file as Asterisk records them: 8 kHz, mono, 16-bit signed linear (a tone, so a browser has something to play).</summary>
 public static class TestWav

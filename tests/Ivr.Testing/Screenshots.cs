@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Ivr.Portal.EndToEndTests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
 /// Saves a full-page screenshot of each page a test visits, for review, under the test project's

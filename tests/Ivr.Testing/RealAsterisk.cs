@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ivr.Asterisk.Ami;
 
-namespace Ivr.Asterisk.IntegrationTests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
 /// The real Asterisk that <c>scripts/asterisk start</c> runs on loopback. Settings come from the
@@ -14,7 +14,7 @@ public static class RealAsterisk
     /// <summary>The port the dialplan's <c>test-*</c> extensions send FastAGI to.</summary>
     public const int TestAgiPort = 4574;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
     public static AmiClientOptions AmiOptions() => new()
     {
@@ -52,13 +52,11 @@ public static class RealAsterisk
     /// <summary>Waits until Asterisk has no channels left; fails the test otherwise.</summary>
     public static async Task AssertNoChannelsLeftAsync(AmiClient client, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        int count;
-        while ((count = await ChannelCountAsync(client)) > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{count} channel(s) still up in Asterisk.");
-            await Task.Delay(200);
-        }
+        var count = 0;
+        await Eventually.UntilAsync(
+            async () => (count = await ChannelCountAsync(client)) == 0,
+            timeout ?? TimeSpan.FromSeconds(15),
+            () => Task.FromResult($"Asterisk to have no channels ({count} still up)"));
     }
 
     private static string Setting(string name, string fallback) =>
@@ -80,18 +78,5 @@ public static class RealAsterisk
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1]);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Ivr.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (Ivr.sln) above the test binaries.");
     }
 }

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Tests.Support;
+namespace Ivr.Testing;
 
 /// <summary>Finds the repository from the test's output folder.</summary>
 public static class RepositoryFiles

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Ivr.Portal.EndToEndTests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
 /// Debian's chromium, headless, driven by Playwright (whose own browser download cannot run here).

@@ -1,6 +1,5 @@
-using Ivr.Asterisk.IntegrationTests.Support;
 
-namespace Ivr.Server.EndToEndTests.Support;
+namespace Ivr.Testing;
 
 /// <summary>How long each rendered prompt plays, read from the WAV files scripts/prompts made.</summary>
 public static class PromptDurations

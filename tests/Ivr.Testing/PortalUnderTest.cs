@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Ivr.Server.Tests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
 /// The service's own host (what <c>ivr serve</c> runs) with the portal on a free loopback port, over a

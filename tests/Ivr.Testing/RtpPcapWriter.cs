@@ -1,12 +1,14 @@
 using System.Buffers.Binary;
 
-namespace Ivr.Server.EndToEndTests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
 /// Writes the pcap files SIPp plays as a caller's media. Replaying sip-tester's captures as they are
 /// repeats their RTP sequence numbers and timestamps, and Asterisk rightly drops the repeats as
 /// duplicates; so every packet of one call is written here with one SSRC, rising sequence numbers and
-/// timestamps that follow the call's own clock.
+/// timestamps that follow the call's own clock. Each key press or utterance starts after the end of
+/// the one before, so two presses of the same key are two events: Asterisk drops an event whose
+/// timestamp it has seen as a retransmission.
 /// </summary>
 public sealed class RtpPcapWriter
 {
@@ -15,12 +17,13 @@ public sealed class RtpPcapWriter
     private static readonly Lazy<IReadOnlyList<byte[]>> Speech = new(LoadSpeech);
     private readonly uint _ssrc = (uint)Random.Shared.Next();
     private ushort _sequence = (ushort)Random.Shared.Next(0, 30000);
+    private uint _nextTimestamp;
 
     /// <summary>Packets for one RFC 2833 key press at <paramref name="callTime"/> into the call.</summary>
     public byte[] Key(char key, TimeSpan callTime)
     {
         var eventCode = key switch { '*' => 10, '#' => 11, _ => key - '0' };
-        var timestamp = RtpTime(callTime);
+        var timestamp = Start(callTime, 5 * 160);
         var packets = new List<(TimeSpan, byte[])>();
         for (var i = 1; i <= 8; i++)
         {
@@ -40,7 +43,7 @@ public sealed class RtpPcapWriter
     /// <summary>About seven seconds of real speech (G.711 A-law from sip-tester's capture) at <paramref name="callTime"/>.</summary>
     public byte[] Speak(TimeSpan callTime)
     {
-        var start = RtpTime(callTime);
+        var start = Start(callTime, (uint)Speech.Value.Sum(p => p.Length));
         var packets = new List<(TimeSpan, byte[])>();
         var offset = 0u;
         foreach (var payload in Speech.Value)
@@ -55,7 +58,13 @@ public sealed class RtpPcapWriter
     /// <summary>Length of <see cref="Speak"/>.</summary>
     public static TimeSpan SpeechLength => TimeSpan.FromMilliseconds(Speech.Value.Sum(p => p.Length) / 8.0);
 
-    private static uint RtpTime(TimeSpan callTime) => (uint)(callTime.TotalMilliseconds * 8);
+    /// <summary>The RTP timestamp for media at <paramref name="callTime"/>, never before the end of the previous media.</summary>
+    private uint Start(TimeSpan callTime, uint samples)
+    {
+        var start = Math.Max((uint)(callTime.TotalMilliseconds * 8), _nextTimestamp);
+        _nextTimestamp = start + samples + 160;
+        return start;
+    }
 
     private byte[] Rtp(int payloadType, bool marker, uint timestamp, byte[] payload)
     {

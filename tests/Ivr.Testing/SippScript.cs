@@ -1,23 +1,34 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ivr.Server.EndToEndTests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
-/// Writes a SIPp scenario for one patient or physician: the SIP dialogue plus timed media — RFC 2833
-/// digits and recorded speech from the captures Debian's sip-tester ships. Prompt timing comes from
-/// the rendered prompt files, so a script presses keys when the caller would.
+/// A SIPp patient or physician: the SIP dialogue plus media — RFC 2833 digits and recorded speech
+/// from the captures Debian's sip-tester ships. Keys and speech follow a <see cref="CallerCue"/>
+/// (<see cref="When"/>): the scenario stops at a <c>recvCmd</c> until the service, seen through AMI,
+/// listens on this caller's channel, so no key depends on how fast the machine plays prompts.
+/// Without cues (the load benchmark, a caller that only hangs up) the media runs on its own timing.
 /// </summary>
 public sealed class SippScript
 {
-    private readonly List<(string Kind, char Key, TimeSpan Value)> _steps = [];
-    private TimeSpan _clock;
+    private readonly List<Step> _steps = [];
     private readonly bool _uas;
     private bool _callerHangsUp;
-
     private bool _neverAnswers;
 
     private SippScript(bool uas) => _uas = uas;
+
+    private enum StepKind
+    {
+        Wait,
+        Key,
+        Speech,
+        Cue,
+    }
+
+    /// <summary>The cues the script waits for, in order.</summary>
+    public IReadOnlyList<CallerCue> Cues => _steps.Where(s => s.Kind == StepKind.Cue).Select(s => s.Cue!).ToList();
 
     /// <summary>A phone that rings and never answers (the service gives up and cancels).</summary>
     public static SippScript PhoneThatNeverAnswers() => new(uas: true) { _neverAnswers = true };
@@ -28,17 +39,30 @@ public sealed class SippScript
     /// <summary>A phone that answers a call from the service (a physician).</summary>
     public static SippScript Phone() => new(uas: true);
 
+    /// <summary>What follows waits until the service is at <paramref name="cue"/> on this caller's channel.</summary>
+    public SippScript When(CallerCue cue)
+    {
+        _steps.Add(new Step(StepKind.Cue, default, default, cue));
+        return this;
+    }
+
+    /// <summary>What follows waits until the service asks with the prompt <paramref name="promptId"/>.</summary>
+    public SippScript WhenAsked(string promptId) => When(CallerCue.Prompt(promptId));
+
+    /// <summary>What follows waits until the service records.</summary>
+    public SippScript WhenRecording() => When(CallerCue.Recording);
+
+    /// <summary>Silence for a while (before hanging up, or to stay on the line), not to time a key.</summary>
     public SippScript Wait(TimeSpan time)
     {
-        _steps.Add(("wait", default, time));
-        _clock += time;
+        _steps.Add(new Step(StepKind.Wait, default, time, null));
         return this;
     }
 
     /// <summary>Presses a key (an RFC 2833 event), then waits a moment for it to be taken.</summary>
     public SippScript Press(char key)
     {
-        _steps.Add(("key", key, _clock));
+        _steps.Add(new Step(StepKind.Key, key, default, null));
         return Wait(TimeSpan.FromMilliseconds(400));
     }
 
@@ -55,7 +79,7 @@ public sealed class SippScript
     /// <summary>Speaks for about seven seconds (real G.711 speech), so recordings get real audio.</summary>
     public SippScript Speak()
     {
-        _steps.Add(("speech", default, _clock));
+        _steps.Add(new Step(StepKind.Speech, default, default, null));
         return Wait(RtpPcapWriter.SpeechLength + TimeSpan.FromMilliseconds(200));
     }
 
@@ -72,23 +96,56 @@ public sealed class SippScript
         return this;
     }
 
-    public string WriteTo(string directory, string fromUser)
+    /// <summary>Places this patient's call from <paramref name="fromUser"/> to <paramref name="number"/> at Asterisk, its cues followed through AMI.</summary>
+    public async Task<Sipp> CallAsync(string directory, string fromUser, string number)
     {
-        var name = $"sipp-{Guid.NewGuid():N}";
+        var scenario = WriteTo(directory, fromUser);
+        var conductor = Cues.Count > 0 ? await SippConductor.ForCallerAsync(Cues, fromUser) : null;
+        return Sipp.Start(scenario, ["-s", number, "127.0.0.1:5060", "-m", "1"], Sipp.FreeUdpPort(), conductor);
+    }
+
+    /// <summary>Starts this phone on <paramref name="port"/> (or a free one), taking <paramref name="calls"/> calls, its cues followed through AMI.</summary>
+    public async Task<Sipp> AnswerAsync(int? port = null, int calls = 1)
+    {
+        var sipPort = port ?? Sipp.FreeUdpPort();
+        var scenario = WriteTo(Path.GetTempPath(), "phone");
+        var conductor = Cues.Count > 0 ? await SippConductor.ForPhoneAsync(Cues, sipPort) : null;
+        return Sipp.Start(scenario, ["-m", calls.ToString(CultureInfo.InvariantCulture)], sipPort, conductor);
+    }
+
+    /// <summary>Writes the scenario (<paramref name="name"/>.xml, a fresh name by default) and its pcap files into <paramref name="directory"/>; returns the scenario's path.</summary>
+    public string WriteTo(string directory, string fromUser, string? name = null)
+    {
+        name ??= $"sipp-{Guid.NewGuid():N}";
         var media = new StringBuilder();
         var rtp = new RtpPcapWriter();
+        var clock = TimeSpan.Zero;
         var files = 0;
-        foreach (var (kind, key, value) in _steps)
+        var cues = 0;
+        foreach (var step in _steps)
         {
-            if (kind == "wait")
+            switch (step.Kind)
             {
-                media.AppendLine(CultureInfo.InvariantCulture, $"  <pause milliseconds=\"{(int)value.TotalMilliseconds}\"/>");
-                continue;
+                case StepKind.Wait:
+                    media.AppendLine(CultureInfo.InvariantCulture, $"  <pause milliseconds=\"{(int)step.Time.TotalMilliseconds}\"/>");
+                    clock += step.Time;
+                    break;
+                case StepKind.Cue:
+                    // SIPp tells the conductor it waits (and its Call-ID), then waits for the word.
+                    media.AppendLine(CultureInfo.InvariantCulture, $"""
+                          <sendCmd><![CDATA[
+                        Call-ID: [call_id]
+                        Ready: {++cues}
+                          ]]></sendCmd>
+                          <recvCmd/>
+                        """);
+                    break;
+                default:
+                    var pcap = Path.Combine(directory, $"{name}-{++files}.pcap");
+                    File.WriteAllBytes(pcap, step.Kind == StepKind.Key ? rtp.Key(step.Key, clock) : rtp.Speak(clock));
+                    media.AppendLine(CultureInfo.InvariantCulture, $"  <nop><action><exec play_pcap_audio=\"{pcap}\"/></action></nop>");
+                    break;
             }
-
-            var pcap = Path.Combine(directory, $"{name}-{++files}.pcap");
-            File.WriteAllBytes(pcap, kind == "key" ? rtp.Key(key, value) : rtp.Speak(value));
-            media.AppendLine(CultureInfo.InvariantCulture, $"  <nop><action><exec play_pcap_audio=\"{pcap}\"/></action></nop>");
         }
 
         _media = media.ToString();
@@ -98,6 +155,8 @@ public sealed class SippScript
     }
 
     private string _media = string.Empty;
+
+    private sealed record Step(StepKind Kind, char Key, TimeSpan Time, CallerCue? Cue);
 
     private const string Sdp = """
         v=0

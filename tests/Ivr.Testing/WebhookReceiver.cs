@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using Ivr.Server.Dispatch;
 
-namespace Ivr.Server.Tests.Support;
+namespace Ivr.Testing;
 
 /// <summary>
 /// A real HTTP endpoint on 127.0.0.1 (a free port) that answers every request with one status,

@@ -1,0 +1,27 @@
+using Ivr.Testing;
+
+// Usage: ivr-sipp-scenario OUT.xml [--short]
+// The benchmark's patient, written beside OUT.xml with its pcaps. Many calls run at once from one
+// SIPp here, so the media keeps the prompts' timing instead of waiting on cues: the patient leaves a
+// routine message (1, a name and #, 1 for the caller id, 2 routine, a message and #, 1 to keep) and
+// waits for the service to hang up. With --short it hangs up after the greeting and main menu.
+if (args.Length is < 1 or > 2 || (args.Length == 2 && args[1] != "--short"))
+{
+    Console.Error.WriteLine("usage: ivr-sipp-scenario OUT.xml [--short]");
+    return 2;
+}
+
+var beat = TimeSpan.FromSeconds(1);
+var greeting = PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + beat;
+var patient = args.Length == 2
+    ? SippScript.Patient().Wait(greeting).Wait(PromptDurations.Of("main-menu")).HangUp()
+    : SippScript.Patient()
+        .Wait(greeting).Press('1')
+        .Wait(PromptDurations.Of("record-name") + beat).Speak().Press('#')
+        .Wait(beat).Press('1')
+        .Wait(beat).Press('2')
+        .Wait(PromptDurations.Of("record-message") + beat).Speak().Press('#')
+        .Wait(beat).Press('1');
+var target = Path.GetFullPath(args[0]);
+patient.WriteTo(Path.GetDirectoryName(target)!, "5551234567", Path.GetFileNameWithoutExtension(target));
+return 0;

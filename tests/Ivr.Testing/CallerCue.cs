@@ -1,0 +1,47 @@
+using Ivr.Asterisk.Ami;
+
+namespace Ivr.Testing;
+
+/// <summary>
+/// The moment a scripted caller waits for before its next keys or speech: Asterisk starting, on the
+/// caller's own channel, the command that listens for them. Seen through AMI (<c>AGIExecStart</c>
+/// from the service's FastAGI commands, <c>Newexten</c> from the dialplan), so a key is pressed when
+/// the service is ready for it, however slowly the machine runs.
+/// </summary>
+public sealed class CallerCue
+{
+    private readonly Func<AmiMessage, bool> _matches;
+
+    private CallerCue(string description, Func<AmiMessage, bool> matches)
+    {
+        Description = description;
+        _matches = matches;
+    }
+
+    /// <summary>What the caller waits for, in words, for failure messages.</summary>
+    public string Description { get; }
+
+    /// <summary>The service starts playing prompt <paramref name="promptId"/> as a question (keys stop it).</summary>
+    public static CallerCue Prompt(string promptId) => new(
+        $"the service to ask with the prompt '{promptId}'",
+        e => e.IsEvent("AGIExecStart") && AgiWords(e) is [var verb, var noun, var file, ..]
+            && $"{verb} {noun}".ToUpperInvariant() is "STREAM FILE" or "GET DATA"
+            && file == $"ivr/{promptId}");
+
+    /// <summary>The service starts recording (after its beep).</summary>
+    public static CallerCue Recording { get; } = new(
+        "the service to start recording",
+        e => e.IsEvent("AGIExecStart") && AgiWords(e) is [var verb, var noun, ..] && $"{verb} {noun}".ToUpperInvariant() == "RECORD FILE");
+
+    /// <summary>The dialplan itself starts recording (the safety net, with the service away).</summary>
+    public static CallerCue DialplanRecording { get; } = new(
+        "the dialplan to start Record",
+        e => e.IsEvent("Newexten") && string.Equals(e["Application"], "Record", StringComparison.OrdinalIgnoreCase));
+
+    public bool Matches(AmiMessage amiEvent) => _matches(amiEvent);
+
+    public override string ToString() => Description;
+
+    private static string[] AgiWords(AmiMessage e) =>
+        (e["Command"] ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"')).ToArray();
+}
