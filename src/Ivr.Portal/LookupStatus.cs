@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>Whether a user may have the record they asked for.</summary>
 public enum LookupStatus

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>
 /// The web server of a process whose portal is off (<c>Portal:Enabled=false</c>): the host keeps one

@@ -1,11 +1,11 @@
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Calls;
-using Ivr.Server.Portal.Live;
-using Ivr.Server.Portal.Messages;
-using Ivr.Server.Portal.OnCall;
-using Ivr.Server.Portal.Reports;
-using Ivr.Server.Portal.Security;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Calls;
+using Ivr.Portal.Live;
+using Ivr.Portal.Messages;
+using Ivr.Portal.OnCall;
+using Ivr.Portal.Reports;
+using Ivr.Portal.Security;
+using Ivr.Portal.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>The portal's request pipeline and endpoints.</summary>
 public static class PortalApplicationExtensions

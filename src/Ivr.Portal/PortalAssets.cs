@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>
 /// The portal's stylesheet and its one script (the live view's), built into the binary: nothing to copy at deployment, nothing from a

@@ -3,7 +3,7 @@ using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>How the pages write times, lengths and states.</summary>
 public static class PortalFormat

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>The web portal and its JSON API (section <c>Portal</c>).</summary>
 public sealed class PortalOptions

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
 
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>
 /// One log line per portal request: method, the endpoint's route template, status and time taken.

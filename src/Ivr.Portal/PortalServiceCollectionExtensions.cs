@@ -1,14 +1,14 @@
 using System.Net;
 using Ivr.Data;
 using Ivr.Domain.Accounts;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Calls;
-using Ivr.Server.Portal.Live;
-using Ivr.Server.Portal.Messages;
-using Ivr.Server.Portal.OnCall;
-using Ivr.Server.Portal.Reports;
-using Ivr.Server.Portal.Security;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Calls;
+using Ivr.Portal.Live;
+using Ivr.Portal.Messages;
+using Ivr.Portal.OnCall;
+using Ivr.Portal.Reports;
+using Ivr.Portal.Security;
+using Ivr.Portal.Settings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +21,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Portal;
+namespace Ivr.Portal;
 
 /// <summary>
 /// Registers the portal: accounts and cookie sign-in, antiforgery, the pages and the API, and HTTPS

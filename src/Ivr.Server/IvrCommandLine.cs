@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Ivr.Server.Cli;
 using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace Ivr.Server;

@@ -1,11 +1,11 @@
-using Ivr.Server.Calls;
-using Ivr.Server.Dispatch;
-using Ivr.Server.Hosting;
-using Ivr.Server.Live;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Dispatch;
+using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Server;
+namespace Ivr.Telephony;
 
 /// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, and dispatch.</summary>
 public static class TelephonyServiceCollectionExtensions

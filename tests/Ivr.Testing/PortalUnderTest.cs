@@ -5,6 +5,7 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 
 namespace Ivr.Testing;
 

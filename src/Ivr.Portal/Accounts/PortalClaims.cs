@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Ivr.Domain.Accounts;
 
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 /// <summary>What the sign-in cookie says about its user, and back.</summary>
 public static class PortalClaims

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 /// <summary>
 /// Checks each request's cookie against the account as stored: a removed, locked or re-roled account

@@ -1,7 +1,7 @@
 using Ivr.Domain.Accounts;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 /// <summary>The signed-in user of a request that passed authorization.</summary>
 public static class PortalHttpContextExtensions

@@ -1,6 +1,6 @@
 using Ivr.Domain.Accounts;
 
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 /// <summary>
 /// Who is signed in, and the rules of what they may see: a supervisor sees every practice, practice

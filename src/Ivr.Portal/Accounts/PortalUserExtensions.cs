@@ -1,6 +1,6 @@
 using Ivr.Domain.Accounts;
 
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 public static class PortalUserExtensions
 {

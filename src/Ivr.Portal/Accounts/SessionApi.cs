@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Ivr.Domain.Accounts;
-using Ivr.Server.Portal.Security;
+using Ivr.Portal.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 /// <summary>
 /// <c>/api/session</c>: sign in with JSON (same lockout and audit as the sign-in page), see who is

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.Accounts;
+namespace Ivr.Portal.Accounts;
 
 /// <summary>How a sign-in went.</summary>
 public enum SignInStatus

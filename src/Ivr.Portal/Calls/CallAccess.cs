@@ -2,10 +2,10 @@ using System.Globalization;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Portal.Calls;
+namespace Ivr.Portal.Calls;
 
 /// <summary>
 /// The one way the portal reaches call records: practice staff see their practice's calls, the

@@ -1,13 +1,13 @@
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Messages;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Messages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.Calls;
+namespace Ivr.Portal.Calls;
 
 /// <summary><c>/api/calls</c>: the call list (by day and outcome) and one call's timeline, under the pages' rules.</summary>
 public static class CallApi

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ivr.Domain.Practices;
 
-namespace Ivr.Server.Portal.Calls;
+namespace Ivr.Portal.Calls;
 
 /// <summary>A day of calls to search: midnight to midnight in the practice's zone, or in UTC for users of every practice.</summary>
 public static class CallDay

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Ivr.Domain.Flow;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Portal.Calls;
+namespace Ivr.Portal.Calls;
 
 /// <summary>
 /// The call-flow diagram, drawn on the server: the flow's Graphviz description (the one

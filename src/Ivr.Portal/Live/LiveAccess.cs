@@ -1,10 +1,10 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Live;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Portal.Live;
+namespace Ivr.Portal.Live;
 
 /// <summary>
 /// The one way the portal reaches calls in progress: the supervisor and telecom admins see every

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Live;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Portal.Live;
+namespace Ivr.Portal.Live;
 
 /// <summary>
 /// <c>/api/live</c>: the calls in progress now, and <c>/api/live/events</c>: the same pushed as

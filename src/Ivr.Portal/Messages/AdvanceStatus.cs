@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.Messages;
+namespace Ivr.Portal.Messages;
 
 /// <summary>How acknowledging or resolving went.</summary>
 public enum AdvanceStatus

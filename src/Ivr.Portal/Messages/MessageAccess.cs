@@ -3,10 +3,10 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Portal.Messages;
+namespace Ivr.Portal.Messages;
 
 /// <summary>
 /// The one way the portal's pages and API reach messages: every read of patient data is audited,

@@ -1,12 +1,12 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Security;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.Messages;
+namespace Ivr.Portal.Messages;
 
 /// <summary><c>/api/messages</c>: the inbox, one message, acknowledge and resolve; the pages' rules, in JSON.</summary>
 public static class MessageApi

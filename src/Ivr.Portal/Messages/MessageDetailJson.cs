@@ -1,7 +1,7 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 
-namespace Ivr.Server.Portal.Messages;
+namespace Ivr.Portal.Messages;
 
 /// <summary>One message in the API, with its patient data, its history and every dispatch attempt.</summary>
 public sealed record MessageDetailJson(

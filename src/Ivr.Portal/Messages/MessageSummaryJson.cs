@@ -1,6 +1,6 @@
 using Ivr.Domain.Messages;
 
-namespace Ivr.Server.Portal.Messages;
+namespace Ivr.Portal.Messages;
 
 /// <summary>A message in an inbox listing of the API: no patient data, only where to get it.</summary>
 public sealed record MessageSummaryJson(long Id, long CallId, string PracticeId, Urgency Urgency, MessageStatus Status, DateTimeOffset ReceivedAt, double MessageSeconds, bool Partial, string? UrgencyReason, string Url)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Ivr.Data;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.Messages;
+namespace Ivr.Portal.Messages;
 
 /// <summary>
 /// A message's recording (or the caller's spoken name), decrypted into memory and streamed from

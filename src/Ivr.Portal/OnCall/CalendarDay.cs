@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>One local day of a calendar, each layer's holders in order.</summary>
 public sealed record CalendarDay(DateOnly Date, bool InMonth, IReadOnlyDictionary<int, IReadOnlyList<CalendarCell>> Layers)

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>
 /// One VEVENT of a calendar feed. The UID stays the same across refreshes, so calendar apps update

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>
 /// <c>/calendar/{token}.ics</c>: a clinician's shifts for the next eight weeks, for their calendar

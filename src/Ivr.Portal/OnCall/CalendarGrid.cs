@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>
 /// Cuts a schedule into the practice's local days for the week and month tables: weeks run Monday

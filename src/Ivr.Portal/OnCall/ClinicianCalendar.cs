@@ -2,7 +2,7 @@ using System.Globalization;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>A clinician's shifts as calendar events: who, which practice and layer, when; never anything about patients.</summary>
 public static class ClinicianCalendar

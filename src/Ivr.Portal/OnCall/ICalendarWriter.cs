@@ -4,7 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>
 /// Writes the on-call feed as RFC 5545 with Ical.Net (CRLF line ends, folding at 75 octets, text

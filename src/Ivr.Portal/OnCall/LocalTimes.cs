@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>Reads and writes the <c>datetime-local</c> values of the portal's forms (overrides, closures), in the practice's wall time.</summary>
 public static class LocalTimes

@@ -1,11 +1,11 @@
 using Ivr.Domain.Scheduling;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Security;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary><c>/api/practices/{id}/oncall</c>: the calendar, its warnings, and adding and cancelling overrides; the page's rules, in JSON.</summary>
 public static class OnCallApi

@@ -1,6 +1,6 @@
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary><c>GET /api/practices/{id}/oncall</c>: each layer's holders over the window, gaps as a null clinician, the checked warnings and the overrides.</summary>
 public sealed record OnCallJson(

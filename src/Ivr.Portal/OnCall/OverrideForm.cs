@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>The override form as posted: times are the practice's wall time (<c>datetime-local</c>).</summary>
 public sealed class OverrideForm

@@ -1,6 +1,6 @@
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>An override in the JSON API, and the body that adds one (<see cref="Id"/>, <see cref="SetBy"/> and <see cref="SetAt"/> ignored there).</summary>
 public sealed record OverrideJson(long Id, string Layer, string ClinicianId, DateTimeOffset From, DateTimeOffset Until, string Reason, string? SetBy = null, DateTimeOffset? SetAt = null)

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.OnCall;
+namespace Ivr.Portal.OnCall;
 
 /// <summary>What came of adding or cancelling an override.</summary>
 public enum OverrideStatus

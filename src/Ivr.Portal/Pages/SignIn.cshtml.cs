@@ -1,11 +1,11 @@
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Portal.Pages;
+namespace Ivr.Portal.Pages;
 
 /// <summary>The sign-in form: wrong passwords count toward the lockout; every try is audited.</summary>
 [AllowAnonymous]

@@ -1,11 +1,11 @@
 using Ivr.Domain.Audit;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages;
+namespace Ivr.Portal.Pages;
 
 /// <summary>Signs out (a POST with the antiforgery token, so no link or image can do it).</summary>
 [AllowAnonymous]

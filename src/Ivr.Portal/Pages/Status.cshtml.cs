@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages;
+namespace Ivr.Portal.Pages;
 
 /// <summary>
 /// What a refused, missing or failed page shows. It is re-executed in place of the original response,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ivr.Server.Portal.Reports;
+namespace Ivr.Portal.Reports;
 
 /// <summary>The billing export: one row per practice with calls in the month, minutes by <see cref="Ivr.Domain.Reports.BillingRule"/>.</summary>
 public static class BillingCsv

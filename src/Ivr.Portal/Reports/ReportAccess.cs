@@ -2,10 +2,10 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Reports;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Portal.Reports;
+namespace Ivr.Portal.Reports;
 
 /// <summary>
 /// The one way the portal reaches reports: the supervisor sees every practice's (together or one),

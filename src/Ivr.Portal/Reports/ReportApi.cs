@@ -1,11 +1,11 @@
 using System.Text;
 using Ivr.Domain.Reports;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.Reports;
+namespace Ivr.Portal.Reports;
 
 /// <summary><c>/api/reports</c> and the billing export <c>/reports/billing.csv</c>, under the Reports page's rules.</summary>
 public static class ReportApi

@@ -1,6 +1,6 @@
 using Ivr.Domain.Reports;
 
-namespace Ivr.Server.Portal.Reports;
+namespace Ivr.Portal.Reports;
 
 /// <summary>A month's report in the API: <c>callsPerDay[0]</c> is the 1st, <c>callsPerHour[0]</c> 00:00-01:00, in <c>timeZone</c>.</summary>
 public sealed record ReportJson(

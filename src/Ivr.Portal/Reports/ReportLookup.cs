@@ -1,7 +1,7 @@
 using Ivr.Domain.Practices;
 using Ivr.Domain.Reports;
 
-namespace Ivr.Server.Portal.Reports;
+namespace Ivr.Portal.Reports;
 
 /// <summary>
 /// A month's report a user asked for, when they may have it: of <see cref="Practice"/> (counted in its

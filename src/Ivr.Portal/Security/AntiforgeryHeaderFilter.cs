@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Server.Portal.Security;
+namespace Ivr.Portal.Security;
 
 /// <summary>
 /// API calls that change something carry the antiforgery token in the <see cref="HeaderName"/>

@@ -3,7 +3,7 @@ using Ivr.Data;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Server.Portal.Security;
+namespace Ivr.Portal.Security;
 
 /// <summary>Reads what <see cref="PhiXmlEncryptor"/> wrote. Data protection creates it by type name, with the service provider.</summary>
 public sealed class PhiXmlDecryptor(IServiceProvider services) : IXmlDecryptor

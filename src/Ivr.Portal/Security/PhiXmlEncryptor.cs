@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Ivr.Data;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
-namespace Ivr.Server.Portal.Security;
+namespace Ivr.Portal.Security;
 
 /// <summary>
 /// Encrypts the keys that sign sign-in cookies with the patient-data key, so the key folder alone

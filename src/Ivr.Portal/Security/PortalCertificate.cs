@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Ivr.Server.Portal.Security;
+namespace Ivr.Portal.Security;
 
 /// <summary>
 /// The portal's HTTPS certificate: the configured PKCS#12 file, or a self-signed one made at first

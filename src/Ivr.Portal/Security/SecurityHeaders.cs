@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Ivr.Server.Portal.Security;
+namespace Ivr.Portal.Security;
 
 /// <summary>
 /// Headers on every portal response: nothing is cached (pages and audio carry patient data, and a

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>One setting as it was before a revision and after it, both in words.</summary>
 public sealed record SettingChange(string Setting, string Before, string After)

@@ -2,10 +2,10 @@ using Ivr.Data.Practices;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>
 /// The one way the portal reaches a practice's settings: only the supervisor and the practice's own

@@ -1,10 +1,10 @@
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Security;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary><c>/api/practices/{id}/settings</c>: a practice's settings with their history, and changing them; the page's rules, in JSON.</summary>
 public static class SettingsApi

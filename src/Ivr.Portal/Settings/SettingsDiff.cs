@@ -2,7 +2,7 @@ using System.Globalization;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>
 /// Which settings differ between two revisions of a practice, each as before and after in words:

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal.OnCall;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>
 /// The settings form as posted, every value as typed. Days are Monday first; each has a few

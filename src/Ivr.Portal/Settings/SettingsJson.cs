@@ -1,8 +1,8 @@
 using System.Globalization;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal.OnCall;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>
 /// <c>GET /api/practices/{id}/settings</c>: the editable settings, the revision they come from and the

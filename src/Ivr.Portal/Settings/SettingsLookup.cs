@@ -1,6 +1,6 @@
 using Ivr.Domain.Practices;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>A practice's settings a user asked for, with every revision (oldest first), when they may see them.</summary>
 public sealed record SettingsLookup(LookupStatus Status, Practice? Practice = null, IReadOnlyList<PracticeRevision>? Revisions = null)

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>
 /// A change of a practice's settings as a user typed it, every value still text, so that a refused

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>What came of a settings change.</summary>
 public enum SettingsStatus

@@ -1,6 +1,6 @@
 using Ivr.Domain.Practices;
 
-namespace Ivr.Server.Portal.Settings;
+namespace Ivr.Portal.Settings;
 
 /// <summary>
 /// Applies a typed settings change to a practice by the rules practice files obey

@@ -5,6 +5,7 @@ using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Server.Practices;
+using Ivr.Telephony.Practices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

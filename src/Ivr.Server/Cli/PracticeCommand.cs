@@ -4,6 +4,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Ivr.Server.Practices;
+using Ivr.Telephony.Practices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

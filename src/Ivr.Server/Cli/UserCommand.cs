@@ -6,7 +6,7 @@ using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal;
+using Ivr.Portal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,10 @@
+using Ivr.Telephony.Hosting;
+using Ivr.Telephony;
 using Ivr.Domain.Flow;
 using Ivr.Server.Practices;
+using Ivr.Telephony.Practices;
 using Ivr.Data;
-using Ivr.Server.Portal;
+using Ivr.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,4 @@
+using Ivr.Telephony.Practices;
 using Ivr.Data.Practices;
 using Ivr.Domain.Practices;
 using Microsoft.Extensions.Hosting;

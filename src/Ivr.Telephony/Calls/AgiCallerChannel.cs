@@ -2,7 +2,7 @@ using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>The caller's line as the call flow sees it, over one FastAGI session.</summary>
 public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions recordings, ConferenceOptions conference) : ICallerChannel

@@ -1,7 +1,7 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>The clinician's line as the whisper and the voice page see it, over one FastAGI session.</summary>
 public sealed class AgiClinicianChannel(AgiChannel channel, ConferenceOptions conference) : IClinicianChannel

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>Where the prompts of <c>prompts/manifest.txt</c> live among Asterisk's sounds, for every AGI-backed line.</summary>
 public static class AgiPrompts

@@ -3,11 +3,11 @@ using Ivr.Asterisk.Ami;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
-using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// Rings the on-call chain with AMI Originate (Async). Each answered leg runs the <c>physician</c>

@@ -1,11 +1,11 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
-using Ivr.Server.Practices;
+using Ivr.Telephony.Practices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>Registers the call flow's parts and maps the AGI scripts the dialplan calls to their handlers.</summary>
 public static class CallHandlingServiceCollectionExtensions

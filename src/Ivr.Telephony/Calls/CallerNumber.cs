@@ -1,4 +1,4 @@
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// A caller's number is patient data: these are the only forms it leaves the call record in. Logs

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>The ConfBridge profiles (dialplan/confbridge.conf) used to bridge a caller and a clinician.</summary>
 public sealed class ConferenceOptions

@@ -1,6 +1,6 @@
 using Ivr.Domain.Flow;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>Encrypts a call's recordings once the call is over and removes the plain files.</summary>
 public interface IRecordingSealer

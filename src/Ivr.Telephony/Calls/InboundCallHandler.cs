@@ -5,7 +5,7 @@ using Ivr.Domain.Practices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// Runs a patient's call (FastAGI script <c>inbound</c>): opens the call record, runs the call flow,

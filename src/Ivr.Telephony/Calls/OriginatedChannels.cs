@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Ivr.Asterisk.Ami;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// What the service does with channels it originated by AMI (a clinician's leg, a page): read why an

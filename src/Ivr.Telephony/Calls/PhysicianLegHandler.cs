@@ -4,7 +4,7 @@ using Ivr.Domain.Flow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// The clinician's side (FastAGI script <c>physician</c>): finds the leg the dialer rang and runs the

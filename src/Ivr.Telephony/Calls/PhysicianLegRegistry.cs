@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Ivr.Domain.Flow;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>
 /// Ties a clinician's call leg (its own FastAGI session, started by Originate) to the caller it is for,

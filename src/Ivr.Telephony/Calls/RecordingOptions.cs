@@ -1,4 +1,4 @@
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>Where Asterisk writes recordings and where the service finds them.</summary>
 public sealed class RecordingOptions

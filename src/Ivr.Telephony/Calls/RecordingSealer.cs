@@ -2,7 +2,7 @@ using Ivr.Data;
 using Ivr.Domain.Flow;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Calls;
+namespace Ivr.Telephony.Calls;
 
 /// <summary>Seals every recording of a call (name and message, re-recordings included) once the call is over.</summary>
 public sealed class RecordingSealer(RecordingVault vault, ILogger<RecordingSealer> logger) : IRecordingSealer

@@ -3,12 +3,12 @@ using Ivr.Asterisk.Ami;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Calls;
-using Ivr.Server.Hosting;
-using Ivr.Server.Practices;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Practices;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// The clinician's line during a voice page, over FastAGI: sealed recordings are decrypted only while

@@ -2,12 +2,12 @@ using System.Globalization;
 using Ivr.Asterisk.Ami;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Server.Calls;
-using Ivr.Server.Hosting;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Pages a clinician with AMI Originate: the answered call runs the <c>page</c> FastAGI script

@@ -3,7 +3,7 @@ using Ivr.Domain.Practices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>Registers the dispatcher, its voice pager and worker, and the notifications.</summary>
 public static class DispatchServiceCollectionExtensions

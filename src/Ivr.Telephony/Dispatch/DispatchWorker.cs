@@ -2,7 +2,7 @@ using Ivr.Domain.Dispatch;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Asks the database for due dispatch steps every <see cref="DispatchOptions.PollInterval"/> and runs

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ivr.Domain.Dispatch;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// The words of a notice sent by email. They are built from the <see cref="Notice"/> alone (practice,

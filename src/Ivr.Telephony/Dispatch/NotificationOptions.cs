@@ -1,4 +1,4 @@
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// How notices reach clinicians and practices (section <c>Notifications</c>). Notices say only that

@@ -4,11 +4,11 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Calls;
+using Ivr.Telephony.Calls;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Brings the messages Asterisk's safety net took (while the service was down or after it died

@@ -1,8 +1,8 @@
 using Ivr.Data;
-using Ivr.Server.Calls;
+using Ivr.Telephony.Calls;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Lets Asterisk play a sealed recording: the audio is decrypted into the playback folder (owner-only)

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>One plain mailbox (<c>someone@example.org</c>), as MimeKit reads it; a display name or a group is not one.</summary>
 public static class SmtpAddress

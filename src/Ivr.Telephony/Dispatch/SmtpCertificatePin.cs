@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Checks the mail server's certificate: valid for the host as usual, or exactly the one pinned by

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Hands notices to the configured mail server as plain UTF-8 text (<see cref="NoticeText"/>) with

@@ -1,6 +1,6 @@
 using MailKit.Security;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>The mail server notices are handed to (section <c>Notifications:Smtp</c>).</summary>
 public sealed class SmtpOptions

@@ -5,13 +5,13 @@ using Ivr.Domain.Dispatch;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Calls;
-using Ivr.Server.Hosting;
-using Ivr.Server.Practices;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Practices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// The clinician's side of a voice page (FastAGI script <c>page</c>): finds the attempt the page is

@@ -1,4 +1,4 @@
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>How webhooks are signed and posted (section <c>Notifications:Webhook</c>).</summary>
 public sealed class WebhookOptions

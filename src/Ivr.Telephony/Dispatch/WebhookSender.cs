@@ -5,7 +5,7 @@ using Ivr.Domain.Dispatch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Dispatch;
+namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Posts notices as signed JSON (see <see cref="WebhookSignature"/>):

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Hosting;
+namespace Ivr.Telephony.Hosting;
 
 /// <summary>
 /// Keeps the AMI connection. Asterisk may start after the service, so the first connection is

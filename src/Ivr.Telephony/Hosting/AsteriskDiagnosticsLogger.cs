@@ -1,7 +1,7 @@
 using Ivr.Asterisk;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Hosting;
+namespace Ivr.Telephony.Hosting;
 
 /// <summary>Turns the protocol layer's diagnostics into structured log events.</summary>
 public sealed class AsteriskDiagnosticsLogger(ILogger<AsteriskDiagnosticsLogger> logger)

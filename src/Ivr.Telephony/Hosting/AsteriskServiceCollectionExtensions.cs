@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Hosting;
+namespace Ivr.Telephony.Hosting;
 
 /// <summary>Registers the FastAGI server and the AMI connection as hosted services.</summary>
 public static class AsteriskServiceCollectionExtensions

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Ivr.Server.Hosting;
+namespace Ivr.Telephony.Hosting;
 
 /// <summary>
 /// Runs a program the service leans on (flite and sox for greetings, Graphviz's dot for the flow

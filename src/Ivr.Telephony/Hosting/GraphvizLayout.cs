@@ -1,6 +1,6 @@
 using Ivr.Domain.Flow;
 
-namespace Ivr.Server.Hosting;
+namespace Ivr.Telephony.Hosting;
 
 /// <summary>Lays diagrams out with Graphviz's <c>dot</c> (<paramref name="program"/>) as inline SVG.</summary>
 public sealed class GraphvizLayout(string program) : IDiagramLayout

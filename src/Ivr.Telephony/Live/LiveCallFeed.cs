@@ -1,10 +1,10 @@
 using Ivr.Domain.Live;
 using Ivr.Asterisk.Ami;
-using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Server.Live;
+namespace Ivr.Telephony.Live;
 
 /// <summary>
 /// Feeds the service's AMI connection to the <see cref="LiveCallTracker"/>: the channel events it

@@ -2,9 +2,9 @@ using Ivr.Domain.Live;
 using System.Globalization;
 using Ivr.Asterisk.Ami;
 using Ivr.Domain.Flow;
-using Ivr.Server.Calls;
+using Ivr.Telephony.Calls;
 
-namespace Ivr.Server.Live;
+namespace Ivr.Telephony.Live;
 
 /// <summary>Asterisk's side: channels appear, change state, join the room and hang up.</summary>
 public sealed partial class LiveCallTracker

@@ -1,8 +1,8 @@
 using Ivr.Domain.Live;
 using Ivr.Domain.Flow;
-using Ivr.Server.Calls;
+using Ivr.Telephony.Calls;
 
-namespace Ivr.Server.Live;
+namespace Ivr.Telephony.Live;
 
 /// <summary>The call flow's side: which practice a call is for and which state it is in.</summary>
 public sealed partial class LiveCallTracker : ICallProgress

@@ -2,7 +2,7 @@ using Ivr.Domain.Live;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 
-namespace Ivr.Server.Live;
+namespace Ivr.Telephony.Live;
 
 /// <summary>
 /// The calls in progress, in memory, from two sources that meet on the patient channel's uniqueid:

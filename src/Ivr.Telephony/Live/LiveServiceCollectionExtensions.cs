@@ -2,7 +2,7 @@ using Ivr.Domain.Live;
 using Ivr.Domain.Flow;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Server.Live;
+namespace Ivr.Telephony.Live;
 
 /// <summary>Registers the tracker of calls in progress, as the flow's progress listener, and its AMI feed.</summary>
 public static class LiveServiceCollectionExtensions

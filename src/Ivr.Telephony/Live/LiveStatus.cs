@@ -1,7 +1,7 @@
 using Ivr.Domain.Live;
 using Ivr.Domain.Flow;
 
-namespace Ivr.Server.Live;
+namespace Ivr.Telephony.Live;
 
 /// <summary>Where a call stands, in the words an operator reads at a glance.</summary>
 public static class LiveStatus

@@ -1,11 +1,11 @@
 using Ivr.Domain.Practices;
 using System.Security.Cryptography;
 using System.Text;
-using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>
 /// Speaks a practice's typed greeting into Asterisk's sounds as <c>ivr/greeting-{practice}-{hash}.wav</c>,

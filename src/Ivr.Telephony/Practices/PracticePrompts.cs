@@ -1,7 +1,7 @@
 using Ivr.Domain.Practices;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>The prompts Asterisk has (the manifest and the greetings rendered into its sounds) and the renderer of typed greetings.</summary>
 public sealed class PracticePrompts(GreetingRenderer renderer, IOptions<PracticesOptions> practices, IOptions<PromptsOptions> prompts) : IPracticePrompts

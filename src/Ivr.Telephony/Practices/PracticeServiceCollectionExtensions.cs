@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>Registers the practice store, the directory the call flow asks, and the renderer of typed greetings.</summary>
 public static class PracticeServiceCollectionExtensions

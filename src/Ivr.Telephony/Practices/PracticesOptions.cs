@@ -1,4 +1,4 @@
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>Service-wide settings for practices (section <c>Practices</c>); each practice itself lives in the database.</summary>
 public sealed class PracticesOptions

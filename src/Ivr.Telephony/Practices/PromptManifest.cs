@@ -1,4 +1,4 @@
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>The prompt ids of <c>prompts/manifest.txt</c> (<c>id | words</c> lines), which setup renders for Asterisk.</summary>
 public static class PromptManifest

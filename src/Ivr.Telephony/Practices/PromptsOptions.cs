@@ -1,4 +1,4 @@
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>Where the greetings practices type are rendered for Asterisk (section <c>Prompts</c>).</summary>
 public sealed class PromptsOptions

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Ivr.Server.Practices;
+namespace Ivr.Telephony.Practices;
 
 /// <summary>Reads a WAV header: is it what Asterisk plays without transcoding (8 kHz mono 16-bit PCM) and does it hold sound?</summary>
 public static class WavFormat

@@ -1,5 +1,5 @@
 using Ivr.Domain.Dispatch;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 using Ivr.Server.EndToEndTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using Ivr.Asterisk.Ami;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 using Ivr.Server.EndToEndTests.Support;
 
 namespace Ivr.Server.EndToEndTests.Dispatch;

@@ -6,6 +6,7 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

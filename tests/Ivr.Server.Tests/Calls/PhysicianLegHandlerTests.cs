@@ -1,6 +1,6 @@
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
-using Ivr.Server.Calls;
+using Ivr.Telephony.Calls;
 using Ivr.Server.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

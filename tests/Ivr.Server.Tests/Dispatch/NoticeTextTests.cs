@@ -1,5 +1,5 @@
 using Ivr.Domain.Dispatch;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 
 namespace Ivr.Server.Tests.Dispatch;
 

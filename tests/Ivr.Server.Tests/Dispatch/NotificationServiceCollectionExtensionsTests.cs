@@ -1,5 +1,5 @@
 using Ivr.Domain.Dispatch;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

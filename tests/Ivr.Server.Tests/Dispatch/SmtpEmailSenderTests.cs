@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Ivr.Domain.Dispatch;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 using Ivr.Server.Tests.Support;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Ivr.Domain.Dispatch;
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 using Ivr.Server.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

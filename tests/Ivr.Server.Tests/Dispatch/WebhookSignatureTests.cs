@@ -1,4 +1,4 @@
-using Ivr.Server.Dispatch;
+using Ivr.Telephony.Dispatch;
 
 namespace Ivr.Server.Tests.Dispatch;
 

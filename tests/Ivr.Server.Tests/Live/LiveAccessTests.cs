@@ -2,10 +2,10 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
-using Ivr.Server.Live;
-using Ivr.Server.Portal;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Live;
+using Ivr.Telephony.Live;
+using Ivr.Portal;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Live;
 using Ivr.Server.Tests.Support;
 using static Ivr.Testing.PortalUnderTest;
 

@@ -1,8 +1,8 @@
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
-using Ivr.Server.Live;
+using Ivr.Telephony.Live;
 using static Ivr.Server.Tests.Support.AmiEvents;
-using Ivr.Server.Calls;
+using Ivr.Telephony.Calls;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Server.Tests.Live;

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using Ivr.Domain.Flow;
-using Ivr.Server.Portal.Calls;
+using Ivr.Portal.Calls;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 
 namespace Ivr.Server.Tests.Portal;
 

@@ -2,9 +2,9 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
-using Ivr.Server.Portal;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Messages;
+using Ivr.Portal;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Messages;
 using Ivr.Server.Tests.Support;
 using static Ivr.Testing.PortalUnderTest;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography.X509Certificates;
-using Ivr.Server.Portal;
-using Ivr.Server.Portal.Security;
+using Ivr.Portal;
+using Ivr.Portal.Security;
 
 namespace Ivr.Server.Tests.Portal;
 

@@ -240,7 +240,7 @@ public sealed class PortalHttpTests
         var server = host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
         await host.StopAsync();
 
-        Assert.IsType<Ivr.Server.Portal.NoListenerServer>(server);
+        Assert.IsType<Ivr.Portal.NoListenerServer>(server);
     }
 
     [Fact]

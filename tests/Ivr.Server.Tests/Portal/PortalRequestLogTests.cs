@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Messages;
 using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Ivr.Testing;
 using static Ivr.Testing.PortalUnderTest;
 using Microsoft.Extensions.Configuration;

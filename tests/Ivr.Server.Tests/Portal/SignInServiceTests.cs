@@ -1,7 +1,7 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
-using Ivr.Server.Portal;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal;
+using Ivr.Portal.Accounts;
 using Ivr.Server.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using Ivr.Data;
 using Ivr.Server.Hosting;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

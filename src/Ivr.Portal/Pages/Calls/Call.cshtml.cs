@@ -1,12 +1,12 @@
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Calls;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Calls;
+namespace Ivr.Portal.Pages.Calls;
 
 /// <summary>One call's timeline: every state it entered, every decision and why, the clinicians rung, the messages it left.</summary>
 public sealed class CallModel(CallAccess access, ICallRecordStore calls, IMessageStore messages, IPracticeStore practices, FlowDiagram diagram) : PageModel

@@ -1,7 +1,7 @@
-using Ivr.Server.Portal.Calls;
+using Ivr.Portal.Calls;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Calls;
+namespace Ivr.Portal.Pages.Calls;
 
 /// <summary>The call-flow diagram on its own, for any signed-in user: it is the same for every practice and holds no patient data.</summary>
 public sealed class FlowModel(FlowDiagram diagram) : PageModel

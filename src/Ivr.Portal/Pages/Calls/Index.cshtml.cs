@@ -1,11 +1,11 @@
 using Ivr.Domain.Calls;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Calls;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Calls;
+namespace Ivr.Portal.Pages.Calls;
 
 /// <summary>The call list: newest first, searchable by day (in the practice's zone) and outcome.</summary>
 public sealed class CallsModel(CallAccess access, IPracticeStore practices) : PageModel

@@ -1,11 +1,11 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Live;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Live;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Live;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Live;
+namespace Ivr.Portal.Pages.Live;
 
 /// <summary>
 /// Calls in progress, for operators: drawn once here, then redrawn by <c>/assets/live.js</c> from the

@@ -1,11 +1,11 @@
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Messages;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Messages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Messages;
+namespace Ivr.Portal.Pages.Messages;
 
 /// <summary>The inbox: the user's practice (every practice for the supervisor), urgent first, then newest.</summary>
 public sealed class InboxModel(MessageAccess access, IPracticeStore practices) : PageModel

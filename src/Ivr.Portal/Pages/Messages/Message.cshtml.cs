@@ -1,12 +1,12 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Messages;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Messages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Messages;
+namespace Ivr.Portal.Pages.Messages;
 
 /// <summary>
 /// One message: the callback number, the recording, its history and every attempt to reach someone,

@@ -1,11 +1,11 @@
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.OnCall;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.OnCall;
+namespace Ivr.Portal.Pages.OnCall;
 
 /// <summary>
 /// One clinician's shifts for the next eight weeks and their secret calendar-feed address, made on

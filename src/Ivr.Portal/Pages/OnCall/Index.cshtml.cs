@@ -1,10 +1,10 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.OnCall;
+namespace Ivr.Portal.Pages.OnCall;
 
 /// <summary>Practice staff go straight to their practice's calendar; the supervisor picks a practice.</summary>
 public sealed class OnCallIndexModel(IPracticeStore practices) : PageModel

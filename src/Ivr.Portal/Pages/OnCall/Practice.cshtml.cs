@@ -1,12 +1,12 @@
 using System.Globalization;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.OnCall;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.OnCall;
+namespace Ivr.Portal.Pages.OnCall;
 
 /// <summary>
 /// A practice's on-call calendar (a week or a month, by layer), its overrides, and the schedule

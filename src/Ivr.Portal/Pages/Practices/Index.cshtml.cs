@@ -1,11 +1,11 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Practices;
+namespace Ivr.Portal.Pages.Practices;
 
 /// <summary>The supervisor picks a practice whose settings to see; practice staff go straight to their own (where a clinician is refused).</summary>
 public sealed class PracticesIndexModel(IPracticeStore store, SettingsAccess access) : PageModel

@@ -1,10 +1,10 @@
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Practices;
+namespace Ivr.Portal.Pages.Practices;
 
 /// <summary>
 /// A practice's settings (hours, holidays, closures, coverage, greeting, escalation) as one form,

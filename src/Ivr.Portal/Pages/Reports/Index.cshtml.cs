@@ -2,12 +2,12 @@ using System.Globalization;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Reports;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Reports;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ivr.Server.Portal.Pages.Reports;
+namespace Ivr.Portal.Pages.Reports;
 
 /// <summary>A month of service in numbers: calls by day and hour, after-hours volume, response times, escalations and billable minutes.</summary>
 public sealed class ReportsModel(ReportAccess access, IPracticeStore practices) : PageModel

@@ -1,5 +1,5 @@
 using Ivr.Domain.Accounts;
-using Ivr.Server.Portal.Accounts;
+using Ivr.Portal.Accounts;
 
 namespace Ivr.Server.Tests.Portal.Accounts;
 

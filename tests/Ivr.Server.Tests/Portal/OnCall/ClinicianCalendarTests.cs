@@ -1,6 +1,6 @@
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal.OnCall;
 
 namespace Ivr.Server.Tests.Portal.OnCall;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal.OnCall;
 
 namespace Ivr.Server.Tests.Portal.OnCall;
 

@@ -2,9 +2,9 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using Ivr.Server.Portal;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.OnCall;
+using Ivr.Portal;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.OnCall;
 using Ivr.Server.Tests.Support;
 using static Ivr.Testing.PortalUnderTest;
 

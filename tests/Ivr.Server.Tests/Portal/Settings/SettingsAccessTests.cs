@@ -1,10 +1,11 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal;
-using Ivr.Server.Portal.Accounts;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Settings;
 using Ivr.Server.Practices;
+using Ivr.Telephony.Practices;
 using Ivr.Server.Tests.Support;
 using static Ivr.Testing.PortalUnderTest;
 

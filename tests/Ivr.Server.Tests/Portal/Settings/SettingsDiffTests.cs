@@ -1,5 +1,5 @@
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal.Settings;
 
 namespace Ivr.Server.Tests.Portal.Settings;
 

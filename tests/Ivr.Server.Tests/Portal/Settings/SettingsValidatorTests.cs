@@ -1,6 +1,6 @@
 using Ivr.Data.Practices;
 using Ivr.Domain.Practices;
-using Ivr.Server.Portal.Settings;
+using Ivr.Portal.Settings;
 
 namespace Ivr.Server.Tests.Portal.Settings;
 
