@@ -1,5 +1,4 @@
 using Ivr.Domain.Audit;
-using Ivr.Server.Tests.Support;
 
 namespace Ivr.Server.Tests.Cli;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
-using Ivr.Server.Tests.Support;
 
 namespace Ivr.Server.Tests.Cli;
 

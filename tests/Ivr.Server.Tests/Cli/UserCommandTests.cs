@@ -1,7 +1,6 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Practices;
-using Ivr.Server.Tests.Support;
 
 namespace Ivr.Server.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using Ivr.Domain.Practices;
 using Ivr.Server.Practices;
 using Ivr.Telephony.Practices;
-using Ivr.Server.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

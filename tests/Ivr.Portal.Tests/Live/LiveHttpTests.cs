@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Audit;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Ivr.Telephony.Live;
+using Ivr.Portal.Live;
+using Microsoft.Extensions.Time.Testing;
+using static Ivr.Testing.PortalUnderTest;
+
+namespace Ivr.Portal.Tests.Live;
+
+/// <summary>
+/// Needs a free loopback port (the real host over HTTPS, no browser, no Asterisk): the live page, its
+/// snapshot and its event stream under the portal's rules.
+/// </summary>
+public sealed class LiveHttpTests
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task AClinicianGets403FromThePageTheSnapshotAndTheStreamEachAudited()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("lee", Password, PortalRole.Clinician, PracticeA, "dr-lee");
+        using var client = portal.Client();
+        await SignInAsync(client, "lee");
+
+        var page = await client.GetAsync("/live");
+        var api = await client.GetAsync("/api/live");
+        var stream = await client.GetAsync("/api/live/events", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, stream.StatusCode);
+        Assert.DoesNotContain("href=\"/live\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(3, (await portal.Get<IAuditLog>().ListAsync(20)).Count(e => e.Action == "live.denied" && e.Actor == "portal:lee"));
+    }
+
+    [Fact]
+    public async Task APracticeAdminsStreamPushesTheirPracticesCallsAsTheyChange()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("pia", Password, PortalRole.PracticeAdmin, PracticeA);
+        using var client = portal.Client();
+        await SignInAsync(client, "pia");
+        var tracker = portal.Get<LiveCallTracker>();
+        var ours = Session("1795360542.1", PracticeA);
+        tracker.Started(ours);
+        tracker.Started(Session("1795360542.2", PracticeB));
+
+        var page = await client.GetStringAsync("/live");
+        Assert.Contains("href=\"/live\"", page);
+        Assert.Contains("data-call-id=\"1795360542.1\"", page);
+        Assert.DoesNotContain("1795360542.2", page);
+        Assert.DoesNotContain("5551234567", page);
+
+        using var response = await client.GetAsync("/api/live/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var first = await NextSnapshotAsync(events);
+        Assert.Equal(["1795360542.1"], first.GetProperty("calls").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal("incoming", first.GetProperty("calls")[0].GetProperty("state").GetString());
+        Assert.Equal("···4567", first.GetProperty("calls")[0].GetProperty("caller").GetString());
+
+        tracker.Entered(ours, CallState.Greeting);
+        var second = await NextSnapshotAsync(events);
+        Assert.Equal("greeting", second.GetProperty("calls")[0].GetProperty("state").GetString());
+
+        tracker.Ended(ours);
+        var third = await NextSnapshotAsync(events);
+        Assert.Empty(third.GetProperty("calls").EnumerateArray());
+        Assert.Contains(await portal.Get<IAuditLog>().ListAsync(20), e => e.Action == "live.stream" && e.Actor == "portal:pia" && e.SubjectId == PracticeA);
+    }
+
+    [Fact]
+    public async Task TheStreamKeepsAliveWithoutRenewingTheSessionAndEndsWithExpiredWhenTheSessionDoes()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await ArrangeAsync(time);
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+        var signedIn = time.GetUtcNow();
+        // Past half the (default, 15 minute) timeout any other request would renew the cookie (sliding expiration).
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        using var response = await client.GetAsync(LiveApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "the stream renewed the session cookie");
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await NextSnapshotAsync(events);
+        var quietFrom = time.GetUtcNow();
+        await AdvanceUntilLineAsync(events, time, LiveApi.Heartbeat, ": keep-alive");
+        Assert.True(time.GetUtcNow() - quietFrom >= LiveApi.Heartbeat, "a keep-alive came before the stream had been quiet for the heartbeat");
+        await AdvanceUntilLineAsync(events, time, TimeSpan.FromMinutes(5), "event: expired");
+
+        Assert.True(time.GetUtcNow() - signedIn >= TimeSpan.FromMinutes(15), "the stream ended before the session did");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/live")).StatusCode);
+    }
+
+    /// <summary>
+    /// Moves the clock on by <paramref name="step"/> until the stream sends <paramref name="expected"/>.
+    /// The real-time bound only waits for the server to answer a step, not for time to pass: a step
+    /// that lands before the stream has set its timer goes unanswered, and the next one is taken.
+    /// </summary>
+    private static async Task AdvanceUntilLineAsync(StreamReader events, FakeTimeProvider time, TimeSpan step, string expected)
+    {
+        var read = events.ReadLineAsync();
+        for (var steps = 0; steps < 20; steps++)
+        {
+            time.Advance(step);
+            try
+            {
+                while (true)
+                {
+                    var line = await read.WaitAsync(TimeSpan.FromSeconds(1));
+                    Assert.NotNull(line);
+                    if (line == expected)
+                    {
+                        return;
+                    }
+
+                    read = events.ReadLineAsync();
+                }
+            }
+            catch (TimeoutException)
+            {
+                // Not answered yet: take another step.
+            }
+        }
+
+        Assert.Fail($"no '{expected}' after 20 steps of {step}");
+    }
+
+    private static async Task<JsonElement> NextSnapshotAsync(StreamReader events)
+    {
+        while (true)
+        {
+            var line = await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.NotNull(line);
+            if (line == "event: snapshot")
+            {
+                var data = await events.ReadLineAsync();
+                Assert.StartsWith("data: ", data);
+                return JsonDocument.Parse(data!["data: ".Length..]).RootElement;
+            }
+        }
+    }
+
+    private static Task<PortalUnderTest> ArrangeAsync(params string[] settings) => ArrangeAsync(null, settings);
+
+    private static async Task<PortalUnderTest> ArrangeAsync(TimeProvider? time, params string[] settings)
+    {
+        var portal = await PortalUnderTest.StartAsync(time, settings);
+        await portal.SeedPracticesAsync();
+        return portal;
+    }
+
+    private static async Task SignInAsync(HttpClient client, string username) =>
+        (await client.PostAsJsonAsync("/api/session", new { username, password = Password })).EnsureSuccessStatusCode();
+
+    private static CallSession Session(string uniqueId, string practiceId) =>
+        new(1, uniqueId, new PracticeProfile(practiceId, practiceId, "greeting", string.Empty, "UTC"), "15550100", "5551234567");
+}

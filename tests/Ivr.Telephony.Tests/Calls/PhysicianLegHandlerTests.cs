@@ -1,0 +1,66 @@
+using Ivr.Domain.Flow;
+using Ivr.Domain.Practices;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Telephony.Tests.Calls;
+
+/// <summary>Needs nothing: the clinician's AGI session runs the domain's whisper, over an in-memory AGI channel.</summary>
+public sealed class PhysicianLegHandlerTests
+{
+    private static readonly DialRequest Request =
+        new("ivr-1700000000.42", new PracticeProfile("riverside", "Riverside", "greeting-riverside", string.Empty, "America/New_York", "practice-name-riverside"), "5551234567", []);
+
+    [Fact]
+    public async Task TheWhisperSpeaksTheSameAgiAsBeforeAndOneJoinsTheCallersRoom()
+    {
+        var legs = new PhysicianLegRegistry();
+        var leg = legs.Register(Request, 1);
+        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=1", command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? "200 result=49" : null);
+
+        await Handler(legs).HandleAsync(agi.Channel, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                "ANSWER",
+                "STREAM FILE ivr/whisper-intro \"\"",
+                "STREAM FILE ivr/practice-name-riverside \"\"",
+                "STREAM FILE ivr/whisper-caller-number \"\"",
+                "SAY DIGITS 5551234567 \"\"",
+                "STREAM FILE ivr/whisper-menu 12",
+                "WAIT FOR DIGIT 6000",
+                "STREAM FILE ivr/connecting \"\"",
+                "EXEC ConfBridge ivr-1700000000.42,ivr_bridge,ivr_physician",
+            ],
+            agi.Commands);
+        Assert.Equal(WhisperDecisions.Accepted, await leg.Decision);
+    }
+
+    [Fact]
+    public async Task AHangupMidWhisperTellsTheDialer()
+    {
+        var legs = new PhysicianLegRegistry();
+        var leg = legs.Register(Request, 2);
+        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=2", command => command.Contains("whisper-intro", StringComparison.Ordinal) ? "200 result=-1 endpos=0\nHANGUP" : null);
+
+        await Handler(legs).HandleAsync(agi.Channel, CancellationToken.None);
+
+        Assert.Equal(WhisperDecisions.HungUp, await leg.Decision);
+        Assert.DoesNotContain(agi.Commands, c => c.Contains("whisper-menu", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnUnknownLegIsHungUpWithoutAWord()
+    {
+        await using var agi = new ScriptedAgi("physician?room=ivr-nobody&attempt=1", _ => null);
+
+        await Handler(new PhysicianLegRegistry()).HandleAsync(agi.Channel, CancellationToken.None);
+
+        Assert.Equal(["HANGUP"], agi.Commands);
+    }
+
+    private static PhysicianLegHandler Handler(PhysicianLegRegistry legs) =>
+        new(legs, Options.Create(new ConferenceOptions()), Options.Create(new CallFlowOptions()), NullLogger<PhysicianLegHandler>.Instance);
+}

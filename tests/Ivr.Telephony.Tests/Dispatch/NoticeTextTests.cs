@@ -1,0 +1,88 @@
+using Ivr.Domain.Dispatch;
+using Ivr.Telephony.Dispatch;
+
+namespace Ivr.Telephony.Tests.Dispatch;
+
+/// <summary>Need nothing: the exact words of an email, which can only hold what a <see cref="Notice"/> holds.</summary>
+public sealed class NoticeTextTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 14, 2, 10, 0, TimeSpan.FromHours(-4));
+
+    private static readonly NotificationOptions Options = new() { PortalUrl = "https://portal.example.org/", AnsweringServicePhone = "+1 555 0100" };
+
+    [Fact]
+    public void AnUrgentNoticeReadsExactlyThisAndNothingMore()
+    {
+        var notice = new Notice(NoticeKind.UrgentMessageWaiting, "riverside-pediatrics", "Riverside Pediatrics", [42], 2, At);
+
+        Assert.Equal("Urgent message waiting — Riverside Pediatrics", NoticeText.Subject(notice));
+        Assert.Equal(
+            """
+            An urgent message (id 42) from the answering service is waiting for Riverside Pediatrics.
+            Escalation step 2: no one has acknowledged it yet.
+
+            Sign in to listen and acknowledge:
+            https://portal.example.org/messages/42
+
+            Or call the answering service at +1 555 0100 to hear it.
+
+            No patient details are sent by email.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+    }
+
+    [Fact]
+    public void AMorningReportListsOneLinkPerMessageAndNothingMore()
+    {
+        var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7, 8, 9], 0, At);
+
+        Assert.Equal("3 routine messages waiting — Riverside Pediatrics", NoticeText.Subject(notice));
+        Assert.Equal(
+            """
+            3 routine messages from the answering service are waiting for Riverside Pediatrics.
+
+            Sign in to read them:
+            https://portal.example.org/messages/7
+            https://portal.example.org/messages/8
+            https://portal.example.org/messages/9
+
+            No patient details are sent by email.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+    }
+
+    [Fact]
+    public void AFirstUrgentNoticeWithoutAServiceNumberStillPointsToTheAnsweringService()
+    {
+        var notice = new Notice(NoticeKind.UrgentMessageWaiting, "harbor", "Harbor Internal Medicine", [5], 0, At);
+
+        var body = NoticeText.Body(notice, new NotificationOptions());
+
+        Assert.Contains("This is the first notice.", body, StringComparison.Ordinal);
+        Assert.Contains("https://127.0.0.1:5443/messages/5", body, StringComparison.Ordinal);
+        Assert.Contains("Or call the answering service to hear it.", body, StringComparison.Ordinal);
+        Assert.Contains("Harbor Internal Medicine", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SubjectsCountMessagesInTheirOwnWords()
+    {
+        Assert.Equal("1 routine message waiting — Harbor", NoticeText.Subject(new Notice(NoticeKind.MorningReport, "h", "Harbor", [1], 0, At)));
+        Assert.Equal("2 urgent messages waiting — Harbor", NoticeText.Subject(new Notice(NoticeKind.UrgentMessageWaiting, "h", "Harbor", [1, 2], 1, At)));
+    }
+
+    [Fact]
+    public void ALineBreakInAPracticeNameCannotStartAnotherHeader() =>
+        Assert.Equal(
+            "Urgent message waiting — Harbor Bcc: someone@example.org",
+            NoticeText.Subject(new Notice(NoticeKind.UrgentMessageWaiting, "h", "Harbor\nBcc: someone@example.org", [1], 0, At)));
+
+    [Theory]
+    [InlineData("https://portal.example.org", "https://portal.example.org/messages/42")]
+    [InlineData("https://portal.example.org/", "https://portal.example.org/messages/42")]
+    [InlineData("https://example.org/ivr/", "https://example.org/ivr/messages/42")]
+    public void MessageLinksJoinThePortalUrlWithOneSlash(string portalUrl, string expected) =>
+        Assert.Equal(expected, NoticeText.MessageLink(portalUrl, 42));
+}
