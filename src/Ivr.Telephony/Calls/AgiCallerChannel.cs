@@ -9,7 +9,7 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
 {
     private const int SamplesPerSecond = 8000;
 
-    public Task AnswerAsync(CancellationToken cancellationToken) => Guard(() => channel.AnswerAsync(cancellationToken));
+    public Task AnswerAsync(CancellationToken cancellationToken) => AgiPrompts.Guard(() => channel.AnswerAsync(cancellationToken));
 
     /// <summary>
     /// Rings the office with Dial before the service answers (the caller hears the office ringing);
@@ -18,7 +18,7 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
     public async Task<OfficeRingResult> RingOfficeAsync(OfficeLine office, CancellationToken cancellationToken)
     {
         string? status = null;
-        await Guard(async () =>
+        await AgiPrompts.Guard(async () =>
         {
             try
             {
@@ -48,55 +48,32 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         };
     }
 
-    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
-    {
-        foreach (var prompt in promptIds)
-        {
-            await channel.StreamFileAsync(AgiPrompts.Sound(prompt), string.Empty, cancellationToken);
-        }
-    });
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, promptIds, cancellationToken);
 
-    public async Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        char? key = null;
-        await Guard(async () =>
-        {
-            foreach (var prompt in promptIds)
-            {
-                var played = await channel.StreamFileAsync(AgiPrompts.Sound(prompt), keys, cancellationToken);
-                if (played.Digit is { } pressed)
-                {
-                    key = pressed;
-                    return;
-                }
-            }
-
-            key = await channel.WaitForDigitAsync(timeout, cancellationToken);
-        });
-        return key;
-    }
+    public Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AgiPrompts.AskKeyAsync(channel, promptIds, keys, timeout, cancellationToken);
 
     public async Task<string> AskDigitsAsync(string promptId, int maxDigits, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var digits = string.Empty;
-        await Guard(async () => digits = (await channel.GetDataAsync(AgiPrompts.Sound(promptId), timeout, maxDigits, cancellationToken)).Digits);
+        await AgiPrompts.Guard(async () => digits = (await channel.GetDataAsync(AgiPrompts.Sound(promptId), timeout, maxDigits, cancellationToken)).Digits);
         return digits;
     }
 
     public Task SayDigitsAsync(string digits, CancellationToken cancellationToken) =>
-        Guard(() => channel.SayDigitsAsync(digits, string.Empty, cancellationToken));
+        AgiPrompts.Guard(() => channel.SayDigitsAsync(digits, string.Empty, cancellationToken));
 
     public async Task<RecordingResult> RecordAsync(string name, TimeSpan maxDuration, int silenceSeconds, CancellationToken cancellationToken)
     {
         var asteriskPath = $"{recordings.AsteriskDirectory.TrimEnd('/')}/{name}";
         AgiRecordResult? result = null;
-        await Guard(async () => result = await channel.RecordFileAsync(asteriskPath, recordings.Format, "#", maxDuration, beep: true, silenceSeconds, cancellationToken));
+        await AgiPrompts.Guard(async () => result = await channel.RecordFileAsync(asteriskPath, recordings.Format, "#", maxDuration, beep: true, silenceSeconds, cancellationToken));
         var hostPath = Path.Combine(recordings.HostDirectory, $"{name}.{recordings.Format}");
         var seconds = (result!.EndPosition ?? 0) / (double)SamplesPerSecond;
         return new RecordingResult(hostPath, TimeSpan.FromSeconds(seconds), result.EndedBy == AgiRecordEnd.Hangup);
     }
 
-    public Task JoinConferenceAsync(string room, CancellationToken cancellationToken) => Guard(async () =>
+    public Task JoinConferenceAsync(string room, CancellationToken cancellationToken) => AgiPrompts.Guard(async () =>
     {
         await channel.ExecAsync("ConfBridge", $"{room},{conference.BridgeProfile},{conference.CallerProfile}", cancellationToken);
         if (await channel.WaitForHangupAsync(TimeSpan.FromMilliseconds(200)))
@@ -104,22 +81,4 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
             throw new AgiHangupException("EXEC ConfBridge", channel.HangupToken);
         }
     });
-
-
-    /// <summary>Turns the protocol's hangup into the domain's.</summary>
-    private static async Task Guard(Func<Task> work)
-    {
-        try
-        {
-            await work();
-        }
-        catch (AgiHangupException exception)
-        {
-            throw new CallerHungUpException(exception);
-        }
-        catch (AgiConnectionClosedException exception)
-        {
-            throw new CallerHungUpException(exception);
-        }
-    }
 }

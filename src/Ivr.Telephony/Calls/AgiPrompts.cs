@@ -1,6 +1,12 @@
+using Ivr.Asterisk.Agi;
+using Ivr.Domain.Flow;
+
 namespace Ivr.Telephony.Calls;
 
-/// <summary>Where the prompts of <c>prompts/manifest.txt</c> live among Asterisk's sounds, for every AGI-backed line.</summary>
+/// <summary>
+/// What every AGI-backed line does alike: where the prompts of <c>prompts/manifest.txt</c> live among
+/// Asterisk's sounds, playing them, asking for a key, and the protocol's hangup turned into the domain's.
+/// </summary>
 public static class AgiPrompts
 {
     /// <summary>The folder under Asterisk's sounds that scripts/prompts renders the manifest into.</summary>
@@ -8,4 +14,50 @@ public static class AgiPrompts
 
     /// <summary>The sound Asterisk plays for <paramref name="promptId"/>.</summary>
     public static string Sound(string promptId) => $"{Folder}/{promptId}";
+
+    /// <summary>Plays the prompts in order, uninterruptible.</summary>
+    public static Task PlayAsync(AgiChannel channel, IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        foreach (var prompt in promptIds)
+        {
+            await channel.StreamFileAsync(Sound(prompt), string.Empty, cancellationToken);
+        }
+    });
+
+    /// <summary>Plays the prompts, any of <paramref name="keys"/> cutting them short, then waits up to <paramref name="timeout"/> for one; null when none came.</summary>
+    public static async Task<char?> AskKeyAsync(AgiChannel channel, IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        char? key = null;
+        await Guard(async () =>
+        {
+            foreach (var prompt in promptIds)
+            {
+                if ((await channel.StreamFileAsync(Sound(prompt), keys, cancellationToken)).Digit is { } pressed)
+                {
+                    key = pressed;
+                    return;
+                }
+            }
+
+            key = await channel.WaitForDigitAsync(timeout, cancellationToken);
+        });
+        return key;
+    }
+
+    /// <summary>Runs AGI work, turning the protocol's hangup (or a dropped session) into <see cref="CallerHungUpException"/>.</summary>
+    public static async Task Guard(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (AgiHangupException exception)
+        {
+            throw new CallerHungUpException(exception);
+        }
+        catch (AgiConnectionClosedException exception)
+        {
+            throw new CallerHungUpException(exception);
+        }
+    }
 }
