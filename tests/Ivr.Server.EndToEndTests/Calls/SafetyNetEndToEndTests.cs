@@ -22,6 +22,10 @@ public sealed class SafetyNetEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        var agiOptions = RealAsterisk.AmiOptions();
+        agiOptions.Events = "agi";
+        await using var agiEvents = await AmiClient.ConnectAsync(agiOptions);
+        await using var agi = new AmiEventLog(agiEvents, "AGIExecStart");
         await using var fallback = await SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).AnswerAsync(PracticeFallbackPort);
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -35,7 +39,8 @@ public sealed class SafetyNetEndToEndTests
             await using var sipp = await PatientCall.StartAsync(patient, directory);
 
             // Mid-greeting, the service dies without a chance to clean up.
-            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            var greeting = CallerCue.Prompt(TestPractice.Riverside().Greeting);
+            await Eventually.UntilAsync(() => Task.FromResult(agi.FirstAt(greeting.Matches) is not null), TimeSpan.FromSeconds(60), "the service playing the greeting");
             service.Kill();
             await service.WaitForExitAsync();
             await sipp.WaitAsync(TimeSpan.FromSeconds(90));

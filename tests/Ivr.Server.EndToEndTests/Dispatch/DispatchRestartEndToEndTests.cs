@@ -19,6 +19,7 @@ public sealed class DispatchRestartEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var ringing = new AmiEventLog(ami, "Newchannel");
         await using var doctor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         var practice = TestPractice.Riverside(doctor.Port) with { EscalationSeconds = (int)Repeat.TotalSeconds, EscalationAttempts = 5 };
         var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
@@ -26,7 +27,7 @@ public sealed class DispatchRestartEndToEndTests
         var data = ServiceUnderTest.DataIn(directory);
         string[] settings = ["--Dispatch:Enabled=true", "--Dispatch:PollInterval=00:00:00.250"];
         var first = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
-        System.Diagnostics.Process? second = null;
+        System.Diagnostics.Process? restarted = null;
         try
         {
             await ServiceUnderTest.WaitForPortAsync(4573, TimeSpan.FromSeconds(60));
@@ -39,11 +40,11 @@ public sealed class DispatchRestartEndToEndTests
             var messageId = (await Eventually.ValueAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(10)).FirstOrDefault(m => m.CallbackNumber == UrgentPageEndToEndTests.CanaryCallback), TimeSpan.FromSeconds(60), "the urgent message")).Id;
 
             // Step 1 rings the doctor; the service dies mid-page and comes back on the same database.
-            await Eventually.UntilAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 1), TimeSpan.FromSeconds(60), "the second page");
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            var second = await Eventually.ValueAsync(async () => (await VoiceAsync(store, messageId)).FirstOrDefault(a => a.Step == 1), TimeSpan.FromSeconds(60), "the second page");
+            await Eventually.UntilAsync(() => Task.FromResult(ringing.FirstAt(e => e["Uniqueid"] == $"page-{second.Id}") is not null), TimeSpan.FromSeconds(30), "the second page's channel in Asterisk");
             first.Kill();
             await first.WaitForExitAsync();
-            second = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
+            restarted = await ServiceUnderTest.StartProcessAsync(directory, practice, settings);
             await Eventually.UntilAsync(async () => (await VoiceAsync(store, messageId)).Any(a => a.Step == 3), TimeSpan.FromSeconds(90), "the fourth page");
 
             var pages = await VoiceAsync(store, messageId);
@@ -59,7 +60,7 @@ public sealed class DispatchRestartEndToEndTests
         }
         finally
         {
-            foreach (var process in new[] { first, second })
+            foreach (var process in new[] { first, restarted })
             {
                 if (process is { HasExited: false })
                 {
