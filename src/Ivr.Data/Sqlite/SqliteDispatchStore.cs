@@ -108,6 +108,16 @@ public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStor
     public Task<IReadOnlyList<DispatchAttempt>> AttemptsAsync(long messageId, CancellationToken cancellationToken = default) =>
         AttemptsWhereAsync("message_id = @id", new { id = messageId }, cancellationToken);
 
+    public async Task<DispatchStanding?> StandingAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string State, string? LeaseOwner)>(new CommandDefinition(
+            "SELECT state, lease_owner FROM dispatches WHERE message_id = @messageId",
+            new { messageId },
+            cancellationToken: cancellationToken));
+        return row.State is null ? null : new DispatchStanding(Enum.Parse<DispatchState>(row.State), row.LeaseOwner is not null);
+    }
+
     public async Task<MessageLifecycle?> LifecycleAsync(long messageId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

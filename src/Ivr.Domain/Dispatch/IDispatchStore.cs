@@ -54,5 +54,8 @@ public interface IDispatchStore
     /// </summary>
     Task<bool> SaveAsync(MessageLifecycle lifecycle, CancellationToken cancellationToken = default);
 
+    /// <summary>The dispatch row's state and lease; null when the message has none.</summary>
+    Task<DispatchStanding?> StandingAsync(long messageId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<MessageHistoryEntry>> HistoryAsync(long messageId, CancellationToken cancellationToken = default);
 }

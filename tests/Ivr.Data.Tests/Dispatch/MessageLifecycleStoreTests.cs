@@ -1,5 +1,6 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
 
 namespace Ivr.Data.Tests.Dispatch;
 
@@ -62,6 +63,26 @@ public sealed class MessageLifecycleStoreTests
         Assert.True(await f.Store.AdvanceAsync(id, MessageStatus.Resolved, "admin", "patient contacted (portal)", f.Clock.GetUtcNow()));
 
         Assert.Empty(await f.Store.DueAsync(f.Clock.GetUtcNow(), 10));
+    }
+
+    [Fact]
+    public async Task AnAcknowledgedDispatchIsAtRestOnlyOnceTheStepInProgressGivesItsLeaseBack()
+    {
+        using var f = new DispatchFixture();
+        var id = await f.MessageAsync(Urgency.Urgent);
+        var now = f.Clock.GetUtcNow();
+        Assert.Equal(new DispatchStanding(DispatchState.New, false), await f.Store.StandingAsync(id));
+        Assert.True(await f.Store.PlanEscalationAsync(id, [DispatchFixture.Supervisor], EscalationPolicy.Default, now));
+        Assert.True(await f.Store.ClaimStepAsync(id, 0, now.AddMinutes(1), "process-a", now, now.AddMinutes(2)));
+
+        Assert.True(await f.Store.AdvanceAsync(id, MessageStatus.Acknowledged, "dr-1", "pressed 1", now));
+        var acknowledgedWhilePaging = (await f.Store.StandingAsync(id))!;
+        await f.Store.ReleaseAsync(id, "process-a");
+
+        Assert.Equal(new DispatchStanding(DispatchState.Stopped, true), acknowledgedWhilePaging);
+        Assert.False(acknowledgedWhilePaging.AtRest);
+        Assert.True((await f.Store.StandingAsync(id))!.AtRest);
+        Assert.Null(await f.Store.StandingAsync(id + 1000));
     }
 
     [Fact]

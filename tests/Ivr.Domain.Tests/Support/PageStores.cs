@@ -72,6 +72,8 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task<IReadOnlyList<DispatchAttempt>> AttemptsAsync(long messageId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<DispatchStanding?> StandingAsync(long messageId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<MessageHistoryEntry>> HistoryAsync(long messageId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -50,9 +50,8 @@ public sealed class UrgentPageEndToEndTests
         var thanked = hangups.FirstAt(e => e["Uniqueid"] == $"page-{page.Id}")!.Value - history[^1].At;
         Assert.True(thanked >= PromptDurations.Length("page-acknowledged") - TimeSpan.FromMilliseconds(300), $"hung up {thanked.TotalSeconds:0.0} s after the acknowledgement");
 
-        // Past the time the next page would have been due: none came.
-        var quietUntil = page.StartedAt + TimeSpan.FromSeconds(40);
-        await Task.Delay(quietUntil - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        // Dispatch stopped and no process holds it, so no further page can start: there was only this one.
+        await DispatchAtRestAsync(service, message.Id);
         Assert.Single(await service.Dispatch.AttemptsAsync(message.Id), a => a.Channel == DispatchChannels.Voice);
 
         // The email and the webhook said a message waits, and nothing of the patient.
@@ -136,13 +135,17 @@ public sealed class UrgentPageEndToEndTests
         var stopped = await Eventually.ValueAsync(async () => await service.Dispatch.AttemptAsync(ringing.Id) is { EndedAt: not null } ended ? ended : null, TimeSpan.FromSeconds(10), "the ringing page to stop");
         Assert.Equal("cancelled", stopped.Outcome);
         Assert.True(stopped.EndedAt!.Value - ringing.StartedAt < TimeSpan.FromSeconds(6), "the page rang out instead of being stopped");
-        await Task.Delay(TimeSpan.FromSeconds(20));
+        await DispatchAtRestAsync(service, message.Id);
         var after = (await service.Dispatch.AttemptsAsync(message.Id)).Where(a => a.Channel == DispatchChannels.Voice).ToList();
         Assert.DoesNotContain(after, a => a.StartedAt > acknowledgedAt);
         Assert.Equal("dr-1", (await service.Dispatch.HistoryAsync(message.Id))[^1].Actor);
         Assert.Equal(MessageStatus.Acknowledged, (await service.Messages.GetAsync(message.Id))!.Status);
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
     }
+
+    /// <summary>Waits until the message's dispatch is stopped and its lease given back: from then on no claim can start a page.</summary>
+    private static Task DispatchAtRestAsync(ServiceUnderTest service, long messageId) =>
+        Eventually.UntilAsync(async () => (await service.Dispatch.StandingAsync(messageId))?.AtRest == true, TimeSpan.FromSeconds(30), "dispatch to stop and its lease to be released");
 
     private static string[] Settings(SmtpSink smtp) =>
         [$"--Notifications:Smtp:Port={smtp.Port}", $"--Notifications:Webhook:Secret={Secret}", "--Notifications:PortalUrl=https://portal.riverside.test"];
