@@ -9,6 +9,16 @@ namespace Ivr.Testing;
 public sealed class Chromium : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
+
+    /// <summary>
+    /// How long a page may take to do what a test waits for. Playwright's defaults (30 s for an
+    /// action, 5 s for an expectation) are stopwatches that a loaded CI machine runs past: one
+    /// sign-in timed out while six builds shared the two cores. These are deadlines for something
+    /// that must happen, not waits: a test still fails when it never does.
+    /// </summary>
+    public static readonly TimeSpan ActionDeadline = TimeSpan.FromSeconds(90);
+
+    public static readonly TimeSpan ExpectationDeadline = TimeSpan.FromSeconds(30);
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -16,6 +26,7 @@ public sealed class Chromium : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing: run scripts/setup (it installs Debian's chromium).");
+        Assertions.SetDefaultExpectTimeout((float)ExpectationDeadline.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,6 +47,7 @@ public sealed class Chromium : IAsyncLifetime
             IgnoreHTTPSErrors = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+        context.SetDefaultTimeout((float)ActionDeadline.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 
