@@ -29,7 +29,9 @@ public static class CallHandlingServiceCollectionExtensions
         {
             Progress = sp.GetRequiredService<ICallProgress>(),
         });
-        services.AddSingleton<IRecordingSealer, RecordingSealer>();
+        services.AddSingleton<RecordingSealer>();
+        services.AddSingleton<IRecordingSealer>(sp => sp.GetRequiredService<RecordingSealer>());
+        services.AddHostedService<LeftoverRecordingsService>();
         services.AddSingleton<InboundCallHandler>();
         services.AddSingleton<PhysicianLegHandler>();
         services.AddSingleton<PendingOriginations>();
