@@ -24,6 +24,9 @@ public static class RealAsterisk
         Secret = Setting("Asterisk__Ami__Secret", string.Empty),
     };
 
+    /// <summary>The key the dialplan sends with every FastAGI session (<c>data/asterisk/agi-secret</c>), for a service under test.</summary>
+    public static string AgiSecret => Setting("Asterisk__FastAgi__Secret", string.Empty);
+
     /// <summary>Where Asterisk's recordings for the service land, as this process sees the folder.</summary>
     public static string RecordingDirectory =>
         Path.Combine(Setting("IVR_ASTERISK_SPOOL", "/var/spool/asterisk"), "recording", "ivr");

@@ -127,6 +127,13 @@ public sealed class FastAgiServer : IAsyncDisposable
         {
             var request = await ReadEnvironmentAsync(reader).ConfigureAwait(false);
             channel = new AgiChannel(request, stream, reader, _options.Channel, _diagnostics);
+            if (!Admits(request))
+            {
+                // Only the script path is named: the URL's query carries the (wrong) key and call data.
+                _diagnostics?.Invoke(new AsteriskDiagnostic(AsteriskDiagnosticLevel.Warning, "AgiRefused", $"A FastAGI session for script '{request.Script}' without the right key was refused; session closed."));
+                return;
+            }
+
             var handler = _router.Resolve(request);
             if (handler is null)
             {
@@ -160,6 +167,16 @@ public sealed class FastAgiServer : IAsyncDisposable
                 stream.Dispose();
             }
         }
+    }
+
+    private bool Admits(AgiRequest request)
+    {
+        if (string.IsNullOrEmpty(_options.Secret))
+        {
+            return !_options.RequireSecret;
+        }
+
+        return AgiSecret.Matches(request.Query.GetValueOrDefault(AgiSecret.QueryKey), _options.Secret);
     }
 
     private async Task<AgiRequest> ReadEnvironmentAsync(PipeReader reader)

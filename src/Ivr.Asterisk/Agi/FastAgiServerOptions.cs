@@ -29,6 +29,18 @@ public sealed class FastAgiServerOptions
     /// <summary>How long <see cref="FastAgiServer.DisposeAsync"/> lets running sessions finish. Default 10 s.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The shared secret every session must carry as the <c>key</c> argument of its AGI URL
+    /// (<see cref="AgiSecret"/>); a session without it is closed before any script runs. Default none.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// Whether a session is admitted only with <see cref="Secret"/>. When true and no secret is set,
+    /// every session is refused: a missing setting fails closed. Default false (protocol tests, tools).
+    /// </summary>
+    public bool RequireSecret { get; set; }
+
     /// <summary>Per-session limits.</summary>
     public AgiChannelOptions Channel { get; set; } = new();
 

@@ -17,6 +17,7 @@ namespace Ivr.Telephony.Calls;
 public sealed class AmiPhysicianDialer(
     AmiConnectionService ami,
     PhysicianLegRegistry legs,
+    AgiScriptUrl agi,
     IOptions<ConferenceOptions> conference,
     TimeProvider time,
     ILogger<AmiPhysicianDialer> logger) : IPhysicianDialer
@@ -89,7 +90,7 @@ public sealed class AmiPhysicianDialer(
         var originate = new AmiAction("Originate")
             .Add("Channel", contact.DialString)
             .Add("Application", "AGI")
-            .Add("Data", $"{options.AgiBase}/physician?room={Uri.EscapeDataString(request.Room)}&attempt={attempt}")
+            .Add("Data", agi.For("physician", $"room={Uri.EscapeDataString(request.Room)}&attempt={attempt}"))
             .Add("Timeout", ((int)contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
             .Add("CallerID", $"\"{request.Practice.Name}\" <answering-service>")
             .Add("ChannelId", channelId);

@@ -29,13 +29,22 @@ public static class CallHandlingServiceCollectionExtensions
         {
             Progress = sp.GetRequiredService<ICallProgress>(),
         });
-        services.AddSingleton<IRecordingSealer, RecordingSealer>();
+        services.AddSingleton<RecordingSealer>();
+        services.AddSingleton<IRecordingSealer>(sp => sp.GetRequiredService<RecordingSealer>());
+        services.AddHostedService<LeftoverRecordingsService>();
         services.AddSingleton<InboundCallHandler>();
         services.AddSingleton<PhysicianLegHandler>();
-        services.AddSingleton(sp => new AgiRouter()
-            .Map("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync)
-            .Map("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync)
-            .Map("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync));
+        services.AddSingleton<PendingOriginations>();
+        services.AddSingleton<AgiScriptUrl>();
+        services.AddSingleton<AgiSessionGuard>();
+        services.AddSingleton(sp =>
+        {
+            var guard = sp.GetRequiredService<AgiSessionGuard>();
+            return new AgiRouter()
+                .Map("inbound", guard.Guard("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync))
+                .Map("physician", guard.Guard("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync))
+                .Map("page", guard.Guard("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync));
+        });
         return services;
     }
 }

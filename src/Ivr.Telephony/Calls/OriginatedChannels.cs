@@ -32,6 +32,16 @@ public static partial class OriginatedChannels
     [GeneratedRegex(@"^(?<room>.+)-leg(?<attempt>[0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex LegId();
 
+    /// <summary>
+    /// Whether <paramref name="uniqueId"/> has a shape a FastAGI session may carry: Asterisk's own
+    /// (<c>EPOCH.SEQUENCE</c>), a clinician's leg (<see cref="Leg"/> of a call's room) or a page
+    /// (<see cref="Page"/>). Anything else never reaches a file name, a search pattern or a log.
+    /// </summary>
+    public static bool IsWellFormed(string uniqueId) => WellFormedId().IsMatch(uniqueId);
+
+    [GeneratedRegex(@"^(?:[0-9]{1,12}\.[0-9]{1,9}|ivr-[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex WellFormedId();
+
     /// <summary>busy, no-answer or failed, from the OriginateResponse's Asterisk reason code.</summary>
     public static string Unanswered(AmiOriginateResult result) => result.Reason switch
     {

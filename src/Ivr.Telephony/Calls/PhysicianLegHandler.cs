@@ -20,11 +20,12 @@ public sealed class PhysicianLegHandler(
     {
         var room = channel.Request.Query.GetValueOrDefault("room") ?? string.Empty;
         _ = int.TryParse(channel.Request.Query.GetValueOrDefault("attempt"), NumberStyles.None, CultureInfo.InvariantCulture, out var attempt);
-        var leg = legs.Find(room, attempt);
+        // Only the channel the dialer originated for this leg (its ChannelId is the leg's id) hears who calls.
+        var leg = channel.Request.UniqueId == OriginatedChannels.Leg(room, attempt) ? legs.Find(room, attempt) : null;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = channel.Request.UniqueId, ["Room"] = room });
         if (leg is null)
         {
-            logger.LogWarning("Clinician leg for an unknown or finished call; hanging up");
+            logger.LogWarning("Clinician leg for an unknown or finished call, or a channel the service did not originate for it; hanging up");
             await channel.HangupAsync(cancellationToken);
             return;
         }

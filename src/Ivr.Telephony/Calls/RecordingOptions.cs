@@ -12,6 +12,19 @@ public sealed class RecordingOptions
     /// </summary>
     public string HostDirectory { get; set; } = "/var/spool/asterisk/recording/ivr";
 
+    /// <summary>
+    /// Where the plain copies a voice page plays are written, as Asterisk sees the folder: a memory file
+    /// system, so decrypted audio never reaches a disk (owner-only, deleted after the page). Default
+    /// <c>/dev/shm/ivr-playback</c>.
+    /// </summary>
+    public string PlaybackDirectory { get; set; } = "/dev/shm/ivr-playback";
+
+    /// <summary>
+    /// The same folder as this service sees it. Default: derived like <see cref="HostDirectory"/> (Asterisk's
+    /// root in front of <see cref="PlaybackDirectory"/> when Asterisk runs in a chroot).
+    /// </summary>
+    public string? PlaybackHostDirectory { get; set; }
+
     /// <summary>Audio format. Default <c>wav</c> (8 kHz signed linear).</summary>
     public string Format { get; set; } = "wav";
 }

@@ -18,7 +18,8 @@ public sealed class AmiVoicePager(
     AmiConnectionService ami,
     IDispatchStore dispatch,
     IMessageStore messages,
-    IOptions<ConferenceOptions> conference,
+    AgiScriptUrl agi,
+    PendingOriginations pending,
     DispatchOptions options,
     ILogger<AmiVoicePager> logger) : IVoicePager
 {
@@ -31,10 +32,13 @@ public sealed class AmiVoicePager(
         var originate = new AmiAction("Originate")
             .Add("Channel", request.Contact.DialString)
             .Add("Application", "AGI")
-            .Add("Data", $"{conference.Value.AgiBase}/page?attempt={request.AttemptId}")
+            .Add("Data", agi.For("page", $"attempt={request.AttemptId}"))
             .Add("Timeout", ((int)request.Contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
             .Add("CallerID", "\"Answering service\" <answering-service>")
             .Add("ChannelId", channelId);
+
+        // The page script serves this channel only while this page waits for it.
+        using var expected = pending.Expect(channelId);
 
         // From the first ring to the end of the page, an acknowledgement by anyone else ends this page.
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

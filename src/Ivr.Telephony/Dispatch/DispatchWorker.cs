@@ -8,7 +8,8 @@ namespace Ivr.Telephony.Dispatch;
 /// Asks the database for due dispatch steps every <see cref="DispatchOptions.PollInterval"/> and runs
 /// them. Everything it needs is in the database, so a restarted service picks up every escalation
 /// where it stood, on time; the leftover plain playback copies of a killed service are deleted first,
-/// and the messages Asterisk's safety net took are imported every few seconds.
+/// and the messages Asterisk's safety net took are imported every few seconds, in a loop of their own:
+/// nothing a note holds can stop paging.
 /// </summary>
 public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playback, SafetyNetImporter safetyNet, DispatchOptions options, TimeProvider time, ILogger<DispatchWorker> logger) : BackgroundService
 {
@@ -24,19 +25,12 @@ public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playbac
 
         playback.DeleteLeftovers();
         logger.LogInformation("Dispatcher {Owner} started", dispatcher.Owner);
+        var importing = ImportLoopAsync(stoppingToken);
         var running = new List<Task>();
-        var nextImport = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (time.GetUtcNow() >= nextImport)
-                {
-                    // Messages Asterisk took alone join the others before they are dispatched.
-                    await safetyNet.ImportAsync(stoppingToken);
-                    nextImport = time.GetUtcNow() + ImportInterval;
-                }
-
                 running.AddRange(await dispatcher.RunDueAsync(stoppingToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -63,5 +57,36 @@ public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playbac
 
         // Steps in flight end with the service; their leases expire and a restarted service goes on.
         await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await importing;
+    }
+
+    /// <summary>Imports the safety net's messages every <see cref="ImportInterval"/>; whatever it throws is logged and tried again.</summary>
+    private async Task ImportLoopAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await safetyNet.ImportAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Safety-net import failed; paging goes on and the import is tried again");
+            }
+
+            try
+            {
+                await Task.Delay(ImportInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ivr.Data;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
@@ -31,6 +30,14 @@ public sealed class SafetyNetImporter(
     /// <summary>Longer than the safety net's longest recording (180 s) plus its prompts: a note without audio by then never gets any.</summary>
     private static readonly TimeSpan NoAudioAfter = TimeSpan.FromMinutes(4);
 
+    /// <summary>How often a note may fail for reasons other than its text before it is set aside.</summary>
+    private const int MaxFailures = 5;
+
+    /// <summary>The safety net's notes are one short line; anything much larger is not one.</summary>
+    private const int MaxNoteBytes = 1024;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+
     public string Folder => Path.GetFullPath(Path.Combine(recordings.Value.HostDirectory, "..", "fallback"));
 
     /// <summary>Imports every finished safety-net message; returns how many were imported.</summary>
@@ -42,22 +49,79 @@ public sealed class SafetyNetImporter(
         }
 
         var imported = 0;
-        foreach (var note in Directory.EnumerateFiles(Folder, "*.txt"))
+        foreach (var note in Directory.EnumerateFiles(Folder, "*.txt").ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 if (await ImportOneAsync(note, cancellationToken))
                 {
                     imported++;
                 }
+
+                _failures.TryRemove(note, out _);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Could not import safety-net message {File}", Path.GetFileName(note));
+                throw;
+            }
+            catch (FormatException exception)
+            {
+                SetAside(note, exception.Message);
+            }
+            catch (Exception exception)
+            {
+                // A busy database passes; a note that fails every time is set aside so it is not retried for ever.
+                var failures = _failures.AddOrUpdate(note, 1, (_, n) => n + 1);
+                logger.LogError(exception, "Could not import safety-net note {File} (failure {Failures} of {MaxFailures})", Shown(note), failures, MaxFailures);
+                if (failures >= MaxFailures)
+                {
+                    _failures.TryRemove(note, out _);
+                    SetAside(note, $"import failed {MaxFailures} times ({exception.GetType().Name})");
+                }
             }
         }
 
         return imported;
+    }
+
+    /// <summary>
+    /// Moves a note that cannot be imported, and its audio sealed, to <c>rejected/</c> (owner-only), where
+    /// an operator finds it; the log names the rule it broke, never its text.
+    /// </summary>
+    private void SetAside(string note, string reason)
+    {
+        try
+        {
+            var rejected = Path.Combine(Folder, "rejected");
+            PrivateFolder.Create(rejected);
+            var audio = Path.ChangeExtension(note, ".wav");
+            if (File.Exists(audio))
+            {
+                // The audio is the patient's voice: it leaves the plain folder sealed.
+                vault.SealAsync(audio, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            var sealedAudio = RecordingVault.SealedPath(audio);
+            if (File.Exists(sealedAudio))
+            {
+                File.Move(sealedAudio, Path.Combine(rejected, Path.GetFileName(sealedAudio)), overwrite: true);
+            }
+
+            File.Move(note, Path.Combine(rejected, Path.GetFileName(note)), overwrite: true);
+            logger.LogError("Set a safety-net note aside in rejected/ for an operator: {File}: {Reason}", Shown(note), reason);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            logger.LogError(exception, "Could not set safety-net note {File} aside ({Reason})", Shown(note), reason);
+        }
+    }
+
+    /// <summary>The note's name for a log: Asterisk's uniqueid, or a placeholder when the name is someone else's text.</summary>
+    private static string Shown(string note)
+    {
+        var name = Path.GetFileNameWithoutExtension(note);
+        return OriginatedChannels.IsWellFormed(name) ? name + ".txt" : "(a file not named by Asterisk)";
     }
 
     private async Task<bool> ImportOneAsync(string note, CancellationToken cancellationToken)
@@ -70,12 +134,16 @@ public sealed class SafetyNetImporter(
             return false;
         }
 
-        var fields = (await File.ReadAllTextAsync(note, cancellationToken)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
-        var uniqueId = fields.GetValueOrDefault("uniqueid") ?? Path.GetFileNameWithoutExtension(note);
-        var did = fields.GetValueOrDefault("did") ?? string.Empty;
-        var callerId = fields.GetValueOrDefault("callerid") is { Length: > 0 } c ? c : null;
-        var at = long.TryParse(fields.GetValueOrDefault("at"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : File.GetLastWriteTimeUtc(note);
+        if (new FileInfo(note).Length > MaxNoteBytes)
+        {
+            throw new FormatException("the note is larger than the safety net writes");
+        }
+
+        var parsed = SafetyNetNote.Parse(await File.ReadAllTextAsync(note, cancellationToken), Path.GetFileNameWithoutExtension(note));
+        var uniqueId = parsed.UniqueId;
+        var did = parsed.DialedNumber;
+        var callerId = parsed.CallerId;
+        var at = parsed.At ?? File.GetLastWriteTimeUtc(note);
 
         var call = await calls.FindByUniqueIdAsync(uniqueId, cancellationToken);
         var callId = call?.Id ?? await StartCallAsync(

@@ -23,6 +23,7 @@ public sealed class VoicePageHandler(
     IPracticeStore practices,
     IAuditLog audit,
     SealedPlayback playback,
+    PendingOriginations pending,
     AmiConnectionService ami,
     IOptions<PracticesOptions> practiceOptions,
     IOptions<ConferenceOptions> conference,
@@ -34,6 +35,16 @@ public sealed class VoicePageHandler(
     {
         _ = long.TryParse(channel.Request.Query.GetValueOrDefault("attempt"), NumberStyles.None, CultureInfo.InvariantCulture, out var attemptId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = channel.Request.UniqueId, ["Attempt"] = attemptId });
+
+        // Only the channel this process originated for this attempt, while the page waits for it, hears
+        // the message or may acknowledge it; the database is not even asked about anything else.
+        if (channel.Request.UniqueId != OriginatedChannels.Page(attemptId) || !pending.IsPending(channel.Request.UniqueId))
+        {
+            logger.LogWarning("Page script for a channel the service did not originate or no longer waits for; hanging up");
+            await channel.HangupAsync(cancellationToken);
+            return;
+        }
+
         var attempt = await dispatch.AttemptAsync(attemptId, cancellationToken);
         var message = attempt is null ? null : await messages.GetAsync(attempt.MessageId, cancellationToken);
         if (attempt is null || message is null || attempt.EndedAt is not null)

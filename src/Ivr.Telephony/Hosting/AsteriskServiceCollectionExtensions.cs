@@ -11,7 +11,8 @@ public static class AsteriskServiceCollectionExtensions
 {
     public static IServiceCollection AddAsteriskConnections(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FastAgiServerOptions>().Bind(configuration.GetSection("Asterisk:FastAgi")).Validate(o =>
+        // The service admits only Asterisk: without a configured key every session is refused.
+        services.AddOptions<FastAgiServerOptions>().Bind(configuration.GetSection("Asterisk:FastAgi")).PostConfigure(o => o.RequireSecret = true).Validate(o =>
         {
             o.Validate();
             return true;

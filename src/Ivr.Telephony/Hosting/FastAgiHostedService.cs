@@ -18,6 +18,11 @@ public sealed class FastAgiHostedService(
     {
         _server = FastAgiServer.Start(options.Value, router, diagnostics.Log);
         logger.LogInformation("FastAGI listening on {EndPoint}", _server.LocalEndPoint);
+        if (string.IsNullOrEmpty(options.Value.Secret))
+        {
+            logger.LogWarning("FastAGI has no shared key (Asterisk:FastAgi:Secret; scripts/asterisk env prints it): every session is refused and calls go to Asterisk's safety net");
+        }
+
         return Task.CompletedTask;
     }
 

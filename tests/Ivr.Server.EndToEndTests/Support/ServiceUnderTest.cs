@@ -140,6 +140,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         yield return $"--Asterisk:Ami:Username={ami.Username}";
         yield return $"--Asterisk:Ami:Secret={ami.Secret}";
         yield return "--Asterisk:FastAgi:Port=4573";
+        yield return $"--Asterisk:FastAgi:Secret={RealAsterisk.AgiSecret}";
         var data = DataIn(directory);
         yield return $"--Data:ConnectionString={data.ConnectionString}";
         yield return $"--Data:KeyFile={data.KeyFile}";

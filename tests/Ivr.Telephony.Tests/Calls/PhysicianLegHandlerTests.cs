@@ -18,7 +18,7 @@ public sealed class PhysicianLegHandlerTests
     {
         var legs = new PhysicianLegRegistry();
         var leg = legs.Register(Request, 1);
-        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=1", command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? "200 result=49" : null);
+        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=1", command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? "200 result=49" : null, "ivr-1700000000.42-leg1");
 
         await Handler(legs).HandleAsync(agi.Channel, CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class PhysicianLegHandlerTests
     {
         var legs = new PhysicianLegRegistry();
         var leg = legs.Register(Request, 2);
-        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=2", command => command.Contains("whisper-intro", StringComparison.Ordinal) ? "200 result=-1 endpos=0\nHANGUP" : null);
+        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=2", command => command.Contains("whisper-intro", StringComparison.Ordinal) ? "200 result=-1 endpos=0\nHANGUP" : null, "ivr-1700000000.42-leg2");
 
         await Handler(legs).HandleAsync(agi.Channel, CancellationToken.None);
 
@@ -59,6 +59,22 @@ public sealed class PhysicianLegHandlerTests
         await Handler(new PhysicianLegRegistry()).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.Equal(["HANGUP"], agi.Commands);
+    }
+
+    [Theory]
+    [InlineData("1700000000.99")]
+    [InlineData("ivr-1700000000.42-leg2")]
+    [InlineData("ivr-1700000000.43-leg1")]
+    public async Task AChannelTheDialerDidNotOriginateForTheLegHearsNothingAndCannotAccept(string uniqueId)
+    {
+        var legs = new PhysicianLegRegistry();
+        var leg = legs.Register(Request, 1);
+        await using var agi = new ScriptedAgi("physician?room=ivr-1700000000.42&attempt=1", command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? "200 result=49" : null, uniqueId);
+
+        await Handler(legs).HandleAsync(agi.Channel, CancellationToken.None);
+
+        Assert.Equal(["HANGUP"], agi.Commands);
+        Assert.False(leg.Decision.IsCompleted);
     }
 
     private static PhysicianLegHandler Handler(PhysicianLegRegistry legs) =>

@@ -1,0 +1,128 @@
+using System.Reflection;
+using Ivr.Data;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Dispatch;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Dispatch;
+using Ivr.Telephony.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Telephony.Tests.Dispatch;
+
+/// <summary>
+/// Needs nothing but a temporary database: the dispatch worker on a fake clock, with the safety net's
+/// folder holding one good note beside a duplicate, a malformed and a hostile one.
+/// </summary>
+public sealed class SafetyNetImportWorkerTests
+{
+    private const string Caller = "5551112222";
+
+    [Fact]
+    public async Task BadNotesAreSetAsideWhileTheGoodOneBesideThemImportsAndPagingGoesOn()
+    {
+        await using var service = await PortalUnderTest.StartAsync();
+        await service.SeedPracticesAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new ListLogger<SafetyNetImporter>();
+        var importer = new SafetyNetImporter(
+            service.Get<ICallRecordStore>(), service.Get<IMessageStore>(), service.Get<IPracticeDirectory>(), service.Get<RecordingVault>(),
+            service.Get<IOptions<RecordingOptions>>(), time, log);
+        var at = time.GetUtcNow().AddMinutes(-2).ToUnixTimeSeconds();
+        Note(importer, "1763795400.501", $"uniqueid=1763795400.501 did=15550100 callerid={Caller} at={at}", time);
+        Note(importer, "1763795400.502", $"uniqueid=1763795400.502 did=15550100 callerid={Caller} callerid=5553334444 at={at}", time);
+        Note(importer, "1763795400.503", $"uniqueid=1763795400.503 did=15550100 callerid={Caller} at=yesterday", time);
+        Note(importer, "1763795400.504", $"uniqueid=1763795400.504 did=15550100 callerid={Caller}';DROP%20TABLE at={at}", time);
+        Note(importer, "evil name", $"uniqueid=1763795400.505 did=15550100 callerid={Caller} at={at}", time);
+
+        var polls = 0;
+        var dispatcher = new Dispatcher(
+            PollCounter.Wrap(service.Get<IDispatchStore>(), () => Interlocked.Increment(ref polls)),
+            service.Get<IPracticeStore>(), service.Get<IPracticeDirectory>(), service.Get<IVoicePager>(), service.Get<IEmailSender>(), service.Get<IWebhookSender>(),
+            new DispatchOptions(), time, "test");
+        var worker = new DispatchWorker(dispatcher, service.Get<SealedPlayback>(), importer, new DispatchOptions(), time, NullLogger<DispatchWorker>.Instance);
+        var rejected = Path.Combine(importer.Folder, "rejected");
+
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.UntilAsync(
+                () => Task.FromResult(Directory.Exists(rejected) && Directory.GetFiles(rejected, "*.txt").Length == 4),
+                TimeSpan.FromSeconds(30),
+                "the four bad notes to be set aside");
+            await Eventually.UntilAsync(
+                () =>
+                {
+                    time.Advance(TimeSpan.FromSeconds(1));
+                    return Task.FromResult(Volatile.Read(ref polls) >= 5);
+                },
+                TimeSpan.FromSeconds(30),
+                "the dispatcher to keep polling");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        var call = await service.Get<ICallRecordStore>().FindByUniqueIdAsync("1763795400.501");
+        Assert.NotNull(call);
+        var message = Assert.Single(await service.Get<IMessageStore>().ForCallAsync(call.Id));
+        Assert.Equal(Caller, message.CallbackNumber);
+        Assert.Equal(Urgency.Urgent, message.Urgency);
+        Assert.False(File.Exists(Path.Combine(importer.Folder, "1763795400.501.txt")));
+        Assert.True(File.Exists(Path.Combine(importer.Folder, "1763795400.501.wav.enc")));
+        Assert.Equal(
+            ["1763795400.502.txt", "1763795400.502.wav.enc", "1763795400.503.txt", "1763795400.503.wav.enc", "1763795400.504.txt", "1763795400.504.wav.enc", "evil name.txt", "evil name.wav.enc"],
+            Directory.GetFiles(rejected).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetFiles(importer.Folder, "*.wav"));
+        foreach (var id in new[] { "1763795400.502", "1763795400.503", "1763795400.504", "1763795400.505" })
+        {
+            Assert.Null(await service.Get<ICallRecordStore>().FindByUniqueIdAsync(id));
+        }
+
+        Assert.Equal(4, log.Lines.Count(l => l.Contains("rejected/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(log.Lines, l => l.Contains(Caller, StringComparison.Ordinal) || l.Contains("DROP", StringComparison.Ordinal) || l.Contains("evil", StringComparison.Ordinal));
+    }
+
+    private static void Note(SafetyNetImporter importer, string name, string text, FakeTimeProvider time)
+    {
+        Directory.CreateDirectory(importer.Folder);
+        var note = Path.Combine(importer.Folder, name + ".txt");
+        var audio = Path.Combine(importer.Folder, name + ".wav");
+        File.WriteAllText(note, text);
+        File.WriteAllBytes(audio, TestWav.Tone(TimeSpan.FromSeconds(1)));
+        var settled = time.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        File.SetLastWriteTimeUtc(note, settled);
+        File.SetLastWriteTimeUtc(audio, settled);
+    }
+
+    /// <summary>The real store, except that each poll for due work is counted and finds none (nothing is paged in this test).</summary>
+    public class PollCounter : DispatchProxy
+    {
+        private IDispatchStore _inner = null!;
+        private Action _polled = null!;
+
+        public static IDispatchStore Wrap(IDispatchStore inner, Action polled)
+        {
+            var proxy = Create<IDispatchStore, PollCounter>();
+            var counter = (PollCounter)(object)proxy;
+            counter._inner = inner;
+            counter._polled = polled;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod!.Name == nameof(IDispatchStore.DueAsync))
+            {
+                _polled();
+                return Task.FromResult<IReadOnlyList<DispatchWork>>([]);
+            }
+
+            return targetMethod.Invoke(_inner, args);
+        }
+    }
+}
