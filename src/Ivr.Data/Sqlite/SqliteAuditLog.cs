@@ -47,14 +47,14 @@ public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, I
         return rows.Select(r => Entry(r)).ToArray();
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, int offset, int limit, bool newestFirst = false, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = Filter(query);
         parameters.Add("offset", offset);
         parameters.Add("limit", limit);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
-            $"SELECT {AuditRow.Columns} FROM audit_log{where} ORDER BY id LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
+            $"SELECT {AuditRow.Columns} FROM audit_log{where} ORDER BY id{(newestFirst ? " DESC" : string.Empty)} LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new AuditRecord(r.Id, Entry(r), r.Chain)).ToArray();
     }
 

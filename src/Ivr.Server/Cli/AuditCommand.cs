@@ -88,7 +88,7 @@ public static class AuditCommand
         var rows = new List<AuditExportRow>();
         for (var offset = 0; ; offset += Page)
         {
-            var page = await trail.QueryAsync(query, offset, Page, cancellationToken);
+            var page = await trail.QueryAsync(query, offset, Page, cancellationToken: cancellationToken);
             rows.AddRange(page.Select(Row));
             if (page.Count < Page)
             {
