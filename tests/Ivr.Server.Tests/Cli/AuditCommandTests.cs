@@ -78,6 +78,7 @@ public sealed class AuditCommandTests
 
         var (_, csv) = await service.RunAsync("audit", "export", "--from", "2026-11-22", "--until", "2026-11-23");
 
+        Assert.Contains("1+1", csv);
         Assert.DoesNotContain(",=1+1,", csv);
     }
 
