@@ -11,4 +11,13 @@ public sealed class DataOptions
 
     /// <summary>The key itself, base64 of 32 bytes (e.g. from <c>Data__Key</c>); overrides <see cref="KeyFile"/>. Default none.</summary>
     public string? Key { get; set; }
+
+    /// <summary>
+    /// File holding the key of the audit log's hash chain (HMAC-SHA256), apart from the patient-data key so
+    /// either can be rotated alone. Default <c>audit.key</c> beside <see cref="KeyFile"/>; created (mode 0600) on first run.
+    /// </summary>
+    public string? AuditKeyFile { get; set; }
+
+    /// <summary>The audit chain's key itself, base64 of 32 bytes (e.g. from <c>Data__AuditKey</c>); overrides <see cref="AuditKeyFile"/>. Default none.</summary>
+    public string? AuditKey { get; set; }
 }

@@ -23,7 +23,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RecordingVault>();
         services.AddSingleton<ICallRecordStore, SqliteCallRecordStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton(_ => AuditChainKey.FromOptions(options));
+        services.AddSingleton<SqliteAuditLog>();
+        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();

@@ -1,7 +1,9 @@
 using System.Net;
 using Ivr.Data;
 using Ivr.Domain.Accounts;
+using Ivr.Domain.Audit;
 using Ivr.Portal.Accounts;
+using Ivr.Portal.Audit;
 using Ivr.Portal.Calls;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
@@ -48,6 +50,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<FlowDiagram>();
         services.AddSingleton<SettingsAccess>();
         services.AddSingleton<LiveAccess>();
+        services.AddSingleton<AuditAccess>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();
 
         var options = section.Get<PortalOptions>() ?? new PortalOptions();
         if (!options.Enabled)

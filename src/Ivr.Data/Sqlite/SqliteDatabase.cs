@@ -9,9 +9,11 @@ namespace Ivr.Data;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly DataOptions _options;
 
     public SqliteDatabase(DataOptions options)
     {
+        _options = options;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:")
         {
@@ -52,6 +54,11 @@ public sealed class SqliteDatabase
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+            if (version == AuditChainMigration.Version)
+            {
+                await AuditChainMigration.RunAsync(connection, transaction, AuditChainKey.FromOptions(_options), cancellationToken);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
                 new { version, at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },

@@ -8,6 +8,9 @@ namespace Ivr.Portal.Accounts;
 public static class PortalClaims
 {
     public const string Scheme = "ivr-portal";
+
+    /// <summary>The claim naming the server-side session a sign-in belongs to (recorded on every audit row).</summary>
+    public const string Session = "ivr:session";
     private const string PracticeClaim = "ivr:practice";
     private const string ClinicianClaim = "ivr:clinician";
 

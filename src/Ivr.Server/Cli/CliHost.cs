@@ -1,5 +1,6 @@
 using Ivr.Data;
 using Ivr.Domain.Accounts;
+using Ivr.Domain.Audit;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Portal;
@@ -51,6 +52,7 @@ public static class CliHost
         services.AddOptions<CallFlowOptions>().Bind(builder.Configuration.GetSection("CallFlow"));
         services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection("Portal"));
         services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
+        services.AddSingleton<IAuditOrigin>(new CliAuditOrigin());
         return builder.Build();
     }
 
@@ -58,6 +60,16 @@ public static class CliHost
     public static async Task<Practice> PracticeAsync(IPracticeStore store, string practiceId) =>
         await store.GetAsync(practiceId) ?? throw new CommandLineException($"no practice '{practiceId}'; see ivr practice list.");
 
-    /// <summary>Who the audit log records: <c>--by</c>, or the user running the command.</summary>
-    public static string Actor(string? by) => by ?? $"cli:{Environment.UserName}";
+    /// <summary>
+    /// Who the audit log records for a change: <c>cli:USER</c>, or, where <c>--by</c> names who acts
+    /// (a clinician acknowledging), both: <c>dr-1 (os user root)</c>. <c>--by</c> is a claim anyone can type;
+    /// the operating-system user is what the machine vouches for.
+    /// </summary>
+    public static string Actor(string? by) => by is null ? Reader : $"{by} (os user {Environment.UserName})";
+
+    /// <summary>Who a record shown to people names (an override's author): <c>--by</c>, or <c>cli:USER</c>.</summary>
+    public static string Author(string? by) => by ?? Reader;
+
+    /// <summary>Who the audit log records for a read from the command line: the operating-system user, whatever <c>--by</c> says.</summary>
+    public static string Reader => $"cli:{Environment.UserName}";
 }

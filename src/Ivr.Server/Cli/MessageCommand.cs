@@ -26,7 +26,7 @@ public static class MessageCommand
 
         var show = new Command("show", "A message's history (received → … → resolved) and every page, email and webhook sent for it.");
         var showId = Id();
-        var showBy = CliOptions.By();
+        var showBy = CliOptions.By("not trusted for a read: the read is audited as the operating-system user, with this name beside it");
         show.Arguments.Add(showId);
         show.Options.Add(showBy);
         show.SetAction((parse, ct) => RunAsync(context, "show", parse.GetValue(showId), parse.GetValue(showBy), null, ct));
@@ -68,7 +68,8 @@ public static class MessageCommand
 
         if (verb == "show")
         {
-            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Actor(by), "messages.show", "message", id.ToString(CultureInfo.InvariantCulture), "history viewed"));
+            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Reader, "messages.show", "message", id.ToString(CultureInfo.InvariantCulture),
+                by is null ? "history viewed" : $"history viewed (said --by {by})"));
             output.WriteLine($"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, {message.MessageSeconds:0.0} s{(message.Partial ? ", partial" : string.Empty)}");
             output.WriteLine("History:");
             foreach (var entry in await dispatch.HistoryAsync(id))
@@ -108,6 +109,7 @@ public static class MessageCommand
             return 1;
         }
 
+        await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Actor(by), "messages." + verb, "message", id.ToString(CultureInfo.InvariantCulture), $"{message.PracticeId}: {status}"));
         output.WriteLine(status == MessageStatus.Acknowledged
             ? $"Message {id} acknowledged by {by}. Escalation stopped."
             : $"Message {id} resolved by {by}.");

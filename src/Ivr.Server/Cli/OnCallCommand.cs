@@ -95,7 +95,7 @@ public static class OnCallCommand
 
             var reason = parse.GetValue(reasonOption)!;
             var actor = CliHost.Actor(parse.GetValue(byOption));
-            var id = await store.AddOverrideAsync(new OnCallOverride(0, practice.Id, layer, clinician, from, until, reason, actor, now));
+            var id = await store.AddOverrideAsync(new OnCallOverride(0, practice.Id, layer, clinician, from, until, reason, CliHost.Author(parse.GetValue(byOption)), now));
             await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, actor, "oncall.override", "override", id.ToString(CultureInfo.InvariantCulture), $"{practice.Id} {Layers.Name(layer)} {clinician}"));
             context.Output.WriteLine($"override #{id}: {clinician} is {Layers.Name(layer)} for {practice.Id} from {clock.Describe(from)} until {clock.Describe(until)} ({reason})");
             return 0;
@@ -142,7 +142,7 @@ public static class OnCallCommand
             var id = parse.GetValue(idArgument);
             var actor = CliHost.Actor(parse.GetValue(byOption));
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (!await host.Services.GetRequiredService<IPracticeStore>().CancelOverrideAsync(id, actor, now))
+            if (!await host.Services.GetRequiredService<IPracticeStore>().CancelOverrideAsync(id, CliHost.Author(parse.GetValue(byOption)), now))
             {
                 context.Error.WriteLine($"ivr oncall cancel: no live override #{id}.");
                 return 1;

@@ -47,7 +47,7 @@ public static class RecordsCommand
         var calls = host.Services.GetRequiredService<ICallRecordStore>();
         var messages = host.Services.GetRequiredService<IMessageStore>();
         var audit = host.Services.GetRequiredService<IAuditLog>();
-        var actor = $"cli:{Environment.UserName}";
+        var actor = CliHost.Reader;
 
         switch ((noun, verb))
         {

@@ -30,7 +30,7 @@ public sealed class PracticeCommandTests
         Assert.Equal(0, reimportExit);
         Assert.Contains("imported riverside-pediatrics (revision 2)", reimported);
         Assert.Equal(exported, again);
-        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "practice.import" && e.Actor == "alice");
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "practice.import" && e.Actor == $"alice (os user {Environment.UserName})");
     }
 
     [Fact]
