@@ -51,6 +51,7 @@ public static class CliHost
         services.AddOptions<CallFlowOptions>().Bind(builder.Configuration.GetSection("CallFlow"));
         services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection("Portal"));
         services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
+        services.AddSingleton<PortalAccounts>();
         return builder.Build();
     }
 
