@@ -206,6 +206,32 @@ public sealed class SessionHttpTests
     }
 
     [Fact]
+    public async Task TheSupervisorsUsersPageDisablesAnAccountAndTheAccountPageListsMySessions()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var lee = portal.Client(followRedirects: false);
+        using var sam = portal.Client(followRedirects: false);
+        var (_, cookie) = await SignInAsync(lee, "lee");
+        using var copy = Copy(portal, cookie);
+        await SignInAsync(sam, "sam");
+
+        var account = await lee.GetStringAsync("/account");
+        var leeUsers = await lee.GetAsync("/users");
+        var users = await sam.GetStringAsync("/users");
+        var disable = await sam.PostAsync("/users?handler=Change&username=lee&verb=disable", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = HiddenToken(users) }));
+
+        Assert.Contains("Sign out everywhere", account);
+        Assert.Contains("127.0.0.1", account);
+        Assert.Contains("this browser", account);
+        Assert.Equal(HttpStatusCode.Forbidden, leeUsers.StatusCode);
+        Assert.Contains("data-user=\"lee\"", users);
+        Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/messages")).StatusCode);
+        Assert.True((await portal.Get<IUserStore>().FindAsync("lee"))!.IsDisabled);
+    }
+
+    [Fact]
     public async Task TheCookieCarriesTheSessionNotTheUser()
     {
         await using var portal = await ArrangeAsync();
