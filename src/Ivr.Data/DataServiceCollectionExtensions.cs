@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
         services.AddHostedService<MigrationService>();

@@ -27,6 +27,8 @@ public static class PortalApplicationExtensions
         }
 
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseHsts();
+        app.UseRateLimiter();
         app.UsePortalRequestLog();
         app.UseExceptionHandler("/status/500");
         // Pages get a readable error page; the API and audio keep their bare status codes.
@@ -39,6 +41,8 @@ public static class PortalApplicationExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapSessionApi();
+        app.MapAccountApi();
+        app.MapUsersApi();
         app.MapMessageApi();
         app.MapCallApi();
         app.MapRecordings();

@@ -34,11 +34,20 @@ public sealed class PortalOptions
     /// <summary>Signed-in users who do nothing for this long are signed out. Default 15 minutes.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Wrong passwords in a row that lock an account. Default 5.</summary>
+    /// <summary>Wrong passwords in a row before each further try must wait (2, 4, 8 … seconds). Default 5.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The longest wait between tries after wrong passwords; the account is never locked for longer. Default 1 minute.</summary>
+    public TimeSpan MaxSignInDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A session's absolute lifetime from sign-in, however active its user. Default 12 hours.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Sign-in posts one client address may make per minute before the answer is 429. Default 10.</summary>
+    public int SignInsPerAddressPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in posts from all addresses together per minute before the answer is 429. Default 100.</summary>
+    public int SignInsPerMinute { get; set; } = 100;
 
     /// <summary>Shortest password <c>ivr user add</c> accepts. Default 12 characters.</summary>
     public int MinimumPasswordLength { get; set; } = 12;
@@ -58,9 +67,14 @@ public sealed class PortalOptions
             throw new ArgumentException($"Portal:Port {Port} is out of range.");
         }
 
-        if (IdleTimeout <= TimeSpan.Zero || LockoutDuration <= TimeSpan.Zero || MaxFailedSignIns < 1 || MinimumPasswordLength < 8)
+        if (IdleTimeout <= TimeSpan.Zero || MaxSignInDelay <= TimeSpan.Zero || SessionLifetime <= TimeSpan.Zero || MaxFailedSignIns < 1 || MinimumPasswordLength < 8)
         {
-            throw new ArgumentException("Portal:IdleTimeout and Portal:LockoutDuration must be positive, Portal:MaxFailedSignIns at least 1, Portal:MinimumPasswordLength at least 8.");
+            throw new ArgumentException("Portal:IdleTimeout, Portal:MaxSignInDelay and Portal:SessionLifetime must be positive, Portal:MaxFailedSignIns at least 1, Portal:MinimumPasswordLength at least 8.");
+        }
+
+        if (SignInsPerAddressPerMinute < 1 || SignInsPerMinute < SignInsPerAddressPerMinute)
+        {
+            throw new ArgumentException("Portal:SignInsPerAddressPerMinute must be at least 1 and Portal:SignInsPerMinute at least as many.");
         }
     }
 }

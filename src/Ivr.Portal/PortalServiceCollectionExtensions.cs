@@ -32,6 +32,9 @@ namespace Ivr.Portal;
 /// </summary>
 public static class PortalServiceCollectionExtensions
 {
+    /// <summary>The sign-in cookie's name.</summary>
+    public const string SessionCookie = "__Host-ivr-portal";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -43,6 +46,8 @@ public static class PortalServiceCollectionExtensions
         }).ValidateOnStart();
         services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<PortalAccounts>();
+        services.AddSingleton<PortalSessions>();
         services.AddSingleton<MessageAccess>();
         services.AddSingleton<CallAccess>();
         services.AddSingleton<OnCallAccess>();
@@ -73,7 +78,9 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<PortalCookieEvents>();
         services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme, cookie =>
         {
-            cookie.Cookie.Name = "ivr-portal";
+            // __Host-: the browser keeps it only if Secure, with Path=/ and no Domain, so no other host can set or shadow it.
+            cookie.Cookie.Name = SessionCookie;
+            cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             // Lax, not Strict: a link from a notice email must open the message for someone signed in.
@@ -90,9 +97,14 @@ public static class PortalServiceCollectionExtensions
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.HeaderName = AntiforgeryHeaderFilter.HeaderName;
-            antiforgery.Cookie.Name = "ivr-portal-af";
+            antiforgery.Cookie.Name = "__Host-ivr-portal-af";
+            antiforgery.Cookie.Path = "/";
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
+        // HSTS for a year; loopback names (localhost, 127.0.0.1, ::1) keep the default exclusion: browsers ignore it
+        // for IP addresses anyway, and pinning "localhost" to HTTPS would break every other local tool.
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        services.AddSignInRateLimits(options);
         services.AddRazorPages().AddApplicationPart(typeof(PortalServiceCollectionExtensions).Assembly);
         services.ConfigureHttpJsonOptions(json => IvrJson.Configure(json.SerializerOptions));
         return builder;

@@ -110,9 +110,10 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountAndTheSixthTryFailsEvenWithTheRightOne()
+    public async Task FiveWrongPasswordsSlowTheAccountAndTheSixthTryFailsEvenWithTheRightOne()
     {
-        await using var portal = await ArrangeAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await ArrangeAsync(time);
         using var client = portal.Client();
 
         var statuses = new List<HttpStatusCode>();
@@ -125,9 +126,9 @@ public sealed class PortalHttpTests
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
-        Assert.True((await portal.Get<IUserStore>().FindAsync("lee"))!.IsLockedOut(DateTimeOffset.UtcNow));
-        Assert.Contains(await portal.Get<IAuditLog>().ListAsync(10), e => e.Action == "signin.lockout");
+        Assert.Equal(Ivr.Portal.Accounts.SessionApi.RefusedBody, await right.Content.ReadAsStringAsync());
+        Assert.True((await portal.Get<IUserStore>().FindAsync("lee"))!.MustWait(time.GetUtcNow()));
+        Assert.Contains(await portal.Get<IAuditLog>().ListAsync(10), e => e.Action == "signin.failed" && e.Detail.StartsWith("refused unchecked", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,9 +145,11 @@ public sealed class PortalHttpTests
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/messages", signedIn.Headers.Location!.OriginalString);
-        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ivr-portal=", StringComparison.Ordinal));
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-ivr-portal=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -167,19 +170,23 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
-    public async Task AnAccountLockedWhileSignedInLosesItsSessionAtOnce()
+    public async Task WrongPasswordsTypedBySomeoneElseDoNotEndTheOwnersSession()
     {
-        await using var portal = await ArrangeAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await ArrangeAsync(time);
         using var client = portal.Client(followRedirects: false);
+        using var stranger = portal.Client(followRedirects: false);
         await SignInAsync(client, "lee");
-        var user = (await portal.Get<IUserStore>().FindAsync("lee"))!;
 
-        var before = await client.GetAsync("/api/messages");
-        await portal.Get<IUserStore>().RecordFailureAsync(user.Id, new LockoutPolicy(1, TimeSpan.FromMinutes(15)), DateTimeOffset.UtcNow);
+        for (var i = 0; i < 6; i++)
+        {
+            await stranger.PostAsJsonAsync("/api/session", new { username = "lee", password = "guess" });
+        }
+
         var after = await client.GetAsync("/api/messages");
 
-        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.True((await portal.Get<IUserStore>().FindAsync("lee"))!.MustWait(time.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
     [Fact]

@@ -31,10 +31,11 @@ public sealed class SignInServiceTests
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountForFifteenMinutesEvenAgainstTheRightOne()
+    public async Task AfterFiveWrongPasswordsEachTryWaitsTwiceAsLongUpToAMinuteAndTheRightPasswordInsideTheWaitIsRefused()
     {
         await using var service = await new TempService().MigratedAsync();
         var (signIn, clock) = await ArrangeAsync(service);
+        var store = service.Get<IUserStore>();
 
         var outcomes = new List<SignInStatus>();
         for (var i = 0; i < 5; i++)
@@ -42,18 +43,56 @@ public sealed class SignInServiceTests
             outcomes.Add((await signIn.SignInAsync("lee", "guess " + i)).Status);
         }
 
-        clock.Advance(TimeSpan.FromMinutes(14));
-        var stillLocked = await signIn.SignInAsync("lee", Password);
-        clock.Advance(TimeSpan.FromMinutes(1));
-        var afterwards = await signIn.SignInAsync("lee", Password);
+        var waits = new List<TimeSpan> { (await store.FindAsync("lee"))!.LockedUntil!.Value - clock.GetUtcNow() };
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var rightTooSoon = await signIn.SignInAsync("lee", Password);
+        var countAfterTooSoon = (await store.FindAsync("lee"))!.FailedCount;
+        for (var i = 0; i < 6; i++)
+        {
+            clock.Advance(waits[^1]);
+            await signIn.SignInAsync("lee", "guess again");
+            waits.Add((await store.FindAsync("lee"))!.LockedUntil!.Value - clock.GetUtcNow());
+        }
 
-        Assert.Equal([SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.LockedOut], outcomes);
-        Assert.Equal(SignInStatus.LockedOut, stillLocked.Status);
-        Assert.Equal(Start.AddMinutes(15), stillLocked.LockedUntil);
-        Assert.Equal(SignInStatus.Success, afterwards.Status);
-        var user = await service.Get<IUserStore>().FindAsync("lee");
-        Assert.Equal(0, user!.FailedCount);
-        Assert.Null(user.LockedUntil);
+        Assert.All(outcomes, o => Assert.Equal(SignInStatus.Invalid, o));
+        Assert.Equal(SignInStatus.Invalid, rightTooSoon.Status);
+        Assert.Equal(5, countAfterTooSoon);
+        Assert.Equal([2, 4, 8, 16, 32, 60, 60], waits.Select(w => w.TotalSeconds));
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(20), e => e.Action == "signin.failed" && e.Detail.StartsWith("refused unchecked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheDelayNeverLocksForGoodTheRightPasswordAfterTheCapSignsIn()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var (signIn, clock) = await ArrangeAsync(service);
+        for (var i = 0; i < 40; i++)
+        {
+            await signIn.SignInAsync("lee", "guess");
+            clock.Advance(TimeSpan.FromSeconds(61));
+        }
+
+        var user = (await service.Get<IUserStore>().FindAsync("lee"))!;
+        var right = await signIn.SignInAsync("lee", Password);
+
+        Assert.True(user.FailedCount >= 40);
+        Assert.Equal(SignInStatus.Success, right.Status);
+        Assert.Equal(0, (await service.Get<IUserStore>().FindAsync("lee"))!.FailedCount);
+    }
+
+    [Fact]
+    public async Task ADisabledAccountIsRefusedWithTheRightPasswordAndTheSameAnswer()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var (signIn, clock) = await ArrangeAsync(service);
+        var store = service.Get<IUserStore>();
+        await store.SetDisabledAsync((await store.FindAsync("lee"))!.Id, clock.GetUtcNow());
+
+        var outcome = await signIn.SignInAsync("lee", Password);
+
+        Assert.Equal(SignInStatus.Invalid, outcome.Status);
+        Assert.Null(outcome.User);
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(5), e => e.Action == "signin.failed" && e.Detail == "account disabled");
     }
 
     [Fact]
@@ -79,25 +118,6 @@ public sealed class SignInServiceTests
     }
 
     [Fact]
-    public async Task AFailureAfterALockRanOutStartsTheCountAgain()
-    {
-        await using var service = await new TempService().MigratedAsync();
-        var (signIn, clock) = await ArrangeAsync(service);
-        for (var i = 0; i < 5; i++)
-        {
-            await signIn.SignInAsync("lee", "guess");
-        }
-
-        clock.Advance(TimeSpan.FromMinutes(16));
-        var next = await signIn.SignInAsync("lee", "guess");
-
-        Assert.Equal(SignInStatus.Invalid, next.Status);
-        var user = await service.Get<IUserStore>().FindAsync("lee");
-        Assert.Equal(1, user!.FailedCount);
-        Assert.Null(user.LockedUntil);
-    }
-
-    [Fact]
     public async Task ParallelGuessesAreAllCounted()
     {
         await using var service = await new TempService().MigratedAsync();
@@ -109,7 +129,7 @@ public sealed class SignInServiceTests
 
         var user = await store.GetAsync(id);
         Assert.Equal(8, user!.FailedCount);
-        Assert.True(user.IsLockedOut(Start));
+        Assert.Equal(Start + LockoutPolicy.Default.DelayAfter(8), user.LockedUntil);
     }
 
     [Fact]

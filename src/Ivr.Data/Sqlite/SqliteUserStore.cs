@@ -7,7 +7,7 @@ namespace Ivr.Data;
 /// <summary>Portal accounts in SQLite.</summary>
 public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
-    private const string Columns = "id, username, password_hash, role, practice_id, clinician_id, failed_count, locked_until, created_at";
+    private const string Columns = "id, username, password_hash, role, practice_id, clinician_id, failed_count, locked_until, created_at, disabled_at, removed_at";
     private const int SqliteConstraintUnique = 2067;
 
     public async Task<long> AddAsync(PortalUser user, CancellationToken cancellationToken = default)
@@ -49,21 +49,24 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     public async Task<PortalUser?> RecordFailureAsync(long id, LockoutPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        // SQLite evaluates every SET expression against the row as it was, so "count" below is the
-        // count after this failure, computed the same way in both places.
-        const string Expired = "(locked_until IS NOT NULL AND locked_until <= @now)";
-        const string Count = $"(CASE WHEN {Expired} THEN 1 ELSE failed_count + 1 END)";
-        var rows = await QueryAsync(
-            $"""
-            UPDATE users SET
-                failed_count = {Count},
-                locked_until = CASE WHEN {Count} >= @max THEN @until WHEN {Expired} THEN NULL ELSE locked_until END
-            WHERE id = @id
-            RETURNING {Columns}
-            """,
-            new { id, now = Time.Write(now), max = policy.MaxFailures, until = Time.Write(now + policy.Duration) },
-            cancellationToken);
-        return rows.FirstOrDefault();
+        // One write transaction: the count and the delay it sets cannot be split by a parallel guess.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "UPDATE users SET failed_count = failed_count + 1 WHERE id = @id RETURNING failed_count", new { id }, transaction, cancellationToken: cancellationToken));
+        if (count is not { } failures)
+        {
+            return null;
+        }
+
+        var delay = policy.DelayAfter((int)failures);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET locked_until = @until WHERE id = @id",
+            new { id, until = delay > TimeSpan.Zero ? Time.Write(now + delay) : null },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
     public async Task ClearFailuresAsync(long id, CancellationToken cancellationToken = default)
@@ -76,6 +79,30 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("UPDATE users SET password_hash = @passwordHash WHERE id = @id", new { id, passwordHash }, cancellationToken: cancellationToken));
+    }
+
+    public async Task SetDisabledAsync(long id, DateTimeOffset? disabledAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE users SET disabled_at = @at WHERE id = @id", new { id, at = Time.Write(disabledAt) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task RemoveAsync(long id, DateTimeOffset now, string unusableHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET removed_at = COALESCE(removed_at, @now), disabled_at = COALESCE(disabled_at, @now), password_hash = @unusableHash, failed_count = 0, locked_until = NULL WHERE id = @id",
+            new { id, now = Time.Write(now), unusableHash },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task SetRoleAsync(long id, PortalRole role, string? practiceId, string? clinicianId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET role = @role, practice_id = @practiceId, clinician_id = @clinicianId WHERE id = @id",
+            new { id, role = PortalRoles.Name(role), practiceId, clinicianId },
+            cancellationToken: cancellationToken));
     }
 
     private static string Normalize(string username) => username.Trim().ToLowerInvariant();
@@ -95,8 +122,10 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             FailedCount = (int)r.failed_count,
             LockedUntil = Time.ReadNullable(r.locked_until),
             CreatedAt = Time.Read(r.created_at),
+            DisabledAt = Time.ReadNullable(r.disabled_at),
+            RemovedAt = Time.ReadNullable(r.removed_at),
         }).ToArray();
     }
 
-    private sealed record UserRow(long id, string username, string password_hash, string role, string? practice_id, string? clinician_id, long failed_count, string? locked_until, string created_at);
+    private sealed record UserRow(long id, string username, string password_hash, string role, string? practice_id, string? clinician_id, long failed_count, string? locked_until, string created_at, string? disabled_at, string? removed_at);
 }

@@ -9,10 +9,30 @@ public static class PortalClaims
 {
     public const string Scheme = "ivr-portal";
 
-    /// <summary>The claim naming the server-side session a sign-in belongs to (recorded on every audit row).</summary>
+    /// <summary>
+    /// The session: in the cookie, the random token (the cookie carries nothing else); on a request's
+    /// principal once the token is checked, the session's number in the <c>sessions</c> table (what the
+    /// audit log and the sessions page show; never the token).
+    /// </summary>
     public const string Session = "ivr:session";
+
     private const string PracticeClaim = "ivr:practice";
     private const string ClinicianClaim = "ivr:clinician";
+
+    /// <summary>What the cookie holds: the session token only; who the user is comes from the server on each request.</summary>
+    public static ClaimsPrincipal CookiePrincipal(string token) => new(new ClaimsIdentity([new Claim(Session, token)], Scheme));
+
+    /// <summary>The request's user, in session <paramref name="sessionId"/>.</summary>
+    public static ClaimsPrincipal Principal(PortalUser user, long sessionId)
+    {
+        var principal = Principal(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(Session, sessionId.ToString(CultureInfo.InvariantCulture)));
+        return principal;
+    }
+
+    /// <summary>The number of the request's session (not the token), or null.</summary>
+    public static long? SessionId(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(Session), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public static ClaimsPrincipal Principal(PortalUser user)
     {

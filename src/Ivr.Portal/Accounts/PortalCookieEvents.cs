@@ -6,22 +6,32 @@ using Microsoft.AspNetCore.Http;
 namespace Ivr.Portal.Accounts;
 
 /// <summary>
-/// Checks each request's cookie against the account as stored: a removed, locked or re-roled account
-/// loses its session at once, not when the cookie runs out. The API answers 401/403 rather than
-/// redirecting to the sign-in page, and
+/// Checks each request's cookie against the server-side session: a signed-out, revoked or expired
+/// session, or a disabled, removed or re-roled account, loses it at once and the cookie is deleted.
+/// Who the user is comes from the store, never from the cookie (which carries only the session token).
+/// The API answers 401/403 rather than redirecting to the sign-in page, and
 /// a refusal is a plain 403 everywhere (the page explains it), never a redirect.
 /// </summary>
-public sealed class PortalCookieEvents(IUserStore users, TimeProvider time) : CookieAuthenticationEvents
+public sealed class PortalCookieEvents(PortalAccounts accounts) : CookieAuthenticationEvents
 {
+    /// <summary>Where a request keeps its checked session token for checks later in the same request (the live stream's).</summary>
+    public const string TokenItem = "ivr:session-token";
+
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var identity = context.Principal is { } principal ? PortalClaims.Identity(principal) : null;
-        var user = identity is null ? null : await users.GetAsync(identity.UserId, context.HttpContext.RequestAborted);
-        if (identity is null || user is null || user.IsLockedOut(time.GetUtcNow()) || user.Identity() != identity)
+        var token = context.Principal?.FindFirst(PortalClaims.Session)?.Value;
+        var stream = context.HttpContext.Request.Path.StartsWithSegments(Live.LiveApi.StreamPath);
+        var live = await accounts.ValidateAsync(token, touch: !stream, context.HttpContext.RequestAborted);
+        if (live is not { } valid)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PortalClaims.Scheme);
+            return;
         }
+
+        context.HttpContext.Items[TokenItem] = token;
+        // The request sees the user as stored now; the cookie is not rewritten with it (ShouldRenew stays false).
+        context.ReplacePrincipal(PortalClaims.Principal(valid.User, valid.Session.Id));
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Ivr.Domain.Accounts;
 using Ivr.Portal.Security;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Ivr.Portal.Accounts;
 
 /// <summary>
-/// <c>/api/session</c>: sign in with JSON (same lockout and audit as the sign-in page), see who is
+/// <c>/api/session</c>: sign in with JSON (same delay, answer and audit as the sign-in page), see who is
 /// signed in and get the antiforgery token, sign out.
 /// </summary>
 public static class SessionApi
@@ -20,30 +19,28 @@ public static class SessionApi
         app.MapGet("/api/session", (HttpContext context, IAntiforgery antiforgery) => Results.Ok(Session(context, context.User, antiforgery)))
             .RequireAuthorization();
         app.MapPost("/api/session", SignInAsync).AllowAnonymous();
-        app.MapDelete("/api/session", async (HttpContext context) =>
+        app.MapDelete("/api/session", async (HttpContext context, PortalSessions sessions) =>
         {
-            await context.SignOutAsync(PortalClaims.Scheme);
+            await sessions.EndSessionAsync(context);
             return Results.NoContent();
         }).RequireAuthorization().AddEndpointFilter<AntiforgeryHeaderFilter>();
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(SignInJson body, HttpContext context, SignInService signIn, IAntiforgery antiforgery)
+    /// <summary>The one answer to every refused sign-in (see <see cref="SignInStatus.Invalid"/>): fixed bytes, no trace id.</summary>
+    public const string RefusedBody = """{"title":"Wrong username or password, or too many tries: wait a minute and try again.","status":401}""";
+
+    private static async Task<IResult> SignInAsync(SignInJson body, HttpContext context, SignInService signIn, PortalSessions sessions, IAntiforgery antiforgery)
     {
         var outcome = await signIn.SignInAsync(body.Username ?? string.Empty, body.Password ?? string.Empty, context.RequestAborted);
-        switch (outcome.Status)
+        if (outcome.Status != SignInStatus.Success)
         {
-            case SignInStatus.Success:
-                var principal = PortalClaims.Principal(outcome.User!);
-                await context.SignInAsync(PortalClaims.Scheme, principal);
-                // The token is bound to the user: make it for the one just signed in, not the anonymous caller.
-                context.User = principal;
-                return Results.Ok(Session(context, principal, antiforgery));
-            case SignInStatus.LockedOut:
-                return Results.Problem(title: $"Too many wrong passwords: the account is locked until {outcome.LockedUntil:u}.", statusCode: StatusCodes.Status401Unauthorized);
-            default:
-                return Results.Problem(title: "Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized);
+            return Results.Text(RefusedBody, "application/problem+json", statusCode: StatusCodes.Status401Unauthorized);
         }
+
+        // The antiforgery token is bound to the user: StartSessionAsync makes the request's user the one just signed in.
+        var principal = await sessions.StartSessionAsync(context, outcome.User!);
+        return Results.Ok(Session(context, principal, antiforgery));
     }
 
     private static SessionJson Session(HttpContext context, ClaimsPrincipal principal, IAntiforgery antiforgery)

@@ -7,8 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Portal.Accounts;
 
 /// <summary>
-/// Checks a username and password against the stored hash, counts failures and locks the account
-/// after <see cref="PortalOptions.MaxFailedSignIns"/> in a row. Every attempt is audited.
+/// Checks a username and password against the stored hash. After
+/// <see cref="PortalOptions.MaxFailedSignIns"/> wrong passwords in a row each further try must wait
+/// (<see cref="LockoutPolicy"/>); a try inside the wait is refused unchecked. An unknown name, a
+/// disabled account, a try inside the wait and a wrong password get the same answer after the same
+/// work (one PBKDF2 check). Every attempt is audited.
 /// </summary>
 public sealed class SignInService(
     IUserStore users,
@@ -23,39 +26,38 @@ public sealed class SignInService(
 
     private static PortalUser Decoy { get; } = new() { Username = "decoy", PasswordHash = string.Empty, Role = PortalRole.TelecomAdmin, CreatedAt = DateTimeOffset.UnixEpoch };
 
-    private LockoutPolicy Policy => new(options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
+    private LockoutPolicy Policy => new(options.Value.MaxFailedSignIns, options.Value.MaxSignInDelay);
+
+    /// <summary>A hash no password matches (a removed account's), made with the same cost as real ones.</summary>
+    public string UnusableHash() => hasher.HashPassword(Decoy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     public async Task<SignInOutcome> SignInAsync(string username, string password, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var name = username.Trim().ToLowerInvariant();
         var user = name.Length is > 0 and <= MaxAuditedNameLength ? await users.FindAsync(name, cancellationToken) : null;
-        if (user is null)
+        var refusal = user is null ? "unknown username"
+            : user.IsDisabled ? (user.IsRemoved ? "account removed" : "account disabled")
+            : user.MustWait(now) ? $"refused unchecked: next try allowed at {user.LockedUntil:u}"
+            : null;
+        if (refusal is not null)
         {
-            // The same hashing work as for a real account, so the answer's timing does not tell which names exist.
+            // The same hashing work as for a real account, so the answer's timing does not tell these apart.
             hasher.VerifyHashedPassword(Decoy, _decoyHash.Value, password);
-            await AuditAsync(now, name, "signin.failed", "unknown username", cancellationToken);
+            await AuditAsync(now, user?.Username ?? name, "signin.failed", refusal, cancellationToken);
             return new SignInOutcome(SignInStatus.Invalid);
         }
 
-        if (user.IsLockedOut(now))
-        {
-            await AuditAsync(now, user.Username, "signin.locked", $"refused: locked until {user.LockedUntil:u}", cancellationToken);
-            return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: user.LockedUntil);
-        }
-
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var verdict = hasher.VerifyHashedPassword(user!, user!.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
             var after = await users.RecordFailureAsync(user.Id, Policy, now, cancellationToken) ?? user;
-            if (after.IsLockedOut(now))
+            if (after.MustWait(now))
             {
-                logger.LogWarning("Portal account {Username} locked after {Failures} wrong passwords, until {LockedUntil:u}", user.Username, after.FailedCount, after.LockedUntil);
-                await AuditAsync(now, user.Username, "signin.lockout", $"{after.FailedCount} wrong passwords in a row: locked until {after.LockedUntil:u}", cancellationToken);
-                return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: after.LockedUntil);
+                logger.LogWarning("Portal account {Username}: {Failures} wrong passwords in a row, next try allowed at {NotBefore:u}", user.Username, after.FailedCount, after.LockedUntil);
             }
 
-            await AuditAsync(now, user.Username, "signin.failed", $"wrong password ({after.FailedCount} in a row)", cancellationToken);
+            await AuditAsync(now, user.Username, "signin.failed", $"wrong password ({after.FailedCount} in a row){(after.MustWait(now) ? $"; next try allowed at {after.LockedUntil:u}" : string.Empty)}", cancellationToken);
             return new SignInOutcome(SignInStatus.Invalid);
         }
 
@@ -72,6 +74,11 @@ public sealed class SignInService(
         await AuditAsync(now, user.Username, "signin", "signed in", cancellationToken);
         return new SignInOutcome(SignInStatus.Success, user with { FailedCount = 0, LockedUntil = null });
     }
+
+    /// <summary>True when <paramref name="password"/> is <paramref name="user"/>'s (a password change asks for the old one).</summary>
+    public bool Verify(PortalUser user, string password) => hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    public string Hash(PortalUser user, string password) => hasher.HashPassword(user, password);
 
     private Task AuditAsync(DateTimeOffset now, string username, string action, string detail, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditEntry(now, "portal:" + username, action, "user", username.Length > MaxAuditedNameLength ? username[..MaxAuditedNameLength] : username, detail), cancellationToken);

@@ -5,9 +5,9 @@ public enum SignInStatus
 {
     Success,
 
-    /// <summary>Unknown username or wrong password; the two are never told apart.</summary>
+    /// <summary>
+    /// Unknown username, wrong password, disabled account or a try inside the delay after wrong
+    /// passwords: never told apart, so the answer tells an attacker nothing about the account.
+    /// </summary>
     Invalid,
-
-    /// <summary>Too many wrong passwords: no password is checked until the lock runs out.</summary>
-    LockedOut,
 }

@@ -44,7 +44,7 @@ public static class LiveApi
         HttpContext context,
         LiveAccess access,
         ILiveCalls tracker,
-        IUserStore users,
+        PortalAccounts accounts,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
         IOptions<JsonOptions> json)
@@ -65,8 +65,16 @@ public static class LiveApi
         try
         {
             await WriteAsync(context, "retry: 5000\n\n", stop.Token);
+            var token = context.Items[PortalCookieEvents.TokenItem] as string;
             while (true)
             {
+                // Every turn, not only the quiet ones: a revoked session's stream ends at its next event.
+                if (!await StillSignedInAsync(accounts, token, who, stop.Token))
+                {
+                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                    return;
+                }
+
                 var changed = tracker.Changed;
                 var snapshot = tracker.Snapshot();
                 if (snapshot.Version != sent)
@@ -87,12 +95,6 @@ public static class LiveApi
                 if (await Task.WhenAny(changed, quiet) == quiet)
                 {
                     await quiet;
-                    if (!await StillSignedInAsync(users, who, time, stop.Token))
-                    {
-                        await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
-                        return;
-                    }
-
                     await WriteAsync(context, ": keep-alive\n\n", stop.Token);
                 }
             }
@@ -103,12 +105,9 @@ public static class LiveApi
         }
     }
 
-    /// <summary>What the cookie check does at the start of each request, repeated while the stream runs.</summary>
-    private static async Task<bool> StillSignedInAsync(IUserStore users, PortalIdentity who, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var user = await users.GetAsync(who.UserId, cancellationToken);
-        return user is not null && !user.IsLockedOut(time.GetUtcNow()) && user.Identity() == who;
-    }
+    /// <summary>What the cookie check does at the start of each request, repeated on every turn of the stream's loop.</summary>
+    private static async Task<bool> StillSignedInAsync(PortalAccounts accounts, string? token, PortalIdentity who, CancellationToken cancellationToken) =>
+        await accounts.ValidateAsync(token, touch: false, cancellationToken) is { } live && live.User.Identity() == who;
 
     private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Ivr.Portal.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Ivr.Portal.Pages;
 
-/// <summary>The sign-in form: wrong passwords count toward the lockout; every try is audited.</summary>
+/// <summary>The sign-in form: wrong passwords slow further tries down; every try is audited.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInService signIn, IOptions<PortalOptions> options) : PageModel
+public sealed class SignInModel(SignInService signIn, PortalSessions sessions, IOptions<PortalOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -37,19 +36,15 @@ public sealed class SignInModel(SignInService signIn, IOptions<PortalOptions> op
     public async Task<IActionResult> OnPostAsync()
     {
         var outcome = await signIn.SignInAsync(Username ?? string.Empty, Password ?? string.Empty, HttpContext.RequestAborted);
-        switch (outcome.Status)
+        if (outcome.Status == SignInStatus.Success)
         {
-            case SignInStatus.Success:
-                await HttpContext.SignInAsync(PortalClaims.Scheme, PortalClaims.Principal(outcome.User!));
-                // Only a path of this site: a crafted link must not bounce a fresh sign-in elsewhere.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/messages");
-            case SignInStatus.LockedOut:
-                Error = $"Too many wrong passwords. The account is locked until {outcome.LockedUntil!.Value.ToLocalTime():HH:mm} (server time); ask your supervisor if you need in sooner.";
-                break;
-            default:
-                Error = "Wrong username or password.";
-                break;
+            await sessions.StartSessionAsync(HttpContext, outcome.User!);
+            // Only a path of this site: a crafted link must not bounce a fresh sign-in elsewhere.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/messages");
         }
+
+        // One message for every refusal: it must not tell a guesser whether the name exists or is slowed down.
+        Error = "Wrong username or password, or too many tries: wait a minute and try again.";
 
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();

@@ -53,6 +53,7 @@ public static class CliHost
         services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection("Portal"));
         services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
         services.AddSingleton<IAuditOrigin>(new CliAuditOrigin());
+        services.AddSingleton<PortalAccounts>();
         return builder.Build();
     }
 

@@ -14,8 +14,9 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Server.Cli;
 
 /// <summary>
-/// <c>ivr user add | list | unlock | password</c>: portal accounts. The first account is made here;
-/// passwords come from standard input, never from the command line.
+/// <c>ivr user add | list | unlock | password | disable | enable | remove</c>: portal accounts. The first
+/// account is made here; passwords come from standard input, never from the command line. A new
+/// password, disabling and removing end every session of the account at once.
 /// </summary>
 public static partial class UserCommand
 {
@@ -44,16 +45,64 @@ public static partial class UserCommand
             output.WriteLine($"{"USERNAME",-24} {"ROLE",-15} {"PRACTICE",-26} {"CLINICIAN",-14} STATE");
             foreach (var u in all)
             {
-                var state = u.IsLockedOut(now) ? $"locked until {u.LockedUntil:u}" : u.FailedCount > 0 ? $"{u.FailedCount} failed sign-in(s)" : "active";
+                var state = u.IsRemoved ? "removed" : u.IsDisabled ? "disabled" : u.MustWait(now) ? $"next sign-in not before {u.LockedUntil:u}" : u.FailedCount > 0 ? $"{u.FailedCount} failed sign-in(s)" : "active";
                 output.WriteLine($"{u.Username,-24} {PortalRoles.Name(u.Role),-15} {u.PracticeId ?? "-",-26} {u.ClinicianId ?? "-",-14} {state}");
             }
 
             return 0;
         });
         user.Subcommands.Add(context.WithExamples(list, "ivr user list", "ivr user list --json"));
-        user.Subcommands.Add(Change(context, "unlock", "Lift a lockout after too many wrong passwords.", "ivr user unlock sam"));
+        user.Subcommands.Add(Change(context, "unlock", "Lift the delay between sign-in tries after too many wrong passwords.", "ivr user unlock sam"));
         user.Subcommands.Add(Change(context, "password", "Set a new password, read from standard input (or typed twice at the terminal).", "ivr user password sam < new-password-file"));
+        user.Subcommands.Add(State(context, "disable", "Stop an account signing in and end its sessions at once; enable undoes it.", "ivr user disable amy --by sam"));
+        user.Subcommands.Add(State(context, "enable", "Let a disabled account sign in again.", "ivr user enable amy --by sam"));
+        user.Subcommands.Add(State(
+            context,
+            "remove",
+            "Remove an account for good: sessions ended, password wiped; the name stays reserved so the audit history still names one person.",
+            "ivr user remove amy --by sam"));
         return user;
+    }
+
+    private static Command State(CliContext context, string verb, string description, string example)
+    {
+        var command = new Command(verb, description);
+        var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
+        var byOption = CliOptions.By();
+        command.Arguments.Add(nameArgument);
+        command.Options.Add(byOption);
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = await context.OpenAsync(ct);
+            var accounts = host.Services.GetRequiredService<PortalAccounts>();
+            var name = parse.GetValue(nameArgument)!;
+            var user = await host.Services.GetRequiredService<IUserStore>().FindAsync(name, ct) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
+            if (user.IsRemoved)
+            {
+                throw new CommandLineException($"{user.Username} was removed; make a new account instead.");
+            }
+
+            var actor = CliHost.Actor(parse.GetValue(byOption));
+            switch (verb)
+            {
+                case "disable":
+                    await accounts.DisableAsync(user, actor, ct);
+                    context.Output.WriteLine($"{user.Username} disabled; their sessions are ended.");
+                    break;
+                case "enable":
+                    await accounts.EnableAsync(user, actor, ct);
+                    context.Output.WriteLine($"{user.Username} enabled.");
+                    break;
+                default:
+                    var unusable = host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+                    await accounts.RemoveAsync(user, unusable, actor, ct);
+                    context.Output.WriteLine($"{user.Username} removed; the name stays reserved for the audit history.");
+                    break;
+            }
+
+            return 0;
+        });
+        return context.WithExamples(command, example);
     }
 
     private static Command Add(CliContext context)
@@ -103,12 +152,15 @@ public static partial class UserCommand
             if (verb == "password")
             {
                 var password = CheckedPassword(PasswordInput.Read(context.Input, context.Error), host.Services);
-                await users.SetPasswordHashAsync(user.Id, host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password));
+                var hash = host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password);
+                await host.Services.GetRequiredService<PortalAccounts>().ChangePasswordAsync(user, hash, CliHost.Actor(parse.GetValue(byOption)));
+                context.Output.WriteLine($"{user.Username}: password set; every session of theirs is ended.");
+                return 0;
             }
 
             await users.ClearFailuresAsync(user.Id);
-            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, CliHost.Actor(parse.GetValue(byOption)), "user." + verb, "user", user.Username, verb == "unlock" ? "unlocked" : "password set"));
-            context.Output.WriteLine(verb == "unlock" ? $"{user.Username} unlocked." : $"{user.Username}: password set.");
+            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, CliHost.Actor(parse.GetValue(byOption)), "user." + verb, "user", user.Username, "unlocked"));
+            context.Output.WriteLine($"{user.Username} unlocked.");
             return 0;
         });
         return context.WithExamples(command, example);

@@ -85,14 +85,14 @@ public sealed class PortalIdentityTests
     }
 
     [Fact]
-    public void ALockOutLastsUntilItsEndAndNotAMomentLonger()
+    public void ASignInDelayLastsUntilItsEndAndNotAMomentLonger()
     {
         var until = new DateTimeOffset(2026, 11, 22, 7, 15, 0, TimeSpan.Zero);
         var user = new PortalUser { Username = "lee", PasswordHash = "x", Role = PortalRole.Clinician, CreatedAt = until.AddDays(-1), LockedUntil = until };
 
-        Assert.True(user.IsLockedOut(until.AddTicks(-1)));
-        Assert.False(user.IsLockedOut(until));
-        Assert.False((user with { LockedUntil = null }).IsLockedOut(until));
+        Assert.True(user.MustWait(until.AddTicks(-1)));
+        Assert.False(user.MustWait(until));
+        Assert.False((user with { LockedUntil = null }).MustWait(until));
     }
 
     [Fact]

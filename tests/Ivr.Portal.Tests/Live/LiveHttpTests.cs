@@ -6,6 +6,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Live;
+using Ivr.Portal.Accounts;
 using Ivr.Portal.Live;
 using Microsoft.Extensions.Time.Testing;
 using static Ivr.Testing.PortalUnderTest;
@@ -98,6 +99,31 @@ public sealed class LiveHttpTests
 
         Assert.True(time.GetUtcNow() - signedIn >= TimeSpan.FromMinutes(15), "the stream ended before the session did");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARevokedSessionsStreamEndsAtItsNextEventNotOnlyAtTheHeartbeat()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+        var tracker = portal.Get<LiveCallTracker>();
+
+        using var response = await client.GetAsync(LiveApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await NextSnapshotAsync(events);
+        var sam = (await portal.Get<IUserStore>().FindAsync("sam"))!;
+        await portal.Get<PortalAccounts>().RevokeAllAsync(sam, "cli:test", SessionEnd.RevokedBySupervisor);
+        tracker.Started(Session("1795360542.9", PracticeA));
+        string? line;
+        do
+        {
+            line = await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        while (line is not null && !line.StartsWith("event:", StringComparison.Ordinal));
+
+        Assert.Equal("event: expired", line);
     }
 
     /// <summary>

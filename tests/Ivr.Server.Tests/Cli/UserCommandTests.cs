@@ -84,6 +84,7 @@ public sealed class UserCommandTests
         var store = service.Get<IUserStore>();
         var sam = (await store.FindAsync("sam"))!;
         await store.RecordFailureAsync(sam.Id, new LockoutPolicy(1, TimeSpan.FromHours(1)), DateTimeOffset.UtcNow);
+        var (token, _) = await service.Get<PortalAccounts>().StartSessionAsync(sam, SessionPolicy.Default, "127.0.0.1", "test");
 
         var (unlockExit, _) = await service.RunAsync("user", "unlock", "sam");
         var (passwordExit, _) = await service.RunWithInputAsync("an entirely new one", "user", "password", "sam");
@@ -93,6 +94,78 @@ public sealed class UserCommandTests
         var after = (await store.FindAsync("sam"))!;
         Assert.Null(after.LockedUntil);
         Assert.NotEqual(sam.PasswordHash, after.PasswordHash);
+        Assert.Null(await service.Get<PortalAccounts>().ValidateAsync(token, touch: false));
+    }
+
+    [Fact]
+    public async Task DisableEndsTheSessionsAndRefusesSignInUntilEnableAndListShowsIt()
+    {
+        await using var service = await ArrangeAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "sam", "--role", "supervisor");
+        var accounts = service.Get<PortalAccounts>();
+        var sam = (await service.Get<IUserStore>().FindAsync("sam"))!;
+        var (token, _) = await accounts.StartSessionAsync(sam, SessionPolicy.Default, "127.0.0.1", "test");
+        var before = await accounts.ValidateAsync(token, touch: false);
+
+        var (disableExit, disabled) = await service.RunAsync("user", "disable", "sam", "--by", "boss");
+        var afterDisable = await accounts.ValidateAsync(token, touch: false);
+        var (_, list) = await service.RunAsync("user", "list");
+        var (enableExit, _) = await service.RunAsync("user", "enable", "sam");
+        var afterEnable = (await service.Get<IUserStore>().FindAsync("sam"))!;
+
+        Assert.NotNull(before);
+        Assert.Equal(0, disableExit);
+        Assert.Contains("sam disabled", disabled);
+        Assert.Null(afterDisable);
+        Assert.Contains("disabled", list);
+        Assert.Equal(0, enableExit);
+        Assert.False(afterEnable.IsDisabled);
+        // Enabling lets the account sign in again; it does not bring the ended session back.
+        Assert.Null(await accounts.ValidateAsync(token, touch: false));
+        var audit = await service.Get<IAuditLog>().ListAsync(10);
+        Assert.Contains(audit, e => e.Action == "user.disable" && e.SubjectId == "sam" && e.Detail.Contains("1 session(s) ended", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "user.enable" && e.SubjectId == "sam");
+    }
+
+    [Fact]
+    public async Task RemoveEndsTheSessionsWipesThePasswordKeepsTheNameAndCannotBeUndone()
+    {
+        await using var service = await ArrangeAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "sam", "--role", "supervisor");
+        var accounts = service.Get<PortalAccounts>();
+        var sam = (await service.Get<IUserStore>().FindAsync("sam"))!;
+        var (token, _) = await accounts.StartSessionAsync(sam, SessionPolicy.Default, "127.0.0.1", "test");
+
+        var (removeExit, removed) = await service.RunAsync("user", "remove", "sam");
+        var (enableExit, enable) = await service.RunAsync("user", "enable", "sam");
+        var (addExit, _) = await service.RunWithInputAsync(Password, "user", "add", "sam", "--role", "supervisor");
+        var (_, list) = await service.RunAsync("user", "list");
+
+        Assert.Equal(0, removeExit);
+        Assert.Contains("sam removed", removed);
+        Assert.Null(await accounts.ValidateAsync(token, touch: false));
+        var after = (await service.Get<IUserStore>().FindAsync("sam"))!;
+        Assert.True(after.IsRemoved);
+        Assert.NotEqual(sam.PasswordHash, after.PasswordHash);
+        Assert.NotEqual(0, enableExit);
+        Assert.Contains("was removed", enable);
+        Assert.Equal(1, addExit);
+        Assert.Contains("removed", list);
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "user.remove" && e.SubjectId == "sam");
+    }
+
+    [Fact]
+    public async Task DisableEnableAndRemoveEachShowAnExampleInTheirHelp()
+    {
+        await using var service = await ArrangeAsync();
+
+        foreach (var verb in new[] { "disable", "enable", "remove" })
+        {
+            var (exit, help) = await service.RunAsync("user", verb, "--help");
+
+            Assert.Equal(0, exit);
+            Assert.Contains($"ivr user {verb} amy", help);
+        }
     }
 
     private static async Task<TempService> ArrangeAsync()
