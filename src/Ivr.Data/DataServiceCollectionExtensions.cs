@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
         services.AddHostedService<MigrationService>();

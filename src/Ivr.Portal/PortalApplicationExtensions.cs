@@ -39,6 +39,7 @@ public static class PortalApplicationExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapSessionApi();
+        app.MapSecondFactorApi();
         app.MapMessageApi();
         app.MapCallApi();
         app.MapRecordings();

@@ -41,6 +41,7 @@ public static class PortalServiceCollectionExtensions
         }).ValidateOnStart();
         services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
         services.AddSingleton<SignInService>();
+        services.AddSecondFactors(builder.Configuration);
         services.AddSingleton<MessageAccess>();
         services.AddSingleton<CallAccess>();
         services.AddSingleton<OnCallAccess>();

@@ -28,11 +28,14 @@ public static class SessionApi
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(SignInJson body, HttpContext context, SignInService signIn, IAntiforgery antiforgery)
+    private static async Task<IResult> SignInAsync(SignInJson body, HttpContext context, SignInService signIn, IAntiforgery antiforgery, SecondFactorService secondFactor)
     {
         var outcome = await signIn.SignInAsync(body.Username ?? string.Empty, body.Password ?? string.Empty, context.RequestAborted);
         switch (outcome.Status)
         {
+            case SignInStatus.Success when await secondFactor.StepAfterPasswordAsync(outcome.User!, context.RequestAborted) != SecondFactorStep.None:
+                // A password alone opens no session for an account with a second factor: sign in on the portal's page.
+                return Results.Problem(title: "A second factor is required: sign in on the portal's sign-in page.", statusCode: StatusCodes.Status401Unauthorized);
             case SignInStatus.Success:
                 var principal = PortalClaims.Principal(outcome.User!);
                 await context.SignInAsync(PortalClaims.Scheme, principal);

@@ -1,3 +1,4 @@
+using Ivr.Domain.Accounts;
 using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ namespace Ivr.Portal.Pages;
 
 /// <summary>The sign-in form: wrong passwords count toward the lockout; every try is audited.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInService signIn, IOptions<PortalOptions> options) : PageModel
+public sealed class SignInModel(SignInService signIn, IOptions<PortalOptions> options, SecondFactorService secondFactor, PendingSignIns pending) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -40,6 +41,12 @@ public sealed class SignInModel(SignInService signIn, IOptions<PortalOptions> op
         switch (outcome.Status)
         {
             case SignInStatus.Success:
+                if (await secondFactor.StepAfterPasswordAsync(outcome.User!, HttpContext.RequestAborted) is var step and not SecondFactorStep.None)
+                {
+                    pending.Begin(HttpContext, outcome.User!, step, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
+                    return Redirect(step == SecondFactorStep.Verify ? "/signin/second-factor" : "/account/second-factor");
+                }
+
                 await HttpContext.SignInAsync(PortalClaims.Scheme, PortalClaims.Principal(outcome.User!));
                 // Only a path of this site: a crafted link must not bounce a fresh sign-in elsewhere.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/messages");

@@ -53,6 +53,7 @@ public static partial class UserCommand
         user.Subcommands.Add(context.WithExamples(list, "ivr user list", "ivr user list --json"));
         user.Subcommands.Add(Change(context, "unlock", "Lift a lockout after too many wrong passwords.", "ivr user unlock sam"));
         user.Subcommands.Add(Change(context, "password", "Set a new password, read from standard input (or typed twice at the terminal).", "ivr user password sam < new-password-file"));
+        user.Subcommands.Add(SecondFactorCommand.Create(context));
         return user;
     }
 
