@@ -157,6 +157,30 @@ public sealed class SecondFactorHttpTests
         Assert.Contains(await portal.Get<IAuditLog>().ListAsync(10), e => e.Action == "second-factor.policy" && e.SubjectId == "telecom-admin" && e.Actor == "portal:sam");
     }
 
+    [Fact]
+    public async Task ASignedInUserGetsNewRecoveryCodesAndTheOldOnesStopWorking()
+    {
+        await using var portal = await StartAsync();
+        await portal.AddUserAsync("tom", Password, PortalRole.TelecomAdmin);
+        using var client = portal.Client(followRedirects: false);
+        await PostPasswordAsync(client, "tom");
+
+        var first = await PostFormAsync(client, "/account/second-factor?handler=RecoveryCodes", new());
+        var firstCodes = Codes(await first.Content.ReadAsStringAsync());
+        var second = await PostFormAsync(client, "/account/second-factor?handler=RecoveryCodes", new());
+        var secondCodes = Codes(await second.Content.ReadAsStringAsync());
+
+        Assert.Equal(10, firstCodes.Count);
+        Assert.Equal(10, secondCodes.Count);
+        var tom = (await portal.Get<IUserStore>().FindAsync("tom"))!;
+        var store = portal.Get<ISecondFactorStore>();
+        Assert.False(await store.TryUseRecoveryCodeAsync(tom.Id, RecoveryCodes.Hash(firstCodes[0]), DateTimeOffset.UtcNow));
+        Assert.True(await store.TryUseRecoveryCodeAsync(tom.Id, RecoveryCodes.Hash(secondCodes[0]), DateTimeOffset.UtcNow));
+    }
+
+    private static List<string> Codes(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<li>([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})</li>").Select(m => m.Groups[1].Value).ToList();
+
     private static async Task<PortalUnderTest> ArrangeAsync()
     {
         var portal = await StartAsync();
@@ -172,7 +196,7 @@ public sealed class SecondFactorHttpTests
     /// <summary>Posts a form the way the browser does: with the antiforgery token the page's form carries.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
-        var form = await client.GetAsync(path == "/signin/second-factor" || path.StartsWith("/account", StringComparison.Ordinal) ? path : "/signin");
+        var form = await client.GetAsync(path == "/signin/second-factor" || path.StartsWith("/account", StringComparison.Ordinal) ? path.Split('?')[0] : "/signin");
         fields["__RequestVerificationToken"] = HiddenToken(await form.Content.ReadAsStringAsync());
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
