@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
+        services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
         services.AddHostedService<MigrationService>();

@@ -43,6 +43,7 @@ public static class PortalApplicationExtensions
         app.MapSessionApi();
         app.MapAccountApi();
         app.MapUsersApi();
+        app.MapSecondFactorApi();
         app.MapMessageApi();
         app.MapCallApi();
         app.MapRecordings();

@@ -48,6 +48,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<PortalAccounts>();
         services.AddSingleton<PortalSessions>();
+        services.AddSecondFactors(builder.Configuration);
         services.AddSingleton<MessageAccess>();
         services.AddSingleton<CallAccess>();
         services.AddSingleton<OnCallAccess>();

@@ -71,6 +71,13 @@ public sealed class PortalUnderTest : IAsyncDisposable
             }
         });
         await host.StartAsync();
+        // A new database requires a second factor of every role that sees patient data; tests that are
+        // not about sign-in use the password alone, and those that are call RequireSecondFactorAsync.
+        foreach (var role in Enum.GetValues<PortalRole>())
+        {
+            await host.Services.GetRequiredService<ISecondFactorStore>().SetRequiredAsync(role, false, "test", DateTimeOffset.UtcNow);
+        }
+
         return new PortalUnderTest(host, directory);
     }
 
@@ -95,6 +102,9 @@ public sealed class PortalUnderTest : IAsyncDisposable
         await store.SaveAsync(Practice(PracticeA, "Riverside Pediatrics", "America/New_York", "15550100", ("dr-lee", "Dr. Amy Lee"), ("dr-patel", "Dr. Raj Patel")), "test");
         await store.SaveAsync(Practice(PracticeB, "Harbor Internal Medicine", "Pacific/Honolulu", "15550200", ("dr-kahale", "Dr. Leilani Kahale")), "test");
     }
+
+    /// <summary>Makes every user of <paramref name="role"/> sign in with a second factor, as a new database does.</summary>
+    public Task RequireSecondFactorAsync(PortalRole role) => Get<ISecondFactorStore>().SetRequiredAsync(role, true, "test", DateTimeOffset.UtcNow);
 
     public async Task<long> AddUserAsync(string username, string password, PortalRole role, string? practiceId = null, string? clinicianId = null)
     {

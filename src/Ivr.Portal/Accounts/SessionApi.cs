@@ -30,12 +30,18 @@ public static class SessionApi
     /// <summary>The one answer to every refused sign-in (see <see cref="SignInStatus.Invalid"/>): fixed bytes, no trace id.</summary>
     public const string RefusedBody = """{"title":"Wrong username or password, or too many tries: wait a minute and try again.","status":401}""";
 
-    private static async Task<IResult> SignInAsync(SignInJson body, HttpContext context, SignInService signIn, PortalSessions sessions, IAntiforgery antiforgery)
+    private static async Task<IResult> SignInAsync(SignInJson body, HttpContext context, SignInService signIn, PortalSessions sessions, IAntiforgery antiforgery, SecondFactorService secondFactor)
     {
         var outcome = await signIn.SignInAsync(body.Username ?? string.Empty, body.Password ?? string.Empty, context.RequestAborted);
         if (outcome.Status != SignInStatus.Success)
         {
             return Results.Text(RefusedBody, "application/problem+json", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (await secondFactor.StepAfterPasswordAsync(outcome.User!, context.RequestAborted) != SecondFactorStep.None)
+        {
+            // A password alone opens no session for an account with a second factor: sign in on the portal's page.
+            return Results.Problem(title: "A second factor is required: sign in on the portal's sign-in page.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         // The antiforgery token is bound to the user: StartSessionAsync makes the request's user the one just signed in.

@@ -1,3 +1,4 @@
+using Ivr.Domain.Accounts;
 using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Ivr.Portal.Pages;
 
 /// <summary>The sign-in form: wrong passwords slow further tries down; every try is audited.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInService signIn, PortalSessions sessions, IOptions<PortalOptions> options) : PageModel
+public sealed class SignInModel(SignInService signIn, PortalSessions sessions, IOptions<PortalOptions> options, SecondFactorService secondFactor, PendingSignIns pending) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -38,6 +39,12 @@ public sealed class SignInModel(SignInService signIn, PortalSessions sessions, I
         var outcome = await signIn.SignInAsync(Username ?? string.Empty, Password ?? string.Empty, HttpContext.RequestAborted);
         if (outcome.Status == SignInStatus.Success)
         {
+            if (await secondFactor.StepAfterPasswordAsync(outcome.User!, HttpContext.RequestAborted) is var step and not SecondFactorStep.None)
+            {
+                pending.Begin(HttpContext, outcome.User!, step, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
+                return Redirect(step == SecondFactorStep.Verify ? "/signin/second-factor" : "/account/second-factor");
+            }
+
             await sessions.StartSessionAsync(HttpContext, outcome.User!);
             // Only a path of this site: a crafted link must not bounce a fresh sign-in elsewhere.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/messages");

@@ -61,6 +61,7 @@ public static partial class UserCommand
             "remove",
             "Remove an account for good: sessions ended, password wiped; the name stays reserved so the audit history still names one person.",
             "ivr user remove amy --by sam"));
+        user.Subcommands.Add(SecondFactorCommand.Create(context));
         return user;
     }
 
