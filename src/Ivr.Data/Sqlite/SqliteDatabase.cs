@@ -20,11 +20,18 @@ public sealed class SqliteDatabase
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         }
 
-        builder.DefaultTimeout = 5;
+        builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
         _connectionString = builder.ToString();
     }
 
-    /// <summary>An open connection: WAL, foreign keys on, 5 s busy timeout.</summary>
+    /// <summary>
+    /// How long a write waits for another writer's lock before it fails. Writes here are short, but on a
+    /// machine whose disk is busy a checkpoint can hold the lock for seconds; a caller's message or a
+    /// call's end waiting is better than either failing (5 s proved too short under load).
+    /// </summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>An open connection: WAL, foreign keys on, <see cref="BusyTimeout"/>.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -32,7 +39,7 @@ public sealed class SqliteDatabase
 
         // WAL with synchronous=NORMAL survives a killed process (only power loss can lose the last
         // commits), and readers never block the writer that takes a caller's message.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=" + (int)BusyTimeout.TotalMilliseconds + ";", cancellationToken: cancellationToken));
         return connection;
     }
 

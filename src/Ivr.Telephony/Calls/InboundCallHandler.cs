@@ -61,16 +61,33 @@ public sealed class InboundCallHandler(
         finally
         {
             dependencies.Progress.Ended(session);
-
-            // Recordings are sealed before the record closes, so a closed record never points at plain audio.
-            await sealer.SealAsync(session, CancellationToken.None);
-            await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), CallOutcomes.Word(session.Outcome), session.OutcomeDetail, CancellationToken.None);
-            logger.LogInformation("Call {CallId} ended: {Outcome} in {State}", callId, CallOutcomes.Word(session.Outcome), session.State);
+            await CloseAsync(session, callId);
         }
 
         if (!session.HandToSafetyNet)
         {
             await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Seals the call's recordings, then closes its record. Never throws: what the caller said is saved
+    /// already, so a failure here must not hand the call to the dialplan's safety net, which would take
+    /// the same message a second time. A recording left plain is sealed at the next start; a record left
+    /// open shows as still in progress in the portal until then.
+    /// </summary>
+    private async Task CloseAsync(CallSession session, long callId)
+    {
+        try
+        {
+            // Recordings are sealed before the record closes, so a closed record never points at plain audio.
+            await sealer.SealAsync(session, CancellationToken.None);
+            await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), CallOutcomes.Word(session.Outcome), session.OutcomeDetail, CancellationToken.None);
+            logger.LogInformation("Call {CallId} ended: {Outcome} in {State}", callId, CallOutcomes.Word(session.Outcome), session.State);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Call {CallId} ended ({Outcome} in {State}) but its record could not be closed", callId, CallOutcomes.Word(session.Outcome), session.State);
         }
     }
 }

@@ -101,7 +101,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     /// <summary>
     /// Waits for a caller's SIPp to end; when it does not, the failure names the states the service's
-    /// latest call went through, so a key lost on a loaded machine can be told from a service fault.
+    /// latest call went through and the end of its log, so a key lost on a loaded machine can be told
+    /// from a service fault.
     /// </summary>
     public async Task<int> WaitForCallerAsync(Sipp caller, TimeSpan timeout)
     {
@@ -111,7 +112,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
         catch (TimeoutException timedOut)
         {
-            throw new TimeoutException($"{timedOut.Message}\nThe service's latest call: {await PatientCall.TimelineAsync(Calls, (await Calls.ListAsync(1)).FirstOrDefault())}", timedOut);
+            throw new TimeoutException($"{timedOut.Message}\nThe service's latest call: {await PatientCall.TimelineAsync(Calls, (await Calls.ListAsync(1)).FirstOrDefault())}\nThe service's log:\n{LogTail()}", timedOut);
         }
     }
 
@@ -150,6 +151,26 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         yield return $"--Practices:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{supervisorPort}";
         yield return "--Practices:Supervisor:RingTimeoutSeconds=6";
         yield return "--Portal:Enabled=false";
+        yield return $"--Logging:File={LogFile(directory)}";
+    }
+
+    /// <summary>The service's log, kept in its folder so a failure can show it (it never carries patient data).</summary>
+    public static string LogFile(string directory) => Path.Combine(directory, "service.log");
+
+    /// <summary>The last lines of the service's log, read while it is still being written.</summary>
+    public string LogTail(int lines = 60)
+    {
+        try
+        {
+            using var stream = new FileStream(LogFile(Directory), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            var all = reader.ReadToEnd().Split('\n');
+            return string.Join('\n', all.TakeLast(lines));
+        }
+        catch (IOException exception)
+        {
+            return $"(no log: {exception.Message})";
+        }
     }
 
     /// <summary>Writes each practice's file and imports it through the command line, as an operator would.</summary>
