@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
+        services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

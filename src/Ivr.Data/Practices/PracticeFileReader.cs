@@ -151,9 +151,9 @@ public sealed partial class PracticeFileReader
             return string.Empty;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        if (PracticeRules.WebhookUrl(url) is { } problem)
         {
-            return Fail(Child(root, "webhook")!, $"webhook '{url}' must be an https URL (plain http only on loopback)", string.Empty);
+            return Fail(Child(root, "webhook")!, problem, string.Empty);
         }
 
         return url;

@@ -87,4 +87,13 @@ public static class PracticeRules
         text.Length > MaxGreetingLength ? $"the greeting is {text.Length} characters; keep it under {MaxGreetingLength} so callers soon hear the emergency instruction"
         : text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') ? "the greeting holds control characters"
         : null;
+
+    /// <summary>
+    /// A webhook address: https, or plain http to a loopback address only (a relay on the same machine; nothing
+    /// crosses the network in the clear). The same rule holds when a practice is saved and when a post is sent.
+    /// </summary>
+    public static string? WebhookUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6))
+            ? null
+            : $"webhook '{url}' must be an https URL (plain http only to a loopback address)";
 }

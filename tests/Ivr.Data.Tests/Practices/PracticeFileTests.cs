@@ -57,7 +57,7 @@ public sealed class PracticeFileTests
 
         Assert.Contains("riverside.yaml:4: repeatSeconds is a whole number from 15 to 3600, not '5'", errors);
         Assert.Contains("riverside.yaml:4: attempts is a whole number from 1 to 10, not '0'", errors);
-        Assert.Contains("riverside.yaml:5: webhook 'http://hooks.example.org/riverside' must be an https URL (plain http only on loopback)", errors);
+        Assert.Contains("riverside.yaml:5: webhook 'http://hooks.example.org/riverside' must be an https URL (plain http only to a loopback address)", errors);
     }
 
     [Fact]

@@ -14,10 +14,14 @@ public sealed class SqliteStoreTests
     public async Task MigrationsApplyOnceAndAreRecordedInSchemaVersion()
     {
         using var temp = new TempDatabase();
-        Assert.Equal(5, await temp.Database.MigrateAsync());
+        var versions = typeof(SqliteDatabase).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Ivr.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => int.Parse(n["Ivr.Data.Migrations.".Length..].Split('_')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        Assert.Equal(versions.Length, await temp.Database.MigrateAsync());
         Assert.Equal(0, await temp.Database.MigrateAsync());
         await using var connection = await temp.Database.OpenAsync();
-        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(versions.Max(), await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 
@@ -28,7 +32,7 @@ public sealed class SqliteStoreTests
         await temp.Database.MigrateAsync();
         await using (var connection = await temp.Database.OpenAsync())
         {
-            await connection.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')");
+            await connection.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (99999, 'x')");
         }
 
         var error = await Assert.ThrowsAsync<DataException>(() => temp.Database.MigrateAsync());
