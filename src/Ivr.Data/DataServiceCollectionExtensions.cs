@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new SqliteDatabase(options));
         services.AddSingleton(_ => PhiProtector.FromOptions(options));
         services.AddSingleton<RecordingVault>();
+        services.AddSingleton<PhiKeyRotation>();
         services.AddSingleton<ICallRecordStore, SqliteCallRecordStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
