@@ -18,6 +18,7 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
         ("messages", "id", ["callback_number", "caller_id", "name_recording", "message_recording"]),
         ("calls", "unique_id", ["caller_id"]),
         ("webhook_secrets", "practice_id", ["current", "previous"]),
+        ("calendar_feeds", "practice_id || '/' || clinician_id", ["token"]),
     ];
 
     /// <summary>How many values and recordings each key id protects (<c>legacy</c>: the first format, before key ids).</summary>
