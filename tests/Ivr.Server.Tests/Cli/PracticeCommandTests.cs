@@ -135,6 +135,8 @@ public sealed class PracticeCommandTests
         Assert.Contains("unverified-contact", found);
         Assert.Contains("handoff-dst-gap", found);
         Assert.Contains("2027-03-14 02:30", found);
+        Assert.Contains("no-report-recipient", found);
+        Assert.DoesNotContain("no-report-recipient", sound);
     }
 
     [Fact]
