@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new SqliteDatabase(options));
         services.AddSingleton(_ => PhiProtector.FromOptions(options));
         services.AddSingleton<RecordingVault>();
+        services.AddSingleton<PhiKeyRotation>();
         services.AddSingleton<ICallRecordStore, SqliteCallRecordStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton(_ => AuditChainKey.FromOptions(options));
@@ -34,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
+        services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -2,7 +2,8 @@ namespace Ivr.Data;
 
 /// <summary>
 /// Seals recordings once a call is over: the audio is encrypted to <c>FILE.enc</c> and the plain file
-/// removed. Files are sealed whole, in memory: a 3-minute 8 kHz message is under 3 MB.
+/// removed. Files are sealed whole, in memory: a 3-minute 8 kHz message is under 3 MB. Each is bound to
+/// its file name (associated data), so a sealed file renamed to another message's name does not open.
 /// </summary>
 public sealed class RecordingVault(PhiProtector protector)
 {
@@ -24,7 +25,7 @@ public sealed class RecordingVault(PhiProtector protector)
         var temporary = sealedPath + ".tmp";
         await using (var stream = new FileStream(temporary, OwnerOnly.Options(FileMode.Create)))
         {
-            await stream.WriteAsync(protector.ProtectBytes(plain, Purpose), cancellationToken);
+            await stream.WriteAsync(protector.ProtectBytes(plain, Binding(plainPath)), cancellationToken);
             await stream.FlushAsync(cancellationToken);
             stream.Flush(flushToDisk: true);
         }
@@ -38,7 +39,7 @@ public sealed class RecordingVault(PhiProtector protector)
     public async Task<MemoryStream> OpenAsync(string plainPath, CancellationToken cancellationToken = default)
     {
         var stored = await File.ReadAllBytesAsync(SealedPath(plainPath), cancellationToken);
-        return new MemoryStream(protector.UnprotectBytes(stored, Purpose), writable: false);
+        return new MemoryStream(protector.UnprotectBytes(stored, Binding(plainPath), Purpose), writable: false);
     }
 
     /// <summary>Writes the plain audio of a sealed recording to <paramref name="target"/> (owner-only), for Asterisk to play.</summary>
@@ -48,4 +49,40 @@ public sealed class RecordingVault(PhiProtector protector)
         await using var file = new FileStream(target, OwnerOnly.Options(FileMode.CreateNew));
         await audio.CopyToAsync(file, cancellationToken);
     }
+
+    /// <summary>The id of the key a sealed file (<c>*.enc</c>) was made with.</summary>
+    public static async Task<string> KeyIdAsync(string sealedPath, CancellationToken cancellationToken = default)
+    {
+        var header = new byte[16];
+        await using var stream = File.OpenRead(sealedPath);
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return PhiProtector.KeyIdOf(header.AsSpan(0, read));
+    }
+
+    /// <summary>
+    /// Encrypts a sealed file (<c>*.enc</c>) again under the current key, replacing it atomically; true when it
+    /// was under another key.
+    /// </summary>
+    public async Task<bool> ResealAsync(string sealedPath, CancellationToken cancellationToken = default)
+    {
+        if (await KeyIdAsync(sealedPath, cancellationToken) == protector.CurrentKeyId)
+        {
+            return false;
+        }
+
+        var plainPath = sealedPath[..^".enc".Length];
+        var plain = protector.UnprotectBytes(await File.ReadAllBytesAsync(sealedPath, cancellationToken), Binding(plainPath), Purpose);
+        var temporary = sealedPath + ".tmp";
+        await using (var stream = new FileStream(temporary, OwnerOnly.Options(FileMode.Create)))
+        {
+            await stream.WriteAsync(protector.ProtectBytes(plain, Binding(plainPath)), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, sealedPath, overwrite: true);
+        return true;
+    }
+
+    private static string Binding(string plainPath) => Purpose + "/" + Path.GetFileName(plainPath);
 }

@@ -31,6 +31,16 @@ public sealed class PortalOptions
     /// </summary>
     public string KeysDirectory { get; set; } = "data/portal/keys";
 
+    /// <summary>
+    /// The address people reach the portal at (behind a proxy, the proxy's), used in the links the portal
+    /// hands out (calendar feeds); never taken from a request's Host header, which the client chooses.
+    /// Default empty: <c>https://{Address}:{Port}</c>.
+    /// </summary>
+    public string PublicUrl { get; set; } = string.Empty;
+
+    /// <summary><see cref="PublicUrl"/>, or the listening address when it is not set; no trailing slash.</summary>
+    public string EffectivePublicUrl => PublicUrl.Length > 0 ? PublicUrl.TrimEnd('/') : $"https://{Address}:{Port}";
+
     /// <summary>Signed-in users who do nothing for this long are signed out. Default 15 minutes.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -90,6 +90,7 @@ public static class IvrCommandLine
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
 
         // ivr help [COMMAND...] is ivr [COMMAND...] --help, as it always was.

@@ -14,7 +14,7 @@ namespace Ivr.Portal.Tests;
 
 /// <summary>
 /// Needs a free loopback port (the real host over HTTPS, no browser, no Asterisk): the JSON API and
-/// the pages keep to the same rules: sign-in, lockout, 403 across practices, antiforgery on changes.
+/// the pages keep to the same rules: sign-in, lockout, another practice's message as a missing one, antiforgery on changes.
 /// </summary>
 public sealed class PortalHttpTests
 {
@@ -37,24 +37,31 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
-    public async Task AClinicianOfPracticeAGets403ForPracticeBsMessageFromTheApiThePageAndTheAudio()
+    public async Task PracticeBsMessageAnswersAClinicianOfPracticeAExactlyAsAMissingOneFromTheApiThePageAndTheAudio()
     {
         await using var portal = await ArrangeAsync();
         var theirs = await portal.SeedMessageAsync(PracticeB, Urgency.Urgent);
+        const long Missing = 999_999;
         using var client = portal.Client();
-        await SignInAsync(client, "lee");
+        var token = await SignInAsync(client, "lee");
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
 
-        var api = await client.GetAsync($"/api/messages/{theirs}");
-        var page = await client.GetAsync($"/messages/{theirs}");
-        var audio = await client.GetAsync($"/messages/{theirs}/recording");
+        foreach (var path in new[] { "/api/messages/{0}", "/messages/{0}", "/messages/{0}/recording" })
+        {
+            var theirsResponse = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, path, theirs));
+            var missingResponse = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, path, Missing));
+            Assert.Equal(HttpStatusCode.NotFound, theirsResponse.StatusCode);
+            Assert.Equal(missingResponse.StatusCode, theirsResponse.StatusCode);
+            // The page carries a fresh antiforgery token and nonce each time; everything else is the same.
+            Assert.Equal(Unstamped(await missingResponse.Content.ReadAsStringAsync()), Unstamped(await theirsResponse.Content.ReadAsStringAsync()));
+        }
 
-        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        Assert.Contains("Not yours to see", await page.Content.ReadAsStringAsync());
-        Assert.DoesNotContain("5559876543", await page.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, audio.StatusCode);
+        var acknowledge = await client.PostAsync($"/api/messages/{theirs}/ack", null);
+        var acknowledgeMissing = await client.PostAsync($"/api/messages/{Missing}/ack", null);
+        Assert.Equal(HttpStatusCode.NotFound, acknowledge.StatusCode);
+        Assert.Equal(await acknowledgeMissing.Content.ReadAsStringAsync(), await acknowledge.Content.ReadAsStringAsync());
         var denied = (await portal.Get<IAuditLog>().ListAsync(20)).Where(e => e.Action == "message.denied").ToArray();
-        Assert.Equal(3, denied.Length);
+        Assert.Equal(4, denied.Length);
         Assert.All(denied, e => Assert.Equal(theirs.ToString(CultureInfo.InvariantCulture), e.SubjectId));
     }
 
@@ -205,7 +212,7 @@ public sealed class PortalHttpTests
         var home = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Forbidden, messages.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, message.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, message.StatusCode);
         Assert.Equal(JsonValueKind.Null, calls[0].GetProperty("callerId").ValueKind);
         Assert.Equal("urgency", call.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "decision").GetProperty("name").GetString());
         Assert.Equal(id, call.GetProperty("messages")[0].GetProperty("id").GetInt64());
@@ -281,6 +288,9 @@ public sealed class PortalHttpTests
         await portal.AddUserAsync("lee", Password, PortalRole.Clinician, PracticeA, "dr-lee");
         return portal;
     }
+
+    private static string Unstamped(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, "(value|content|nonce)=\"[^\"]*\"", "$1=\"\"");
 
     /// <summary>Signs in through the API and returns the antiforgery token for calls that change something.</summary>
     private static async Task<string> SignInAsync(HttpClient client, string username)

@@ -15,13 +15,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly HttpStatusCode _status;
     private readonly TimeSpan _delay;
+    private readonly string? _location;
     private readonly Channel<ReceivedWebhook> _received = Channel.CreateUnbounded<ReceivedWebhook>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    private WebhookReceiver(HttpListener listener, string url, HttpStatusCode status, TimeSpan delay)
+    private WebhookReceiver(HttpListener listener, string url, HttpStatusCode status, TimeSpan delay, string? location)
     {
         _listener = listener;
+        _location = location;
         _status = status;
         _delay = delay;
         Url = url;
@@ -31,7 +33,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Where to post, e.g. <c>http://127.0.0.1:40123/hooks/ivr</c>.</summary>
     public string Url { get; }
 
-    public static WebhookReceiver Start(HttpStatusCode status = HttpStatusCode.OK, TimeSpan delay = default)
+    /// <summary>Starts a receiver; <paramref name="location"/>, when given, is sent as the <c>Location</c> header (a redirect).</summary>
+    public static WebhookReceiver Start(HttpStatusCode status = HttpStatusCode.OK, TimeSpan delay = default, string? location = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -41,7 +44,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new WebhookReceiver(listener, $"http://127.0.0.1:{port}/hooks/ivr", status, delay);
+                return new WebhookReceiver(listener, $"http://127.0.0.1:{port}/hooks/ivr", status, delay, location);
             }
             catch (HttpListenerException) when (attempt < 5)
             {
@@ -105,6 +108,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 body));
             await Task.Delay(_delay, _stopping.Token);
             context.Response.StatusCode = (int)_status;
+            if (_location is not null)
+            {
+                context.Response.RedirectLocation = _location;
+            }
+
             context.Response.Close();
         }
         catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException)

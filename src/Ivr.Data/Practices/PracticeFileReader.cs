@@ -117,7 +117,7 @@ public sealed partial class PracticeFileReader
             GreetingPromptId = Prompt(root, "greeting") ?? "greeting-default",
             GreetingText = greetingText,
             NamePromptId = Prompt(root, "namePrompt") ?? "practice-name-default",
-            EmergencyFallbackDial = Text(root, "emergencyFallback") ?? string.Empty,
+            EmergencyFallbackDial = Dial(root, "emergencyFallback") ?? string.Empty,
             RingTimeout = TimeSpan.FromSeconds(ring),
             Escalation = Child(root, "escalation") is { } escalation ? ReadEscalation(escalation) : EscalationPolicy.Default,
             WebhookUrl = Webhook(root),
@@ -151,12 +151,26 @@ public sealed partial class PracticeFileReader
             return string.Empty;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        if (PracticeRules.WebhookUrl(url) is { } problem)
         {
-            return Fail(Child(root, "webhook")!, $"webhook '{url}' must be an https URL (plain http only on loopback)", string.Empty);
+            return Fail(Child(root, "webhook")!, problem, string.Empty);
         }
 
         return url;
+    }
+
+    /// <summary>A dial string the dialplan passes to Dial(): refused when it could add options or channels.</summary>
+    private string? Dial(YamlMappingNode map, string key, bool required = false) => Checked(map, key, PracticeRules.DialString, required);
+
+    private string? Checked(YamlMappingNode map, string key, Func<string, string, string?> rule, bool required = true)
+    {
+        var text = Text(map, key, required);
+        if (text is not null && rule(key, text) is { } problem)
+        {
+            return Fail<string?>(Child(map, key)!, problem, null);
+        }
+
+        return text;
     }
 
     private OfficeLine? ReadOffice(YamlNode node)
@@ -167,7 +181,7 @@ public sealed partial class PracticeFileReader
         }
 
         Known(office, "dial", "ringSeconds");
-        var dial = Text(office, "dial", required: true);
+        var dial = Dial(office, "dial", required: true);
         return dial is null ? null : new OfficeLine(dial, TimeSpan.FromSeconds(Number(office, "ringSeconds", 20, 5, 120)));
     }
 
@@ -310,7 +324,13 @@ public sealed partial class PracticeFileReader
                 "true" => true,
                 var other => Fail(Child(contact, "verified")!, $"verified is true or false, not '{other}'", false),
             };
-            contacts.Add(new ContactMethod(kinds[0].Item2, Text(contact, kinds[0].Item1, required: true) ?? string.Empty, verified));
+            var address = kinds[0].Item2 switch
+            {
+                ContactKind.Sip => Dial(contact, "sip", required: true),
+                ContactKind.Phone => Checked(contact, "phone", PracticeRules.PhoneNumber),
+                _ => Text(contact, kinds[0].Item1, required: true),
+            };
+            contacts.Add(new ContactMethod(kinds[0].Item2, address ?? string.Empty, verified));
         }
 
         return id is null ? null : new Clinician(id, Text(map, "name", required: true) ?? id, role, contacts);

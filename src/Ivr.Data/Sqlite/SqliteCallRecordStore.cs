@@ -18,7 +18,7 @@ public sealed class SqliteCallRecordStore(SqliteDatabase database, PhiProtector 
             ON CONFLICT (unique_id) DO UPDATE SET practice_id = excluded.practice_id
             RETURNING id
             """,
-            new { record.UniqueId, record.PracticeId, record.DialedNumber, CallerId = protector.Protect(record.CallerId, "calls.caller_id"), StartedAt = Time.Write(record.StartedAt), record.CoverageMode, record.RouteReason },
+            new { record.UniqueId, record.PracticeId, record.DialedNumber, CallerId = protector.Protect(record.CallerId, "calls", "caller_id", record.UniqueId), StartedAt = Time.Write(record.StartedAt), record.CoverageMode, record.RouteReason },
             cancellationToken: cancellationToken));
     }
 
@@ -113,7 +113,7 @@ public sealed class SqliteCallRecordStore(SqliteDatabase database, PhiProtector 
             UniqueId = r.unique_id,
             PracticeId = r.practice_id,
             DialedNumber = r.dialed_number,
-            CallerId = protector.Unprotect(r.caller_id_enc, "calls.caller_id"),
+            CallerId = protector.Unprotect(r.caller_id_enc, "calls", "caller_id", r.unique_id),
             StartedAt = Time.Read(r.started_at),
             AnsweredAt = Time.ReadNullable(r.answered_at),
             EndedAt = Time.ReadNullable(r.ended_at),

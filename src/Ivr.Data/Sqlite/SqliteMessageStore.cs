@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Ivr.Domain.Messages;
 using Microsoft.Data.Sqlite;
@@ -20,8 +21,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"""
-            INSERT INTO messages (call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at)
-            VALUES (@CallId, @PracticeId, @Urgency, @Status, @Callback, @CallerId, @Name, @Recording, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt)
+            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at)
+            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt)
             RETURNING id
             """,
             new
@@ -30,14 +31,24 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 message.PracticeId,
                 Urgency = message.Urgency.ToString(),
                 Status = received.Arrival.To.ToString(),
-                Callback = protector.Protect(message.CallbackNumber, "messages.callback_number"),
-                CallerId = protector.Protect(message.CallerId, "messages.caller_id"),
-                Name = protector.Protect(message.NameRecording, "messages.name_recording"),
-                Recording = protector.Protect(message.MessageRecording, "messages.message_recording"),
                 message.MessageSeconds,
                 Partial = message.Partial ? 1 : 0,
                 message.UrgencyReason,
                 ReceivedAt = Time.Write(message.ReceivedAt),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        // The encrypted values are bound to the row's id, known only once it is inserted (same transaction).
+        var row = id.ToString(CultureInfo.InvariantCulture);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording WHERE id = @id",
+            new
+            {
+                id,
+                Callback = protector.Protect(message.CallbackNumber, "messages", "callback_number", row),
+                CallerId = protector.Protect(message.CallerId, "messages", "caller_id", row),
+                Name = protector.Protect(message.NameRecording, "messages", "name_recording", row),
+                Recording = protector.Protect(message.MessageRecording, "messages", "message_recording", row),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -97,10 +108,10 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             PracticeId = r.practice_id,
             Urgency = Enum.Parse<Urgency>(r.urgency),
             Status = Enum.Parse<MessageStatus>(r.status),
-            CallbackNumber = protector.Unprotect(r.callback_number_enc, "messages.callback_number"),
-            CallerId = protector.Unprotect(r.caller_id_enc, "messages.caller_id"),
-            NameRecording = protector.Unprotect(r.name_recording_enc, "messages.name_recording"),
-            MessageRecording = protector.Unprotect(r.message_recording_enc, "messages.message_recording"),
+            CallbackNumber = protector.Unprotect(r.callback_number_enc, "messages", "callback_number", r.id.ToString(CultureInfo.InvariantCulture)),
+            CallerId = protector.Unprotect(r.caller_id_enc, "messages", "caller_id", r.id.ToString(CultureInfo.InvariantCulture)),
+            NameRecording = protector.Unprotect(r.name_recording_enc, "messages", "name_recording", r.id.ToString(CultureInfo.InvariantCulture)),
+            MessageRecording = protector.Unprotect(r.message_recording_enc, "messages", "message_recording", r.id.ToString(CultureInfo.InvariantCulture)),
             MessageSeconds = r.message_seconds,
             Partial = r.partial != 0,
             UrgencyReason = r.urgency_reason,

@@ -36,6 +36,14 @@ public static class MorningReport
         return null;
     }
 
+    /// <summary>
+    /// Whether the morning report reaches anyone: a practice admin of the practice with an email, or else the
+    /// supervisor's email (<paramref name="supervisorEmail"/>, <c>Dispatch:SupervisorEmail</c>).
+    /// </summary>
+    public static bool HasRecipient(Practice practice, string? supervisorEmail) =>
+        !string.IsNullOrEmpty(supervisorEmail)
+        || practice.Clinicians.Any(c => c.Role == ClinicianRole.PracticeAdmin && c.Contacts.Any(m => m.Kind == ContactKind.Email));
+
     private static bool IsOpen(Practice practice, DateTimeOffset instant)
     {
         var local = practice.Clock().Local(instant);

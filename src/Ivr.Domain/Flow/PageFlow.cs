@@ -225,7 +225,11 @@ public sealed class PageFlow
             return await HangUpAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await _dependencies.Dispatch.AdvanceAsync(_session.Message.Id, MessageStatus.Resolved, _session.Attempt.Recipient, "called the patient back from the voice page; the patient answered", _dependencies.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        // The patient picking up is not the matter resolved: the message stays Acknowledged until the clinician,
+        // having talked to the patient, marks it resolved (portal or ivr messages resolve). The answer is recorded.
+        await _dependencies.Audit.RecordAsync(
+            new AuditEntry(_dependencies.Time.GetUtcNow(), _session.Attempt.Recipient, "message.callback-answered", "message", _session.Message.Id.ToString(CultureInfo.InvariantCulture), "the patient answered the call back from the voice page"),
+            CancellationToken.None).ConfigureAwait(false);
         await _channel.JoinConferenceAsync(room, cancellationToken).ConfigureAwait(false);
         return await HangUpAsync(cancellationToken).ConfigureAwait(false);
     }

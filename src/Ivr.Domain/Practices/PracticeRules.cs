@@ -87,4 +87,30 @@ public static class PracticeRules
         text.Length > MaxGreetingLength ? $"the greeting is {text.Length} characters; keep it under {MaxGreetingLength} so callers soon hear the emergency instruction"
         : text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') ? "the greeting holds control characters"
         : null;
+
+    /// <summary>
+    /// A webhook address: https, or plain http to a loopback address only (a relay on the same machine; nothing
+    /// crosses the network in the clear). The same rule holds when a practice is saved and when a post is sent.
+    /// </summary>
+    public static string? WebhookUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6))
+            ? null
+            : $"webhook '{url}' must be an https URL (plain http only to a loopback address)";
+
+    /// <summary>
+    /// An Asterisk dial string (<c>PJSIP/endpoint</c>, <c>PJSIP/trunk/sip:user@host:port</c>): letters, digits and
+    /// <c>+*#/@._:-</c> only. Everything else is refused, above all Dial()'s separators (<c>,</c> between
+    /// arguments, <c>&amp;</c> between parallel channels, <c>|</c> the old separator) and <c>^</c>, <c>(</c>,
+    /// <c>$</c>, quotes and spaces, with which a value could add options (<c>U()</c>, <c>G()</c>) or channels.
+    /// </summary>
+    public static string? DialString(string key, string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "+*#/@._:-".Contains(c, StringComparison.Ordinal))
+            ? null
+            : $"{key} '{text}' is not a dial string: use letters, digits and + * # / @ . _ : - only (no , & | or other option separators)";
+
+    /// <summary>A phone number as people write it: digits, spaces and <c>+()-.</c>, at least one digit.</summary>
+    public static string? PhoneNumber(string key, string text) =>
+        text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || " +()-.".Contains(c, StringComparison.Ordinal))
+            ? null
+            : $"{key} '{text}' is not a phone number: digits, spaces and + ( ) - . only";
 }

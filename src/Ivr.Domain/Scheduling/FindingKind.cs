@@ -17,4 +17,7 @@ public enum FindingKind
 
     /// <summary>A handoff in a daylight-saving overlap (the wall time happens twice).</summary>
     HandoffInOverlap,
+
+    /// <summary>No one receives the practice's morning report: no practice admin with an email and no supervisor email.</summary>
+    NoReportRecipient,
 }

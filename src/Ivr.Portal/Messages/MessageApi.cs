@@ -44,7 +44,7 @@ public static class MessageApi
                 lookup.Message!,
                 await dispatch.HistoryAsync(id, context.RequestAborted),
                 await dispatch.AttemptsAsync(id, context.RequestAborted))),
-            LookupStatus.Denied => Results.StatusCode(StatusCodes.Status403Forbidden),
+            // Another practice's message answers exactly as a missing one (the refusal is audited): ids reveal nothing.
             _ => Results.NotFound(),
         };
     }
@@ -56,7 +56,6 @@ public static class MessageApi
         {
             AdvanceStatus.Done => Results.Ok(new { id, status }),
             AdvanceStatus.AlreadyThere => Results.Conflict(new { id, error = $"the message is {status} or further already" }),
-            AdvanceStatus.Denied => Results.StatusCode(StatusCodes.Status403Forbidden),
             _ => Results.NotFound(),
         };
     }

@@ -1,3 +1,4 @@
+using Ivr.Domain.Accounts;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Microsoft.AspNetCore.Builder;
@@ -20,11 +21,12 @@ public static class CalendarFeedEndpoint
         return app;
     }
 
-    private static async Task<IResult> FeedAsync(string token, HttpContext context, ICalendarFeedStore feeds, IPracticeStore practices, TimeProvider time)
+    private static async Task<IResult> FeedAsync(string token, HttpContext context, ICalendarFeedStore feeds, IPracticeStore practices, IUserStore users, TimeProvider time)
     {
         var feed = await feeds.FindAsync(token, context.RequestAborted);
         var practice = feed is null ? null : await practices.GetAsync(feed.PracticeId, context.RequestAborted);
-        if (feed is null || practice is null)
+        // The feed dies with the clinician: gone from the practice's file, or their portal account removed.
+        if (feed is null || practice?.Clinician(feed.ClinicianId) is null || !await AccountLivesAsync(users, feed, context.RequestAborted))
         {
             return Results.NotFound();
         }
@@ -38,4 +40,8 @@ public static class CalendarFeedEndpoint
         context.Response.Headers.CacheControl = "no-store";
         return Results.Text(body, ICalendarWriter.ContentType);
     }
+
+    private static async Task<bool> AccountLivesAsync(IUserStore users, CalendarFeed feed, CancellationToken cancellationToken) =>
+        feed.AccountId is not { } id
+        || (await users.GetAsync(id, cancellationToken) is { Role: PortalRole.Clinician } user && user.PracticeId == feed.PracticeId && user.ClinicianId == feed.ClinicianId);
 }

@@ -14,7 +14,7 @@ namespace Ivr.Portal.OnCall;
 /// practice's, the supervisor every practice's; only the supervisor and the practice's admins change
 /// them. Every change and every refusal is audited (<c>oncall.denied</c>).
 /// </summary>
-public sealed class OnCallAccess(IPracticeStore practices, ICalendarFeedStore feeds, IAuditLog audit, TimeProvider time, ILogger<OnCallAccess> logger)
+public sealed class OnCallAccess(IPracticeStore practices, ICalendarFeedStore feeds, IUserStore users, IAuditLog audit, TimeProvider time, ILogger<OnCallAccess> logger)
 {
     /// <summary>How far ahead the gap warnings look.</summary>
     public static readonly TimeSpan CheckAhead = TimeSpan.FromDays(28);
@@ -132,7 +132,9 @@ public sealed class OnCallAccess(IPracticeStore practices, ICalendarFeedStore fe
             return feed;
         }
 
-        feed = new CalendarFeed(practice.Id, clinicianId, NewToken(), time.GetUtcNow());
+        // A clinician with a portal account gets a feed that dies with the account.
+        var account = (await users.ListAsync(cancellationToken)).FirstOrDefault(u => u.Role == PortalRole.Clinician && u.PracticeId == practice.Id && u.ClinicianId == clinicianId);
+        feed = new CalendarFeed(practice.Id, clinicianId, NewToken(), time.GetUtcNow()) { AccountId = account?.Id };
         await feeds.SaveAsync(feed, cancellationToken);
         await audit.RecordAsync(new AuditEntry(feed.CreatedAt, who.AuditActor, regenerate ? "oncall.feed.regenerate" : "oncall.feed.create", "clinician", clinicianId, practice.Id), cancellationToken);
         return feed;

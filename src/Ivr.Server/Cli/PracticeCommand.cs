@@ -66,6 +66,7 @@ public static class PracticeCommand
             return 0;
         });
         practice.Subcommands.Add(context.WithExamples(list, "ivr practice list"));
+        practice.Subcommands.Add(WebhookSecretCommand.Create(context));
         return practice;
     }
 

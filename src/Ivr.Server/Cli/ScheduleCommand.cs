@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Ivr.Domain.Dispatch;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.Server.Cli;
@@ -11,7 +13,7 @@ public static class ScheduleCommand
     public static Command Create(CliContext context)
     {
         var schedule = context.WithExamples(new Command("schedule", "The on-call schedule's checks."), "ivr schedule check");
-        var check = new Command("check", "Gaps, unverified contacts, uncovered holidays and daylight-saving handoffs in the coming days; exits 1 when it finds any.");
+        var check = new Command("check", "Gaps, unverified contacts, uncovered holidays, daylight-saving handoffs in the coming days, and a morning report with no recipient; exits 1 when it finds any.");
         var daysOption = CliOptions.Number("--days", "how many days to check", 28, 1, 366);
         var practiceOption = CliOptions.Practice(required: false);
         practiceOption.Description = "check only this practice (default every practice)";
@@ -41,7 +43,13 @@ public static class ScheduleCommand
         {
             var from = CliTime.Instant("--from", fromText, practice.Clock(), now);
             var until = from.AddDays(days);
-            var findings = ScheduleCheck.Run(new OnCallSchedule(practice, await store.OverridesAsync(practice.Id, from, until)), from, until);
+            var findings = ScheduleCheck.Run(new OnCallSchedule(practice, await store.OverridesAsync(practice.Id, from, until)), from, until).ToList();
+            if (!MorningReport.HasRecipient(practice, host.Services.GetRequiredService<IConfiguration>()["Dispatch:SupervisorEmail"]))
+            {
+                findings.Add(new ScheduleFinding(practice.Id, FindingKind.NoReportRecipient, null, null,
+                    "the morning report reaches nobody: give a practice-admin clinician an email, or set Dispatch:SupervisorEmail"));
+            }
+
             output.WriteLine($"{practice.Id}: {(findings.Count == 0 ? "no problems" : $"{findings.Count} problem(s)")} in the {days} day(s) from {practice.Clock().Describe(from)}");
             foreach (var finding in findings)
             {
@@ -60,6 +68,7 @@ public static class ScheduleCommand
         FindingKind.NoVerifiedContact => "unverified-contact",
         FindingKind.HolidayUncovered => "holiday-uncovered",
         FindingKind.HandoffInGap => "handoff-dst-gap",
+        FindingKind.NoReportRecipient => "no-report-recipient",
         _ => "handoff-dst-overlap",
     };
 }

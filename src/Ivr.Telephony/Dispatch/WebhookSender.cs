@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Practices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,12 @@ namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Posts notices as signed JSON (see <see cref="WebhookSignature"/>):
-/// <c>{"event":"message.urgent"|"report.morning","practiceId","practiceName","messageIds":[…],"step","at","portalUrl"}</c>,
-/// where <c>portalUrl</c> is where clinicians sign in (a message is at <c>{portalUrl}/messages/{id}</c>).
+/// <c>{"event":"message.urgent"|"report.morning","deliveryId","practiceId","practiceName","messageIds":[…],"step","at","portalUrl"}</c>,
+/// where <c>portalUrl</c> is where clinicians sign in (a message is at <c>{portalUrl}/messages/{id}</c>) and
+/// <c>deliveryId</c> is unique per post, so a receiver can refuse a replay. Signed with the practice's own
+/// secret (and, during a rotation's overlap, the previous one too); the configured
+/// <c>Notifications:Webhook:Secret</c> only signs for a practice that has none yet. Only https (or http to a
+/// loopback address) is posted to, and redirects are not followed: a 3xx is a failed delivery.
 /// A delivery failure is a result, not an exception; cancellation throws. Logs name the receiver's host only,
 /// since webhook URLs often carry a token in their path.
 /// </summary>
@@ -19,16 +24,19 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
     private readonly NotificationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookSender> _logger;
+    private readonly IWebhookSecretStore _secrets;
     private readonly HttpClient _http;
 
-    public WebhookSender(IOptions<NotificationOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+    public WebhookSender(IOptions<NotificationOptions> options, IWebhookSecretStore secrets, TimeProvider time, ILogger<WebhookSender> logger)
     {
         _options = options.Value;
+        _secrets = secrets;
         _time = time;
         _logger = logger;
         // One client for the process; a bounded connection lifetime lets DNS changes of receivers take effect.
         // The timeout is kept per send on the injected clock, not by HttpClient's own timer.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // A redirect is not followed: it could lead the post (and its signature) to a host the practice never named.
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -38,28 +46,36 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(notice);
-        var secret = _options.Webhook.Secret;
-        if (string.IsNullOrEmpty(secret))
+        if (PracticeRules.WebhookUrl(url) is not null || !Uri.TryCreate(url, UriKind.Absolute, out var target))
+        {
+            _logger.LogWarning("Webhook {Kind} for practice {PracticeId} not sent: not an https URL", notice.Kind, notice.PracticeId);
+            return DeliveryResult.Failed("not an https URL");
+        }
+
+        var now = _time.GetUtcNow();
+        var secrets = await _secrets.SigningSecretsAsync(notice.PracticeId, now, cancellationToken);
+        if (secrets.Count == 0 && !string.IsNullOrEmpty(_options.Webhook.Secret))
+        {
+            secrets = [_options.Webhook.Secret];
+        }
+
+        if (secrets.Count == 0)
         {
             _logger.LogWarning("Webhook {Kind} for practice {PracticeId} not sent: webhooks are not configured", notice.Kind, notice.PracticeId);
             return DeliveryResult.Failed("webhooks are not configured");
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
-        {
-            _logger.LogWarning("Webhook {Kind} for practice {PracticeId} not sent: not an http(s) URL", notice.Kind, notice.PracticeId);
-            return DeliveryResult.Failed("not an http(s) URL");
-        }
-
         var receiver = target.GetLeftPart(UriPartial.Authority);
-        var body = Body(notice, _options.PortalUrl);
-        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
+        var deliveryId = Guid.CreateVersion7(now).ToString("D");
+        var body = Body(notice, _options.PortalUrl, deliveryId);
+        var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secrets, timestamp, body));
+        request.Headers.Add(WebhookSignature.DeliveryHeader, deliveryId);
 
         using var deadline = new CancellationTokenSource(_options.Webhook.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -92,7 +108,7 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
     public void Dispose() => _http.Dispose();
 
     /// <summary>The JSON posted for a notice; built field by field so names and order are fixed for receivers.</summary>
-    public static string Body(Notice notice, string portalUrl)
+    public static string Body(Notice notice, string portalUrl, string deliveryId)
     {
         ArgumentNullException.ThrowIfNull(notice);
         using var buffer = new MemoryStream();
@@ -100,6 +116,7 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
         {
             json.WriteStartObject();
             json.WriteString("event", EventName(notice.Kind));
+            json.WriteString("deliveryId", deliveryId);
             json.WriteString("practiceId", notice.PracticeId);
             json.WriteString("practiceName", notice.PracticeName);
             json.WriteStartArray("messageIds");

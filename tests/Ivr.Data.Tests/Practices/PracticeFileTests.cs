@@ -57,7 +57,35 @@ public sealed class PracticeFileTests
 
         Assert.Contains("riverside.yaml:4: repeatSeconds is a whole number from 15 to 3600, not '5'", errors);
         Assert.Contains("riverside.yaml:4: attempts is a whole number from 1 to 10, not '0'", errors);
-        Assert.Contains("riverside.yaml:5: webhook 'http://hooks.example.org/riverside' must be an https URL (plain http only on loopback)", errors);
+        Assert.Contains("riverside.yaml:5: webhook 'http://hooks.example.org/riverside' must be an https URL (plain http only to a loopback address)", errors);
+    }
+
+    [Theory]
+    [InlineData("office: { dial: \"PJSIP/office,,U(evil)\", ringSeconds: 20 }", "dial 'PJSIP/office,,U(evil)' is not a dial string")]
+    [InlineData("emergencyFallback: \"PJSIP/fallback&PJSIP/eavesdropper\"", "emergencyFallback 'PJSIP/fallback&PJSIP/eavesdropper' is not a dial string")]
+    [InlineData("emergencyFallback: \"PJSIP/fallback|30|G(x)\"", "emergencyFallback 'PJSIP/fallback|30|G(x)' is not a dial string")]
+    [InlineData("clinicians: [{ id: dr-a, name: A, contacts: [{ sip: \"PJSIP/a^b\" }] }]", "sip 'PJSIP/a^b' is not a dial string")]
+    [InlineData("clinicians: [{ id: dr-a, name: A, contacts: [{ phone: \"555,1234\" }] }]", "phone '555,1234' is not a phone number")]
+    public void ADialStringWithAnOptionSeparatorIsRefused(string line, string error)
+    {
+        var text = $"id: riverside\nname: Riverside\ntimeZone: America/New_York\n{line}\n";
+
+        var errors = Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(text, "riverside.yaml")).Errors;
+
+        Assert.Contains(errors, e => e.Contains(error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheShippedPracticesDialStringsAreAccepted()
+    {
+        var text = "id: riverside\nname: Riverside\ntimeZone: America/New_York\n"
+            + "office: { dial: \"PJSIP/sipp/sip:office@127.0.0.1:5095\", ringSeconds: 20 }\n"
+            + "emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:5090\"\n"
+            + "clinicians: [{ id: dr-a, name: A, contacts: [{ sip: \"PJSIP/drlee\" }, { phone: \"+1 (555) 000-1111\" }] }]\n";
+
+        var practice = PracticeFileReader.Parse(text, "riverside.yaml");
+
+        Assert.Equal("PJSIP/sipp/sip:fallback@127.0.0.1:5090", practice.EmergencyFallbackDial);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class SqliteCalendarFeedStoreTests
     {
         using var temp = new TempDatabase();
         await temp.Database.MigrateAsync();
-        var store = new SqliteCalendarFeedStore(temp.Database);
+        var store = new SqliteCalendarFeedStore(temp.Database, temp.Protector);
 
         Assert.Null(await store.GetAsync("riverside", "dr-lee"));
         await store.SaveAsync(new CalendarFeed("riverside", "dr-lee", "old-token", Made));
@@ -23,5 +23,23 @@ public sealed class SqliteCalendarFeedStoreTests
         Assert.Equal(new CalendarFeed("riverside", "dr-lee", "new-token", Made.AddDays(1)), await store.FindAsync("new-token"));
         Assert.Equal("new-token", (await store.GetAsync("riverside", "dr-lee"))!.Token);
         Assert.Equal("dr-patel", (await store.FindAsync("other-token"))!.ClinicianId);
+    }
+
+    [Fact]
+    public async Task TheTokenIsKeptOnlyAsItsHashAndEncryptedAndTheAccountTravelsWithTheFeed()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var store = new SqliteCalendarFeedStore(temp.Database, temp.Protector);
+        const string Token = "plain-feed-token-0123456789";
+
+        await store.SaveAsync(new CalendarFeed("riverside", "dr-lee", Token, Made) { AccountId = 7 });
+        await using var connection = await temp.Database.OpenAsync();
+        var row = await Dapper.SqlMapper.QuerySingleAsync<(string Hash, string Enc)>(connection, "SELECT token_hash, token_enc FROM calendar_feeds");
+
+        Assert.Equal(SqliteCalendarFeedStore.Hash(Token), row.Hash);
+        Assert.DoesNotContain(Token, row.Enc, StringComparison.Ordinal);
+        Assert.Equal(7, (await store.FindAsync(Token))!.AccountId);
+        Assert.Equal(Token, (await store.GetAsync("riverside", "dr-lee"))!.Token);
     }
 }

@@ -79,7 +79,7 @@ public sealed class PageFlowTests
     }
 
     [Fact]
-    public async Task TwoAcknowledgesAndCallsThePatientIntoARoomWithTheClinician()
+    public async Task TwoAcknowledgesAndCallsThePatientIntoARoomWithTheClinicianLeavingTheMessageAcknowledgedNotResolved()
     {
         var (stores, _) = await RunAsync(Clinician('1', '2'));
 
@@ -87,11 +87,13 @@ public sealed class PageFlowTests
         Assert.Equal(
             [
                 "press 2", "message Acknowledged by dr-lee: pressed 2 on the voice page: calling the patient back", "play page-acknowledged",
-                "play page-calling-patient", "call patient 5559876543",
-                "message Resolved by dr-lee: called the patient back from the voice page; the patient answered", "conference callback-7-41", "hang up",
+                "play page-calling-patient", "call patient 5559876543", "conference callback-7-41", "hang up",
             ],
             afterMenu);
         Assert.Equal("acknowledged", stores.Finished.Outcome);
+        // Resolved is for the clinician to say after talking to the patient; the answered call back is recorded.
+        Assert.Equal(MessageStatus.Acknowledged, stores.Status);
+        Assert.Contains(stores.Audit, a => a.Action == "message.callback-answered" && a.Actor == "dr-lee" && a.SubjectId == "7");
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class UrgentMessageBrowserTests(Chromium chromium) : IClassFixture
     }
 
     [Fact]
-    public async Task AClinicianOfPracticeAOpeningPracticeBsMessageByItsUrlGets403AndTheAttemptIsAudited()
+    public async Task AClinicianOfPracticeAOpeningPracticeBsMessageByItsUrlGetsNotFoundAndTheAttemptIsAudited()
     {
         await using var portal = await ArrangeAsync();
         var theirs = await portal.SeedMessageAsync(PracticeB, Urgency.Urgent, callback: "5554443333");
@@ -106,12 +106,12 @@ public sealed class UrgentMessageBrowserTests(Chromium chromium) : IClassFixture
         await Screenshots.SaveAsync(page, Test, "1-inbox-without-b");
         var response = await page.GotoAsync($"/messages/{theirs}");
 
-        Assert.Equal(403, response!.Status);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Not yours to see");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
         Assert.DoesNotContain("5554443333", await page.ContentAsync());
         await Screenshots.SaveAsync(page, Test, "2-forbidden");
         var recording = await page.APIRequest.GetAsync($"/messages/{theirs}/recording");
-        Assert.Equal(403, recording.Status);
+        Assert.Equal(404, recording.Status);
         var denied = (await portal.Get<IAuditLog>().ListAsync(50)).Where(e => e.Action == "message.denied").ToArray();
         Assert.Equal(2, denied.Length);
         Assert.All(denied, e =>

@@ -78,6 +78,25 @@ public sealed class PracticeCommandTests
     }
 
     [Fact]
+    public async Task RotatingAWebhookSecretPrintsTheNewSecretWhichThenSignsBesideTheOldOne()
+    {
+        await using var service = await WithPracticesAsync();
+
+        var (firstExit, first) = await service.RunAsync("practice", "webhook-secret", "rotate", "riverside-pediatrics", "--by", "alice");
+        var (secondExit, second) = await service.RunAsync("practice", "webhook-secret", "rotate", "riverside-pediatrics", "--overlap-hours", "24");
+        var (unknownExit, unknown) = await service.RunAsync("practice", "webhook-secret", "rotate", "nowhere");
+        var firstSecret = first.Split('\n').First(l => l.StartsWith("whsec_", StringComparison.Ordinal)).Trim();
+        var secondSecret = second.Split('\n').First(l => l.StartsWith("whsec_", StringComparison.Ordinal)).Trim();
+        var signing = await service.Get<Ivr.Domain.Dispatch.IWebhookSecretStore>().SigningSecretsAsync("riverside-pediatrics", DateTimeOffset.UtcNow);
+
+        Assert.Equal((0, 0), (firstExit, secondExit));
+        Assert.Equal([secondSecret, firstSecret], signing);
+        Assert.NotEqual(0, unknownExit);
+        Assert.Contains("no practice 'nowhere'", unknown);
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "practice.webhook-secret.rotate" && e.Actor == "alice");
+    }
+
+    [Fact]
     public async Task AnOverrideForSomeoneOutsideThePracticeIsRefused()
     {
         await using var service = await WithPracticesAsync();
@@ -116,6 +135,8 @@ public sealed class PracticeCommandTests
         Assert.Contains("unverified-contact", found);
         Assert.Contains("handoff-dst-gap", found);
         Assert.Contains("2027-03-14 02:30", found);
+        Assert.Contains("no-report-recipient", found);
+        Assert.DoesNotContain("no-report-recipient", sound);
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public sealed class NotificationServiceCollectionExtensionsTests
     private static ServiceProvider Provider(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddNotifications(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton<IWebhookSecretStore, NoSecrets>().AddNotifications(configuration).BuildServiceProvider();
+    }
+
+    private sealed class NoSecrets : IWebhookSecretStore
+    {
+        public Task<IReadOnlyList<string>> SigningSecretsAsync(string practiceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<string>>([]);
+
+        public Task<string> RotateAsync(string practiceId, DateTimeOffset now, TimeSpan overlap, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -32,9 +32,71 @@ public sealed class WebhookSenderTests
         Assert.Equal("application/json; charset=utf-8", received.ContentType);
         Assert.Equal("1773468600", received.Timestamp);
         Assert.True(WebhookSignature.Verify(Secret, received.Timestamp, received.Signature, received.Body, Now.AddSeconds(30), WebhookSignature.DefaultTolerance));
+        using var json = JsonDocument.Parse(received.Body);
+        var deliveryId = json.RootElement.GetProperty("deliveryId").GetString()!;
+        Assert.True(Guid.TryParse(deliveryId, out _), deliveryId);
         Assert.Equal(
-            """{"event":"message.urgent","practiceId":"riverside-pediatrics","practiceName":"Riverside Pediatrics","messageIds":[42],"step":1,"at":"2026-03-14T02:09:30-04:00","portalUrl":"https://portal.example.org"}""",
+            $$"""{"event":"message.urgent","deliveryId":"{{deliveryId}}","practiceId":"riverside-pediatrics","practiceName":"Riverside Pediatrics","messageIds":[42],"step":1,"at":"2026-03-14T02:09:30-04:00","portalUrl":"https://portal.example.org"}""",
             received.Body);
+    }
+
+    [Fact]
+    public async Task EveryPostCarriesItsOwnDeliveryIdInsideTheSignedBody()
+    {
+        await using var receiver = WebhookReceiver.Start();
+        using var sender = Sender();
+
+        await sender.SendAsync(receiver.Url, Urgent);
+        await sender.SendAsync(receiver.Url, Urgent);
+        var first = await receiver.NextAsync(Wait);
+        var second = await receiver.NextAsync(Wait);
+
+        static string Id(ReceivedWebhook webhook) => JsonDocument.Parse(webhook.Body).RootElement.GetProperty("deliveryId").GetString()!;
+        Assert.NotEqual(Id(first), Id(second));
+        var tampered = second.Body.Replace(Id(second), Id(first), StringComparison.Ordinal);
+        Assert.False(WebhookSignature.Verify(Secret, second.Timestamp, second.Signature, tampered, Now, WebhookSignature.DefaultTolerance));
+    }
+
+    [Fact]
+    public async Task ThePracticesOwnSecretSignsNotTheConfiguredOne()
+    {
+        await using var receiver = WebhookReceiver.Start();
+        using var sender = Sender(practiceSecrets: ["whsec_practice"]);
+
+        await sender.SendAsync(receiver.Url, Urgent);
+        var received = await receiver.NextAsync(Wait);
+
+        Assert.True(WebhookSignature.Verify("whsec_practice", received.Timestamp, received.Signature, received.Body, Now, WebhookSignature.DefaultTolerance));
+        Assert.False(WebhookSignature.Verify(Secret, received.Timestamp, received.Signature, received.Body, Now, WebhookSignature.DefaultTolerance));
+    }
+
+    [Fact]
+    public async Task DuringARotationsOverlapBothSecretsSignAndAReceiverHoldingEitherAccepts()
+    {
+        await using var receiver = WebhookReceiver.Start();
+        using var sender = Sender(practiceSecrets: ["whsec_new", "whsec_old"]);
+
+        await sender.SendAsync(receiver.Url, Urgent);
+        var received = await receiver.NextAsync(Wait);
+
+        Assert.Equal(2, received.Signature!.Split(',').Length);
+        Assert.True(WebhookSignature.Verify("whsec_new", received.Timestamp, received.Signature, received.Body, Now, WebhookSignature.DefaultTolerance));
+        Assert.True(WebhookSignature.Verify("whsec_old", received.Timestamp, received.Signature, received.Body, Now, WebhookSignature.DefaultTolerance));
+        Assert.False(WebhookSignature.Verify("whsec_other", received.Timestamp, received.Signature, received.Body, Now, WebhookSignature.DefaultTolerance));
+    }
+
+    [Fact]
+    public async Task ARedirectIsAFailedDeliveryAndIsNotFollowed()
+    {
+        await using var elsewhere = WebhookReceiver.Start();
+        await using var receiver = WebhookReceiver.Start(HttpStatusCode.TemporaryRedirect, location: elsewhere.Url);
+        using var sender = Sender();
+
+        var result = await sender.SendAsync(receiver.Url, Urgent);
+        await receiver.NextAsync(Wait);
+
+        Assert.Equal(DeliveryResult.Failed("HTTP 307"), result);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => elsewhere.NextAsync(TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]
@@ -119,11 +181,13 @@ public sealed class WebhookSenderTests
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://example.org/hook")]
-    public async Task AUrlThatIsNotHttpIsAFailedDelivery(string url)
+    [InlineData("http://hooks.example.org/hook")]
+    [InlineData("http://localhost:8080/hook")]
+    public async Task AUrlThatIsNotHttpsIsAFailedDelivery(string url)
     {
         using var sender = Sender();
 
-        Assert.Equal(DeliveryResult.Failed("not an http(s) URL"), await sender.SendAsync(url, Urgent));
+        Assert.Equal(DeliveryResult.Failed("not an https URL"), await sender.SendAsync(url, Urgent));
     }
 
     [Fact]
@@ -139,11 +203,20 @@ public sealed class WebhookSenderTests
         Assert.DoesNotContain(logger.Lines, line => line.Contains("T0KEN", StringComparison.Ordinal));
     }
 
-    private static WebhookSender Sender(string secret = Secret, ListLogger<WebhookSender>? logger = null, FakeTimeProvider? time = null)
+    private static WebhookSender Sender(string secret = Secret, ListLogger<WebhookSender>? logger = null, FakeTimeProvider? time = null, string[]? practiceSecrets = null)
     {
         var options = new NotificationOptions { PortalUrl = "https://portal.example.org/" };
         options.Webhook.Secret = secret;
         options.Webhook.Timeout = TimeSpan.FromSeconds(10);
-        return new WebhookSender(Options.Create(options), time ?? new FakeTimeProvider(Now), logger ?? new ListLogger<WebhookSender>());
+        return new WebhookSender(Options.Create(options), new FixedSecrets(practiceSecrets ?? []), time ?? new FakeTimeProvider(Now), logger ?? new ListLogger<WebhookSender>());
+    }
+
+    private sealed class FixedSecrets(string[] secrets) : IWebhookSecretStore
+    {
+        public Task<IReadOnlyList<string>> SigningSecretsAsync(string practiceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<string>>(secrets);
+
+        public Task<string> RotateAsync(string practiceId, DateTimeOffset now, TimeSpan overlap, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

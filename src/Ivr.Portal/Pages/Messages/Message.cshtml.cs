@@ -10,7 +10,7 @@ namespace Ivr.Portal.Pages.Messages;
 
 /// <summary>
 /// One message: the callback number, the recording, its history and every attempt to reach someone,
-/// and the two things a clinician does with it. Another practice's message is a 403, audited.
+/// and the two things a clinician does with it. Another practice's message is a 404 like a missing one, audited.
 /// </summary>
 public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices) : PageModel
 {
@@ -32,7 +32,7 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         var lookup = await access.OpenAsync(HttpContext.Who(), id, "message.view", HttpContext.RequestAborted);
         if (lookup.Status != LookupStatus.Found)
         {
-            return StatusCode(lookup.Status == LookupStatus.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            return NotFound();
         }
 
         Message = lookup.Message!;
@@ -60,7 +60,6 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         {
             AdvanceStatus.Done => RedirectToPage(new { id, done }),
             AdvanceStatus.AlreadyThere => RedirectToPage(new { id, done = "already" }),
-            AdvanceStatus.Denied => StatusCode(StatusCodes.Status403Forbidden),
             _ => NotFound(),
         };
     }

@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Ivr.Data.Tests.Sqlite;
+
+/// <summary>Needs a temporary SQLite file: a practice's webhook secret, its rotation and overlap.</summary>
+public sealed class SqliteWebhookSecretStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 14, 6, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ARotatedSecretSignsBesideTheNewOneUntilTheOverlapEndsAndIsStoredEncrypted()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var store = new SqliteWebhookSecretStore(temp.Database, temp.Protector);
+
+        var none = await store.SigningSecretsAsync("riverside", Now);
+        var first = await store.RotateAsync("riverside", Now, TimeSpan.FromHours(72));
+        var alone = await store.SigningSecretsAsync("riverside", Now);
+        var second = await store.RotateAsync("riverside", Now.AddDays(10), TimeSpan.FromHours(72));
+        var during = await store.SigningSecretsAsync("riverside", Now.AddDays(10).AddHours(71));
+        var after = await store.SigningSecretsAsync("riverside", Now.AddDays(10).AddHours(72));
+
+        Assert.Empty(none);
+        Assert.StartsWith("whsec_", first, StringComparison.Ordinal);
+        Assert.NotEqual(first, second);
+        Assert.Equal([first], alone);
+        Assert.Equal([second, first], during);
+        Assert.Equal([second], after);
+        Assert.Empty(await store.SigningSecretsAsync("harbor", Now));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = Encoding.ASCII.GetString(await File.ReadAllBytesAsync(temp.DatabaseFile)) + Encoding.ASCII.GetString(File.Exists(temp.DatabaseFile + "-wal") ? await File.ReadAllBytesAsync(temp.DatabaseFile + "-wal") : []);
+        Assert.DoesNotContain(second, file, StringComparison.Ordinal);
+        Assert.DoesNotContain(first, file, StringComparison.Ordinal);
+    }
+}
