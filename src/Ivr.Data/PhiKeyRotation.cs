@@ -19,6 +19,7 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
         ("calls", "unique_id", ["caller_id"]),
         ("webhook_secrets", "practice_id", ["current", "previous"]),
         ("calendar_feeds", "practice_id || '/' || clinician_id", ["token"]),
+        ("user_totp", "user_id", ["secret"]),
     ];
 
     /// <summary>How many values and recordings each key id protects (<c>legacy</c>: the first format, before key ids).</summary>
@@ -112,7 +113,7 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
         }
     }
 
-    private static object RowValue(string rowColumn, string row) => rowColumn == "id" ? long.Parse(row, System.Globalization.CultureInfo.InvariantCulture) : row;
+    private static object RowValue(string rowColumn, string row) => rowColumn is "id" or "user_id" ? long.Parse(row, System.Globalization.CultureInfo.InvariantCulture) : row;
 
     private static IEnumerable<string> SealedFiles(string? directory) =>
         directory is not null && Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.enc", SearchOption.AllDirectories) : [];

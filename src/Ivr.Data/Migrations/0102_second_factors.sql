@@ -13,10 +13,10 @@ INSERT INTO second_factor_roles (role, required, changed_by, changed_at) VALUES
     ('telecom-admin', 0, 'default', '2026-12-02T00:00:00.0000000+00:00');
 
 -- An authenticator app's shared secret, encrypted with the patient-data key (it is as good as a
--- password); last_step is the RFC 6238 time step of the last accepted code, so no code works twice.
+-- password), bound to its row like every protected value; last_step is the RFC 6238 time step of the last accepted code, so no code works twice.
 CREATE TABLE user_totp (
     user_id      INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
-    secret       TEXT NOT NULL,
+    secret_enc   TEXT NOT NULL,
     last_step    INTEGER NOT NULL,
     confirmed_at TEXT NOT NULL
 );

@@ -45,7 +45,10 @@ public sealed class SqliteDatabase
 
     /// <summary>Applies every migration not applied yet, each in its own transaction.</summary>
     /// <exception cref="DataException">The database was made by a newer version of the service.</exception>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the migrations not applied yet up to <paramref name="through"/>: a database as an older version left it, for upgrade tests.</summary>
+    public async Task<int> MigrateAsync(int through, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken: cancellationToken));
@@ -57,7 +60,7 @@ public sealed class SqliteDatabase
         }
 
         var applied = 0;
-        foreach (var (version, sql) in migrations.Where(m => m.Key > current).OrderBy(m => m.Key))
+        foreach (var (version, sql) in migrations.Where(m => m.Key > current && m.Key <= through).OrderBy(m => m.Key))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));

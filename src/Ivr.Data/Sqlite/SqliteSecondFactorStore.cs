@@ -6,7 +6,6 @@ namespace Ivr.Data;
 /// <summary>Second factors and the per-role requirement in SQLite; authenticator secrets encrypted with the patient-data key.</summary>
 public sealed class SqliteSecondFactorStore(SqliteDatabase database, PhiProtector protector) : ISecondFactorStore
 {
-    private const string SecretColumn = "user_totp.secret";
 
     public async Task<SecondFactorPolicy> GetPolicyAsync(CancellationToken cancellationToken = default)
     {
@@ -48,8 +47,8 @@ public sealed class SqliteSecondFactorStore(SqliteDatabase database, PhiProtecto
     public async Task<string?> GetTotpSecretAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT secret FROM user_totp WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken));
-        return protector.Unprotect(stored, SecretColumn);
+        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT secret_enc FROM user_totp WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken));
+        return protector.Unprotect(stored, "user_totp", "secret", Row(userId));
     }
 
     public async Task SetTotpAsync(long userId, string secret, long confirmedStep, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -57,10 +56,10 @@ public sealed class SqliteSecondFactorStore(SqliteDatabase database, PhiProtecto
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO user_totp (user_id, secret, last_step, confirmed_at) VALUES (@userId, @secret, @confirmedStep, @at)
-            ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, last_step = excluded.last_step, confirmed_at = excluded.confirmed_at
+            INSERT INTO user_totp (user_id, secret_enc, last_step, confirmed_at) VALUES (@userId, @secret, @confirmedStep, @at)
+            ON CONFLICT (user_id) DO UPDATE SET secret_enc = excluded.secret_enc, last_step = excluded.last_step, confirmed_at = excluded.confirmed_at
             """,
-            new { userId, secret = protector.Protect(secret, SecretColumn), confirmedStep, at = Time.Write(now) },
+            new { userId, secret = protector.Protect(secret, "user_totp", "secret", Row(userId)), confirmedStep, at = Time.Write(now) },
             cancellationToken: cancellationToken));
     }
 
@@ -166,4 +165,6 @@ public sealed class SqliteSecondFactorStore(SqliteDatabase database, PhiProtecto
     }
 
     private sealed record PasskeyRow(byte[] credential_id, long user_id, byte[] public_key, long sign_count, string name, string created_at, string? last_used_at);
+
+    private static string Row(long userId) => userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

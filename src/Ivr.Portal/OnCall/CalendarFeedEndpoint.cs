@@ -43,5 +43,5 @@ public static class CalendarFeedEndpoint
 
     private static async Task<bool> AccountLivesAsync(IUserStore users, CalendarFeed feed, CancellationToken cancellationToken) =>
         feed.AccountId is not { } id
-        || (await users.GetAsync(id, cancellationToken) is { Role: PortalRole.Clinician } user && user.PracticeId == feed.PracticeId && user.ClinicianId == feed.ClinicianId);
+        || (await users.GetAsync(id, cancellationToken) is { Role: PortalRole.Clinician, IsDisabled: false } user && user.PracticeId == feed.PracticeId && user.ClinicianId == feed.ClinicianId);
 }

@@ -81,7 +81,7 @@ public sealed class TotpVerifierTests
 
         await using var connection = await fixture.Database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT secret FROM user_totp";
+        command.CommandText = "SELECT secret_enc FROM user_totp";
         var stored = (string)(await command.ExecuteScalarAsync())!;
 
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);

@@ -45,8 +45,11 @@ public sealed partial class CalendarFeedHttpTests
         await using (var connection = await portal.Get<SqliteDatabase>().OpenAsync())
         {
             stored = (await connection.QueryAsync<(string, string)>("SELECT token_hash, token_enc FROM calendar_feeds")).SelectMany(r => new[] { r.Item1, r.Item2 }).ToArray();
-            await connection.ExecuteAsync("DELETE FROM users WHERE username = 'lee'");
         }
+
+        // The account is disabled, as the supervisor would: the feed dies with it.
+        var lee = (await portal.Get<IUserStore>().FindAsync("lee"))!;
+        await portal.Get<PortalAccounts>().DisableAsync(lee, "supervisor");
 
         var after = await client.GetAsync($"/calendar/{token}.ics");
 

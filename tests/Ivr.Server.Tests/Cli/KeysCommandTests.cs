@@ -25,6 +25,6 @@ public sealed class KeysCommandTests
         Assert.DoesNotContain(oldKey, after);
         Assert.Matches(@"\s+current\s+1\s+0", after);
         Assert.Equal("5551234567", (await service.Get<ICallRecordStore>().ListAsync(1)).Single().CallerId);
-        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "keys.rotate" && e.Actor == "alice");
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "keys.rotate" && e.Actor == $"alice (os user {Environment.UserName})");
     }
 }

@@ -93,7 +93,7 @@ public sealed class PracticeCommandTests
         Assert.Equal([secondSecret, firstSecret], signing);
         Assert.NotEqual(0, unknownExit);
         Assert.Contains("no practice 'nowhere'", unknown);
-        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "practice.webhook-secret.rotate" && e.Actor == "alice");
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "practice.webhook-secret.rotate" && e.Actor == $"alice (os user {Environment.UserName})");
     }
 
     [Fact]

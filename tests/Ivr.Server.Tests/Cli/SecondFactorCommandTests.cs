@@ -29,7 +29,7 @@ public sealed class SecondFactorCommandTests
         Assert.True(policy.Requires(PortalRole.TelecomAdmin));
         Assert.False(policy.Requires(PortalRole.Clinician));
         Assert.True(policy.Requires(PortalRole.Supervisor));
-        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "second-factor.policy" && e.SubjectId == "telecom-admin" && e.Actor == "sam");
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "second-factor.policy" && e.SubjectId == "telecom-admin" && e.Actor == $"sam (os user {Environment.UserName})");
     }
 
     [Fact]
