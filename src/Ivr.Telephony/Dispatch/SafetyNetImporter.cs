@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ivr.Data;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
@@ -13,7 +12,7 @@ namespace Ivr.Telephony.Dispatch;
 /// <summary>
 /// Brings the messages Asterisk's safety net took (while the service was down or after it died
 /// mid-call) into the database as urgent messages, so they are sealed and dispatched like any other.
-/// The dialplan writes <c>UNIQUEID.txt</c> (uniqueid, did, callerid, at) and <c>UNIQUEID.wav</c> in
+/// The dialplan writes <c>UNIQUEID.txt</c> (<see cref="SafetyNetNote"/>: the caller's number sealed) and <c>UNIQUEID.wav</c> in
 /// the fallback folder. Importing is idempotent: a crash at any point imports the message once.
 /// </summary>
 public sealed class SafetyNetImporter(
@@ -70,12 +69,11 @@ public sealed class SafetyNetImporter(
             return false;
         }
 
-        var fields = (await File.ReadAllTextAsync(note, cancellationToken)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
-        var uniqueId = fields.GetValueOrDefault("uniqueid") ?? Path.GetFileNameWithoutExtension(note);
-        var did = fields.GetValueOrDefault("did") ?? string.Empty;
-        var callerId = fields.GetValueOrDefault("callerid") is { Length: > 0 } c ? c : null;
-        var at = long.TryParse(fields.GetValueOrDefault("at"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : File.GetLastWriteTimeUtc(note);
+        var parsed = SafetyNetNote.Parse(await File.ReadAllTextAsync(note, cancellationToken), recordings.Value.SafetyNetKey);
+        var uniqueId = parsed.UniqueId ?? Path.GetFileNameWithoutExtension(note);
+        var did = parsed.Did;
+        var callerId = parsed.CallerId;
+        var at = parsed.At ?? File.GetLastWriteTimeUtc(note);
 
         var call = await calls.FindByUniqueIdAsync(uniqueId, cancellationToken);
         var callId = call?.Id ?? await StartCallAsync(
