@@ -26,6 +26,8 @@ public sealed class CanaryEndToEndTests
         var callback = "559" + Digits(7);
         var started = DateTime.UtcNow.AddSeconds(-5);
         var logs = Directory.CreateTempSubdirectory("ivr-canary-").FullName;
+        // The SIPp scenarios name the caller; they live apart from the logs searched below.
+        var scenarios = Directory.CreateTempSubdirectory("ivr-canary-calls-").FullName;
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
         string[] logging = ["--Serilog:MinimumLevel:Default=Debug", "--Serilog:MinimumLevel:Override:Ivr=Debug"];
@@ -64,7 +66,7 @@ public sealed class CanaryEndToEndTests
         await using (var fallback = await SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).AnswerAsync(FallbackPort))
         {
             var patient = SippScript.Patient().When(CallerCue.DialplanRecording).Speak().Press('#').Wait(TimeSpan.FromSeconds(6)).HangUp();
-            await using (var sipp = await patient.CallAsync(logs, caller, PatientCall.PracticeNumber))
+            await using (var sipp = await patient.CallAsync(scenarios, caller, PatientCall.PracticeNumber))
             {
                 await sipp.WaitAsync(TimeSpan.FromSeconds(90));
             }
@@ -132,6 +134,7 @@ public sealed class CanaryEndToEndTests
 
         Assert.True(found.Count == 0, string.Join('\n', found));
         Directory.Delete(logs, recursive: true);
+        Directory.Delete(scenarios, recursive: true);
     }
 
     private static string Digits(int count) =>
