@@ -42,11 +42,21 @@ public sealed class RecordingVault(PhiProtector protector)
         return new MemoryStream(protector.UnprotectBytes(stored, Binding(plainPath), Purpose), writable: false);
     }
 
-    /// <summary>Writes the plain audio of a sealed recording to <paramref name="target"/> (owner-only), for Asterisk to play.</summary>
+    /// <summary>
+    /// Writes the plain audio of a sealed recording to <paramref name="target"/>, for Asterisk to play: readable
+    /// by its owner and its group only (0640). Asterisk runs as its own user; the playback folder's group is
+    /// Asterisk's (scripts/asterisk makes it 2770, so files in it take that group).
+    /// </summary>
     public async Task WritePlainCopyAsync(string plainPath, string target, CancellationToken cancellationToken = default)
     {
         await using var audio = await OpenAsync(plainPath, cancellationToken);
-        await using var file = new FileStream(target, OwnerOnly.Options(FileMode.CreateNew));
+        var options = OwnerOnly.Options(FileMode.CreateNew);
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        }
+
+        await using var file = new FileStream(target, options);
         await audio.CopyToAsync(file, cancellationToken);
     }
 

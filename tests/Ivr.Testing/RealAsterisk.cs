@@ -31,6 +31,12 @@ public static class RealAsterisk
     public static string RecordingDirectory =>
         Path.Combine(Setting("IVR_ASTERISK_SPOOL", "/var/spool/asterisk"), "recording", "ivr");
 
+    /// <summary>The key that seals the caller's number in the safety net's notes (extensions.conf's IVR_NOTE_KEY).</summary>
+    public static string SafetyNetKey => Setting("Recordings__SafetyNetKey", string.Empty);
+
+    /// <summary>Asterisk's root folder as this process sees it (<c>/</c> for a system Asterisk).</summary>
+    public static string Root => Setting("IVR_ASTERISK_ROOT", "/");
+
     /// <summary>Asterisk's sounds folder as this process sees it; typed greetings are rendered into its <c>ivr/</c>.</summary>
     public static string SoundsDirectory => Setting("Prompts__SoundsDirectory", "/usr/share/asterisk/sounds");
 
@@ -47,7 +53,8 @@ public static class RealAsterisk
         await using var ami = await AmiClient.ConnectAsync(AmiOptions());
         if (await ChannelCountAsync(ami) > 0)
         {
-            await ami.SendActionAsync(new AmiAction("Command").Add("Command", "channel request hangup all"));
+            // Hangup with a pattern (the AMI user has the call class, not command: no CLI commands).
+            await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", "/.*/"));
             await AssertNoChannelsLeftAsync(ami);
         }
     }

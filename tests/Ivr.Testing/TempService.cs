@@ -29,6 +29,8 @@ public sealed class TempService : IAsyncDisposable
     [
         $"--Data:ConnectionString=Data Source={Path.Combine(Directory, "ivr.db")}",
         $"--Data:KeyFile={Path.Combine(Directory, "phi.key")}",
+        // Everything else the service keeps (the portal's certificate and key ring) in the same folder.
+        $"--Data:Directory={Directory}",
     ];
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();

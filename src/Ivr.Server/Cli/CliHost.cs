@@ -4,6 +4,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Portal;
+using Ivr.Server.Hosting;
 using Ivr.Server.Practices;
 using Ivr.Telephony.Practices;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ public static class CliHost
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = typeof(CliHost).Assembly.GetName().Name,
         });
+        DataDirectory.Apply(builder.Configuration);
         // Standard output carries the command's results (JSON among them); every log line goes to standard error.
         var serilog = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)

@@ -29,6 +29,7 @@ public static class IvrHost
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = typeof(IvrHost).Assembly.GetName().Name,
         });
+        var data = DataDirectory.Apply(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(IvrLogging.Create(builder.Configuration), dispose: true);
         builder.Services.AddIvrData(builder.Configuration);
@@ -37,6 +38,8 @@ public static class IvrHost
         builder.Services.AddSingleton<IDiagramLayout>(sp => new GraphvizLayout(sp.GetRequiredService<IOptions<PortalOptions>>().Value.GraphvizDot));
         builder.AddPortal();
         services?.Invoke(builder.Services);
-        return builder.Build().UsePortal();
+        var app = builder.Build();
+        app.Logger.LogInformation("Data directory: {DataDirectory}", data);
+        return app.UsePortal();
     }
 }

@@ -89,8 +89,7 @@ public sealed class AmiPhysicianDialer(
         var options = conference.Value;
         var originate = new AmiAction("Originate")
             .Add("Channel", contact.DialString)
-            .Add("Application", "AGI")
-            .Add("Data", agi.For("physician", $"room={Uri.EscapeDataString(request.Room)}&attempt={attempt}"))
+            .RunningAgi(agi.For("physician", $"room={Uri.EscapeDataString(request.Room)}&attempt={attempt}"))
             .Add("Timeout", ((int)contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
             .Add("CallerID", $"\"{request.Practice.Name}\" <answering-service>")
             .Add("ChannelId", channelId);

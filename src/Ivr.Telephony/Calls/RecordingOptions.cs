@@ -27,4 +27,11 @@ public sealed class RecordingOptions
 
     /// <summary>Audio format. Default <c>wav</c> (8 kHz signed linear).</summary>
     public string Format { get; set; } = "wav";
+
+    /// <summary>
+    /// The 16-character key with which Asterisk's safety net seals the caller's number in its note
+    /// (dialplan/extensions.conf's IVR_NOTE_KEY; scripts/asterisk env prints it). Default none: the
+    /// number of a sealed note is not read, and the message is imported without it.
+    /// </summary>
+    public string? SafetyNetKey { get; set; }
 }

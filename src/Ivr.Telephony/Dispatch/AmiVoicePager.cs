@@ -31,8 +31,7 @@ public sealed class AmiVoicePager(
         var channelId = OriginatedChannels.Page(request.AttemptId);
         var originate = new AmiAction("Originate")
             .Add("Channel", request.Contact.DialString)
-            .Add("Application", "AGI")
-            .Add("Data", agi.For("page", $"attempt={request.AttemptId}"))
+            .RunningAgi(agi.For("page", $"attempt={request.AttemptId}"))
             .Add("Timeout", ((int)request.Contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
             .Add("CallerID", "\"Answering service\" <answering-service>")
             .Add("ChannelId", channelId);

@@ -12,7 +12,7 @@ namespace Ivr.Telephony.Dispatch;
 /// <summary>
 /// Brings the messages Asterisk's safety net took (while the service was down or after it died
 /// mid-call) into the database as urgent messages, so they are sealed and dispatched like any other.
-/// The dialplan writes <c>UNIQUEID.txt</c> (uniqueid, did, callerid, at) and <c>UNIQUEID.wav</c> in
+/// The dialplan writes <c>UNIQUEID.txt</c> (<see cref="SafetyNetNote"/>: the caller's number sealed) and <c>UNIQUEID.wav</c> in
 /// the fallback folder. Importing is idempotent: a crash at any point imports the message once.
 /// </summary>
 public sealed class SafetyNetImporter(
@@ -139,7 +139,7 @@ public sealed class SafetyNetImporter(
             throw new FormatException("the note is larger than the safety net writes");
         }
 
-        var parsed = SafetyNetNote.Parse(await File.ReadAllTextAsync(note, cancellationToken), Path.GetFileNameWithoutExtension(note));
+        var parsed = SafetyNetNote.Parse(await File.ReadAllTextAsync(note, cancellationToken), Path.GetFileNameWithoutExtension(note), recordings.Value.SafetyNetKey);
         var uniqueId = parsed.UniqueId;
         var did = parsed.DialedNumber;
         var callerId = parsed.CallerId;

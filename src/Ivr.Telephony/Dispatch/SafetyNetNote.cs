@@ -1,27 +1,37 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
-/// What the dialplan's safety net wrote about a call it answered alone. <see cref="Parse"/> is the one
-/// place that knows the note's format on disk, so a new format changes this file alone.
+/// What the dialplan's safety net wrote about a call it answered alone (<c>UNIQUEID.txt</c> beside its
+/// recording, one line of <c>name=value</c> pairs): <c>uniqueid</c>, <c>did</c> (the practice number
+/// dialed), <c>at</c> (epoch seconds) and <c>caller</c>, the caller's number sealed by the dialplan
+/// (dialplan/extensions.conf, <c>ivr-safety-net-note</c>): AES-128 under the 16-character key both sides
+/// share, two blocks of 8 random characters and 8 of the number (padded with <c>.</c>), base64. A note of
+/// an older dialplan carries the number plain as <c>callerid</c>; it is still read. <see cref="Parse"/> is
+/// the one place that knows the note's format on disk, so a new format changes this file alone.
 /// </summary>
 /// <param name="UniqueId">Asterisk's uniqueid of the call (also the note's file name).</param>
 /// <param name="DialedNumber">The number the caller dialed: digits and <c>+</c>, maybe empty.</param>
-/// <param name="CallerId">The caller id number (digits and <c>+</c>), or null when the caller sent none.</param>
+/// <param name="CallerId">The caller id number (digits and <c>+</c>), opened; null when the caller sent none, or it is sealed under another key.</param>
 /// <param name="At">When the safety net answered, or null when the note does not say.</param>
 public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber, string? CallerId, DateTimeOffset? At)
 {
-    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "uniqueid", "did", "callerid", "at" };
+    private const int Block = 16;
+    private const int Half = 8;
+
+    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "uniqueid", "did", "caller", "callerid", "at" };
 
     /// <summary>
-    /// Reads a note (<c>uniqueid=… did=… callerid=… at=…</c>). Anything the dialplan would not write — a
-    /// field twice, an unknown field, text where digits belong, a uniqueid other than the file's — is
-    /// refused whole.
+    /// Reads a note. Anything the dialplan would not write — a field twice, an unknown field, text where
+    /// digits belong, a uniqueid other than the file's — is refused whole. <paramref name="key"/> is the
+    /// shared key (Recordings:SafetyNetKey) that opens the sealed caller number.
     /// </summary>
     /// <exception cref="FormatException">The note is not one the safety net writes; the message names the rule, never the text.</exception>
-    public static SafetyNetNote Parse(string text, string fileUniqueId)
+    public static SafetyNetNote Parse(string text, string fileUniqueId, string? key)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var token in text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
@@ -61,7 +71,12 @@ public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber,
             throw new FormatException("the dialed number is not digits");
         }
 
-        var callerId = fields.GetValueOrDefault("callerid") ?? string.Empty;
+        if (fields.ContainsKey("caller") && fields.ContainsKey("callerid"))
+        {
+            throw new FormatException("the caller is given both sealed and plain");
+        }
+
+        var callerId = fields.TryGetValue("caller", out var sealedCaller) ? Open(sealedCaller, key) ?? string.Empty : fields.GetValueOrDefault("callerid") ?? string.Empty;
         if (!Number().IsMatch(callerId))
         {
             throw new FormatException("the caller id is not digits");
@@ -79,6 +94,55 @@ public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber,
         }
 
         return new SafetyNetNote(uniqueId, did, callerId.Length > 0 ? callerId : null, at);
+    }
+
+    /// <summary>Seals a number the way the dialplan does (for tests and tools); <paramref name="nonce"/> is 16 characters.</summary>
+    public static string Seal(string number, string key, string nonce)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(nonce.Length, Block, nameof(nonce));
+        var first = (number.Length > 0 ? number[..Math.Min(Half, number.Length)] : string.Empty).PadRight(Half, '.');
+        var second = (number.Length > Half ? number[Half..Math.Min(Block, number.Length)] : string.Empty).PadRight(Half, '.');
+        using var aes = Aes(key);
+        return Convert.ToBase64String(aes.EncryptEcb(Encoding.ASCII.GetBytes(nonce[..Half] + first + nonce[Half..] + second), PaddingMode.None));
+    }
+
+    /// <summary>
+    /// The sealed number, opened; null when there is no key, the value was sealed under another, or it is
+    /// damaged. The message is still imported without a number: its recording must reach a clinician.
+    /// </summary>
+    private static string? Open(string sealedCaller, string? key)
+    {
+        if (key is not { Length: Block })
+        {
+            return null;
+        }
+
+        byte[] cipher;
+        try
+        {
+            cipher = Convert.FromBase64String(sealedCaller);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (cipher.Length != 2 * Block)
+        {
+            return null;
+        }
+
+        using var aes = Aes(key);
+        var plain = Encoding.ASCII.GetString(aes.DecryptEcb(cipher, PaddingMode.None));
+        var number = (plain[Half..Block] + plain[(Block + Half)..]).TrimEnd('.');
+        return number.All(c => char.IsAsciiDigit(c) || c == '+') ? number : null;
+    }
+
+    private static System.Security.Cryptography.Aes Aes(string key)
+    {
+        var aes = System.Security.Cryptography.Aes.Create();
+        aes.Key = Encoding.ASCII.GetBytes(key);
+        return aes;
     }
 
     [GeneratedRegex(@"^[0-9]{1,12}\.[0-9]{1,9}\z", RegexOptions.CultureInvariant)]

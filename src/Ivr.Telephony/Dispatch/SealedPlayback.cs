@@ -7,7 +7,8 @@ namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Lets Asterisk play a sealed recording: the audio is decrypted into a memory file system
-/// (<see cref="RecordingOptions.PlaybackDirectory"/>, folder 0700, file 0600) for as long as the page
+/// (<see cref="RecordingOptions.PlaybackDirectory"/>; the folder shared with Asterisk's group only, the file
+/// 0640) for as long as the page
 /// plays it and deleted right after; leftovers of a killed service are deleted at start. When the
 /// memory folder cannot be used the copy goes to the recording folder's <c>playback/</c>, with a warning.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class SealedPlayback(RecordingVault vault, IOptions<RecordingOptio
         }
 
         var (hostFolder, asteriskFolder) = _folder.Value;
-        PrivateFolder.Create(hostFolder);
+        PrivateFolder.CreateShared(hostFolder);
         var name = Guid.NewGuid().ToString("N");
         var extension = Path.GetExtension(plainPath);
         var hostPath = Path.Combine(hostFolder, name + extension);
@@ -58,7 +59,7 @@ public sealed class SealedPlayback(RecordingVault vault, IOptions<RecordingOptio
         var host = options.PlaybackHostDirectory ?? AsHost(options);
         try
         {
-            PrivateFolder.Create(host);
+            PrivateFolder.CreateShared(host);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

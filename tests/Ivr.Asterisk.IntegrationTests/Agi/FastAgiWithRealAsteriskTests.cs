@@ -29,7 +29,8 @@ public sealed class FastAgiWithRealAsteriskTests
         Assert.Equal("env", request.Script);
         Assert.StartsWith("PJSIP/sipp-", request.Channel);
         Assert.Matches(@"^\d+\.\d+$", request.UniqueId);
-        Assert.Equal("ivr-entry", request.Context);
+        // Test calls land in the test-only entry context (dialplan/extensions.conf), which includes the test routes.
+        Assert.Equal("ivr-entry-test", request.Context);
         Assert.Equal("test-env", exten);
         Assert.Equal(0, await sipp.WaitAsync(Wait));
     }

@@ -145,7 +145,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         var data = DataIn(directory);
         yield return $"--Data:ConnectionString={data.ConnectionString}";
         yield return $"--Data:KeyFile={data.KeyFile}";
+        yield return $"--Data:Directory={directory}";
         yield return $"--Recordings:HostDirectory={RealAsterisk.RecordingDirectory}";
+        yield return $"--Recordings:SafetyNetKey={RealAsterisk.SafetyNetKey}";
         yield return $"--Prompts:SoundsDirectory={RealAsterisk.SoundsDirectory}";
         yield return "--CallFlow:MenuTimeout=00:00:04";
         yield return $"--Practices:Supervisor:DialString=PJSIP/sipp/sip:supervisor@127.0.0.1:{supervisorPort}";

@@ -61,7 +61,7 @@ public sealed class RecordingsAtRestTests : IDisposable
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task PlaybackCopiesLandOwnerOnlyInTheConfiguredMemoryFolderAndAreRemovedAfter()
+    public async Task PlaybackCopiesLandInTheConfiguredMemoryFolderClosedToOthersAndAreRemovedAfter()
     {
         Assert.True(MemoryFileSystem.Holds("/dev/shm"), "this test needs /dev/shm on tmpfs");
         var recording = await SealedRecordingAsync();
@@ -72,7 +72,8 @@ public sealed class RecordingsAtRestTests : IDisposable
         Assert.NotNull(lease);
         var copy = Assert.Single(Directory.GetFiles(_memory));
         Assert.Equal($"{_memory}/{Path.GetFileNameWithoutExtension(copy)}", lease.AsteriskName);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy));
+        // Readable by Asterisk's group (the folder's, when scripts/asterisk made it), by no one else.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(copy));
         Assert.Equal(PrivateFolder.Mode, File.GetUnixFileMode(_memory));
         Assert.False(Directory.Exists(Path.Combine(Recordings, "playback")));
         Assert.False(File.Exists(recording));

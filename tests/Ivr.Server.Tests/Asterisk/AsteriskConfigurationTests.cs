@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using Ivr.Telephony.Calls;
+using Ivr.Testing;
+
+namespace Ivr.Server.Tests.Asterisk;
+
+/// <summary>
+/// Needs nothing but the repository: what dialplan/*.conf (the configuration scripts/asterisk installs)
+/// lets Asterisk write and do. The end-to-end canary (CanaryEndToEndTests) shows the same on a real call.
+/// </summary>
+public sealed partial class AsteriskConfigurationTests
+{
+    /// <summary>Every CDR and CEL backend Asterisk 22 ships.</summary>
+    private static readonly string[] RecordModules =
+    [
+        "cdr_csv", "cdr_custom", "cdr_sqlite3_custom", "cdr_manager", "cdr_adaptive_odbc", "cdr_odbc", "cdr_pgsql", "cdr_radius", "cdr_tds",
+        "cel_custom", "cel_sqlite3_custom", "cel_manager", "cel_odbc", "cel_pgsql", "cel_radius", "cel_tds", "res_cdrel_custom",
+    ];
+
+    [Fact]
+    public void NoLogChannelTakesVerboseOrDtmfAndTheConsoleIsQuiet()
+    {
+        var channels = Entries("logger.conf", "logfiles").ToList();
+
+        Assert.Contains(channels, c => c.Key == "messages.log");
+        foreach (var (name, levels) in channels)
+        {
+            var list = levels.Split(',', StringSplitOptions.TrimEntries);
+            Assert.DoesNotContain("verbose", list);
+            Assert.DoesNotContain("dtmf", list);
+            Assert.DoesNotContain("debug", list);
+            Assert.DoesNotContain("*", list);
+            Assert.True(list.Order().SequenceEqual(["error", "notice", "warning"]), $"{name} => {levels}");
+        }
+
+        Assert.Equal("0", Value("asterisk.conf", "options", "verbose"));
+    }
+
+    [Fact]
+    public void NoCallDetailRecordOrChannelEventIsWritten()
+    {
+        var noload = Entries("modules.conf", "modules").Where(e => e.Key == "noload").Select(e => e.Value).ToHashSet();
+
+        Assert.All(RecordModules, module => Assert.Contains(module + ".so", noload));
+        Assert.Equal("no", Value("cdr.conf", "general", "enable"));
+        Assert.Equal("no", Value("cel.conf", "general", "enable"));
+    }
+
+    [Fact]
+    public void TheSafetyNetsNoteCarriesTheCallersNumberOnlySealed()
+    {
+        var lines = File.ReadAllLines(Conf("extensions.conf")).Select(l => l.Split(';')[0]).ToList();
+        var writes = lines.Where(l => l.Contains("FILE(", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(writes);
+        Assert.All(writes, write => Assert.DoesNotContain("CALLERID", write, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(writes, write => write.Contains("caller=${NOTE_CALLER}", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Set(NOTE_CALLER=${AES_ENCRYPT(${IVR_NOTE_KEY},", StringComparison.Ordinal));
+        Assert.Equal("@SAFETY_NET_KEY@", Value("extensions.conf", "globals", "IVR_NOTE_KEY"));
+    }
+
+    [Fact]
+    public void AsteriskRunsAsItsOwnUser()
+    {
+        Assert.Equal("asterisk", Value("asterisk.conf", "options", "runuser"));
+        Assert.Equal("asterisk", Value("asterisk.conf", "options", "rungroup"));
+    }
+
+    [Fact]
+    public void TheAmiUserHasOnlyTheClassesTheServiceUses()
+    {
+        var write = Value("manager.conf", "ivr", "write").Split(',', StringSplitOptions.TrimEntries).Order().ToArray();
+        var read = Value("manager.conf", "ivr", "read").Split(',', StringSplitOptions.TrimEntries);
+
+        Assert.Equal(["call", "originate", "reporting"], write);
+        foreach (var forbidden in new[] { "system", "command", "config", "all" })
+        {
+            Assert.DoesNotContain(forbidden, write);
+        }
+
+        foreach (var unused in new[] { "command", "config", "dtmf", "cdr", "log", "verbose", "all" })
+        {
+            Assert.DoesNotContain(unused, read);
+        }
+    }
+
+    [Fact]
+    public void TheServicesCallsOutRunTheirScriptThroughTheDialplanNotOriginatesAgiApplication()
+    {
+        var context = Entries("extensions.conf", DialplanAgi.Context).ToList();
+
+        Assert.Contains(context, e => e.Key == "exten" && e.Value.StartsWith($"{DialplanAgi.Extension},1,AGI(${{{DialplanAgi.Variable}}})", StringComparison.Ordinal));
+        var originate = new Ivr.Asterisk.Ami.AmiAction("Originate").RunningAgi("agi://127.0.0.1:4573/page?attempt=1");
+        Assert.Null(originate.Get("Application"));
+        Assert.Equal("IVR_ORIGINATE_AGI=agi://127.0.0.1:4573/page?attempt=1", originate.Get("Variable"));
+    }
+
+    [Fact]
+    public void TestAndBenchmarkRoutesAreOutsideTheProductionEntryContext()
+    {
+        var production = Entries("extensions.conf", "ivr-entry").ToList();
+
+        Assert.DoesNotContain(production, e => e.Key == "include");
+        Assert.DoesNotContain(production, e => e.Value.StartsWith("_test-", StringComparison.Ordinal) || e.Value.StartsWith("_base-", StringComparison.Ordinal));
+        Assert.Contains(Entries("extensions.conf", "ivr-test-routes"), e => e.Value.StartsWith("_test-", StringComparison.Ordinal));
+        Assert.Contains(Entries("extensions.conf", "ivr-test-routes"), e => e.Value.StartsWith("_base-", StringComparison.Ordinal));
+        Assert.Equal(["ivr-test-routes", "ivr-entry"], Entries("extensions.conf", "ivr-entry-test").Where(e => e.Key == "include").Select(e => e.Value));
+        Assert.Equal("ivr-entry", Value("pjsip.conf", "sipp", "context"));
+        var includers = Sections("extensions.conf").Where(s => s.Entries.Any(e => e.Key == "include" && e.Value == "ivr-test-routes")).Select(s => s.Name);
+        Assert.Equal(["ivr-entry-test"], includers);
+    }
+
+    private static string Conf(string name) => Path.Combine(RepositoryFiles.Root, "dialplan", name);
+
+    private static string Value(string file, string section, string key) =>
+        Entries(file, section).Last(e => e.Key == key).Value;
+
+    private static IEnumerable<KeyValuePair<string, string>> Entries(string file, string section) =>
+        Sections(file).Where(s => s.Name == section).SelectMany(s => s.Entries);
+
+    /// <summary>Asterisk's configuration format: [section] headers (with a template mark), key = value or key => value, ; comments.</summary>
+    private static IEnumerable<(string Name, List<KeyValuePair<string, string>> Entries)> Sections(string file)
+    {
+        var sections = new List<(string Name, List<KeyValuePair<string, string>> Entries)>();
+        foreach (var raw in File.ReadAllLines(Conf(file)))
+        {
+            var line = raw.Split(';')[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (SectionHeader().Match(line) is { Success: true } header)
+            {
+                sections.Add((header.Groups[1].Value, []));
+                continue;
+            }
+
+            var parts = line.Split('=', 2);
+            if (parts.Length == 2 && sections.Count > 0)
+            {
+                sections[^1].Entries.Add(new(parts[0].Trim(), parts[1].TrimStart('>').Trim()));
+            }
+        }
+
+        return sections;
+    }
+
+    [GeneratedRegex(@"^\[([^\]]+)\]")]
+    private static partial Regex SectionHeader();
+}
