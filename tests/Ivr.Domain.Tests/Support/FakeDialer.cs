@@ -6,7 +6,8 @@ namespace Ivr.Domain.Tests.Support;
 
 /// <summary>
 /// Plays the on-call chain: each contact answers as the test says (accept, decline, no answer).
-/// An answer of <c>throws</c> stands for a dialer that fails. An accepting clinician "talks" briefly and then leaves, which ends the caller's conference.
+/// An answer of <c>throws</c> stands for a dialer that fails; <c>rings</c> for a phone that rings until the
+/// call is cancelled (no stopwatch decides whether the caller's hang-up comes first). An accepting clinician "talks" briefly and then leaves, which ends the caller's conference.
 /// </summary>
 public sealed class FakeDialer(ScriptedCallerHolder caller, params string[] answers) : IPhysicianDialer
 {
@@ -23,7 +24,7 @@ public sealed class FakeDialer(ScriptedCallerHolder caller, params string[] answ
             var answer = i < answers.Length ? answers[i] : "no-answer";
             try
             {
-                await Task.Delay(20, cancellationToken);
+                await Task.Delay(answer == "rings" ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(20), cancellationToken);
             }
             catch (OperationCanceledException)
             {
