@@ -1,4 +1,5 @@
 using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
 
 namespace Ivr.Domain.Flow;
 
@@ -21,11 +22,20 @@ public sealed partial class CallFlow
 
         if (await Task.WhenAny(conference, dialing).ConfigureAwait(false) == conference)
         {
-            // The caller left the room before anyone accepted: stop ringing.
+            // The room ended before the acceptance was seen: stop ringing, then ask the dialer how it ended.
             await stop.CancelAsync().ConfigureAwait(false);
-            await ObserveAsync(dialing).ConfigureAwait(false);
-            await conference.ConfigureAwait(false);
-            throw new CallerHungUpException();
+            var acceptedMeanwhile = await AcceptedAsync(dialing).ConfigureAwait(false);
+            if (acceptedMeanwhile is null || !conference.IsCompletedSuccessfully)
+            {
+                // The caller left the room before anyone accepted.
+                await conference.ConfigureAwait(false);
+                throw new CallerHungUpException();
+            }
+
+            // A clinician accepted and left (the room ends with its marked user) before the acceptance was
+            // seen: a short call, but the caller was connected.
+            await ConnectedAsync(acceptedMeanwhile).ConfigureAwait(false);
+            return CallTrigger.PhysicianLeft;
         }
 
         var accepted = await dialing.ConfigureAwait(false);
@@ -37,9 +47,7 @@ public sealed partial class CallFlow
             return CallTrigger.ChainExhausted;
         }
 
-        await DecideAsync("connected", $"clinician {accepted.ClinicianId} accepted").ConfigureAwait(false);
-        _session.Outcome = CallOutcome.Connected;
-        _session.OutcomeDetail = $"connected to clinician {accepted.ClinicianId}";
+        await ConnectedAsync(accepted).ConfigureAwait(false);
 
         // The caller's leg ends when the clinician leaves (the room ends with its marked user);
         // when the caller hangs up first, the clinician is not left alone in the room.
@@ -64,14 +72,23 @@ public sealed partial class CallFlow
         return CallTrigger.Continue;
     }
 
-    private static async Task ObserveAsync(Task task)
+    private async Task ConnectedAsync(OnCallContact accepted)
+    {
+        await DecideAsync("connected", $"clinician {accepted.ClinicianId} accepted").ConfigureAwait(false);
+        _session.Outcome = CallOutcome.Connected;
+        _session.OutcomeDetail = $"connected to clinician {accepted.ClinicianId}";
+    }
+
+    /// <summary>The clinician who accepted, or null when the dialing was stopped first.</summary>
+    private static async Task<OnCallContact?> AcceptedAsync(Task<OnCallContact?> dialing)
     {
         try
         {
-            await task.ConfigureAwait(false);
+            return await dialing.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
+            return null;
         }
     }
 }
