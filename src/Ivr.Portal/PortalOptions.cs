@@ -38,8 +38,12 @@ public sealed class PortalOptions
     /// </summary>
     public string PublicUrl { get; set; } = string.Empty;
 
-    /// <summary><see cref="PublicUrl"/>, or the listening address when it is not set; no trailing slash.</summary>
-    public string EffectivePublicUrl => PublicUrl.Length > 0 ? PublicUrl.TrimEnd('/') : $"https://{Address}:{Port}";
+    /// <summary>
+    /// <see cref="PublicUrl"/>, or else the address the portal listens on (<paramref name="listening"/>, the
+    /// bound one: with <see cref="Port"/> 0 the system picks the port), never the request's; no trailing slash.
+    /// </summary>
+    public string EffectivePublicUrl(string? listening) =>
+        PublicUrl.Length > 0 ? PublicUrl.TrimEnd('/') : listening?.TrimEnd('/') ?? $"https://{Address}:{Port}";
 
     /// <summary>Signed-in users who do nothing for this long are signed out. Default 15 minutes.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);

@@ -2,6 +2,8 @@ using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.OnCall;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,7 @@ namespace Ivr.Portal.Pages.OnCall;
 /// One clinician's shifts for the next eight weeks and their secret calendar-feed address, made on
 /// the first visit; only the clinician and those who may change the schedule get here.
 /// </summary>
-public sealed class ClinicianModel(OnCallAccess access, IOptions<PortalOptions> options, TimeProvider time) : PageModel
+public sealed class ClinicianModel(OnCallAccess access, IOptions<PortalOptions> options, IServer server, TimeProvider time) : PageModel
 {
     public Practice Practice { get; private set; } = null!;
 
@@ -56,7 +58,7 @@ public sealed class ClinicianModel(OnCallAccess access, IOptions<PortalOptions> 
         Clinician = clinician;
         Regenerated = regenerated;
         // From the configured address, never the request's Host header: a forged header must not put a feed token in a link to another host.
-        FeedUrl = options.Value.EffectivePublicUrl + CalendarFeedEndpoint.Url(feed.Token);
+        FeedUrl = options.Value.EffectivePublicUrl(server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()) + CalendarFeedEndpoint.Url(feed.Token);
         var now = time.GetUtcNow();
         var schedule = await access.ScheduleAsync(Practice, now - ClinicianCalendar.Lookback, now + ClinicianCalendar.Ahead, HttpContext.RequestAborted);
         Shifts = ClinicianCalendar.Events(schedule, clinicianId, now, now + ClinicianCalendar.Ahead);
