@@ -68,7 +68,7 @@ public static class SecondFactorApi
         return Results.Text(options, "application/json");
     }
 
-    private static async Task<IResult> AssertionAsync(HttpContext context, IAntiforgery antiforgery, SecondFactorService factors, PendingSignIns pendingSignIns)
+    private static async Task<IResult> AssertionAsync(HttpContext context, IAntiforgery antiforgery, SecondFactorService factors, PendingSignIns pendingSignIns, PortalSessions sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -90,7 +90,7 @@ public static class SecondFactorApi
         }
 
         pendingSignIns.End(context);
-        await SecondFactorService.SignInAsync(context, who.User);
+        await sessions.StartSessionAsync(context, who.User);
         return Results.Ok(new { next = SecondFactorUser.Next(pending.ReturnUrl) });
     }
 
@@ -111,7 +111,7 @@ public static class SecondFactorApi
         return Results.Text(options, "application/json");
     }
 
-    private static async Task<IResult> RegistrationAsync(HttpContext context, IAntiforgery antiforgery, SecondFactorService factors, EnrolmentDrafts drafts, PendingSignIns pendingSignIns)
+    private static async Task<IResult> RegistrationAsync(HttpContext context, IAntiforgery antiforgery, SecondFactorService factors, EnrolmentDrafts drafts, PendingSignIns pendingSignIns, PortalSessions sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -148,7 +148,7 @@ public static class SecondFactorApi
         {
             pendingSignIns.End(context);
             drafts.End(who.User.Id);
-            await SecondFactorService.SignInAsync(context, who.User);
+            await sessions.StartSessionAsync(context, who.User);
             next = SecondFactorUser.Next(pending.ReturnUrl);
         }
 

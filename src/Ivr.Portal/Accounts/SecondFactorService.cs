@@ -6,7 +6,6 @@ using Fido2NetLib.Objects;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Ivr.Portal.Accounts;
@@ -168,13 +167,6 @@ public sealed class SecondFactorService(
             return false;
         }
     }
-
-    /// <summary>
-    /// Signs the user in once every factor is proven: the same server-side session the password step
-    /// starts for a user who needs no second factor.
-    /// </summary>
-    public static Task SignInAsync(HttpContext context, PortalUser user) =>
-        context.RequestServices.GetRequiredService<PortalSessions>().StartSessionAsync(context, user);
 
     /// <summary>The origin a passkey ceremony of this request must come from.</summary>
     public string OriginOf(HttpContext context)

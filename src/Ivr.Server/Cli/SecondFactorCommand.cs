@@ -57,26 +57,19 @@ public static class SecondFactorCommand
         return context.WithExamples(command, $"ivr user second-factor {verb} {PortalRoles.TelecomAdmin}");
     }
 
-    private static Command Reset(CliContext context)
-    {
-        var command = new Command("reset", "Forget a user's authenticator, passkeys and recovery codes (all lost); they set up a new factor at their next sign-in.");
-        var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
-        var byOption = CliOptions.By();
-        command.Arguments.Add(nameArgument);
-        command.Options.Add(byOption);
-        command.SetAction(async (parse, ct) =>
-        {
-            using var host = await context.OpenAsync(ct);
-            var name = parse.GetValue(nameArgument)!;
-            var user = await host.Services.GetRequiredService<IUserStore>().FindAsync(name, ct) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
-            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            await host.Services.GetRequiredService<ISecondFactorStore>().RemoveAllAsync(user.Id, ct);
-            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, CliHost.Actor(parse.GetValue(byOption)), "second-factor.reset", "user", user.Username, "every second factor and recovery code removed"), ct);
-            context.Output.WriteLine($"{user.Username}: second factors removed; they set one up at their next sign-in.");
-            return 0;
-        });
-        return context.WithExamples(command, "ivr user second-factor reset amy");
-    }
+    private static Command Reset(CliContext context) =>
+        UserCommand.OnAccount(
+            context,
+            "reset",
+            "Forget a user's authenticator, passkeys and recovery codes (all lost); they set up a new factor at their next sign-in.",
+            "ivr user second-factor reset amy",
+            async (services, user, actor, ct) =>
+            {
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+                await services.GetRequiredService<ISecondFactorStore>().RemoveAllAsync(user.Id, ct);
+                await services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, actor, "second-factor.reset", "user", user.Username, "every second factor and recovery code removed"), ct);
+                context.Output.WriteLine($"{user.Username}: second factors removed; they set one up at their next sign-in.");
+            });
 
     private static async Task PrintAsync(CliContext context, ISecondFactorStore store, CancellationToken cancellationToken)
     {

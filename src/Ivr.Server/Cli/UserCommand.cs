@@ -65,7 +65,11 @@ public static partial class UserCommand
         return user;
     }
 
-    private static Command State(CliContext context, string verb, string description, string example)
+    /// <summary>
+    /// A command on one account named on the line, done by whoever <c>--by</c> names: opens the data layer,
+    /// finds the account (a clear error when there is none) and hands it to <paramref name="act"/>.
+    /// </summary>
+    internal static Command OnAccount(CliContext context, string verb, string description, string example, Func<IServiceProvider, PortalUser, string, CancellationToken, Task> act)
     {
         var command = new Command(verb, description);
         var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
@@ -75,15 +79,23 @@ public static partial class UserCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = await context.OpenAsync(ct);
-            var accounts = host.Services.GetRequiredService<PortalAccounts>();
             var name = parse.GetValue(nameArgument)!;
             var user = await host.Services.GetRequiredService<IUserStore>().FindAsync(name, ct) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
+            await act(host.Services, user, CliHost.Actor(parse.GetValue(byOption)), ct);
+            return 0;
+        });
+        return context.WithExamples(command, example);
+    }
+
+    private static Command State(CliContext context, string verb, string description, string example) =>
+        OnAccount(context, verb, description, example, async (services, user, actor, ct) =>
+        {
             if (user.IsRemoved)
             {
                 throw new CommandLineException($"{user.Username} was removed; make a new account instead.");
             }
 
-            var actor = CliHost.Actor(parse.GetValue(byOption));
+            var accounts = services.GetRequiredService<PortalAccounts>();
             switch (verb)
             {
                 case "disable":
@@ -95,16 +107,12 @@ public static partial class UserCommand
                     context.Output.WriteLine($"{user.Username} enabled.");
                     break;
                 default:
-                    var unusable = host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+                    var unusable = services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
                     await accounts.RemoveAsync(user, unusable, actor, ct);
                     context.Output.WriteLine($"{user.Username} removed; the name stays reserved for the audit history.");
                     break;
             }
-
-            return 0;
         });
-        return context.WithExamples(command, example);
-    }
 
     private static Command Add(CliContext context)
     {
@@ -136,36 +144,23 @@ public static partial class UserCommand
             "echo \"$PASSWORD\" | ivr user add amy --role clinician --practice riverside-pediatrics --clinician dr-lee --password-stdin");
     }
 
-    private static Command Change(CliContext context, string verb, string description, string example)
-    {
-        var command = new Command(verb, description);
-        var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
-        var byOption = CliOptions.By();
-        command.Arguments.Add(nameArgument);
-        command.Options.Add(byOption);
-        command.SetAction(async (parse, ct) =>
+    private static Command Change(CliContext context, string verb, string description, string example) =>
+        OnAccount(context, verb, description, example, async (services, user, actor, ct) =>
         {
-            using var host = await context.OpenAsync(ct);
-            var users = host.Services.GetRequiredService<IUserStore>();
-            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var name = parse.GetValue(nameArgument)!;
-            var user = await users.FindAsync(name) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
             if (verb == "password")
             {
-                var password = CheckedPassword(PasswordInput.Read(context.Input, context.Error), host.Services);
-                var hash = host.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password);
-                await host.Services.GetRequiredService<PortalAccounts>().ChangePasswordAsync(user, hash, CliHost.Actor(parse.GetValue(byOption)));
+                var password = CheckedPassword(PasswordInput.Read(context.Input, context.Error), services);
+                var hash = services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(user, password);
+                await services.GetRequiredService<PortalAccounts>().ChangePasswordAsync(user, hash, actor);
                 context.Output.WriteLine($"{user.Username}: password set; every session of theirs is ended.");
-                return 0;
+                return;
             }
 
-            await users.ClearFailuresAsync(user.Id);
-            await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, CliHost.Actor(parse.GetValue(byOption)), "user." + verb, "user", user.Username, "unlocked"));
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await services.GetRequiredService<IUserStore>().ClearFailuresAsync(user.Id);
+            await services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(now, actor, "user." + verb, "user", user.Username, "unlocked"));
             context.Output.WriteLine($"{user.Username} unlocked.");
-            return 0;
         });
-        return context.WithExamples(command, example);
-    }
 
     private static async Task<int> AddAsync(string name, string roleName, string? practiceId, string? clinicianId, IServiceProvider services, CliContext context, string actor, DateTimeOffset now)
     {

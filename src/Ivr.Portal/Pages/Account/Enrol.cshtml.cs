@@ -16,6 +16,7 @@ namespace Ivr.Portal.Pages.Account;
 [AllowAnonymous]
 public sealed class EnrolModel(
     SecondFactorService factors,
+    PortalSessions sessions,
     ISecondFactorStore store,
     EnrolmentDrafts drafts,
     PendingSignIns pendingSignIns,
@@ -75,7 +76,7 @@ public sealed class EnrolModel(
         if (who.Pending is { } pending)
         {
             pendingSignIns.End(HttpContext);
-            await SecondFactorService.SignInAsync(HttpContext, who.User);
+            await sessions.StartSessionAsync(HttpContext, who.User);
             Next = SecondFactorUser.Next(pending.ReturnUrl);
         }
 

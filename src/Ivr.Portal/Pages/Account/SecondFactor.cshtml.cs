@@ -12,7 +12,7 @@ namespace Ivr.Portal.Pages.Account;
 /// the user back to the password.
 /// </summary>
 [AllowAnonymous]
-public sealed class SecondFactorModel(SecondFactorService factors, PendingSignIns pendingSignIns, ISecondFactorStore store) : PageModel
+public sealed class SecondFactorModel(SecondFactorService factors, PendingSignIns pendingSignIns, ISecondFactorStore store, PortalSessions sessions) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -44,7 +44,7 @@ public sealed class SecondFactorModel(SecondFactorService factors, PendingSignIn
         if (await factors.VerifyCodeAsync(who.User, Code ?? string.Empty, HttpContext.RequestAborted))
         {
             pendingSignIns.End(HttpContext);
-            await SecondFactorService.SignInAsync(HttpContext, who.User);
+            await sessions.StartSessionAsync(HttpContext, who.User);
             return LocalRedirect(SecondFactorUser.Next(pending.ReturnUrl));
         }
 
