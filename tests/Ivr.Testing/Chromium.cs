@@ -51,13 +51,26 @@ public sealed class Chromium : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Fills the sign-in form the page shows and submits it.</summary>
+    /// <summary>
+    /// Fills the sign-in form the page shows, submits it, and returns once the portal has answered
+    /// the form (its cookie is then set). What the caller checks next (a page, an alert) is waited for
+    /// by a polling expectation, which survives the navigation that follows.
+    /// </summary>
+    /// <remarks>
+    /// It used to wait with <c>WaitForLoadStateAsync(DOMContentLoaded)</c> after the click. Playwright
+    /// for .NET checks its list of fired load states and only then subscribes to the next one, on a
+    /// different thread from the one that receives them: when the new page's "domcontentloaded"
+    /// arrived between the two, the wait missed it and hung until its deadline (seen twice under load,
+    /// the log ending in later "load" and "networkidle" events). The response wait is armed before the
+    /// click, so nothing can slip past it.
+    /// </remarks>
     public static async Task SignInAsync(IPage page, string username, string password)
     {
         await page.Locator("#username").FillAsync(username);
         await page.Locator("#password").FillAsync(password);
-        await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.RunAndWaitForResponseAsync(
+            () => page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "Sign in" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Request.IsNavigationRequest);
     }
 
     public async Task DisposeAsync()
