@@ -1,15 +1,19 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
+using Ivr.Domain.Practices;
 using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ivr.Portal.Pages;
 
-/// <summary>The supervisor's accounts page: each user's state and sessions; disable, enable, remove, sign out everywhere.</summary>
-public sealed class UsersModel(IUserStore users, PortalAccounts accounts, SignInService signIn, IAuditLog audit, TimeProvider time) : PageModel
+/// <summary>The supervisor's accounts page: each user's state and sessions; disable, enable, remove, change role, sign out everywhere.</summary>
+public sealed class UsersModel(IUserStore users, PortalAccounts accounts, SignInService signIn, IPracticeStore practices, IAuditLog audit, TimeProvider time) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    /// <summary>The practices a practice admin or clinician can be placed in, by id.</summary>
+    public IReadOnlyList<string> PracticeIds { get; private set; } = [];
 
     public string? Error { get; private set; }
 
@@ -37,6 +41,24 @@ public sealed class UsersModel(IUserStore users, PortalAccounts accounts, SignIn
         }
 
         if (await UsersApi.ChangeAsync(HttpContext.Who(), username, verb, users, accounts, signIn, HttpContext.RequestAborted) is { } failure)
+        {
+            Error = failure.Why;
+            Response.StatusCode = failure.Status;
+            await LoadAsync();
+            return Page();
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string username, string? role, string? practiceId, string? clinicianId)
+    {
+        if (await RefuseAsync(username) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await UsersApi.ChangeRoleAsync(HttpContext.Who(), username, role, practiceId, clinicianId, users, accounts, practices, HttpContext.RequestAborted) is { } failure)
         {
             Error = failure.Why;
             Response.StatusCode = failure.Status;
@@ -85,6 +107,7 @@ public sealed class UsersModel(IUserStore users, PortalAccounts accounts, SignIn
         }
 
         Users = rows;
+        PracticeIds = (await practices.ListAsync(HttpContext.RequestAborted)).Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
     }
 
     public sealed record UserRow(PortalUser User, string State, IReadOnlyList<PortalSession> Sessions);

@@ -14,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Server.Cli;
 
 /// <summary>
-/// <c>ivr user add | list | unlock | password | disable | enable | remove</c>: portal accounts. The first
+/// <c>ivr user add | list | unlock | password | disable | enable | remove | role</c>: portal accounts. The first
 /// account is made here; passwords come from standard input, never from the command line. A new
-/// password, disabling and removing end every session of the account at once.
+/// password, a new role, disabling and removing end every session of the account at once.
 /// </summary>
 public static partial class UserCommand
 {
@@ -61,6 +61,7 @@ public static partial class UserCommand
             "remove",
             "Remove an account for good: sessions ended, password wiped; the name stays reserved so the audit history still names one person.",
             "ivr user remove amy --by sam"));
+        user.Subcommands.Add(Role(context));
         user.Subcommands.Add(SecondFactorCommand.Create(context));
         return user;
     }
@@ -198,32 +199,74 @@ public static partial class UserCommand
         return 0;
     }
 
-    /// <summary>Practice staff and clinicians belong to one practice; a clinician is one of its clinicians; the others to none.</summary>
+    /// <summary>Practice staff and clinicians belong to one practice; a clinician is one of its clinicians; the others to none (<see cref="RolePlace"/>).</summary>
     private static async Task CheckPlaceAsync(PortalRole role, string? practiceId, string? clinicianId, IPracticeStore practices)
     {
-        var needsPractice = role is PortalRole.PracticeAdmin or PortalRole.Clinician;
-        if (needsPractice != (practiceId is not null))
+        var practice = practiceId is null ? null : await CliHost.PracticeAsync(practices, practiceId);
+        var problem = RolePlace.Check(role, practiceId, clinicianId, practice);
+        var name = PortalRoles.Name(role);
+        switch (problem)
         {
-            throw new CommandLineException(needsPractice
-                ? $"a {PortalRoles.Name(role)} belongs to a practice: add --practice P."
-                : $"a {PortalRoles.Name(role)} belongs to no practice: leave out --practice.");
+            case RolePlaceProblem.NeedsPractice:
+                throw new CommandLineException($"a {name} belongs to a practice: add --practice P.");
+            case RolePlaceProblem.NoPracticeAllowed:
+                throw new CommandLineException($"a {name} belongs to no practice: leave out --practice.");
+            case RolePlaceProblem.NeedsClinician:
+                throw new CommandLineException("a clinician needs --clinician C, their id in the practice's file (it is what their acknowledgements are recorded as).");
+            case RolePlaceProblem.NoClinicianAllowed:
+                throw new CommandLineException("--clinician is for the clinician role only.");
+            case RolePlaceProblem.UnknownClinician:
+                throw new CommandLineException($"'{clinicianId}' is not a clinician of {practice!.Id} ({string.Join(", ", practice.Clinicians.Select(c => c.Id))}).");
+        }
+    }
+
+    /// <summary>
+    /// <c>ivr user role USERNAME --role R [--practice P] [--clinician C]</c>: a new role (and place) for an
+    /// account; its sessions end at once, so the new rights apply from its next sign-in.
+    /// </summary>
+    private static Command Role(CliContext context)
+    {
+        var command = new Command("role", "Give an account a new role (and practice, clinician id); its sessions end, the new rights apply from its next sign-in.");
+        var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
+        var roleOption = CliOptions.Text("--role", string.Join("|", PortalRoles.All), "ROLE", required: true);
+        roleOption.CompletionSources.Add([.. PortalRoles.All]);
+        var practiceOption = CliOptions.Practice(required: false);
+        practiceOption.Description = "the practice a practice-admin or clinician belongs to";
+        var clinicianOption = CliOptions.Text("--clinician", "a clinician's id in the practice's file (what their acknowledgements are recorded as)", "C");
+        var byOption = CliOptions.By();
+        command.Arguments.Add(nameArgument);
+        foreach (var option in new Option[] { roleOption, practiceOption, clinicianOption, byOption })
+        {
+            command.Options.Add(option);
         }
 
-        if ((role == PortalRole.Clinician) != (clinicianId is not null))
+        command.SetAction(async (parse, ct) =>
         {
-            throw new CommandLineException(role == PortalRole.Clinician
-                ? "a clinician needs --clinician C, their id in the practice's file (it is what their acknowledgements are recorded as)."
-                : "--clinician is for the clinician role only.");
-        }
-
-        if (practiceId is not null)
-        {
-            var practice = await CliHost.PracticeAsync(practices, practiceId);
-            if (clinicianId is not null && practice.Clinician(clinicianId) is null)
+            using var host = await context.OpenAsync(ct);
+            var services = host.Services;
+            var name = parse.GetValue(nameArgument)!;
+            var user = await services.GetRequiredService<IUserStore>().FindAsync(name, ct) ?? throw new CommandLineException($"no user '{name}'; see ivr user list.");
+            if (user.IsRemoved)
             {
-                throw new CommandLineException($"'{clinicianId}' is not a clinician of {practice.Id} ({string.Join(", ", practice.Clinicians.Select(c => c.Id))}).");
+                throw new CommandLineException($"{user.Username} was removed; make a new account instead.");
             }
-        }
+
+            var roleName = parse.GetValue(roleOption)!;
+            if (!PortalRoles.TryParse(roleName, out var role))
+            {
+                throw new CommandLineException($"--role is one of {string.Join(", ", PortalRoles.All)}, not '{roleName}'.");
+            }
+
+            var practiceId = parse.GetValue(practiceOption);
+            var clinicianId = parse.GetValue(clinicianOption);
+            await CheckPlaceAsync(role, practiceId, clinicianId, services.GetRequiredService<IPracticeStore>());
+            await services.GetRequiredService<PortalAccounts>().ChangeRoleAsync(user, role, practiceId, clinicianId, CliHost.Actor(parse.GetValue(byOption)), ct);
+            context.Output.WriteLine($"{user.Username} is now {roleName}{(practiceId is null ? string.Empty : $" of {practiceId}")}{(clinicianId is null ? string.Empty : $", clinician {clinicianId}")}; their sessions are ended.");
+            return 0;
+        });
+        return context.WithExamples(command,
+            "ivr user role amy --role practice-admin --practice riverside-pediatrics --by sam",
+            "ivr user role lee --role clinician --practice riverside-pediatrics --clinician dr-lee --by sam");
     }
 
     private static string CheckedPassword(string password, IServiceProvider services)

@@ -232,6 +232,80 @@ public sealed class SessionHttpTests
     }
 
     [Fact]
+    public async Task TheSupervisorsUsersPageChangesARoleWhichEndsTheAccountsSessions()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var lee = portal.Client(followRedirects: false);
+        using var sam = portal.Client(followRedirects: false);
+        var (_, cookie) = await SignInAsync(lee, "lee");
+        using var copy = Copy(portal, cookie);
+        await SignInAsync(sam, "sam");
+
+        var users = await sam.GetStringAsync("/users");
+        var change = await sam.PostAsync("/users?handler=Role&username=lee", Form(users, ("role", "practice-admin"), ("practiceId", PracticeA), ("clinicianId", "")));
+
+        Assert.Contains("Change role", users);
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/messages")).StatusCode);
+        var changed = (await portal.Get<IUserStore>().FindAsync("lee"))!;
+        Assert.Equal(PortalRole.PracticeAdmin, changed.Role);
+        Assert.Equal(PracticeA, changed.PracticeId);
+        Assert.Null(changed.ClinicianId);
+        Assert.Contains(await portal.Get<IAuditLog>().ListAsync(20), e => e.Action == "user.role" && e.Actor == "portal:sam" && e.SubjectId == "lee" && e.Detail.Contains("clinician -> practice-admin", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("practice-admin", "", "", "belongs to a practice")]
+    [InlineData("supervisor", PracticeA, "", "belongs to no practice")]
+    [InlineData("clinician", PracticeA, "", "needs their clinician id")]
+    [InlineData("clinician", PracticeA, "dr-nobody", "is not a clinician of")]
+    [InlineData("practice-admin", "no-such-practice", "", "No practice")]
+    [InlineData("boss", "", "", "The role is one of")]
+    public async Task ARoleInTheWrongPlaceIsRefusedAndNothingChanges(string role, string practiceId, string clinicianId, string complaint)
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var lee = portal.Client(followRedirects: false);
+        using var sam = portal.Client(followRedirects: false);
+        await SignInAsync(lee, "lee");
+        await SignInAsync(sam, "sam");
+
+        var users = await sam.GetStringAsync("/users");
+        var change = await sam.PostAsync("/users?handler=Role&username=lee", Form(users, ("role", role), ("practiceId", practiceId), ("clinicianId", clinicianId)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(complaint), await change.Content.ReadAsStringAsync());
+        var unchanged = (await portal.Get<IUserStore>().FindAsync("lee"))!;
+        Assert.Equal(PortalRole.Clinician, unchanged.Role);
+        Assert.Equal("dr-lee", unchanged.ClinicianId);
+        Assert.Equal(HttpStatusCode.OK, (await lee.GetAsync("/api/messages")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheRoleApiIsTheSupervisorsAndNotForTheirOwnAccount()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var lee = portal.Client(followRedirects: false);
+        using var sam = portal.Client(followRedirects: false);
+        var (leeToken, _) = await SignInAsync(lee, "lee");
+        var (samToken, _) = await SignInAsync(sam, "sam");
+        lee.DefaultRequestHeaders.Add("X-CSRF-TOKEN", leeToken);
+        sam.DefaultRequestHeaders.Add("X-CSRF-TOKEN", samToken);
+
+        var leePromotes = await lee.PostAsJsonAsync("/api/users/lee/role", new { role = "supervisor" });
+        var samDemotes = await sam.PostAsJsonAsync("/api/users/sam/role", new { role = "telecom-admin" });
+        var samChanges = await sam.PostAsJsonAsync("/api/users/lee/role", new { role = "clinician", practiceId = PracticeA, clinicianId = "dr-lee" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, leePromotes.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, samDemotes.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, samChanges.StatusCode);
+        Assert.Equal(PortalRole.Supervisor, (await portal.Get<IUserStore>().FindAsync("sam"))!.Role);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await lee.GetAsync("/api/messages")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheCookieCarriesTheSessionNotTheUser()
     {
         await using var portal = await ArrangeAsync();
@@ -283,6 +357,10 @@ public sealed class SessionHttpTests
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }
+
+    /// <summary>A page form's fields with the antiforgery token of <paramref name="page"/>.</summary>
+    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+        new([new KeyValuePair<string, string>("__RequestVerificationToken", HiddenToken(page)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
 
     private static string HiddenToken(string html)
     {

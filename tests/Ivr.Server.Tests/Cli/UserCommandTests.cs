@@ -155,11 +155,51 @@ public sealed class UserCommandTests
     }
 
     [Fact]
-    public async Task DisableEnableAndRemoveEachShowAnExampleInTheirHelp()
+    public async Task RoleGivesANewRoleAndPlaceEndsTheSessionsAndIsAudited()
+    {
+        await using var service = await ArrangeAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "amy", "--role", "telecom-admin");
+        var accounts = service.Get<PortalAccounts>();
+        var amy = (await service.Get<IUserStore>().FindAsync("amy"))!;
+        var (token, _) = await accounts.StartSessionAsync(amy, SessionPolicy.Default, "127.0.0.1", "test");
+
+        var (exit, output) = await service.RunAsync("user", "role", "amy", "--role", "clinician", "--practice", "riverside-pediatrics", "--clinician", "dr-lee", "--by", "sam");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("amy is now clinician of riverside-pediatrics, clinician dr-lee", output);
+        Assert.Null(await accounts.ValidateAsync(token, touch: false));
+        var after = (await service.Get<IUserStore>().FindAsync("amy"))!;
+        Assert.Equal(PortalRole.Clinician, after.Role);
+        Assert.Equal("riverside-pediatrics", after.PracticeId);
+        Assert.Equal("dr-lee", after.ClinicianId);
+        Assert.Contains(await service.Get<IAuditLog>().ListAsync(10), e => e.Action == "user.role" && e.SubjectId == "amy" && e.Detail.StartsWith("telecom-admin -> clinician", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("practice-admin", "belongs to a practice")]
+    [InlineData("clinician", "belongs to a practice")]
+    [InlineData("boss", "--role is one of")]
+    public async Task RoleRefusesAWrongPlaceAndChangesNothing(string role, string complaint)
+    {
+        await using var service = await ArrangeAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "amy", "--role", "telecom-admin");
+
+        var (exit, output) = await service.RunAsync("user", "role", "amy", "--role", role);
+        var (nobodyExit, nobody) = await service.RunAsync("user", "role", "nobody", "--role", "supervisor");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(complaint, output);
+        Assert.Equal(PortalRole.TelecomAdmin, (await service.Get<IUserStore>().FindAsync("amy"))!.Role);
+        Assert.NotEqual(0, nobodyExit);
+        Assert.Contains("no user 'nobody'", nobody);
+    }
+
+    [Fact]
+    public async Task DisableEnableRemoveAndRoleEachShowAnExampleInTheirHelp()
     {
         await using var service = await ArrangeAsync();
 
-        foreach (var verb in new[] { "disable", "enable", "remove" })
+        foreach (var verb in new[] { "disable", "enable", "remove", "role" })
         {
             var (exit, help) = await service.RunAsync("user", verb, "--help");
 
