@@ -96,18 +96,61 @@ public sealed class SecondFactorHttpTests
     }
 
     [Fact]
-    public async Task TheJsonSignInOpensNoSessionForAnAccountThatNeedsASecondFactor()
+    public async Task TheJsonSignInOpensNoSessionForAnAccountThatMustEnrolFirst()
     {
         await using var portal = await ArrangeAsync();
         using var client = portal.Client(followRedirects: false);
 
         var response = await client.PostAsJsonAsync("/api/session", new { username = "lee", password = Password });
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var inbox = await client.GetAsync("/api/messages");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("second factor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ivr-portal=", StringComparison.Ordinal)));
+        Assert.Equal("enrol", body.GetProperty("secondFactor").GetString());
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("__Host-ivr-portal=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Unauthorized, inbox.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheJsonSignInTakesTheCodeInASecondStepAndFiveWrongCodesEndIt()
+    {
+        await using var portal = await ArrangeAsync();
+        var id = await portal.SeedMessageAsync(PracticeA, Urgency.Urgent);
+        var secret = TotpVerifier.NewSecret();
+        var lee = (await portal.Get<IUserStore>().FindAsync("lee"))!;
+        await portal.Get<ISecondFactorStore>().SetTotpAsync(lee.Id, secret, 0, DateTimeOffset.UtcNow);
+        var wrongCode = Code(secret) == "000000" ? "111111" : "000000";
+        using var client = portal.Client(followRedirects: false);
+        using var guesser = portal.Client(followRedirects: false);
+
+        var password = await client.PostAsJsonAsync("/api/session", new { username = "lee", password = Password });
+        var passwordBody = await password.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var before = await client.GetAsync($"/api/messages/{id}");
+        var noPending = await guesser.PostAsJsonAsync("/api/session/second-factor", new { code = Code(secret) });
+        var wrong = await client.PostAsJsonAsync("/api/session/second-factor", new { code = wrongCode });
+        var right = await client.PostAsJsonAsync("/api/session/second-factor", new { code = Code(secret) });
+        var session = await right.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var after = await client.GetAsync($"/api/messages/{id}");
+
+        await guesser.PostAsJsonAsync("/api/session", new { username = "lee", password = Password });
+        var guesses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            guesses.Add(await guesser.PostAsJsonAsync("/api/session/second-factor", new { code = wrongCode }));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, password.StatusCode);
+        Assert.Equal("code", passwordBody.GetProperty("secondFactor").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noPending.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal("lee", session.GetProperty("username").GetString());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.All(guesses, g => Assert.Equal(HttpStatusCode.Unauthorized, g.StatusCode));
+        Assert.Contains("Too many wrong codes", await guesses[4].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("No sign-in is waiting", await guesses[5].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(await portal.Get<IAuditLog>().ListAsync(30), e => e.Action == "signin.second-factor" && e.SubjectId == "lee");
     }
 
     [Fact]
