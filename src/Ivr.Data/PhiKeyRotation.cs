@@ -20,6 +20,7 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
         ("webhook_secrets", "practice_id", ["current", "previous"]),
         ("calendar_feeds", "practice_id || '/' || clinician_id", ["token"]),
         ("user_totp", "user_id", ["secret"]),
+        ("message_history", "id", ["note"]),
     ];
 
     /// <summary>How many values and recordings each key id protects (<c>legacy</c>: the first format, before key ids).</summary>

@@ -95,6 +95,41 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
+    public async Task TheResolveButtonTakesANoteThatTheHistoryShowsAndTheApiTakesOneToo()
+    {
+        await using var portal = await ArrangeAsync();
+        var byPage = await portal.SeedMessageAsync(PracticeA, Urgency.Urgent);
+        var byApi = await portal.SeedMessageAsync(PracticeA, Urgency.Urgent, minutesAfter: 1);
+        using var client = portal.Client(followRedirects: false);
+        var token = await SignInAsync(client, "lee");
+        const string Note = "Spoke with the mother: rash fading, fever down, see in clinic tomorrow.";
+
+        var page = await client.GetStringAsync($"/messages/{byPage}");
+        var resolved = await client.PostAsync($"/messages/{byPage}?handler=Resolve", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HiddenToken(page),
+            ["note"] = Note,
+        }));
+        var after = await client.GetStringAsync($"/messages/{byPage}");
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
+        var tooLong = await client.PostAsJsonAsync($"/api/messages/{byApi}/resolve", new { note = new string('x', MessageLifecycle.MaxNoteLength + 1) });
+        var stillOpen = (await portal.Get<IMessageStore>().GetAsync(byApi))!.Status;
+        var apiResolved = await client.PostAsJsonAsync($"/api/messages/{byApi}/resolve", new { note = "left a voicemail" });
+        var message = await client.GetFromJsonAsync<JsonElement>($"/api/messages/{byApi}");
+
+        Assert.Contains("What was done", page);
+        Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Note), after);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.NotEqual(MessageStatus.Resolved, stillOpen);
+        Assert.Equal(HttpStatusCode.OK, apiResolved.StatusCode);
+        var last = message.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("resolved", last.GetProperty("status").GetString());
+        Assert.Equal("left a voicemail", last.GetProperty("note").GetString());
+        Assert.Equal(Note, (await portal.Get<Ivr.Domain.Dispatch.IDispatchStore>().HistoryAsync(byPage))[^1].Note);
+    }
+
+    [Fact]
     public async Task TheRecordingIsServedDecryptedFromMemoryWithRangesAndItsReadAudited()
     {
         await using var portal = await ArrangeAsync();

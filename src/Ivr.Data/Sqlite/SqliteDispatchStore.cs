@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Ivr.Domain.Dispatch;
@@ -11,7 +12,7 @@ namespace Ivr.Data;
 /// Dispatch state in SQLite. Claims are single conditional UPDATEs inside immediate transactions, so
 /// two processes sharing the file never both take a step; leases are times in the row, not locks.
 /// </summary>
-public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStore
+public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector protector) : IDispatchStore
 {
     private const string Active = nameof(DispatchState.Active);
 
@@ -155,11 +156,20 @@ public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStor
 
         foreach (var change in lifecycle.Changes)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@messageId, @at, @status, @by, @detail)",
+            var row = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@messageId, @at, @status, @by, @detail) RETURNING id",
                 new { messageId = lifecycle.MessageId, at = Time.Write(change.At), status = change.To.ToString(), by = change.By, detail = change.Detail },
                 transaction,
                 cancellationToken: cancellationToken));
+            if (change.Note is not null)
+            {
+                // The note is bound to its history row, known only once inserted (same transaction).
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE message_history SET note_enc = @note WHERE id = @row",
+                    new { row, note = protector.Protect(change.Note, "message_history", "note", row.ToString(CultureInfo.InvariantCulture)) },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
         }
 
         if (lifecycle.Changes.Any(c => c.StopsDispatch))
@@ -179,10 +189,15 @@ public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(
-            "SELECT at, status, actor, detail FROM message_history WHERE message_id = @messageId ORDER BY id",
+            "SELECT id, at, status, actor, detail, note_enc FROM message_history WHERE message_id = @messageId ORDER BY id",
             new { messageId },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new MessageHistoryEntry(Time.Read(r.at), Enum.Parse<MessageStatus>(r.status), r.actor, r.detail)).ToList();
+        return rows.Select(r => new MessageHistoryEntry(
+            Time.Read(r.at),
+            Enum.Parse<MessageStatus>(r.status),
+            r.actor,
+            r.detail,
+            protector.Unprotect(r.note_enc, "message_history", "note", r.id.ToString(CultureInfo.InvariantCulture)))).ToList();
     }
 
     private async Task<IReadOnlyList<DispatchAttempt>> AttemptsWhereAsync(string where, object parameters, CancellationToken cancellationToken)
@@ -205,5 +220,5 @@ public sealed class SqliteDispatchStore(SqliteDatabase database) : IDispatchStor
 
     private sealed record AttemptRow(long id, long message_id, long step, string channel, string recipient, string started_at, string? ended_at, string outcome, string detail);
 
-    private sealed record HistoryRow(string at, string status, string actor, string detail);
+    private sealed record HistoryRow(long id, string at, string status, string actor, string detail, string? note_enc);
 }

@@ -2,5 +2,8 @@ using Ivr.Domain.Messages;
 
 namespace Ivr.Domain.Dispatch;
 
-/// <summary>A message reached <paramref name="Status"/>: when, by whom (a clinician id, "dispatcher", "cli:…"), and how.</summary>
-public sealed record MessageHistoryEntry(DateTimeOffset At, MessageStatus Status, string Actor, string Detail);
+/// <summary>
+/// A message reached <paramref name="Status"/>: when, by whom (a clinician id, "dispatcher", "cli:…"), how,
+/// and the note the person left (decrypted; null when none).
+/// </summary>
+public sealed record MessageHistoryEntry(DateTimeOffset At, MessageStatus Status, string Actor, string Detail, string? Note = null);

@@ -35,4 +35,8 @@ public static class MessageLifecycleChanges
     /// </summary>
     public static Task<bool> AdvanceAsync(this IDispatchStore store, long messageId, MessageStatus status, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         store.ChangeAsync(messageId, lifecycle => lifecycle.Advance(status, actor, at, detail), cancellationToken);
+
+    /// <summary>As <see cref="AdvanceAsync(IDispatchStore, long, MessageStatus, string, string, DateTimeOffset, CancellationToken)"/>, with the person's note (kept encrypted).</summary>
+    public static Task<bool> AdvanceAsync(this IDispatchStore store, long messageId, MessageStatus status, string actor, string detail, string? note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        store.ChangeAsync(messageId, lifecycle => lifecycle.Advance(status, actor, at, detail, note), cancellationToken);
 }

@@ -11,6 +11,9 @@ public sealed class MessageLifecycle
 {
     private readonly List<MessageTransition> _changes = [];
 
+    /// <summary>The longest note a person may leave on an acknowledgement or resolution.</summary>
+    public const int MaxNoteLength = 2000;
+
     public MessageLifecycle(long messageId, MessageStatus status)
     {
         MessageId = messageId;
@@ -35,18 +38,25 @@ public sealed class MessageLifecycle
     public bool Deliver(string by, DateTimeOffset at, string detail) => MoveTo(MessageStatus.Delivered, by, at, detail);
 
     /// <summary>Someone took responsibility for it, which stops its escalation. The first acknowledgement wins: refused once acknowledged or resolved.</summary>
-    public bool Acknowledge(string by, DateTimeOffset at, string detail) => MoveTo(MessageStatus.Acknowledged, by, at, detail);
+    public bool Acknowledge(string by, DateTimeOffset at, string detail, string? note = null) => MoveTo(MessageStatus.Acknowledged, by, at, detail, note);
 
-    /// <summary>The patient was contacted; nothing more to do. Allowed from any earlier status, refused once resolved.</summary>
-    public bool Resolve(string by, DateTimeOffset at, string detail) => MoveTo(MessageStatus.Resolved, by, at, detail);
+    /// <summary>
+    /// The patient was contacted; nothing more to do, with what the person who talked to them wrote
+    /// (<paramref name="note"/>, optional). Allowed from any earlier status, refused once resolved.
+    /// </summary>
+    public bool Resolve(string by, DateTimeOffset at, string detail, string? note = null) => MoveTo(MessageStatus.Resolved, by, at, detail, note);
 
-    /// <summary>The transition to <paramref name="status"/>, for callers that hold the status as a value. Received is never a transition: refused.</summary>
-    public bool Advance(MessageStatus status, string by, DateTimeOffset at, string detail) => status switch
+    /// <summary>
+    /// The transition to <paramref name="status"/>, for callers that hold the status as a value. Received is
+    /// never a transition: refused. Only a person's acknowledgement or resolution carries a note.
+    /// </summary>
+    public bool Advance(MessageStatus status, string by, DateTimeOffset at, string detail, string? note = null) => status switch
     {
-        MessageStatus.Dispatched => Dispatch(by, at, detail),
-        MessageStatus.Delivered => Deliver(by, at, detail),
-        MessageStatus.Acknowledged => Acknowledge(by, at, detail),
-        MessageStatus.Resolved => Resolve(by, at, detail),
+        MessageStatus.Dispatched when note is null => Dispatch(by, at, detail),
+        MessageStatus.Delivered when note is null => Deliver(by, at, detail),
+        MessageStatus.Dispatched or MessageStatus.Delivered => throw new ArgumentException("only an acknowledgement or a resolution carries a note", nameof(note)),
+        MessageStatus.Acknowledged => Acknowledge(by, at, detail, note),
+        MessageStatus.Resolved => Resolve(by, at, detail, note),
         MessageStatus.Received => false,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a message status"),
     };
@@ -54,16 +64,31 @@ public sealed class MessageLifecycle
     /// <summary>True when the message may still move to <paramref name="status"/>: it is behind it.</summary>
     public bool CanMoveTo(MessageStatus status) => status > Status;
 
-    private bool MoveTo(MessageStatus status, string by, DateTimeOffset at, string detail)
+    /// <summary>A note as kept: trimmed, null when blank; longer than <see cref="MaxNoteLength"/> is refused (ArgumentException).</summary>
+    public static string? CleanNote(string? note)
+    {
+        var trimmed = note?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length <= MaxNoteLength
+            ? trimmed
+            : throw new ArgumentException($"a note is at most {MaxNoteLength} characters, not {trimmed.Length}", nameof(note));
+    }
+
+    private bool MoveTo(MessageStatus status, string by, DateTimeOffset at, string detail, string? note = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         ArgumentNullException.ThrowIfNull(detail);
+        var kept = CleanNote(note);
         if (!CanMoveTo(status))
         {
             return false;
         }
 
-        _changes.Add(new MessageTransition(Status, status, by, at, detail));
+        _changes.Add(new MessageTransition(Status, status, by, at, detail, kept));
         Status = status;
         return true;
     }

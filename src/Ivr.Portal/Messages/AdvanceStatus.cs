@@ -9,4 +9,7 @@ public enum AdvanceStatus
     AlreadyThere,
     NotFound,
     Denied,
+
+    /// <summary>The note is longer than a history keeps; nothing was read or changed.</summary>
+    NoteTooLong,
 }

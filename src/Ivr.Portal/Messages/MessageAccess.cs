@@ -53,11 +53,17 @@ public sealed class MessageAccess(IMessageStore messages, IDispatchStore dispatc
 
     /// <summary>
     /// Acknowledges (which stops the escalation at once) or resolves a message in the user's name:
-    /// the history records their clinician id, or their username where they have none. The portal
-    /// takes no free-text note: history detail is stored in plain, and a note would soon hold patient data.
+    /// the history records their clinician id, or their username where they have none, and the note they
+    /// wrote (how the patient was helped), kept encrypted since it may hold patient data. A note longer
+    /// than <see cref="MessageLifecycle.MaxNoteLength"/> is refused before anything is read or changed.
     /// </summary>
-    public async Task<AdvanceStatus> AdvanceAsync(PortalIdentity who, long id, MessageStatus status, CancellationToken cancellationToken = default)
+    public async Task<AdvanceStatus> AdvanceAsync(PortalIdentity who, long id, MessageStatus status, string? note = null, CancellationToken cancellationToken = default)
     {
+        if (note?.Trim().Length > MessageLifecycle.MaxNoteLength)
+        {
+            return AdvanceStatus.NoteTooLong;
+        }
+
         var verb = status == MessageStatus.Acknowledged ? "acknowledge" : "resolve";
         var lookup = await OpenAsync(who, id, "message." + verb, cancellationToken);
         if (lookup.Status != LookupStatus.Found)
@@ -66,7 +72,7 @@ public sealed class MessageAccess(IMessageStore messages, IDispatchStore dispatc
         }
 
         var detail = status == MessageStatus.Acknowledged ? "acknowledged in the portal" : "patient contacted (portal)";
-        var moved = await dispatch.AdvanceAsync(id, status, who.Actor, detail, time.GetUtcNow(), cancellationToken);
+        var moved = await dispatch.AdvanceAsync(id, status, who.Actor, detail, note, time.GetUtcNow(), cancellationToken);
         if (moved)
         {
             logger.LogInformation("Message {MessageId} {Status} by portal user {Username}", id, status, who.Username);

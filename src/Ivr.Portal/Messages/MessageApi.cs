@@ -16,9 +16,9 @@ public static class MessageApi
         var api = app.MapGroup("/api/messages").RequireAuthorization();
         api.MapGet("/", InboxAsync);
         api.MapGet("/{id:long}", GetAsync);
-        api.MapPost("/{id:long}/ack", (long id, HttpContext context, MessageAccess access) => AdvanceAsync(id, MessageStatus.Acknowledged, context, access))
+        api.MapPost("/{id:long}/ack", (long id, NoteJson? body, HttpContext context, MessageAccess access) => AdvanceAsync(id, MessageStatus.Acknowledged, body?.Note, context, access))
             .AddEndpointFilter<AntiforgeryHeaderFilter>();
-        api.MapPost("/{id:long}/resolve", (long id, HttpContext context, MessageAccess access) => AdvanceAsync(id, MessageStatus.Resolved, context, access))
+        api.MapPost("/{id:long}/resolve", (long id, NoteJson? body, HttpContext context, MessageAccess access) => AdvanceAsync(id, MessageStatus.Resolved, body?.Note, context, access))
             .AddEndpointFilter<AntiforgeryHeaderFilter>();
         return app;
     }
@@ -49,14 +49,18 @@ public static class MessageApi
         };
     }
 
-    private static async Task<IResult> AdvanceAsync(long id, MessageStatus status, HttpContext context, MessageAccess access)
+    private static async Task<IResult> AdvanceAsync(long id, MessageStatus status, string? note, HttpContext context, MessageAccess access)
     {
-        var outcome = await access.AdvanceAsync(context.Who(), id, status, context.RequestAborted);
+        var outcome = await access.AdvanceAsync(context.Who(), id, status, note, context.RequestAborted);
         return outcome switch
         {
             AdvanceStatus.Done => Results.Ok(new { id, status }),
             AdvanceStatus.AlreadyThere => Results.Conflict(new { id, error = $"the message is {status} or further already" }),
+            AdvanceStatus.NoteTooLong => Results.BadRequest(new { id, error = $"a note is at most {MessageLifecycle.MaxNoteLength} characters" }),
             _ => Results.NotFound(),
         };
     }
+
+    /// <summary>The optional body of acknowledge and resolve: what the person did (kept encrypted).</summary>
+    public sealed record NoteJson(string? Note);
 }

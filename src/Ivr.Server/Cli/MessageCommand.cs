@@ -44,7 +44,7 @@ public static class MessageCommand
         var command = new Command(verb, description);
         var id = Id();
         var by = CliOptions.Text("--by", "the clinician (their id in the practice's file) or the supervisor", "CLINICIAN", required: true);
-        var note = CliOptions.Text("--note", "what was done (recorded in the message's history)", "TEXT");
+        var note = CliOptions.Text("--note", $"what was done (kept encrypted in the message's history; at most {MessageLifecycle.MaxNoteLength} characters)", "TEXT");
         command.Arguments.Add(id);
         command.Options.Add(by);
         command.Options.Add(note);
@@ -74,7 +74,7 @@ public static class MessageCommand
             output.WriteLine("History:");
             foreach (var entry in await dispatch.HistoryAsync(id))
             {
-                output.WriteLine($"  {entry.At:yyyy-MM-dd HH:mm:ss}  {entry.Status,-12} {entry.Actor,-16} {entry.Detail}");
+                output.WriteLine($"  {entry.At:yyyy-MM-dd HH:mm:ss}  {entry.Status,-12} {entry.Actor,-16} {entry.Detail}{(entry.Note is null ? string.Empty : $"; note: {entry.Note}")}");
             }
 
             output.WriteLine("Attempts:");
@@ -99,11 +99,17 @@ public static class MessageCommand
 
         var (status, detail) = verb switch
         {
-            "ack" => (MessageStatus.Acknowledged, note ?? "acknowledged from the command line"),
-            "resolve" => (MessageStatus.Resolved, note ?? "patient contacted (command line)"),
+            "ack" => (MessageStatus.Acknowledged, "acknowledged from the command line"),
+            "resolve" => (MessageStatus.Resolved, "patient contacted (command line)"),
             _ => throw new CommandLineException($"unknown command 'ivr messages {verb}'."),
         };
-        if (!await dispatch.AdvanceAsync(id, status, by, detail, DateTimeOffset.UtcNow))
+        if (note?.Trim().Length > MessageLifecycle.MaxNoteLength)
+        {
+            throw new CommandLineException($"--note is at most {MessageLifecycle.MaxNoteLength} characters.");
+        }
+
+        // The note may hold patient data: it is kept encrypted, apart from the plain detail.
+        if (!await dispatch.AdvanceAsync(id, status, by, detail, note, DateTimeOffset.UtcNow))
         {
             error.WriteLine($"ivr messages {verb}: message {id} is {message.Status} already.");
             return 1;

@@ -23,7 +23,7 @@ public sealed class DispatchFixture : IDisposable
     {
         Clock = new SimulatedClock(Night);
         _temp.Database.MigrateAsync().GetAwaiter().GetResult();
-        Store = new SqliteDispatchStore(_temp.Database);
+        Store = new SqliteDispatchStore(_temp.Database, _temp.Protector);
         Messages = new SqliteMessageStore(_temp.Database, _temp.Protector);
         Practices = new SqlitePracticeStore(_temp.Database, Clock);
         Practices.SaveAsync(Practice, "test").GetAwaiter().GetResult();
@@ -74,11 +74,11 @@ public sealed class DispatchFixture : IDisposable
     public Dispatcher SecondProcess(string owner)
     {
         var database = new SqliteDatabase(_temp.Options);
-        return Build(new SqliteDispatchStore(database), new SqlitePracticeStore(database, Clock), owner);
+        return Build(new SqliteDispatchStore(database, _temp.Protector), new SqlitePracticeStore(database, Clock), owner);
     }
 
     /// <summary>A dispatch store with its own database object on the same file, as another process would have.</summary>
-    public SqliteDispatchStore SecondProcessStore() => new(new SqliteDatabase(_temp.Options));
+    public SqliteDispatchStore SecondProcessStore() => new(new SqliteDatabase(_temp.Options), _temp.Protector);
 
     public async Task<long> MessageAsync(Urgency urgency)
     {

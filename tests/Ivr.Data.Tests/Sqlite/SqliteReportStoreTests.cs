@@ -19,7 +19,7 @@ public sealed class SqliteReportStoreTests
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
-        var dispatch = new SqliteDispatchStore(temp.Database);
+        var dispatch = new SqliteDispatchStore(temp.Database, temp.Protector);
         var store = new SqliteReportStore(temp.Database);
 
         var callId = await calls.StartAsync(new CallRecord { UniqueId = "1.1", PracticeId = "a", DialedNumber = "15550100", CallerId = "5551234567", StartedAt = Night, RouteReason = "after hours (Sun 02:10 local)" });

@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 
 namespace Ivr.Data.Tests;
@@ -108,6 +109,35 @@ public sealed class SqliteStoreTests
         Assert.DoesNotContain("5559872222", text);
         Assert.DoesNotContain("canary-toddler-rash", text);
         Assert.Contains("15550100", text);
+    }
+
+    [Fact]
+    public async Task AResolutionNoteIsKeptEncryptedBoundToItsRowAndReadBackWithTheHistory()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
+        var messages = new SqliteMessageStore(temp.Database, temp.Protector);
+        var dispatch = new SqliteDispatchStore(temp.Database, temp.Protector);
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = "1700000000.3", PracticeId = "p", DialedNumber = "15550100", StartedAt = Start });
+        var id = await messages.SaveAsync(new PatientMessage { CallId = callId, PracticeId = "p", Urgency = Urgency.Urgent, ReceivedAt = Start });
+        const string Note = "canary-note: spoke with Ava's mother, rash fading, Tylenol advised";
+
+        Assert.True(await dispatch.AdvanceAsync(id, MessageStatus.Acknowledged, "dr-lee", "pressed 1", Start.AddMinutes(1)));
+        Assert.True(await dispatch.AdvanceAsync(id, MessageStatus.Resolved, "dr-lee", "patient contacted (portal)", "  " + Note + "  ", Start.AddMinutes(9)));
+        var history = await dispatch.HistoryAsync(id);
+        await using (var connection = await temp.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+            // Moved to another row, the sealed note no longer opens: it is bound to the row it was written for.
+            await connection.ExecuteAsync("UPDATE message_history SET note_enc = (SELECT note_enc FROM message_history WHERE status = 'Resolved') WHERE status = 'Acknowledged'");
+        }
+
+        var text = string.Concat(System.IO.Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(ReadIfStillThere(f))));
+        Assert.Equal([null, null, Note], history.Select(h => h.Note));
+        Assert.Equal("patient contacted (portal)", history[^1].Detail);
+        Assert.DoesNotContain("canary-note", text);
+        Assert.ThrowsAny<Exception>(() => dispatch.HistoryAsync(id).GetAwaiter().GetResult());
     }
 
     [Fact]

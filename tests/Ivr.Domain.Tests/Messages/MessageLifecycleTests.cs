@@ -90,4 +90,16 @@ public sealed class MessageLifecycleTests
         Assert.Throws<ArgumentException>(() => message.Acknowledge(" ", Night, "pressed 1"));
         Assert.Equal(MessageStatus.Dispatched, message.Status);
     }
+
+    [Fact]
+    public void ANoteOnADeliveryOrOverTheLimitIsRefused()
+    {
+        var lifecycle = new MessageLifecycle(1, MessageStatus.Received);
+
+        Assert.Throws<ArgumentException>(() => lifecycle.Advance(MessageStatus.Delivered, "dispatcher", Night, "heard", "a note"));
+        Assert.Throws<ArgumentException>(() => lifecycle.Resolve("dr-lee", Night, "called", new string('x', MessageLifecycle.MaxNoteLength + 1)));
+        Assert.Empty(lifecycle.Changes);
+        Assert.True(lifecycle.Resolve("dr-lee", Night, "called", "   "));
+        Assert.Null(lifecycle.Changes.Single().Note);
+    }
 }

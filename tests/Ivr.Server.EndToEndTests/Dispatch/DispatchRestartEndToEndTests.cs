@@ -36,7 +36,7 @@ public sealed class DispatchRestartEndToEndTests
                 await patient.WaitAsync(TimeSpan.FromSeconds(120));
             }
 
-            var store = new SqliteDispatchStore(new SqliteDatabase(data));
+            var store = new SqliteDispatchStore(new SqliteDatabase(data), PhiProtector.FromOptions(data));
             var messageId = (await Eventually.ValueAsync(async () => (await new SqliteMessageStore(new SqliteDatabase(data), PhiProtector.FromOptions(data)).ListAsync(10)).FirstOrDefault(m => m.CallbackNumber == UrgentPageEndToEndTests.CanaryCallback), TimeSpan.FromSeconds(60), "the urgent message")).Id;
 
             // Step 1 rings the doctor; the service dies mid-page and comes back on the same database.

@@ -105,6 +105,27 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task ResolveKeepsItsNoteEncryptedAndShowPrintsItBack()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var messageId = await SeedMessageAsync(service);
+        var id = messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string Note = "spoke with the father, fever down";
+
+        var (longExit, longOutput) = await service.RunAsync("messages", "resolve", id, "--by", "supervisor", "--note", new string('x', Ivr.Domain.Messages.MessageLifecycle.MaxNoteLength + 1));
+        var (resolveExit, _) = await service.RunAsync("messages", "resolve", id, "--by", "supervisor", "--note", Note);
+        var (_, shown) = await service.RunAsync("messages", "show", id);
+        var history = await service.Get<Ivr.Domain.Dispatch.IDispatchStore>().HistoryAsync(messageId);
+
+        Assert.Equal(2, longExit);
+        Assert.Contains("--note is at most", longOutput);
+        Assert.Equal(0, resolveExit);
+        Assert.Contains($"note: {Note}", shown);
+        Assert.Equal(Note, history[^1].Note);
+        Assert.Equal("patient contacted (command line)", history[^1].Detail);
+    }
+
+    [Fact]
     public async Task ABadTimeOrFormatIsAClearError()
     {
         await using var service = await new TempService().MigratedAsync();

@@ -49,17 +49,19 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         return Page();
     }
 
-    public Task<IActionResult> OnPostAcknowledgeAsync(long id) => AdvanceAsync(id, MessageStatus.Acknowledged, "acknowledged");
+    public Task<IActionResult> OnPostAcknowledgeAsync(long id) => AdvanceAsync(id, MessageStatus.Acknowledged, null, "acknowledged");
 
-    public Task<IActionResult> OnPostResolveAsync(long id) => AdvanceAsync(id, MessageStatus.Resolved, "resolved");
+    /// <summary>Marks the message resolved with what the person wrote about the call back (optional, kept encrypted).</summary>
+    public Task<IActionResult> OnPostResolveAsync(long id, string? note) => AdvanceAsync(id, MessageStatus.Resolved, note, "resolved");
 
-    private async Task<IActionResult> AdvanceAsync(long id, MessageStatus status, string done)
+    private async Task<IActionResult> AdvanceAsync(long id, MessageStatus status, string? note, string done)
     {
-        var outcome = await access.AdvanceAsync(HttpContext.Who(), id, status, HttpContext.RequestAborted);
+        var outcome = await access.AdvanceAsync(HttpContext.Who(), id, status, note, HttpContext.RequestAborted);
         return outcome switch
         {
             AdvanceStatus.Done => RedirectToPage(new { id, done }),
             AdvanceStatus.AlreadyThere => RedirectToPage(new { id, done = "already" }),
+            AdvanceStatus.NoteTooLong => BadRequest($"A note is at most {MessageLifecycle.MaxNoteLength} characters; nothing was changed."),
             _ => NotFound(),
         };
     }
