@@ -115,15 +115,22 @@ public static partial class UserCommand
             }
         });
 
+    /// <summary>Where an account sits: <c>--role</c>, and <c>--practice</c> and <c>--clinician</c> where the role needs them.</summary>
+    private static (Option<string> Role, Option<string> Practice, Option<string> Clinician) PlaceOptions()
+    {
+        var role = CliOptions.Text("--role", string.Join("|", PortalRoles.All), "ROLE", required: true);
+        role.CompletionSources.Add([.. PortalRoles.All]);
+        var practice = CliOptions.Practice(required: false);
+        practice.Description = "the practice a practice-admin or clinician belongs to";
+        var clinician = CliOptions.Text("--clinician", "a clinician's id in the practice's file (what their acknowledgements are recorded as)", "C");
+        return (role, practice, clinician);
+    }
+
     private static Command Add(CliContext context)
     {
         var add = new Command("add", "Make a portal account; the password is read from standard input (or typed twice at the terminal).");
         var usernameArgument = new Argument<string>("USERNAME") { Description = "1 to 64 of a-z, 0-9, '.', '_', '-', '@' (kept in lower case)" };
-        var roleOption = CliOptions.Text("--role", string.Join("|", PortalRoles.All), "ROLE", required: true);
-        roleOption.CompletionSources.Add([.. PortalRoles.All]);
-        var practiceOption = CliOptions.Practice(required: false);
-        practiceOption.Description = "the practice a practice-admin or clinician belongs to";
-        var clinicianOption = CliOptions.Text("--clinician", "a clinician's id in the practice's file (what their acknowledgements are recorded as)", "C");
+        var (roleOption, practiceOption, clinicianOption) = PlaceOptions();
         var stdinOption = CliOptions.Flag("--password-stdin", "read the password from standard input (it is read from there whenever input is piped)");
         var byOption = CliOptions.By();
         add.Arguments.Add(usernameArgument);
@@ -228,11 +235,7 @@ public static partial class UserCommand
     {
         var command = new Command("role", "Give an account a new role (and practice, clinician id); its sessions end, the new rights apply from its next sign-in.");
         var nameArgument = new Argument<string>("USERNAME") { Description = "the account (see ivr user list)" };
-        var roleOption = CliOptions.Text("--role", string.Join("|", PortalRoles.All), "ROLE", required: true);
-        roleOption.CompletionSources.Add([.. PortalRoles.All]);
-        var practiceOption = CliOptions.Practice(required: false);
-        practiceOption.Description = "the practice a practice-admin or clinician belongs to";
-        var clinicianOption = CliOptions.Text("--clinician", "a clinician's id in the practice's file (what their acknowledgements are recorded as)", "C");
+        var (roleOption, practiceOption, clinicianOption) = PlaceOptions();
         var byOption = CliOptions.By();
         command.Arguments.Add(nameArgument);
         foreach (var option in new Option[] { roleOption, practiceOption, clinicianOption, byOption })

@@ -209,12 +209,10 @@ public sealed class SessionHttpTests
     public async Task TheSupervisorsUsersPageDisablesAnAccountAndTheAccountPageListsMySessions()
     {
         await using var portal = await ArrangeAsync();
-        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
-        using var lee = portal.Client(followRedirects: false);
-        using var sam = portal.Client(followRedirects: false);
-        var (_, cookie) = await SignInAsync(lee, "lee");
-        using var copy = Copy(portal, cookie);
-        await SignInAsync(sam, "sam");
+        var (lee, sam, copy) = await LeeAndTheSupervisorAsync(portal);
+        using var disposeLee = lee;
+        using var disposeSam = sam;
+        using var disposeCopy = copy;
 
         var account = await lee.GetStringAsync("/account");
         var leeUsers = await lee.GetAsync("/users");
@@ -235,12 +233,10 @@ public sealed class SessionHttpTests
     public async Task TheSupervisorsUsersPageChangesARoleWhichEndsTheAccountsSessions()
     {
         await using var portal = await ArrangeAsync();
-        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
-        using var lee = portal.Client(followRedirects: false);
-        using var sam = portal.Client(followRedirects: false);
-        var (_, cookie) = await SignInAsync(lee, "lee");
-        using var copy = Copy(portal, cookie);
-        await SignInAsync(sam, "sam");
+        var (lee, sam, copy) = await LeeAndTheSupervisorAsync(portal);
+        using var disposeLee = lee;
+        using var disposeSam = sam;
+        using var disposeCopy = copy;
 
         var users = await sam.GetStringAsync("/users");
         var change = await sam.PostAsync("/users?handler=Role&username=lee", Form(users, ("role", "practice-admin"), ("practiceId", PracticeA), ("clinicianId", "")));
@@ -265,11 +261,10 @@ public sealed class SessionHttpTests
     public async Task ARoleInTheWrongPlaceIsRefusedAndNothingChanges(string role, string practiceId, string clinicianId, string complaint)
     {
         await using var portal = await ArrangeAsync();
-        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
-        using var lee = portal.Client(followRedirects: false);
-        using var sam = portal.Client(followRedirects: false);
-        await SignInAsync(lee, "lee");
-        await SignInAsync(sam, "sam");
+        var (lee, sam, copy) = await LeeAndTheSupervisorAsync(portal);
+        using var disposeLee = lee;
+        using var disposeSam = sam;
+        using var disposeCopy = copy;
 
         var users = await sam.GetStringAsync("/users");
         var change = await sam.PostAsync("/users?handler=Role&username=lee", Form(users, ("role", role), ("practiceId", practiceId), ("clinicianId", clinicianId)));
@@ -342,6 +337,17 @@ public sealed class SessionHttpTests
         var session = await response.Content.ReadFromJsonAsync<JsonElement>();
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-ivr-portal=", StringComparison.Ordinal));
         return (session.GetProperty("antiforgeryToken").GetString()!, cookie[..cookie.IndexOf(';', StringComparison.Ordinal)]);
+    }
+
+    /// <summary>Lee (a clinician) and sam (the supervisor) signed in, and a thief's copy of lee's cookie.</summary>
+    private static async Task<(HttpClient Lee, HttpClient Sam, HttpClient Copy)> LeeAndTheSupervisorAsync(PortalUnderTest portal)
+    {
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        var lee = portal.Client(followRedirects: false);
+        var sam = portal.Client(followRedirects: false);
+        var (_, cookie) = await SignInAsync(lee, "lee");
+        await SignInAsync(sam, "sam");
+        return (lee, sam, Copy(portal, cookie));
     }
 
     /// <summary>A different client that sends the copied cookie and keeps no cookies of its own (a thief's).</summary>
