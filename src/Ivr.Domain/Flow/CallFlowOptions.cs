@@ -44,4 +44,46 @@ public sealed class CallFlowOptions
 
     /// <summary>How many times a voice page plays the message (the first time and each repeat on 3). Default 3.</summary>
     public int PagePlays { get; set; } = 3;
+
+    /// <summary>
+    /// Refuses settings no call could run with (ArgumentException naming the setting): a timeout or a
+    /// recording length that is not positive, a menu offered no time, a callback range upside down. The
+    /// host checks this at start, so a bad <c>CallFlow</c> section stops the service before any call.
+    /// </summary>
+    public void Validate()
+    {
+        Positive(MenuTimeout, nameof(MenuTimeout));
+        Positive(NameMaxDuration, nameof(NameMaxDuration));
+        Positive(MessageMaxDuration, nameof(MessageMaxDuration));
+        Positive(DigitsTimeout, nameof(DigitsTimeout));
+        Positive(ClinicianKeyTimeout, nameof(ClinicianKeyTimeout));
+        AtLeast(MenuAttempts, 1, nameof(MenuAttempts));
+        AtLeast(WhisperAttempts, 1, nameof(WhisperAttempts));
+        AtLeast(PageOfferAttempts, 1, nameof(PageOfferAttempts));
+        AtLeast(PageMenuAttempts, 1, nameof(PageMenuAttempts));
+        AtLeast(PagePlays, 1, nameof(PagePlays));
+        AtLeast(NameSilenceSeconds, 1, nameof(NameSilenceSeconds));
+        AtLeast(SilenceSeconds, 1, nameof(SilenceSeconds));
+        AtLeast(MinCallbackDigits, 1, nameof(MinCallbackDigits));
+        if (MaxCallbackDigits < MinCallbackDigits || MaxCallbackDigits > 20)
+        {
+            throw new ArgumentException($"CallFlow:MaxCallbackDigits ({MaxCallbackDigits}) must be from CallFlow:MinCallbackDigits ({MinCallbackDigits}) to 20.");
+        }
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"CallFlow:{name} must be longer than zero, not {value}.");
+        }
+    }
+
+    private static void AtLeast(int value, int least, string name)
+    {
+        if (value < least)
+        {
+            throw new ArgumentException($"CallFlow:{name} must be at least {least}, not {value}.");
+        }
+    }
 }

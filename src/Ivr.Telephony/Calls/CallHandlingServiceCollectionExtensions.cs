@@ -12,7 +12,11 @@ public static class CallHandlingServiceCollectionExtensions
 {
     public static IServiceCollection AddCallHandling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection("CallFlow"));
+        services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection("CallFlow")).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection("Recordings"));
         services.AddOptions<ConferenceOptions>().Bind(configuration.GetSection("Conference"));
         services.AddSingleton(TimeProvider.System);
