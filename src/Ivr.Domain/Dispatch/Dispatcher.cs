@@ -8,9 +8,10 @@ namespace Ivr.Domain.Dispatch;
 /// Gets every message to someone who acknowledges it. Urgent messages page the on-call chain at
 /// once and escalate by the practice's policy until acknowledged; routine ones go out in the morning
 /// report at the practice's next opening, and escalate like urgent ones when nobody has acknowledged
-/// them <see cref="DispatchOptions.RoutineGrace"/> after that report was due. All state is in <see cref="IDispatchStore"/>: the dispatcher
-/// keeps only which of its own steps are running, so a restart (or a second process) resumes where
-/// the database says, and a step claimed once is never run again.
+/// them <see cref="DispatchOptions.RoutineGrace"/> after that report was due. All state is in
+/// <see cref="IDispatchStore"/>: the dispatcher keeps only which of its own steps are running, so a
+/// restart (or a second process) resumes where the database says, and a step claimed once is never
+/// run again.
 /// </summary>
 public sealed class Dispatcher(
     IDispatchStore store,
@@ -225,7 +226,6 @@ public sealed class Dispatcher(
         }
 
         var claimed = claimedWork.Select(w => w.MessageId).ToList();
-
         if (claimed.Count == 0)
         {
             return;
