@@ -58,6 +58,21 @@ public sealed class RoutineFollowUpStoreTests
     }
 
     [Fact]
+    public async Task TheDeadlineColumnReachesADatabaseThatHadLaterMigrationsFirst()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        await using (var connection = await temp.Database.OpenAsync())
+        {
+            // As a database migrated by a build that had 0110 but not yet 0108 stands.
+            await connection.ExecuteAsync("ALTER TABLE dispatches DROP COLUMN escalate_at; DELETE FROM schema_version WHERE version = 108");
+        }
+
+        Assert.Equal(1, await temp.Database.MigrateAsync());
+        Assert.Empty(await new SqliteDispatchStore(temp.Database, temp.Protector).DueAsync(DateTimeOffset.UtcNow, 10));
+    }
+
+    [Fact]
     public async Task TheUpgradeGivesReportsAlreadySentAFollowUpAnHourAfterItAndStopsAcknowledgedOnes()
     {
         using var temp = new TempDatabase();
