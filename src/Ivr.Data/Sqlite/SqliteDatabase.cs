@@ -47,12 +47,17 @@ public sealed class SqliteDatabase
     /// <exception cref="DataException">The database was made by a newer version of the service.</exception>
     public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(int.MaxValue, cancellationToken);
 
-    /// <summary>Applies the migrations not applied yet up to <paramref name="through"/>: a database as an older version left it, for upgrade tests.</summary>
+    /// <summary>
+    /// Applies the migrations not applied yet up to <paramref name="through"/> (<paramref name="through"/>
+    /// gives a database as an older version left it, for upgrade tests). A migration numbered below one
+    /// applied already still runs: branches take their numbers ahead and may land in another order.
+    /// </summary>
     public async Task<int> MigrateAsync(int through, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken: cancellationToken));
-        var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(version) FROM schema_version", cancellationToken: cancellationToken)) ?? 0;
+        var done = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: cancellationToken))).ToHashSet();
+        var current = done.DefaultIfEmpty(0).Max();
         var migrations = Migrations();
         if (current > migrations.Keys.DefaultIfEmpty(0).Max())
         {
@@ -60,7 +65,7 @@ public sealed class SqliteDatabase
         }
 
         var applied = 0;
-        foreach (var (version, sql) in migrations.Where(m => m.Key > current && m.Key <= through).OrderBy(m => m.Key))
+        foreach (var (version, sql) in migrations.Where(m => !done.Contains(m.Key) && m.Key <= through).OrderBy(m => m.Key))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));

@@ -15,13 +15,15 @@ namespace Ivr.Data;
 public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector protector) : IDispatchStore
 {
     private const string Active = nameof(DispatchState.Active);
+    private const string Report = nameof(DispatchKind.Report);
+    private const string ReportFollowUp = nameof(DispatchKind.ReportFollowUp);
 
     public async Task<IReadOnlyList<DispatchWork>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DispatchRow>(new CommandDefinition(
             """
-            SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, chain, policy FROM dispatches
+            SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, escalate_at, chain, policy FROM dispatches
             WHERE state IN ('New', 'Active') AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
             ORDER BY next_step_at LIMIT @limit
             """,
@@ -36,6 +38,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             Kind = r.kind is null ? null : Enum.Parse<DispatchKind>(r.kind),
             NextStep = (int)r.next_step,
             NextStepAt = Time.Read(r.next_step_at),
+            EscalateAt = Time.ReadNullable(r.escalate_at),
             Chain = r.chain is null ? [] : JsonSerializer.Deserialize<List<OnCallContact>>(r.chain) ?? [],
             Policy = r.policy is null ? EscalationPolicy.Default : JsonSerializer.Deserialize<EscalationPolicy>(r.policy) ?? EscalationPolicy.Default,
         }).ToList();
@@ -47,10 +50,10 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             new { messageId, due = Time.Write(firstDue), chain = JsonSerializer.Serialize(chain), policy = JsonSerializer.Serialize(policy) },
             cancellationToken) == 1;
 
-    public async Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default) =>
+    public async Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, DateTimeOffset escalateAt, CancellationToken cancellationToken = default) =>
         await ExecuteAsync(
-            "UPDATE dispatches SET kind = 'Report', state = 'Active', next_step = 0, next_step_at = @due WHERE message_id = @messageId AND state = 'New'",
-            new { messageId, due = Time.Write(due) },
+            "UPDATE dispatches SET kind = 'Report', state = 'Active', next_step = 0, next_step_at = @due, escalate_at = @escalateAt WHERE message_id = @messageId AND state = 'New'",
+            new { messageId, due = Time.Write(due), escalateAt = Time.Write(escalateAt) },
             cancellationToken) == 1;
 
     public async Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
@@ -82,11 +85,24 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
     public Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE dispatches SET lease_owner = NULL, lease_until = NULL WHERE message_id = @messageId AND lease_owner = @owner", new { messageId, owner }, cancellationToken);
 
+    /// <summary>A row without a deadline (none is written so, but a hand-edited one might be) follows up when the report would have been retried.</summary>
     public Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
-            $"UPDATE dispatches SET state = 'Done', lease_owner = NULL, lease_until = NULL WHERE message_id = @messageId AND lease_owner = @owner AND state = '{Active}'",
+            $"""
+            UPDATE dispatches SET kind = '{ReportFollowUp}', next_step = 0, next_step_at = COALESCE(escalate_at, next_step_at), lease_owner = NULL, lease_until = NULL
+            WHERE message_id = @messageId AND lease_owner = @owner AND state = '{Active}' AND kind = '{Report}'
+            """,
             new { messageId, owner },
             cancellationToken);
+
+    public async Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(
+            $"""
+            UPDATE dispatches SET kind = 'Escalation', next_step = 0, next_step_at = @now, chain = @chain, policy = @policy
+            WHERE message_id = @messageId AND state = '{Active}' AND kind = '{ReportFollowUp}' AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+            """,
+            new { messageId, now = Time.Write(now), chain = JsonSerializer.Serialize(chain), policy = JsonSerializer.Serialize(policy) },
+            cancellationToken) == 1;
 
     public async Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -216,7 +232,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? chain, string? policy);
+    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy);
 
     private sealed record AttemptRow(long id, long message_id, long step, string channel, string recipient, string started_at, string? ended_at, string outcome, string detail);
 

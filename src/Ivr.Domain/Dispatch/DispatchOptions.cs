@@ -21,6 +21,13 @@ public sealed class DispatchOptions
     /// <summary>When a morning report could not be delivered, how long until it is tried again. Default 5 minutes.</summary>
     public TimeSpan ReportRetry { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long after its morning report was due a routine message may stay unacknowledged before it
+    /// escalates like an urgent one (the report is due at the practice's opening, so this is "opening
+    /// plus an hour"). Default 1 hour.
+    /// </summary>
+    public TimeSpan RoutineGrace { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The supervisor's email, for urgent notices at the supervisor's steps and for morning reports of practices without an admin email. Default none.</summary>
     public string SupervisorEmail { get; set; } = string.Empty;
 

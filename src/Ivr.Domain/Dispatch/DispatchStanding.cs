@@ -7,5 +7,5 @@ namespace Ivr.Domain.Dispatch;
 public sealed record DispatchStanding(DispatchState State, bool Leased)
 {
     /// <summary>No step runs and none can start.</summary>
-    public bool AtRest => !Leased && State is DispatchState.Stopped or DispatchState.Done;
+    public bool AtRest => !Leased && State == DispatchState.Stopped;
 }

@@ -6,12 +6,9 @@ public enum DispatchState
     /// <summary>Saved with the message; not yet planned.</summary>
     New,
 
-    /// <summary>Planned: steps are due.</summary>
+    /// <summary>Planned: steps are due (a routine message's report, its follow-up, or pages).</summary>
     Active,
 
     /// <summary>Acknowledged: no step will run again.</summary>
     Stopped,
-
-    /// <summary>A morning report delivered it; the portal keeps it until someone acknowledges.</summary>
-    Done,
 }

@@ -20,6 +20,9 @@ public sealed record DispatchWork
 
     public required DateTimeOffset NextStepAt { get; init; }
 
+    /// <summary>When a routine message escalates unless acknowledged (its report's due time plus the grace); null for urgent ones.</summary>
+    public DateTimeOffset? EscalateAt { get; init; }
+
     /// <summary>The chain fixed when the message was dispatched (escalations only).</summary>
     public IReadOnlyList<OnCallContact> Chain { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -6,9 +7,11 @@ namespace Ivr.Domain.Dispatch;
 /// <summary>
 /// Gets every message to someone who acknowledges it. Urgent messages page the on-call chain at
 /// once and escalate by the practice's policy until acknowledged; routine ones go out in the morning
-/// report at the practice's next opening. All state is in <see cref="IDispatchStore"/>: the dispatcher
-/// keeps only which of its own steps are running, so a restart (or a second process) resumes where
-/// the database says, and a step claimed once is never run again.
+/// report at the practice's next opening, and escalate like urgent ones when nobody has acknowledged
+/// them <see cref="DispatchOptions.RoutineGrace"/> after that report was due. All state is in
+/// <see cref="IDispatchStore"/>: the dispatcher keeps only which of its own steps are running, so a
+/// restart (or a second process) resumes where the database says, and a step claimed once is never
+/// run again.
 /// </summary>
 public sealed class Dispatcher(
     IDispatchStore store,
@@ -82,6 +85,12 @@ public sealed class Dispatcher(
             return;
         }
 
+        if (work.Kind == DispatchKind.ReportFollowUp)
+        {
+            await EscalateRoutineAsync(work, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await StepAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
@@ -93,16 +102,48 @@ public sealed class Dispatcher(
         if (work.Urgency == Urgency.Routine)
         {
             var due = practice is null ? now : MorningReport.DueAt(practice, now) ?? now;
-            await store.PlanReportAsync(work.MessageId, due, cancellationToken).ConfigureAwait(false);
+            await store.PlanReportAsync(work.MessageId, due, due + options.RoutineGrace, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        var escalation = await PlanPagesAsync(work, practice, now, (chain, policy) => store.PlanEscalationAsync(work.MessageId, chain, policy, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (escalation is not null)
+        {
+            await StepAsync(escalation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A routine message nobody acknowledged by its follow-up (the report's due time plus the grace)
+    /// escalates exactly like an urgent one: the chain on call now, the practice's policy, the same steps.
+    /// </summary>
+    private async Task EscalateRoutineAsync(DispatchWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var practice = await practices.GetAsync(work.PracticeId, cancellationToken).ConfigureAwait(false);
+        var escalation = await PlanPagesAsync(work, practice, now, (chain, policy) => store.EscalateRoutineAsync(work.MessageId, chain, policy, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (escalation is null)
+        {
+            return;
+        }
+
+        var detail = $"routine message unacknowledged {Describe(options.RoutineGrace)} after the morning report: escalated";
+        await store.ChangeAsync(work.MessageId, m => m.Remark(Actor, now, detail), CancellationToken.None).ConfigureAwait(false);
+        await StepAsync(escalation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fixes the pages of a message through <paramref name="plan"/> (false when another process did or
+    /// someone acknowledged): the on-call chain at <paramref name="now"/> and the practice's policy.
+    /// Returns the work of its first step, due now, or null.
+    /// </summary>
+    private async Task<DispatchWork?> PlanPagesAsync(DispatchWork work, Practice? practice, DateTimeOffset now, Func<IReadOnlyList<OnCallContact>, EscalationPolicy, Task<bool>> plan, CancellationToken cancellationToken)
+    {
         var chain = await directory.OnCallChainAsync(work.PracticeId, now, cancellationToken).ConfigureAwait(false);
         var policy = practice?.Escalation ?? EscalationPolicy.Default;
-        if (await store.PlanEscalationAsync(work.MessageId, chain, policy, now, cancellationToken).ConfigureAwait(false))
-        {
-            await StepAsync(work with { State = DispatchState.Active, Kind = DispatchKind.Escalation, Chain = chain, Policy = policy, NextStep = 0, NextStepAt = now }, cancellationToken).ConfigureAwait(false);
-        }
+        return await plan(chain, policy).ConfigureAwait(false)
+            ? work with { State = DispatchState.Active, Kind = DispatchKind.Escalation, Chain = chain, Policy = policy, NextStep = 0, NextStepAt = now }
+            : null;
     }
 
     private async Task StepAsync(DispatchWork work, CancellationToken cancellationToken)
@@ -168,15 +209,23 @@ public sealed class Dispatcher(
     {
         await Task.Yield();
         var now = time.GetUtcNow();
-        var claimed = new List<long>();
+        var claimedWork = new List<DispatchWork>();
         foreach (var work in batch)
         {
-            if (await store.ClaimStepAsync(work.MessageId, work.NextStep, now + options.ReportRetry, owner, now, now + options.Lease, cancellationToken).ConfigureAwait(false))
+            // A report that fails is tried again, but never later than its deadline, when escalation takes over.
+            var retry = now + options.ReportRetry;
+            if (work.EscalateAt is { } deadline && deadline > now && deadline < retry)
             {
-                claimed.Add(work.MessageId);
+                retry = deadline;
+            }
+
+            if (await store.ClaimStepAsync(work.MessageId, work.NextStep, retry, owner, now, now + options.Lease, cancellationToken).ConfigureAwait(false))
+            {
+                claimedWork.Add(work);
             }
         }
 
+        var claimed = claimedWork.Select(w => w.MessageId).ToList();
         if (claimed.Count == 0)
         {
             return;
@@ -200,19 +249,25 @@ public sealed class Dispatcher(
             await NotifyAsync(claimed, 0, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var messageId in claimed)
+        foreach (var work in claimedWork)
         {
+            var messageId = work.MessageId;
             if (delivered.Count > 0 || recipients.Count == 0)
             {
                 var detail = delivered.Count > 0
                     ? $"morning report emailed to {string.Join(", ", delivered)}"
-                    : "no staff email configured: the message waits in the portal";
+                    : $"no staff email configured: the message waits in the portal and escalates unless acknowledged within {Describe(options.RoutineGrace)}";
                 await store.ChangeAsync(messageId, m => m.Dispatch(Actor, now, detail), CancellationToken.None).ConfigureAwait(false);
                 if (delivered.Count > 0)
                 {
                     await store.ChangeAsync(messageId, m => m.Deliver(Actor, time.GetUtcNow(), detail), CancellationToken.None).ConfigureAwait(false);
                 }
 
+                await store.CompleteReportAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (work.EscalateAt is { } deadline && deadline <= now)
+            {
+                // Nobody took it and its time is up: the follow-up, due already, escalates it.
                 await store.CompleteReportAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);
             }
             else
@@ -277,6 +332,12 @@ public sealed class Dispatcher(
 
         return admins;
     }
+
+    /// <summary>A grace as the history says it: "an hour", "2 hours", "30 minutes".</summary>
+    private static string Describe(TimeSpan span) =>
+        span == TimeSpan.FromHours(1) ? "an hour"
+        : span.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0} hours")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} minutes");
 
     private bool TryStart(long messageId)
     {

@@ -11,14 +11,17 @@ namespace Ivr.Domain.Dispatch;
 /// </summary>
 public interface IDispatchStore
 {
-    /// <summary>Rows not stopped or done whose next step is due and whose lease is free.</summary>
+    /// <summary>Rows not stopped whose next step is due and whose lease is free.</summary>
     Task<IReadOnlyList<DispatchWork>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Fixes the chain and policy of a new urgent message; step 0 is due at <paramref name="firstDue"/>. False when it was planned already.</summary>
     Task<bool> PlanEscalationAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset firstDue, CancellationToken cancellationToken = default);
 
-    /// <summary>Puts a new routine message into the morning report due at <paramref name="due"/>. False when it was planned already.</summary>
-    Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Puts a new routine message into the morning report due at <paramref name="due"/>; unacknowledged
+    /// at <paramref name="escalateAt"/>, it escalates. False when it was planned already.
+    /// </summary>
+    Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, DateTimeOffset escalateAt, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes step <paramref name="step"/> if it is still the next one, active, due and unleased: the row
@@ -31,8 +34,19 @@ public interface IDispatchStore
     /// <summary>Gives the lease back once the step is over.</summary>
     Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default);
 
-    /// <summary>A morning report delivered the message: no more steps.</summary>
+    /// <summary>
+    /// The morning report is over for the message (delivered, or nobody to send it to, or its deadline
+    /// passed): the lease is given back and the row waits, active, for its follow-up at the time fixed
+    /// when the report was planned.
+    /// </summary>
     Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Turns a routine message whose follow-up is due, still active and unleased, into an escalation
+    /// with <paramref name="chain"/> and <paramref name="policy"/>; step 0 is due at <paramref name="now"/>.
+    /// False when another process turned it already or someone acknowledged.
+    /// </summary>
+    Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -61,6 +61,23 @@ public sealed class MessageLifecycle
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a message status"),
     };
 
+    /// <summary>
+    /// Records something done about the message that does not move it (a routine message escalated);
+    /// refused once it was acknowledged or resolved, as nothing more is done about it then.
+    /// </summary>
+    public bool Remark(string by, DateTimeOffset at, string detail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        ArgumentNullException.ThrowIfNull(detail);
+        if (Status >= MessageStatus.Acknowledged)
+        {
+            return false;
+        }
+
+        _changes.Add(new MessageTransition(Status, Status, by, at, detail));
+        return true;
+    }
+
     /// <summary>True when the message may still move to <paramref name="status"/>: it is behind it.</summary>
     public bool CanMoveTo(MessageStatus status) => status > Status;
 

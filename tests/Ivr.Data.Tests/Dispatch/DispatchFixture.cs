@@ -112,14 +112,17 @@ public sealed class RecordingPager : IVoicePager
     public IReadOnlyList<string> Who => Pages.Select(p => $"{p.Step}:{p.Contact.ClinicianId}").ToList();
 }
 
-/// <summary>Email and webhook both, accepting everything and keeping each notice.</summary>
+/// <summary>Email and webhook both, accepting everything unless told otherwise and keeping each notice.</summary>
 public sealed class RecordingMail : IEmailSender, IWebhookSender
 {
     public ConcurrentQueue<(string To, Notice Notice)> Sent { get; } = new();
 
+    /// <summary>Whether a notice to this address is accepted; all are by default.</summary>
+    public Func<string, bool> Accepts { get; set; } = _ => true;
+
     public Task<DeliveryResult> SendAsync(string address, Notice notice, CancellationToken cancellationToken = default)
     {
         Sent.Enqueue((address, notice));
-        return Task.FromResult(DeliveryResult.Ok("test"));
+        return Task.FromResult(Accepts(address) ? DeliveryResult.Ok("test") : DeliveryResult.Failed("test refuses"));
     }
 }

@@ -177,7 +177,7 @@ public sealed class DispatcherTests
 
         f.Clock.Advance(TimeSpan.FromDays(1));
         await DispatchFixture.RunAsync(dispatcher);
-        Assert.Single(f.Mail.Sent, s => s.To.Contains('@'));
+        Assert.Single(f.Mail.Sent, s => s.Notice.Kind == NoticeKind.MorningReport && s.To.Contains('@'));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -29,6 +29,25 @@ public sealed class MessageLifecycleTests
     }
 
     [Fact]
+    public void ARemarkKeepsTheStatusAndIsRefusedOnceSomeoneAcknowledged()
+    {
+        var message = new MessageLifecycle(7, MessageStatus.Delivered);
+
+        Assert.True(message.Remark("dispatcher", Night, "routine message unacknowledged an hour after the morning report: escalated"));
+        Assert.Equal(MessageStatus.Delivered, message.Status);
+        Assert.False(Assert.Single(message.Changes).StopsDispatch);
+        Assert.True(message.Acknowledge("admin", Night.AddMinutes(1), "portal"));
+        Assert.False(message.Remark("dispatcher", Night.AddMinutes(2), "escalated"));
+
+        Assert.Equal(
+            [
+                new MessageTransition(MessageStatus.Delivered, MessageStatus.Delivered, "dispatcher", Night, "routine message unacknowledged an hour after the morning report: escalated"),
+                new MessageTransition(MessageStatus.Delivered, MessageStatus.Acknowledged, "admin", Night.AddMinutes(1), "portal"),
+            ],
+            message.Changes);
+    }
+
+    [Fact]
     public void TheFirstAcknowledgementWinsAndALaterOneIsRefused()
     {
         var message = new MessageLifecycle(7, MessageStatus.Dispatched);

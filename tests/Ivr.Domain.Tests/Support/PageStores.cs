@@ -58,13 +58,15 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task<bool> PlanEscalationAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset firstDue, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, DateTimeOffset escalateAt, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
