@@ -174,5 +174,6 @@ public sealed class PortalUnderTest : IAsyncDisposable
         TimeZone = zone,
         Numbers = [number],
         Clinicians = clinicians.Select(c => new Clinician(c.Id, c.Name, ClinicianRole.Physician, [])).ToArray(),
+        Agreement = TestAgreements.Signed,
     };
 }

@@ -62,7 +62,7 @@ public sealed partial class PracticeFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -126,7 +126,71 @@ public sealed partial class PracticeFileReader
             Closures = Items(root, "closures").Select(ReadClosure).OfType<Closure>().ToList(),
             Clinicians = clinicians,
             Rotations = rotations,
+            Agreement = Child(root, "agreement") is { } agreement ? ReadAgreement(agreement) : null,
         };
+    }
+
+    /// <summary>The practice's business associate agreement; who recorded it and when may be left to the import.</summary>
+    private BusinessAssociateAgreement? ReadAgreement(YamlNode node)
+    {
+        const string Shape = "agreement is a mapping: { signed: 2026-11-02, version: ..., practiceSigner: { name: ..., title: ... }, serviceSigner: { name: ..., title: ... } }";
+        if (node is not YamlMappingNode map)
+        {
+            return Fail<BusinessAssociateAgreement?>(node, Shape, null);
+        }
+
+        Known(map, "signed", "version", "practiceSigner", "serviceSigner", "recordedBy", "recordedAt");
+        var signed = Date(map, "signed");
+        var version = Checked(map, "version", (_, text) => AgreementRules.Version(text));
+        var practiceSigner = ReadSigner(map, "practiceSigner", "practice");
+        var serviceSigner = ReadSigner(map, "serviceSigner", "service");
+        var recordedBy = Checked(map, "recordedBy", (_, text) => AgreementRules.Text("recorder", text), required: false) ?? string.Empty;
+        DateTimeOffset recordedAt = default;
+        if (Text(map, "recordedAt") is { } at
+            && !DateTimeOffset.TryParseExact(at, ["yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ssK", "O"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out recordedAt))
+        {
+            Error(Child(map, "recordedAt")!, $"recordedAt is a time like 2026-11-02T15:04:05Z, not '{at}'");
+        }
+
+        if ((recordedBy.Length > 0) != (Child(map, "recordedAt") is not null))
+        {
+            Error(map, "recordedBy and recordedAt go together: both, or neither (the import then records who imported it, and when)");
+        }
+
+        if (signed is null || version is null || practiceSigner is null || serviceSigner is null)
+        {
+            return null;
+        }
+
+        return new BusinessAssociateAgreement
+        {
+            Signed = signed.Value,
+            Version = version,
+            PracticeSigner = practiceSigner,
+            ServiceSigner = serviceSigner,
+            RecordedBy = recordedBy,
+            RecordedAt = recordedBy.Length > 0 ? recordedAt : default,
+        };
+    }
+
+    private AgreementSigner? ReadSigner(YamlMappingNode parent, string key, string side)
+    {
+        var node = Child(parent, key);
+        if (node is null)
+        {
+            Error(parent, $"'{key}' is missing: {{ name: ..., title: ... }} of who signed for the {side}");
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            return Fail<AgreementSigner?>(node, $"{key} is a mapping: {{ name: Dana Whitfield, title: Practice Manager }}", null);
+        }
+
+        Known(map, "name", "title");
+        var name = Checked(map, "name", (_, text) => AgreementRules.Text($"{side} signer's name", text));
+        var title = Checked(map, "title", (_, text) => AgreementRules.Text($"{side} signer's title", text));
+        return name is null || title is null ? null : new AgreementSigner(name, title);
     }
 
     private EscalationPolicy ReadEscalation(YamlNode node)

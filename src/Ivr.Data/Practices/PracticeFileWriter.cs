@@ -39,6 +39,20 @@ public static class PracticeFileWriter
             y.AppendLine(CultureInfo.InvariantCulture, $"webhook: {Q(practice.WebhookUrl)}");
         }
 
+        if (practice.Agreement is { } agreement)
+        {
+            y.AppendLine("agreement:");
+            y.AppendLine(CultureInfo.InvariantCulture, $"  signed: {agreement.Signed:yyyy-MM-dd}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"  version: {Q(agreement.Version)}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"  practiceSigner: {{ name: {Q(agreement.PracticeSigner.Name)}, title: {Q(agreement.PracticeSigner.Title)} }}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"  serviceSigner: {{ name: {Q(agreement.ServiceSigner.Name)}, title: {Q(agreement.ServiceSigner.Title)} }}");
+            if (agreement.RecordedBy.Length > 0)
+            {
+                y.AppendLine(CultureInfo.InvariantCulture, $"  recordedBy: {Q(agreement.RecordedBy)}");
+                y.AppendLine(CultureInfo.InvariantCulture, $"  recordedAt: {Q(agreement.RecordedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}");
+            }
+        }
+
         y.AppendLine("hours:");
         foreach (var day in Week)
         {

@@ -21,4 +21,10 @@ public enum CallOutcome
 
     /// <summary>The service was unreachable or stopped mid-call; Asterisk's safety net took the message.</summary>
     SafetyNet,
+
+    /// <summary>
+    /// The practice has no business associate agreement recorded: the caller heard the emergency instruction
+    /// only (and was put through to the practice's emergency fallback, if it has one); nothing of them was kept.
+    /// </summary>
+    NoAgreement,
 }

@@ -11,6 +11,7 @@ public static class CallOutcomes
         CallOutcome.CallerHungUp => "caller-hung-up",
         CallOutcome.Failed => "failed",
         CallOutcome.SafetyNet => "safety-net",
+        CallOutcome.NoAgreement => "no-agreement",
         _ => "unknown",
     };
 

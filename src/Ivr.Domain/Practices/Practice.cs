@@ -58,6 +58,12 @@ public sealed record Practice
 
     public IReadOnlyList<Rotation> Rotations { get; init; } = [];
 
+    /// <summary>
+    /// The practice's signed business associate agreement, as recorded; null for none, and then no call of
+    /// the practice is answered beyond the emergency instruction (docs/baa.md).
+    /// </summary>
+    public BusinessAssociateAgreement? Agreement { get; init; }
+
     public ZoneClock Clock() => new(TimeZone);
 
     public Clinician? Clinician(string id) => Clinicians.FirstOrDefault(c => c.Id == id);

@@ -22,10 +22,10 @@ public sealed class PracticeDirectory(IPracticeStore store, OnCallContact superv
         var practice = await store.FindByNumberAsync(PhoneNumbers.Normalize(dialedNumber), cancellationToken).ConfigureAwait(false);
         if (practice is null)
         {
-            return new CallRoute(UnknownNumberProfile, new CoverageDecision(CoverageMode.AlwaysOn, null, $"number {dialedNumber} belongs to no practice: generic greeting, messages go to the supervisor"));
+            return new CallRoute(UnknownNumberProfile, new CoverageDecision(CoverageMode.AlwaysOn, null, $"number {dialedNumber} belongs to no practice: generic greeting, messages go to the supervisor"), AgreementRecorded: true);
         }
 
-        return new CallRoute(practice.ToProfile(), CoverageCalendar.Decide(practice, at));
+        return new CallRoute(practice.ToProfile(), CoverageCalendar.Decide(practice, at), AgreementRecorded: practice.Agreement is not null);
     }
 
     public async Task<IReadOnlyList<OnCallContact>> OnCallChainAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -41,10 +41,15 @@ public static class SettingsDiff
         Compare("Emergency fallback", Text(before.EmergencyFallbackDial), Text(after.EmergencyFallbackDial));
         Compare("Ring time", Seconds(before.RingTimeout), Seconds(after.RingTimeout));
         Compare("Webhook", Text(before.WebhookUrl), Text(after.WebhookUrl));
+        Compare("Business associate agreement", Agreement(before.Agreement), Agreement(after.Agreement));
         Keyed(changes, "Clinician", before.Clinicians, after.Clinicians, c => c.Id, Clinician);
         Keyed(changes, "Rotation", before.Rotations, after.Rotations, r => r.Name, Rotation);
         return changes;
     }
+
+    /// <summary><c>version 2026-1 signed 2026-11-02 by Dana Whitfield, Practice Manager and Morgan Reyes, Operations Director</c>, or none.</summary>
+    public static string Agreement(BusinessAssociateAgreement? agreement) =>
+        agreement is null ? "none" : $"{agreement.Summary} by {agreement.PracticeSigner} and {agreement.ServiceSigner}";
 
     /// <summary><c>repeat every 300 s × 3</c>.</summary>
     public static string Escalation(EscalationPolicy policy) => $"repeat every {policy.RepeatEvery.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s × {policy.AttemptsPerContact}";

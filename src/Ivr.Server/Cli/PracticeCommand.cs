@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ivr.Server.Cli;
 
-/// <summary><c>ivr practice import FILE... | export P | list</c>: practices as files under version control.</summary>
+/// <summary><c>ivr practice import FILE... | export P | list | agreement</c>: practices as files under version control.</summary>
 public static class PracticeCommand
 {
     public static Command Create(CliContext context)
@@ -67,6 +67,7 @@ public static class PracticeCommand
         });
         practice.Subcommands.Add(context.WithExamples(list, "ivr practice list"));
         practice.Subcommands.Add(WebhookSecretCommand.Create(context));
+        practice.Subcommands.Add(AgreementCommand.Create(context));
         return practice;
     }
 
@@ -79,7 +80,13 @@ public static class PracticeCommand
         {
             try
             {
-                practices.Add(PracticeFileReader.Read(file, prompts));
+                var read = PracticeFileReader.Read(file, prompts);
+                if (read.Agreement is { } agreement && AgreementRules.Signed(agreement.Signed, DateOnly.FromDateTime(read.Clock().Local(now))) is { } future)
+                {
+                    errors.Add($"{file}: agreement: {future}");
+                }
+
+                practices.Add(read);
             }
             catch (PracticeFileException exception)
             {
@@ -98,8 +105,11 @@ public static class PracticeCommand
             return 1;
         }
 
-        foreach (var practice in practices)
+        foreach (var file in practices)
         {
+            // A file without an agreement keeps the one recorded (ivr practice agreement record); one with it is stamped with this import.
+            var stored = await store.GetAsync(file.Id);
+            var practice = file with { Agreement = file.Agreement?.StampedBy(actor, now) ?? stored?.Agreement };
             int revision;
             try
             {
@@ -113,6 +123,12 @@ public static class PracticeCommand
 
             await audit.RecordAsync(new AuditEntry(now, actor, "practice.import", "practice", practice.Id, $"revision {revision}"));
             output.WriteLine($"imported {practice.Id} (revision {revision}): {practice.Numbers.Count} number(s), {practice.Clinicians.Count} clinician(s), {practice.Rotations.Count} rotation(s), coverage {CoverageModes.Name(practice.Coverage)}");
+            output.WriteLine(practice.Agreement switch
+            {
+                null => $"  warning: no business associate agreement recorded: its callers hear the emergency instruction only until one is (ivr practice agreement record --practice {practice.Id} ...)",
+                { } kept when file.Agreement is null => $"  agreement: kept the recorded one, {kept.Summary}",
+                { } agreement => $"  agreement: {agreement.Summary}",
+            });
             var findings = ScheduleCheck.Run(new OnCallSchedule(practice, await store.OverridesAsync(practice.Id, now, now.AddDays(14))), now, now.AddDays(14));
             foreach (var finding in findings)
             {

@@ -46,6 +46,12 @@ public static class SimulateCommand
         var answering = (answerText ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var options = host.Services.GetRequiredService<IOptions<CallFlowOptions>>().Value;
 
+        if (practice.Agreement is null)
+        {
+            // The flow below is what the practice's calls would do once its agreement is recorded.
+            context.Error.WriteLine($"warning: {practice.Id} has no business associate agreement recorded: a real call hears the emergency instruction only, then {(practice.EmergencyFallbackDial.Length > 0 ? "the practice's emergency fallback" : "a hangup")}; what follows is the flow once one is recorded.");
+        }
+
         var result = await CallSimulation.RunAsync(host.Services.GetRequiredService<IPracticeDirectory>(), number, at, keys, answering, officeAnswers, options);
 
         output.WriteLine($"Simulated call to {practice.Name} ({number}) at {clock.Describe(at)}; no call placed, nothing stored.");

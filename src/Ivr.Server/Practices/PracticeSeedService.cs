@@ -11,7 +11,7 @@ namespace Ivr.Server.Practices;
 /// On a database with no practice yet, imports the practice files of <see cref="PracticesOptions.SeedDirectory"/>,
 /// so a first `scripts/run` answers the example numbers. Never touches a database that has practices.
 /// </summary>
-public sealed class PracticeSeedService(IPracticeStore store, IOptions<PracticesOptions> options, IOptions<PromptsOptions> prompts, ILogger<PracticeSeedService> logger) : IHostedService
+public sealed class PracticeSeedService(IPracticeStore store, IOptions<PracticesOptions> options, IOptions<PromptsOptions> prompts, TimeProvider time, ILogger<PracticeSeedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ public sealed class PracticeSeedService(IPracticeStore store, IOptions<Practices
         foreach (var file in Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order())
         {
             var practice = PracticeFileReader.Read(file, known);
+            practice = practice with { Agreement = practice.Agreement?.StampedBy("seed", time.GetUtcNow()) };
             await store.SaveAsync(practice, "seed", cancellationToken);
             logger.LogInformation("Imported practice {PracticeId} from {File}", practice.Id, file);
         }

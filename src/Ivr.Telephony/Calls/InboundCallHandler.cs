@@ -19,12 +19,30 @@ public sealed class InboundCallHandler(
     IRecordingSealer sealer,
     ILogger<InboundCallHandler> logger)
 {
+    /// <summary>Set to 1 first thing on a call refused for want of an agreement; the dialplan then never takes a message.</summary>
+    public const string NoAgreementVariable = "IVR_NO_AGREEMENT";
+
+    /// <summary>The practice's emergency fallback, for the dialplan to dial should the service stop during a refusal.</summary>
+    public const string NoAgreementDialVariable = "IVR_NO_AGREEMENT_DIAL";
+
+    /// <summary>The dialplan context a refused call goes to when the service did not finish it.</summary>
+    public const string NoAgreementContext = "ivr-no-agreement";
+
+    /// <summary>How long a refused call rings the practice's emergency fallback, as long as the dialplan's safety net rings it.</summary>
+    public static readonly TimeSpan NoAgreementRing = TimeSpan.FromSeconds(30);
+
     public async Task HandleAsync(AgiChannel channel, CancellationToken cancellationToken)
     {
         var request = channel.Request;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = request.UniqueId });
         var dialed = request.Query.GetValueOrDefault("did") is { Length: > 0 } did ? did : request.Extension;
-        var (practice, coverage) = await dependencies.Practices.RouteAsync(dialed, dependencies.Time.GetUtcNow(), cancellationToken);
+        var (practice, coverage, agreementRecorded) = await dependencies.Practices.RouteAsync(dialed, dependencies.Time.GetUtcNow(), cancellationToken);
+        if (!agreementRecorded)
+        {
+            await RefuseAsync(channel, practice, dialed, coverage, cancellationToken);
+            return;
+        }
+
         if (practice.EmergencyFallbackDial.Length > 0)
         {
             // Should the service die mid-call, the dialplan's safety net dials this practice's fallback.
@@ -65,6 +83,72 @@ public sealed class InboundCallHandler(
         }
 
         if (!session.HandToSafetyNet)
+        {
+            await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// A practice without a recorded business associate agreement: the service may keep nothing of its
+    /// callers, so the caller hears the emergency instruction only and is put through to the practice's
+    /// emergency fallback (or hung up on when it has none). The call record, kept for billing and review,
+    /// holds no caller number; no message, no recording. <c>IVR_NO_AGREEMENT</c> goes to the dialplan first,
+    /// so that should the service die on the way its safety net does the same and takes no message.
+    /// </summary>
+    private async Task RefuseAsync(AgiChannel channel, PracticeProfile practice, string dialed, CoverageDecision coverage, CancellationToken cancellationToken)
+    {
+        var request = channel.Request;
+        var fallback = practice.EmergencyFallbackDial;
+        await channel.SetVariableAsync(NoAgreementVariable, "1", cancellationToken);
+        if (fallback.Length > 0)
+        {
+            await channel.SetVariableAsync(NoAgreementDialVariable, fallback, cancellationToken);
+        }
+
+        var now = dependencies.Time.GetUtcNow();
+        var callId = await dependencies.CallRecords.StartAsync(
+            new CallRecord
+            {
+                UniqueId = request.UniqueId,
+                PracticeId = practice.Id,
+                DialedNumber = dialed,
+                StartedAt = now,
+                CoverageMode = CoverageModes.Name(coverage.Mode),
+                RouteReason = coverage.Reason,
+            },
+            cancellationToken);
+        var next = fallback.Length > 0 ? "then put through to the practice's emergency fallback" : "then hung up (the practice has no emergency fallback)";
+        logger.LogWarning("Call {CallId} for practice {PracticeId} refused: the practice has no business associate agreement recorded; emergency instruction only, {Next}, nothing of the caller kept", callId, practice.Id, next);
+        await dependencies.CallRecords.AppendEventAsync(callId, new CallEvent(now, "decision", "agreement", $"no business associate agreement recorded: emergency instruction only, {next}"), cancellationToken);
+
+        var detail = $"no business associate agreement recorded: emergency instruction only, {next}";
+        try
+        {
+            await channel.AnswerAsync(cancellationToken);
+            await dependencies.CallRecords.MarkAnsweredAsync(callId, dependencies.Time.GetUtcNow(), cancellationToken);
+            await AgiPrompts.PlayAsync(channel, [PromptIds.Emergency], cancellationToken);
+            if (fallback.Length > 0)
+            {
+                await channel.ExecAsync("Dial", $"{fallback},{(int)NoAgreementRing.TotalSeconds}", cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is CallerHungUpException or AgiHangupException or AgiConnectionClosedException)
+        {
+            // The caller hung up (perhaps after talking with the fallback): the refusal is over.
+        }
+        finally
+        {
+            try
+            {
+                await dependencies.CallRecords.CompleteAsync(callId, dependencies.Time.GetUtcNow(), CallOutcomes.Word(CallOutcome.NoAgreement), detail, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Call {CallId} refused for want of an agreement but its record could not be closed", callId);
+            }
+        }
+
+        if (!channel.IsHungUp)
         {
             await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
         }

@@ -91,5 +91,18 @@ public sealed class CoverageFlowTests
         Assert.Equal("greeting-default", route.Practice.GreetingPromptId);
         Assert.False(route.Coverage.OfficeFirst);
         Assert.Equal("supervisor", Assert.Single(chain).ClinicianId);
+        Assert.True(route.AgreementRecorded);
+    }
+
+    [Fact]
+    public async Task APracticeWithoutARecordedAgreementIsRoutedAsRefused()
+    {
+        var directory = new PracticeDirectory(new InMemoryPracticeStore(NewYork() with { Agreement = null }, Honolulu()), Supervisor, c => c.Address);
+
+        var unsigned = await directory.RouteAsync("15550100", Utc(2026, 11, 23, 3));
+        var signed = await directory.RouteAsync("15550200", Utc(2026, 11, 23, 3));
+
+        Assert.Equal(("riverside-pediatrics", false), (unsigned.Practice.Id, unsigned.AgreementRecorded));
+        Assert.Equal(("harbor-internal-medicine", true), (signed.Practice.Id, signed.AgreementRecorded));
     }
 }

@@ -8,7 +8,7 @@ public sealed class FixedPracticeDirectory : IPracticeDirectory
     public static readonly PracticeProfile Practice = new("riverside-pediatrics", "Riverside Pediatrics", "greeting-riverside-pediatrics", "PJSIP/sipp/sip:fallback@127.0.0.1:5090", "America/New_York");
 
     public Task<CallRoute> RouteAsync(string dialedNumber, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new CallRoute(Practice, new CoverageDecision(CoverageMode.AlwaysOn, null, "24/7 coverage")));
+        Task.FromResult(new CallRoute(Practice, new CoverageDecision(CoverageMode.AlwaysOn, null, "24/7 coverage"), AgreementRecorded: true));
 
     public Task<IReadOnlyList<OnCallContact>> OnCallChainAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OnCallContact>>(

@@ -15,6 +15,17 @@ public static class Practices
         Enum.GetValues<DayOfWeek>().Where(d => d is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
             .ToDictionary(d => d, IReadOnlyList<OpeningInterval> (_) => [new OpeningInterval(new TimeOnly(open, 0), new TimeOnly(close, 0))]));
 
+    /// <summary>The signed business associate agreement every practice here has; without one its calls are refused.</summary>
+    public static readonly BusinessAssociateAgreement Agreement = new()
+    {
+        Signed = new DateOnly(2026, 1, 5),
+        Version = "test-1",
+        PracticeSigner = new AgreementSigner("Dana Whitfield", "Practice Manager"),
+        ServiceSigner = new AgreementSigner("Morgan Reyes", "Operations Director"),
+        RecordedBy = "test",
+        RecordedAt = new DateTimeOffset(2026, 1, 5, 15, 0, 0, TimeSpan.Zero),
+    };
+
     public static Practice NewYork(params Rotation[] rotations) => new()
     {
         Id = "riverside-pediatrics",
@@ -27,6 +38,7 @@ public static class Practices
         Holidays = new HolidayCalendar([], UsFederalHolidays.PresetName),
         Clinicians = [Doctor("dr-lee"), Doctor("dr-patel"), Doctor("dr-cho")],
         Rotations = rotations.Length > 0 ? rotations : [Weekly("physicians", Layers.Primary, "dr-lee", "dr-patel")],
+        Agreement = Agreement,
     };
 
     public static Practice Honolulu() => new()
@@ -40,6 +52,7 @@ public static class Practices
         Hours = Weekdays(7, 16),
         Clinicians = [Doctor("dr-kahale"), Doctor("dr-nakamura")],
         Rotations = [Daily("internists", Layers.Primary, new TimeOnly(7, 0), "dr-kahale", "dr-nakamura")],
+        Agreement = Agreement,
     };
 
     public static Rotation Weekly(string name, int layer, params string[] members) =>

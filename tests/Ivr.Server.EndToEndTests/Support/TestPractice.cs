@@ -29,6 +29,9 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>The practice's webhook URL, if any.</summary>
     public string? Webhook { get; init; }
 
+    /// <summary>The practice's business associate agreement is recorded (the default); without it its calls get the emergency instruction only.</summary>
+    public bool HasAgreement { get; init; } = true;
+
     public string Greeting => $"greeting-{Id}";
 
     public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
@@ -74,6 +77,11 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:{fallback}\"");
         }
+        if (HasAgreement)
+        {
+            y.AppendLine(TestAgreements.Yaml);
+        }
+
         y.AppendLine("clinicians:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));
         for (var i = 0; i < DoctorPorts.Length; i++)
         {

@@ -60,6 +60,25 @@ public sealed partial class AsteriskConfigurationTests
     }
 
     [Fact]
+    public void ACallRefusedForWantOfAnAgreementNeverReachesTheSafetyNetsMessage()
+    {
+        var inbound = Entries("extensions.conf", "ivr-inbound").Select(e => e.Value).ToList();
+        var completed = inbound.FindIndex(v => v.Contains("\"${IVR_COMPLETED}\" = \"1\"]?done", StringComparison.Ordinal));
+        var refused = inbound.FindIndex(v => v.Contains($"\"${{{InboundCallHandler.NoAgreementVariable}}}\" = \"1\"]?{InboundCallHandler.NoAgreementContext},s,1", StringComparison.Ordinal));
+        var safetyNet = inbound.FindIndex(v => v.Contains("Goto(ivr-safety-net,s,1)", StringComparison.Ordinal));
+        var context = Entries("extensions.conf", InboundCallHandler.NoAgreementContext).Select(e => e.Value).ToList();
+
+        Assert.True(completed >= 0 && completed < refused && refused < safetyNet, string.Join("\n", inbound));
+        Assert.Contains(context, v => v.Contains("Playback(ivr/emergency)", StringComparison.Ordinal));
+        Assert.Contains(context, v => v.Contains($"Dial(${{{InboundCallHandler.NoAgreementDialVariable}}},", StringComparison.Ordinal));
+        Assert.DoesNotContain(context, v => v.Contains("IVR_FALLBACK_DIAL", StringComparison.Ordinal));
+        foreach (var keeps in new[] { "Record(", "FILE(", "VoiceMail(", "MixMonitor(", "ivr-safety-net", "CALLERID" })
+        {
+            Assert.DoesNotContain(context, v => v.Contains(keeps, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
     public void AsteriskRunsAsItsOwnUser()
     {
         Assert.Equal("asterisk", Value("asterisk.conf", "options", "runuser"));

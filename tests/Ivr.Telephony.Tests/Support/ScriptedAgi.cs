@@ -15,9 +15,15 @@ public sealed class ScriptedAgi : IAsyncDisposable
     private readonly Pipe _toService = new();
     private readonly Task _answering;
 
-    public ScriptedAgi(string script, Func<string, string?> answer, string uniqueId = "1700000000.77")
+    public ScriptedAgi(string script, Func<string, string?> answer, string uniqueId = "1700000000.77", string? callerId = null)
     {
-        var request = new AgiRequest(new Dictionary<string, string> { ["network_script"] = script, ["uniqueid"] = uniqueId, ["channel"] = "PJSIP/dr-lee-00000001" });
+        var fields = new Dictionary<string, string> { ["network_script"] = script, ["uniqueid"] = uniqueId, ["channel"] = "PJSIP/dr-lee-00000001" };
+        if (callerId is not null)
+        {
+            fields["callerid"] = callerId;
+        }
+
+        var request = new AgiRequest(fields);
         Channel = new AgiChannel(request, _toAsterisk.Writer.AsStream(), _toService.Reader);
         _answering = Task.Run(() => AnswerAsync(answer));
     }
