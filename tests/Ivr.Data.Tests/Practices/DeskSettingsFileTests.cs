@@ -61,6 +61,22 @@ public sealed class DeskSettingsFileTests
     }
 
     [Fact]
+    public void TheHarborFileSaysWhatItsDeskMeans()
+    {
+        var practice = PracticeFileReader.Read(Path.Combine(RepositoryFiles.Root, "practices", "harbor-internal-medicine.yaml"));
+
+        Assert.Equal(LivePersonPolicy.OperatorsDuringHours, practice.Desk.LivePerson);
+        Assert.Equal([new OpeningInterval(new TimeOnly(16, 30), OpeningInterval.Midnight)], practice.Desk.OperatorHours.On(DayOfWeek.Friday));
+        Assert.Equal(TimeSpan.FromSeconds(120), practice.Desk.MaxHold);
+        Assert.Equal(new ServiceLevelTarget(80, TimeSpan.FromSeconds(30)), practice.Desk.ServiceLevelTarget);
+        Assert.Equal("Harbor Internal Medicine, this is Kai. How can I help?", practice.Desk.RenderGreeting(practice.Name, "Kai"));
+
+        // Friday 17:00 in Honolulu (03:00Z Saturday): operators, if one is signed in; Friday 12:00 (22:00Z): the doctor.
+        Assert.Equal(LivePersonRoute.Operators, practice.LivePersonAt(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero), anyOperatorSignedIn: true));
+        Assert.Equal(LivePersonRoute.Doctor, practice.LivePersonAt(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero), anyOperatorSignedIn: true));
+    }
+
+    [Fact]
     public void APartialDeskKeepsTheDefaultsOfWhatItLeavesOut()
     {
         const string text = """
