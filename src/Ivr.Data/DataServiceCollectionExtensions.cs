@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<Ivr.Domain.Desk.IOperatorStore, SqliteOperatorStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();

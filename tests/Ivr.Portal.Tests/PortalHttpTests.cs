@@ -256,6 +256,28 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
+    public async Task AnOperatorSeesNoInboxNoCallsAndNoReportsAndStartsAtTheirAccount()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Operator);
+        var id = await portal.SeedMessageAsync(PracticeA, Urgency.Urgent);
+        using var client = portal.Client(followRedirects: false);
+        await SignInAsync(client, "sam");
+
+        var messages = await client.GetAsync("/api/messages");
+        var message = await client.GetAsync($"/api/messages/{id}");
+        var calls = await client.GetAsync("/api/calls");
+        var home = await client.GetAsync("/");
+        var account = await client.GetAsync("/account");
+
+        Assert.Equal(HttpStatusCode.Forbidden, messages.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, message.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, calls.StatusCode);
+        Assert.Equal("/account", home.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+    }
+
+    [Fact]
     public async Task AnIdleSessionEndsOnItsOwnAndAnActiveOneDoesNot()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

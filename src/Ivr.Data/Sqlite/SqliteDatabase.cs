@@ -74,6 +74,11 @@ public sealed class SqliteDatabase
                 await AuditChainMigration.RunAsync(connection, transaction, AuditChainKey.FromOptions(_options), cancellationToken);
             }
 
+            if (version == OperatorRoleMigration.Version)
+            {
+                await OperatorRoleMigration.RunAsync(connection, transaction, cancellationToken);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
                 new { version, at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },

@@ -14,4 +14,7 @@ public enum PortalRole
 
     /// <summary>Runs Asterisk and the service; sees no patient data.</summary>
     TelecomAdmin,
+
+    /// <summary>Answers callers at the operator desk, for every practice; sees a caller only while on their call, no inbox.</summary>
+    Operator,
 }

@@ -7,14 +7,16 @@ public static class PortalRoles
     public const string PracticeAdmin = "practice-admin";
     public const string Clinician = "clinician";
     public const string TelecomAdmin = "telecom-admin";
+    public const string Operator = "operator";
 
-    public static IReadOnlyList<string> All { get; } = [Supervisor, PracticeAdmin, Clinician, TelecomAdmin];
+    public static IReadOnlyList<string> All { get; } = [Supervisor, PracticeAdmin, Clinician, TelecomAdmin, Operator];
 
     public static string Name(PortalRole role) => role switch
     {
         PortalRole.Supervisor => Supervisor,
         PortalRole.PracticeAdmin => PracticeAdmin,
         PortalRole.Clinician => Clinician,
+        PortalRole.Operator => Operator,
         _ => TelecomAdmin,
     };
 

@@ -5,7 +5,8 @@ namespace Ivr.Portal.Accounts;
 /// <summary>
 /// Who is signed in, and the rules of what they may see: a supervisor sees every practice, practice
 /// staff and clinicians their own practice only, a telecom admin no patient data at all (they run
-/// the service; minimum necessary access): every call's record and timeline, never who called.
+/// the service; minimum necessary access): every call's record and timeline, never who called. An
+/// operator sees none of these pages: only the desk, and a caller only while on their call.
 /// </summary>
 public sealed record PortalIdentity(long UserId, string Username, PortalRole Role, string? PracticeId, string? ClinicianId)
 {
@@ -72,6 +73,9 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
     /// service has no session for, which only users of every practice see).
     /// </summary>
     public bool CanSeeLiveCallOf(string? practiceId) => SeesLiveCalls && (LivePractice is null || LivePractice == practiceId);
+
+    /// <summary>True when the user may work the operator desk: operators, and the supervisor.</summary>
+    public bool WorksTheDesk => Role is PortalRole.Operator or PortalRole.Supervisor;
 
     /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
     public string Actor => ClinicianId ?? Username;

@@ -4,8 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ivr.Portal.Pages;
 
-/// <summary>The portal starts at the inbox; a telecom admin, who sees no messages, at the calls.</summary>
+/// <summary>
+/// The portal starts at the inbox; a telecom admin, who sees no messages, at the calls; an operator,
+/// who sees neither (only callers at the desk), at their account.
+/// </summary>
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet() => Redirect(HttpContext.Who().SeesPatientData ? "/messages" : "/calls");
+    public IActionResult OnGet()
+    {
+        var who = HttpContext.Who();
+        return Redirect(who.SeesPatientData ? "/messages" : who.SeesCalls ? "/calls" : "/account");
+    }
 }

@@ -170,7 +170,7 @@ public static partial class UserCommand
             context.Output.WriteLine($"{user.Username} unlocked.");
         });
 
-    private static async Task<int> AddAsync(string name, string roleName, string? practiceId, string? clinicianId, IServiceProvider services, CliContext context, string actor, DateTimeOffset now)
+    internal static async Task<int> AddAsync(string name, string roleName, string? practiceId, string? clinicianId, IServiceProvider services, CliContext context, string actor, DateTimeOffset now)
     {
         var output = context.Output;
         var error = context.Error;
