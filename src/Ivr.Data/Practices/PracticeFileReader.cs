@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 using YamlDotNet.Core;
@@ -62,7 +63,7 @@ public sealed partial class PracticeFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -127,6 +128,7 @@ public sealed partial class PracticeFileReader
             Clinicians = clinicians,
             Rotations = rotations,
             Agreement = Child(root, "agreement") is { } agreement ? ReadAgreement(agreement) : null,
+            Desk = Child(root, "desk") is { } desk ? ReadDesk(desk) : DeskSettings.Default,
         };
     }
 
@@ -191,6 +193,63 @@ public sealed partial class PracticeFileReader
         var name = Checked(map, "name", (_, text) => AgreementRules.Text($"{side} signer's name", text));
         var title = Checked(map, "title", (_, text) => AgreementRules.Text($"{side} signer's title", text));
         return name is null || title is null ? null : new AgreementSigner(name, title);
+    }
+
+    /// <summary>The practice's operator desk settings; every key may be left out for its default.</summary>
+    private DeskSettings ReadDesk(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, "desk is a mapping: { livePerson: operators-first, maxHoldSeconds: 90, ... }", DeskSettings.Default);
+        }
+
+        Known(map, "livePerson", "operatorHours", "maxHoldSeconds", "afterMaxHoldDoctor", "serviceLevel", "instructions", "operatorGreeting");
+        var defaults = DeskSettings.Default;
+        var policy = defaults.LivePerson;
+        if (Text(map, "livePerson") is { } policyText && DeskRules.LivePerson(policyText, out policy) is { } policyError)
+        {
+            Error(Child(map, "livePerson")!, policyError);
+        }
+
+        var hours = Child(map, "operatorHours") is { } hoursNode ? ReadHours(hoursNode) : WeeklyHours.Closed;
+        if (DeskRules.Hours(policy, hours) is { } hoursError)
+        {
+            Error(Child(map, "operatorHours") ?? Child(map, "livePerson")!, hoursError);
+        }
+
+        var doctor = Text(map, "afterMaxHoldDoctor") switch
+        {
+            null => defaults.AfterMaxHoldDoctor,
+            "true" => true,
+            "false" => false,
+            var other => Fail(Child(map, "afterMaxHoldDoctor")!, $"afterMaxHoldDoctor is true or false, not '{other}'", defaults.AfterMaxHoldDoctor),
+        };
+        var target = defaults.ServiceLevelTarget;
+        if (Child(map, "serviceLevel") is { } levelNode)
+        {
+            if (levelNode is YamlMappingNode level)
+            {
+                Known(level, "percent", "seconds");
+                target = new ServiceLevelTarget(
+                    Number(level, "percent", target.Percent, DeskRules.MinPercent, DeskRules.MaxPercent),
+                    TimeSpan.FromSeconds(Number(level, "seconds", (int)target.Within.TotalSeconds, DeskRules.MinTargetSeconds, DeskRules.MaxTargetSeconds)));
+            }
+            else
+            {
+                Error(levelNode, "serviceLevel is a mapping: { percent: 80, seconds: 20 }");
+            }
+        }
+
+        return new DeskSettings
+        {
+            LivePerson = policy,
+            OperatorHours = hours,
+            MaxHold = TimeSpan.FromSeconds(Number(map, "maxHoldSeconds", (int)defaults.MaxHold.TotalSeconds, DeskRules.MinMaxHoldSeconds, DeskRules.MaxMaxHoldSeconds)),
+            AfterMaxHoldDoctor = doctor,
+            ServiceLevelTarget = target,
+            Instructions = Checked(map, "instructions", (_, text) => DeskRules.Instructions(text), required: false) ?? string.Empty,
+            OperatorGreeting = Checked(map, "operatorGreeting", (_, text) => DeskRules.OperatorGreeting(text), required: false) ?? defaults.OperatorGreeting,
+        };
     }
 
     private EscalationPolicy ReadEscalation(YamlNode node)

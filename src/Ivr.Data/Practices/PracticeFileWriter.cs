@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 
@@ -53,12 +54,13 @@ public static class PracticeFileWriter
             }
         }
 
-        y.AppendLine("hours:");
-        foreach (var day in Week)
+        if (!practice.Desk.IsDefault)
         {
-            var intervals = practice.Hours.On(day);
-            y.AppendLine(CultureInfo.InvariantCulture, $"  {day.ToString().ToLowerInvariant()}: {Q(intervals.Count == 0 ? "closed" : string.Join(", ", intervals))}");
+            WriteDesk(y, practice.Desk);
         }
+
+        y.AppendLine("hours:");
+        WriteHours(y, practice.Hours, "  ");
 
         y.AppendLine("holidays:");
         if (practice.Holidays.Preset is { } preset)
@@ -105,6 +107,37 @@ public static class PracticeFileWriter
         }
 
         return y.ToString();
+    }
+
+    /// <summary>The <c>desk:</c> section, written only when a setting differs from its default so older files export as they were.</summary>
+    private static void WriteDesk(StringBuilder y, DeskSettings desk)
+    {
+        y.AppendLine("desk:");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  livePerson: {Q(DeskRules.Name(desk.LivePerson))}");
+        if (desk.OperatorHours.Days.Values.Any(d => d.Count > 0))
+        {
+            y.AppendLine("  operatorHours:");
+            WriteHours(y, desk.OperatorHours, "    ");
+        }
+
+        y.AppendLine(CultureInfo.InvariantCulture, $"  maxHoldSeconds: {(int)desk.MaxHold.TotalSeconds}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  afterMaxHoldDoctor: {(desk.AfterMaxHoldDoctor ? "true" : "false")}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  serviceLevel: {{ percent: {desk.ServiceLevelTarget.Percent}, seconds: {(int)desk.ServiceLevelTarget.Within.TotalSeconds} }}");
+        if (desk.Instructions.Length > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  instructions: {Q(desk.Instructions)}");
+        }
+
+        y.AppendLine(CultureInfo.InvariantCulture, $"  operatorGreeting: {Q(desk.OperatorGreeting)}");
+    }
+
+    private static void WriteHours(StringBuilder y, WeeklyHours hours, string indent)
+    {
+        foreach (var day in Week)
+        {
+            var intervals = hours.On(day);
+            y.AppendLine(CultureInfo.InvariantCulture, $"{indent}{day.ToString().ToLowerInvariant()}: {Q(intervals.Count == 0 ? "closed" : string.Join(", ", intervals))}");
+        }
     }
 
     private static string Role(ClinicianRole role) => role == ClinicianRole.PracticeAdmin ? "practice-admin" : role.ToString().ToLowerInvariant();

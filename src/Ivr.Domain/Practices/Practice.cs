@@ -1,3 +1,4 @@
+using Ivr.Domain.Desk;
 using Ivr.Domain.Scheduling;
 
 namespace Ivr.Domain.Practices;
@@ -64,7 +65,13 @@ public sealed record Practice
     /// </summary>
     public BusinessAssociateAgreement? Agreement { get; init; }
 
+    /// <summary>The practice's operator desk settings (live-person policy, maximum hold, target, instructions, greeting); defaults for none.</summary>
+    public DeskSettings Desk { get; init; } = DeskSettings.Default;
+
     public ZoneClock Clock() => new(TimeZone);
+
+    /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>).</summary>
+    public LivePersonRoute LivePersonAt(DateTimeOffset instant, bool anyOperatorSignedIn) => Desk.Route(instant, Clock(), anyOperatorSignedIn);
 
     public Clinician? Clinician(string id) => Clinicians.FirstOrDefault(c => c.Id == id);
 

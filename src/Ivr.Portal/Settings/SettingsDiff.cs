@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
 
@@ -36,6 +37,17 @@ public static class SettingsDiff
         Keyed(changes, "Closure", before.Closures, after.Closures, c => $"{Local(c.From)} to {Local(c.Until)}", c => c.Reason);
         Compare("Greeting", Greeting(before), Greeting(after));
         Compare("Escalation", Escalation(before.Escalation), Escalation(after.Escalation));
+        Compare("Live person", DeskRules.Name(before.Desk.LivePerson), DeskRules.Name(after.Desk.LivePerson));
+        foreach (var day in SettingsValidator.Week)
+        {
+            Compare($"Operator hours {day}", Hours(before.Desk.OperatorHours, day), Hours(after.Desk.OperatorHours, day));
+        }
+
+        Compare("Maximum hold", Seconds(before.Desk.MaxHold), Seconds(after.Desk.MaxHold));
+        Compare("Doctor after maximum hold", before.Desk.AfterMaxHoldDoctor ? "offered" : "not offered", after.Desk.AfterMaxHoldDoctor ? "offered" : "not offered");
+        Compare("Service level target", before.Desk.ServiceLevelTarget.ToString(), after.Desk.ServiceLevelTarget.ToString());
+        Compare("Operator instructions", Quoted(before.Desk.Instructions), Quoted(after.Desk.Instructions));
+        Compare("Operator greeting", Quoted(before.Desk.OperatorGreeting), Quoted(after.Desk.OperatorGreeting));
         Compare("Office line", Office(before.Office), Office(after.Office));
         Compare("Name prompt", before.NamePromptId, after.NamePromptId);
         Compare("Emergency fallback", Text(before.EmergencyFallbackDial), Text(after.EmergencyFallbackDial));
@@ -85,6 +97,8 @@ public static class SettingsDiff
     private static string Office(OfficeLine? office) => office is null ? "none" : $"{office.DialString}, rings {Seconds(office.RingTimeout)}";
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
+
+    private static string Quoted(string value) => value.Length == 0 ? "none" : $"“{value}”";
 
     private static string Text(string value) => value.Length == 0 ? "none" : value;
 

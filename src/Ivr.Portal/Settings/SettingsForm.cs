@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Portal.OnCall;
 
@@ -35,42 +36,85 @@ public sealed class SettingsForm
 
     public string? Attempts { get; set; }
 
+    /// <summary>The live-person policy (<c>operators-first</c> …); a post without it leaves the desk settings as stored.</summary>
+    public string? LivePerson { get; set; }
+
+    /// <summary>When operators answer under <c>operators-during-hours</c>, Monday first, as <see cref="Days"/>.</summary>
+    public List<DayForm> OperatorDays { get; set; } = [];
+
+    public string? MaxHoldSeconds { get; set; }
+
+    /// <summary>A checkbox: absent from a post means unticked.</summary>
+    public bool AfterMaxHoldDoctor { get; set; }
+
+    public string? ServiceLevelPercent { get; set; }
+
+    public string? ServiceLevelSeconds { get; set; }
+
+    public string? Instructions { get; set; }
+
+    public string? OperatorGreeting { get; set; }
+
     /// <summary>The form filled from a stored practice, with blank slots and rows to add to.</summary>
     public static SettingsForm Of(Practice practice, int revision, string greetingWords) => new()
     {
         Revision = revision,
         Coverage = CoverageModes.Name(practice.Coverage),
-        Days = SettingsValidator.Week.Select(day =>
-        {
-            var intervals = practice.Hours.On(day);
-            var blanks = Enumerable.Repeat<string?>(string.Empty, Math.Max(0, MinSlots - intervals.Count));
-            return new DayForm
-            {
-                Open = [.. intervals.Select(i => (string?)OpeningInterval.Wall(i.Open)), .. blanks],
-                Close = [.. intervals.Select(i => (string?)OpeningInterval.Wall(i.Close)), .. blanks],
-            };
-        }).ToList(),
+        Days = DaysOf(practice.Hours),
         UsFederal = practice.Holidays.Preset == UsFederalHolidays.PresetName,
         Holidays = [.. practice.Holidays.Dates.Select(h => new HolidayForm { Date = h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Name = h.Name }), .. Enumerable.Range(0, SpareRows).Select(_ => new HolidayForm())],
         Closures = [.. practice.Closures.Select(c => new ClosureForm { From = LocalTimes.Write(c.From), Until = LocalTimes.Write(c.Until), Reason = c.Reason }), .. Enumerable.Range(0, SpareRows).Select(_ => new ClosureForm())],
         Greeting = greetingWords,
         RepeatSeconds = ((int)practice.Escalation.RepeatEvery.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         Attempts = practice.Escalation.AttemptsPerContact.ToString(CultureInfo.InvariantCulture),
+        LivePerson = DeskRules.Name(practice.Desk.LivePerson),
+        OperatorDays = DaysOf(practice.Desk.OperatorHours),
+        MaxHoldSeconds = ((int)practice.Desk.MaxHold.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        AfterMaxHoldDoctor = practice.Desk.AfterMaxHoldDoctor,
+        ServiceLevelPercent = practice.Desk.ServiceLevelTarget.Percent.ToString(CultureInfo.InvariantCulture),
+        ServiceLevelSeconds = ((int)practice.Desk.ServiceLevelTarget.Within.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        Instructions = practice.Desk.Instructions,
+        OperatorGreeting = practice.Desk.OperatorGreeting,
     };
+
+    private static List<DayForm> DaysOf(WeeklyHours hours) => SettingsValidator.Week.Select(day =>
+    {
+        var intervals = hours.On(day);
+        var blanks = Enumerable.Repeat<string?>(string.Empty, Math.Max(0, MinSlots - intervals.Count));
+        return new DayForm
+        {
+            Open = [.. intervals.Select(i => (string?)OpeningInterval.Wall(i.Open)), .. blanks],
+            Close = [.. intervals.Select(i => (string?)OpeningInterval.Wall(i.Close)), .. blanks],
+        };
+    }).ToList();
+
+    private static IReadOnlyDictionary<DayOfWeek, IReadOnlyList<SettingsRequest.Interval>> Slots(List<DayForm> days) =>
+        SettingsValidator.Week.Select((day, i) => (day, form: days.ElementAtOrDefault(i) ?? new DayForm()))
+            .ToDictionary(
+                d => d.day,
+                d => (IReadOnlyList<SettingsRequest.Interval>)d.form.Open.Select((open, slot) => new SettingsRequest.Interval(open ?? string.Empty, d.form.Close.ElementAtOrDefault(slot) ?? string.Empty)).ToArray());
 
     public SettingsRequest ToRequest() => new(
         Revision,
         Coverage ?? string.Empty,
-        SettingsValidator.Week.Select((day, i) => (day, form: Days.ElementAtOrDefault(i) ?? new DayForm()))
-            .ToDictionary(
-                d => d.day,
-                d => (IReadOnlyList<SettingsRequest.Interval>)d.form.Open.Select((open, slot) => new SettingsRequest.Interval(open ?? string.Empty, d.form.Close.ElementAtOrDefault(slot) ?? string.Empty)).ToArray()),
+        Slots(Days),
         UsFederal ? UsFederalHolidays.PresetName : null,
         Holidays.Select(h => new SettingsRequest.HolidayDate(h.Date ?? string.Empty, h.Name ?? string.Empty)).ToArray(),
         Closures.Select(c => new SettingsRequest.ClosureTimes(c.From ?? string.Empty, c.Until ?? string.Empty, c.Reason ?? string.Empty)).ToArray(),
         Greeting ?? string.Empty,
         RepeatSeconds ?? string.Empty,
-        Attempts ?? string.Empty);
+        Attempts ?? string.Empty)
+    {
+        Desk = LivePerson is null ? null : new DeskRequest(
+            LivePerson,
+            Slots(OperatorDays),
+            MaxHoldSeconds ?? string.Empty,
+            AfterMaxHoldDoctor,
+            ServiceLevelPercent ?? string.Empty,
+            ServiceLevelSeconds ?? string.Empty,
+            Instructions ?? string.Empty,
+            OperatorGreeting ?? string.Empty),
+    };
 
     /// <summary>One weekday: open over the filled slots, closed without any.</summary>
     public sealed class DayForm

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Portal.OnCall;
 
@@ -25,7 +26,8 @@ public sealed record SettingsJson(
     string? GreetingPromptId,
     bool GreetingTyped,
     SettingsJson.EscalationJson? Escalation,
-    IReadOnlyList<SettingsJson.HistoryJson>? History)
+    IReadOnlyList<SettingsJson.HistoryJson>? History,
+    SettingsJson.DeskJson? Desk = null)
 {
     public static SettingsJson Of(Practice p, int revision, string greetingWords, IReadOnlyList<SettingsHistoryEntry> history) => new(
         p.Id,
@@ -42,23 +44,50 @@ public sealed record SettingsJson(
         p.GreetingPromptId,
         p.GreetingText.Length > 0,
         new EscalationJson((int)p.Escalation.RepeatEvery.TotalSeconds, p.Escalation.AttemptsPerContact),
-        history.Select(h => new HistoryJson(h.Revision, h.SavedAt, p.Clock().Describe(h.SavedAt), h.SavedBy, h.Changes.Select(c => new ChangeJson(c.Setting, c.Before, c.After, c.Text)).ToArray())).ToArray());
+        history.Select(h => new HistoryJson(h.Revision, h.SavedAt, p.Clock().Describe(h.SavedAt), h.SavedBy, h.Changes.Select(c => new ChangeJson(c.Setting, c.Before, c.After, c.Text)).ToArray())).ToArray(),
+        new DeskJson(
+            DeskRules.Name(p.Desk.LivePerson),
+            HoursJson(p.Desk.OperatorHours),
+            (int)p.Desk.MaxHold.TotalSeconds,
+            p.Desk.AfterMaxHoldDoctor,
+            new ServiceLevelJson(p.Desk.ServiceLevelTarget.Percent, (int)p.Desk.ServiceLevelTarget.Within.TotalSeconds),
+            p.Desk.Instructions,
+            p.Desk.OperatorGreeting));
 
-    /// <summary>The body as a settings request, or what about its shape is wrong.</summary>
-    public SettingsRequest ToRequest(List<SettingsError> errors)
+    private static Dictionary<string, IReadOnlyList<IntervalJson>> HoursJson(WeeklyHours hours) => SettingsValidator.Week.ToDictionary(
+        d => d.ToString().ToLowerInvariant(),
+        d => (IReadOnlyList<IntervalJson>)hours.On(d).Select(i => new IntervalJson(OpeningInterval.Wall(i.Open), OpeningInterval.Wall(i.Close))).ToArray());
+
+    private static Dictionary<DayOfWeek, IReadOnlyList<SettingsRequest.Interval>> Slots(IReadOnlyDictionary<string, IReadOnlyList<IntervalJson>>? days, string field, List<SettingsError> errors)
     {
         var hours = new Dictionary<DayOfWeek, IReadOnlyList<SettingsRequest.Interval>>();
-        foreach (var (key, intervals) in Hours ?? new Dictionary<string, IReadOnlyList<IntervalJson>>())
+        foreach (var (key, intervals) in days ?? new Dictionary<string, IReadOnlyList<IntervalJson>>())
         {
             if (!Enum.TryParse<DayOfWeek>(key, ignoreCase: true, out var day) || int.TryParse(key, out _))
             {
-                errors.Add(new SettingsError("hours", $"'{key}' is not a weekday (monday … sunday)."));
+                errors.Add(new SettingsError(field, $"'{key}' is not a weekday (monday … sunday)."));
                 continue;
             }
 
             hours[day] = (intervals ?? []).Select(i => new SettingsRequest.Interval(i.Open ?? string.Empty, i.Close ?? string.Empty)).ToArray();
         }
 
+        return hours;
+    }
+
+    /// <summary>The body as a settings request, or what about its shape is wrong.</summary>
+    public SettingsRequest ToRequest(List<SettingsError> errors)
+    {
+        var hours = Slots(Hours, "hours", errors);
+        var desk = Desk is null ? null : new DeskRequest(
+            Desk.LivePerson ?? string.Empty,
+            Slots(Desk.OperatorHours, "desk.operatorHours", errors),
+            Desk.MaxHoldSeconds?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            Desk.AfterMaxHoldDoctor,
+            Desk.ServiceLevel?.Percent?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            Desk.ServiceLevel?.Seconds?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            Desk.Instructions ?? string.Empty,
+            Desk.OperatorGreeting ?? string.Empty);
         return new SettingsRequest(
             Revision,
             Coverage ?? string.Empty,
@@ -68,8 +97,28 @@ public sealed record SettingsJson(
             (Closures ?? []).Select(c => new SettingsRequest.ClosureTimes(c.From ?? string.Empty, c.Until ?? string.Empty, c.Reason ?? string.Empty)).ToArray(),
             GreetingText ?? string.Empty,
             Escalation?.RepeatSeconds?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            Escalation?.Attempts?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            Escalation?.Attempts?.ToString(CultureInfo.InvariantCulture) ?? string.Empty)
+        {
+            Desk = desk,
+        };
     }
+
+    /// <summary>
+    /// The practice's desk settings: <c>livePerson</c> (<c>operators-first</c>, <c>doctor-direct</c>,
+    /// <c>operators-during-hours</c>), <c>operatorHours</c> keyed by weekday as <see cref="Hours"/>, and the rest;
+    /// left out of a <c>PUT</c>, the stored ones stay; <c>afterMaxHoldDoctor</c> left out stays as stored.
+    /// </summary>
+    public sealed record DeskJson(
+        string? LivePerson,
+        IReadOnlyDictionary<string, IReadOnlyList<IntervalJson>>? OperatorHours,
+        int? MaxHoldSeconds,
+        bool? AfterMaxHoldDoctor,
+        ServiceLevelJson? ServiceLevel,
+        string? Instructions,
+        string? OperatorGreeting);
+
+    /// <summary><c>percent</c> of callers answered within <c>seconds</c>.</summary>
+    public sealed record ServiceLevelJson(int? Percent, int? Seconds);
 
     /// <summary>Open from <c>08:00</c> to <c>17:00</c> (<c>24:00</c>: midnight).</summary>
     public sealed record IntervalJson(string? Open, string? Close);

@@ -15,6 +15,9 @@ public sealed record SettingsRequest(
     string RepeatSeconds,
     string Attempts)
 {
+    /// <summary>The desk settings typed; null (an older client) keeps the stored ones.</summary>
+    public DeskRequest? Desk { get; init; }
+
     /// <summary>One stretch of a business day, <c>08:00</c> to <c>17:00</c> (<c>24:00</c> for midnight).</summary>
     public sealed record Interval(string Open, string Close);
 

@@ -1,3 +1,4 @@
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 
 namespace Ivr.Portal.Settings;
@@ -33,7 +34,7 @@ public static class SettingsValidator
             errors.Add(new("coverage", "Overflow coverage rings the office first, and this practice has no office line: choose after-hours or 24/7, or add the office line to the practice file."));
         }
 
-        var hours = Hours(request, errors);
+        var hours = Hours(request.Hours, Field, string.Empty, errors);
         var holidays = Holidays(request, errors);
         var closures = Closures(request, errors);
         var greeting = NormalizeGreeting(request.GreetingText);
@@ -52,6 +53,7 @@ public static class SettingsValidator
             errors.Add(new("escalation.attempts", $"Escalation: {attemptsError}."));
         }
 
+        var desk = request.Desk is { } deskRequest ? Desk(current.Desk, deskRequest, errors) : current.Desk;
         if (errors.Count > before)
         {
             return null;
@@ -65,16 +67,71 @@ public static class SettingsValidator
             Closures = closures,
             GreetingText = greeting,
             Escalation = new EscalationPolicy(TimeSpan.FromSeconds(repeat), attempts),
+            Desk = desk!,
         };
     }
 
-    private static WeeklyHours Hours(SettingsRequest request, List<SettingsError> errors)
+    /// <summary>The desk settings typed, by <see cref="DeskRules"/>; null with <paramref name="errors"/> filled in.</summary>
+    private static DeskSettings? Desk(DeskSettings current, DeskRequest request, List<SettingsError> errors)
+    {
+        var before = errors.Count;
+        if (DeskRules.LivePerson(request.LivePerson, out var policy) is { } policyError)
+        {
+            errors.Add(new(DeskRequest.LivePersonField, $"Live person: {policyError}."));
+        }
+
+        var hours = Hours(request.OperatorHours, DeskRequest.HoursField, "Operators ", errors);
+        if (errors.Count == before && DeskRules.Hours(policy, hours) is { } hoursError)
+        {
+            errors.Add(new(DeskRequest.LivePersonField, $"Live person: {hoursError}."));
+        }
+
+        if (DeskRules.MaxHoldSeconds(request.MaxHoldSeconds, out var maxHold) is { } holdError)
+        {
+            errors.Add(new(DeskRequest.MaxHoldField, $"Maximum hold: {holdError}."));
+        }
+
+        if (DeskRules.Percent(request.ServiceLevelPercent, out var percent) is { } percentError)
+        {
+            errors.Add(new(DeskRequest.PercentField, $"Service level target: {percentError}."));
+        }
+
+        if (DeskRules.TargetSeconds(request.ServiceLevelSeconds, out var seconds) is { } secondsError)
+        {
+            errors.Add(new(DeskRequest.SecondsField, $"Service level target: {secondsError}."));
+        }
+
+        var instructions = DeskRequest.NormalizeInstructions(request.Instructions);
+        if (DeskRules.Instructions(instructions) is { } instructionsError)
+        {
+            errors.Add(new(DeskRequest.InstructionsField, $"Instructions: {instructionsError}."));
+        }
+
+        var greeting = request.OperatorGreeting.Trim();
+        if (DeskRules.OperatorGreeting(greeting) is { } greetingError)
+        {
+            errors.Add(new(DeskRequest.GreetingField, $"Operator greeting: {greetingError}."));
+        }
+
+        return errors.Count > before ? null : new DeskSettings
+        {
+            LivePerson = policy,
+            OperatorHours = hours,
+            MaxHold = TimeSpan.FromSeconds(maxHold),
+            AfterMaxHoldDoctor = request.AfterMaxHoldDoctor ?? current.AfterMaxHoldDoctor,
+            ServiceLevelTarget = new ServiceLevelTarget(percent, TimeSpan.FromSeconds(seconds)),
+            Instructions = instructions,
+            OperatorGreeting = greeting,
+        };
+    }
+
+    private static WeeklyHours Hours(IReadOnlyDictionary<DayOfWeek, IReadOnlyList<SettingsRequest.Interval>> requested, Func<DayOfWeek, string> field, string label, List<SettingsError> errors)
     {
         var days = new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>();
         foreach (var day in Week)
         {
             var intervals = new List<OpeningInterval>();
-            foreach (var slot in request.Hours.TryGetValue(day, out var slots) ? slots : [])
+            foreach (var slot in requested.TryGetValue(day, out var slots) ? slots : [])
             {
                 var (open, close) = (slot.Open.Trim(), slot.Close.Trim());
                 if (open.Length == 0 && close.Length == 0)
@@ -84,13 +141,13 @@ public static class SettingsValidator
 
                 if (open.Length == 0 || close.Length == 0)
                 {
-                    errors.Add(new(Field(day), $"{day}: give both the opening and the closing time."));
+                    errors.Add(new(field(day), $"{label}{day}: give both the opening and the closing time."));
                     continue;
                 }
 
                 if (PracticeRules.Interval(open, close, out var interval) is { } problem)
                 {
-                    errors.Add(new(Field(day), $"{day}: {problem}."));
+                    errors.Add(new(field(day), $"{label}{day}: {problem}."));
                     continue;
                 }
 

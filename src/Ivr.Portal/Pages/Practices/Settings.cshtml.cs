@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ivr.Portal.Pages.Practices;
 
 /// <summary>
-/// A practice's settings (hours, holidays, closures, coverage, greeting, escalation) as one form,
+/// A practice's settings (hours, holidays, closures, coverage, greeting, escalation, operator desk) as one form,
 /// and below it every revision with who saved it, when, and each setting's before and after.
 /// A refused change comes back with what was typed and what is wrong with it.
 /// </summary>

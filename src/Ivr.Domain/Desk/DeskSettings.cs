@@ -1,0 +1,200 @@
+using System.Text;
+using Ivr.Domain.Practices;
+using Ivr.Domain.Scheduling;
+
+namespace Ivr.Domain.Desk;
+
+/// <summary>
+/// A practice's own settings of the operator desk (<see cref="Practice.Desk"/>): who takes a live-person
+/// request, how long a caller holds before being offered a choice, its service-level target, the
+/// instructions operators read and the greeting they say. The defaults are what a practice that never
+/// set them gets, so every practice and file from before the desk keeps working unchanged.
+/// </summary>
+public sealed record DeskSettings
+{
+    public const string DefaultGreeting = "{practice} answering service, this is {operator}, how can I help?";
+
+    public static DeskSettings Default { get; } = new();
+
+    public LivePersonPolicy LivePerson { get; init; } = LivePersonPolicy.OperatorsFirst;
+
+    /// <summary>When operators answer under <see cref="LivePersonPolicy.OperatorsDuringHours"/>, in the practice's local time.</summary>
+    public WeeklyHours OperatorHours { get; init; } = WeeklyHours.Closed;
+
+    /// <summary>How long a caller holds before choosing between holding on, a message or (see <see cref="AfterMaxHoldDoctor"/>) the doctor. Default 90 s.</summary>
+    public TimeSpan MaxHold { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Whether a caller past <see cref="MaxHold"/> may choose the on-call doctor directly. Default yes.</summary>
+    public bool AfterMaxHoldDoctor { get; init; } = true;
+
+    public ServiceLevelTarget ServiceLevelTarget { get; init; } = ServiceLevelTarget.Default;
+
+    /// <summary>The practice's own text for operators ("never page for prescription refills"); never patient data.</summary>
+    public string Instructions { get; init; } = string.Empty;
+
+    /// <summary>What an operator says on answering, with <c>{practice}</c> and <c>{operator}</c>; see <see cref="RenderGreeting"/>.</summary>
+    public string OperatorGreeting { get; init; } = DefaultGreeting;
+
+    /// <summary>
+    /// Where a live-person request goes at <paramref name="instant"/>: a practice that wants the doctor gets the
+    /// doctor; otherwise the operators, if any is signed in (and, under <see cref="LivePersonPolicy.OperatorsDuringHours"/>,
+    /// the instant is within <see cref="OperatorHours"/> on the practice's wall clock), else the doctor, so a
+    /// caller never waits for a desk nobody staffs.
+    /// </summary>
+    public LivePersonRoute Route(DateTimeOffset instant, ZoneClock clock, bool anyOperatorSignedIn) => LivePerson switch
+    {
+        LivePersonPolicy.DoctorDirect => LivePersonRoute.Doctor,
+        LivePersonPolicy.OperatorsDuringHours when OperatorHours.OpenAt(clock.Local(instant)) is null => LivePersonRoute.Doctor,
+        _ => anyOperatorSignedIn ? LivePersonRoute.Operators : LivePersonRoute.Doctor,
+    };
+
+    /// <summary>The greeting an operator says: <c>Riverside Pediatrics answering service, this is Sam, how can I help?</c></summary>
+    public string RenderGreeting(string practiceName, string operatorFirstName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operatorFirstName);
+        if (DeskRules.OperatorGreeting(OperatorGreeting) is { } problem)
+        {
+            throw new InvalidOperationException($"The operator greeting cannot be said: {problem}.");
+        }
+
+        return DeskRules.Fill(OperatorGreeting, practiceName.Trim(), operatorFirstName.Trim());
+    }
+
+    /// <summary>Whether every setting is its default (a practice file then needs no <c>desk:</c> section).</summary>
+    public bool IsDefault =>
+        LivePerson == Default.LivePerson && OperatorHours.Days.Values.All(d => d.Count == 0) && MaxHold == Default.MaxHold
+        && AfterMaxHoldDoctor == Default.AfterMaxHoldDoctor && ServiceLevelTarget == Default.ServiceLevelTarget
+        && Instructions.Length == 0 && OperatorGreeting == DefaultGreeting;
+}
+
+/// <summary>
+/// The rules desk settings obey, shared by the practice file reader and the portal's settings form, as
+/// <see cref="PracticeRules"/> is. Each check returns what is wrong in words, or null.
+/// </summary>
+public static class DeskRules
+{
+    public const int MinMaxHoldSeconds = 15;
+    public const int MaxMaxHoldSeconds = 600;
+    public const int MinPercent = 1;
+    public const int MaxPercent = 100;
+    public const int MinTargetSeconds = 5;
+    public const int MaxTargetSeconds = 300;
+    public const int MaxInstructionsLength = 2000;
+    public const int MaxGreetingLength = 200;
+
+    public const string PracticePlaceholder = "{practice}";
+    public const string OperatorPlaceholder = "{operator}";
+
+    public const string LivePersonChoices = "operators-first, doctor-direct, operators-during-hours";
+
+    public const string HoursNeeded = "operators-during-hours needs the hours when operators answer (at least one day)";
+
+    /// <summary>The policy as files and forms write it: <c>operators-first</c>, <c>doctor-direct</c>, <c>operators-during-hours</c>.</summary>
+    public static string Name(LivePersonPolicy policy) => policy switch
+    {
+        LivePersonPolicy.DoctorDirect => "doctor-direct",
+        LivePersonPolicy.OperatorsDuringHours => "operators-during-hours",
+        _ => "operators-first",
+    };
+
+    public static bool TryParse(string text, out LivePersonPolicy policy)
+    {
+        foreach (var candidate in Enum.GetValues<LivePersonPolicy>())
+        {
+            if (Name(candidate) == text.Trim())
+            {
+                policy = candidate;
+                return true;
+            }
+        }
+
+        policy = LivePersonPolicy.OperatorsFirst;
+        return false;
+    }
+
+    public static string? LivePerson(string text, out LivePersonPolicy policy) =>
+        TryParse(text, out policy) ? null : $"livePerson '{text.Trim()}' is not one of: {LivePersonChoices}";
+
+    /// <summary>Operators during set hours with no hours would never answer: refused.</summary>
+    public static string? Hours(LivePersonPolicy policy, WeeklyHours hours) =>
+        policy == LivePersonPolicy.OperatorsDuringHours && hours.Days.Values.All(d => d.Count == 0) ? HoursNeeded : null;
+
+    public static string? MaxHoldSeconds(string text, out int seconds) => PracticeRules.Whole("maxHoldSeconds", text, MinMaxHoldSeconds, MaxMaxHoldSeconds, out seconds);
+
+    public static string? Percent(string text, out int percent) => PracticeRules.Whole("percent", text, MinPercent, MaxPercent, out percent);
+
+    public static string? TargetSeconds(string text, out int seconds) => PracticeRules.Whole("seconds", text, MinTargetSeconds, MaxTargetSeconds, out seconds);
+
+    public static string? Instructions(string text) =>
+        text.Length > MaxInstructionsLength ? $"the instructions are {text.Length} characters; keep them to {MaxInstructionsLength}"
+        : text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') ? "the instructions hold control characters"
+        : null;
+
+    /// <summary>A greeting template: not empty, not too long, one line, and no placeholder but <c>{practice}</c> and <c>{operator}</c>.</summary>
+    public static string? OperatorGreeting(string template)
+    {
+        if (template.Trim().Length == 0)
+        {
+            return "the operator greeting is empty";
+        }
+
+        if (template.Length > MaxGreetingLength)
+        {
+            return $"the operator greeting is {template.Length} characters; keep it to {MaxGreetingLength}";
+        }
+
+        if (template.Any(char.IsControl))
+        {
+            return "the operator greeting is one line without control characters";
+        }
+
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '}')
+            {
+                return "the operator greeting has a '}' without its '{'";
+            }
+
+            if (template[i] != '{')
+            {
+                continue;
+            }
+
+            var end = template.IndexOf('}', i);
+            if (end < 0)
+            {
+                return "the operator greeting has a '{' without its '}'";
+            }
+
+            var placeholder = template[i..(end + 1)];
+            if (placeholder is not PracticePlaceholder and not OperatorPlaceholder)
+            {
+                return $"the operator greeting names {placeholder}, which is unknown; use {PracticePlaceholder} and {OperatorPlaceholder}";
+            }
+
+            i = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>The template with its placeholders filled, in one pass (a name holding <c>{operator}</c> stays as it is).</summary>
+    internal static string Fill(string template, string practice, string operatorName)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '{')
+            {
+                var end = template.IndexOf('}', i);
+                text.Append(template[i..(end + 1)] == PracticePlaceholder ? practice : operatorName);
+                i = end;
+                continue;
+            }
+
+            text.Append(template[i]);
+        }
+
+        return text.ToString();
+    }
+}
