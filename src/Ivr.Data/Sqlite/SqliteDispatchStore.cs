@@ -60,6 +60,30 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var claimed = await ClaimAsync(connection, transaction, messageId, step, nextDue, owner, now, leaseUntil, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    public async Task<IReadOnlyList<long>> ClaimReportBatchAsync(IReadOnlyList<ReportClaim> rows, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var claimed = new List<long>();
+        foreach (var row in rows)
+        {
+            if (await ClaimAsync(connection, transaction, row.MessageId, row.Step, row.NextDue, owner, now, leaseUntil, cancellationToken))
+            {
+                claimed.Add(row.MessageId);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    private static async Task<bool> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE dispatches SET next_step = @step + 1, next_step_at = @nextDue, lease_owner = @owner, lease_until = @leaseUntil
@@ -78,7 +102,6 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
                 cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return claimed == 1;
     }
 

@@ -209,8 +209,7 @@ public sealed class Dispatcher(
     {
         await Task.Yield();
         var now = time.GetUtcNow();
-        var claimedWork = new List<DispatchWork>();
-        foreach (var work in batch)
+        var rows = batch.Select(work =>
         {
             // A report that fails is tried again, but never later than its deadline, when escalation takes over.
             var retry = now + options.ReportRetry;
@@ -219,12 +218,10 @@ public sealed class Dispatcher(
                 retry = deadline;
             }
 
-            if (await store.ClaimStepAsync(work.MessageId, work.NextStep, retry, owner, now, now + options.Lease, cancellationToken).ConfigureAwait(false))
-            {
-                claimedWork.Add(work);
-            }
-        }
-
+            return new ReportClaim(work.MessageId, work.NextStep, retry);
+        }).ToList();
+        var claimedIds = (await store.ClaimReportBatchAsync(rows, owner, now, now + options.Lease, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var claimedWork = batch.Where(w => claimedIds.Contains(w.MessageId)).ToList();
         var claimed = claimedWork.Select(w => w.MessageId).ToList();
         if (claimed.Count == 0)
         {

@@ -31,6 +31,13 @@ public interface IDispatchStore
     /// </summary>
     Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims, in one transaction, each of a practice's due report rows that is still claimable, as
+    /// <see cref="ClaimStepAsync"/> would one by one: the ids claimed. Of two processes reporting at
+    /// once one takes the whole batch, so the practice gets one report, not two halves.
+    /// </summary>
+    Task<IReadOnlyList<long>> ClaimReportBatchAsync(IReadOnlyList<ReportClaim> rows, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
     /// <summary>Gives the lease back once the step is over.</summary>
     Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default);
 

@@ -12,6 +12,28 @@ public sealed class RoutineFollowUpStoreTests
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     [Fact]
+    public async Task AReportBatchIsClaimedWholeByOneProcessAndNotSplitWithAnother()
+    {
+        using var f = new DispatchFixture();
+        var now = f.Clock.GetUtcNow();
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await f.MessageAsync(Urgency.Routine);
+            Assert.True(await f.Store.PlanReportAsync(id, now, now + Hour));
+            ids.Add(id);
+        }
+
+        var rows = ids.Select(id => new ReportClaim(id, 0, now.AddMinutes(5))).ToList();
+        var first = await f.Store.ClaimReportBatchAsync(rows, "process-a", now, now.AddMinutes(4));
+        var second = await f.SecondProcessStore().ClaimReportBatchAsync(rows, "process-b", now, now.AddMinutes(4));
+
+        Assert.Equal(ids, first);
+        Assert.Empty(second);
+        Assert.All(ids, id => Assert.True(f.Store.StandingAsync(id).GetAwaiter().GetResult()!.Leased));
+    }
+
+    [Fact]
     public async Task AFinishedReportWaitsActiveForItsFollowUpWhichOneProcessAloneTurnsIntoAnEscalation()
     {
         using var f = new DispatchFixture();

@@ -62,6 +62,8 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<long>> ClaimReportBatchAsync(IReadOnlyList<ReportClaim> rows, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task ReleaseAsync(long messageId, string owner, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default) => throw new NotSupportedException();
