@@ -1,0 +1,14 @@
+namespace Ivr.Domain.Desk;
+
+/// <summary>The supervisor's view of the desk at one moment.</summary>
+/// <param name="Waiting">Callers waiting, in the desk's order (urgent first, then longest waiting).</param>
+/// <param name="Operators">Everyone at the desk (not signed out), by name.</param>
+/// <param name="At">When it was taken.</param>
+/// <param name="Version">Goes up with every change on the desk.</param>
+public sealed record DeskFloor(IReadOnlyList<DeskWaiting> Waiting, IReadOnlyList<DeskOperatorState> Operators, DateTimeOffset At, long Version);
+
+/// <summary>A caller waiting for an operator; <c>OfferedTo</c> is the operator whose phone rings with them, if any.</summary>
+public sealed record DeskWaiting(string CallId, string PracticeId, DeskPriority Priority, DateTimeOffset QueuedAt, string? OfferedTo);
+
+/// <summary>One operator on the floor: status, since when, and their call.</summary>
+public sealed record DeskOperatorState(string Operator, OperatorStatus Status, string? Reason, DateTimeOffset Since, string? CallId, string? PracticeId);
