@@ -1,4 +1,5 @@
 using Ivr.Telephony.Calls;
+using Ivr.Telephony.Desk;
 using Ivr.Telephony.Dispatch;
 using Ivr.Telephony.Hosting;
 using Ivr.Telephony.Live;
@@ -15,6 +16,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddAsteriskConnections(configuration);
         services.AddLiveCalls();
         services.AddCallHandling(configuration);
+        services.AddDesk(configuration);
         services.AddDispatch(configuration);
         return services;
     }

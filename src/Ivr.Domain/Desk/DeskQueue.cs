@@ -199,6 +199,53 @@ public sealed class DeskQueue
         }
     }
 
+    /// <summary>Puts <paramref name="name"/> in wrap-up (finishing notes): offered nothing. False while offered a call or on one.</summary>
+    public bool SetWrapUp(string name)
+    {
+        lock (_gate)
+        {
+            var desk = Operator(name);
+            if (desk.Status is OperatorStatus.Offered or OperatorStatus.OnCall)
+            {
+                return false;
+            }
+
+            desk.Status = OperatorStatus.WrapUp;
+            desk.Reason = null;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The operator's phone dropped during a call: they are paused with the reason (offered nothing until they
+    /// say they are available). False when they were on no call.
+    /// </summary>
+    public bool Dropped(string name, string reason)
+    {
+        lock (_gate)
+        {
+            if (!_operators.TryGetValue(name, out var desk) || desk.Status != OperatorStatus.OnCall)
+            {
+                return false;
+            }
+
+            desk.Status = OperatorStatus.Paused;
+            desk.Reason = reason;
+            desk.CallId = null;
+            desk.OfferedAt = null;
+            return true;
+        }
+    }
+
+    /// <summary>Every operator the desk has seen, signed out or not, by name (copies).</summary>
+    public IReadOnlyList<DeskOperator> Operators()
+    {
+        lock (_gate)
+        {
+            return [.. _operators.Values.OrderBy(o => o.Name, StringComparer.Ordinal).Select(Copy)];
+        }
+    }
+
     /// <summary>The caller's place in the queue, from 1 (next); null when they are not waiting.</summary>
     public int? Position(string callId)
     {
@@ -236,8 +283,7 @@ public sealed class DeskQueue
     {
         lock (_gate)
         {
-            var desk = _operators.TryGetValue(name, out var known) ? known : new DeskOperator(name);
-            return new DeskOperator(desk.Name) { Status = desk.Status, Reason = desk.Reason, IdleSince = desk.IdleSince, CallId = desk.CallId, OfferedAt = desk.OfferedAt };
+            return Copy(_operators.TryGetValue(name, out var known) ? known : new DeskOperator(name));
         }
     }
 
@@ -249,6 +295,9 @@ public sealed class DeskQueue
             return InOrder();
         }
     }
+
+    private static DeskOperator Copy(DeskOperator desk) =>
+        new(desk.Name) { Status = desk.Status, Reason = desk.Reason, IdleSince = desk.IdleSince, CallId = desk.CallId, OfferedAt = desk.OfferedAt };
 
     private List<WaitingCaller> InOrder() =>
         [.. _callers.Values.OrderBy(c => c.Priority).ThenBy(c => c.JoinedAt).ThenBy(c => c.CallId, StringComparer.Ordinal)];

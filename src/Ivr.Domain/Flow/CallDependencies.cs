@@ -1,4 +1,5 @@
 using Ivr.Domain.Calls;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -13,6 +14,12 @@ public sealed record CallDependencies(
     TimeProvider Time,
     CallFlowOptions Options)
 {
+    /// <summary>The operator desk; default: none, so live-person requests go to the doctor.</summary>
+    public IOperatorDesk Desk { get; init; } = NoOperatorDesk.Instance;
+
+    /// <summary>The desk's timings the caller's side uses (announcements, the emergency reminder).</summary>
+    public DeskOptions DeskOptions { get; init; } = new();
+
     /// <summary>Hears each call's state as it changes (the live view). Default: nobody.</summary>
     public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
 }

@@ -11,11 +11,21 @@ public sealed partial class CallFlow
         // The emergency instruction is part of the first thing every caller hears, never skippable.
         await DecideAsync("greeting", $"{_session.Practice.GreetingPromptId} for {_session.Practice.Id}").ConfigureAwait(false);
         await _channel.PlayAsync([_session.Practice.GreetingPromptId, PromptIds.Emergency], cancellationToken).ConfigureAwait(false);
+        Path(_dependencies.Time.GetUtcNow(), "heard the greeting and the emergency instruction");
         return CallTrigger.Continue;
     }
 
-    private Task<CallTrigger> MainMenuAsync(CancellationToken cancellationToken) =>
-        MenuAsync("main-menu", PromptIds.MainMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);
+    private async Task<CallTrigger> MainMenuAsync(CancellationToken cancellationToken)
+    {
+        var trigger = await MenuAsync("main-menu", PromptIds.MainMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken).ConfigureAwait(false);
+        if (trigger == CallTrigger.Key2)
+        {
+            Path(_dependencies.Time.GetUtcNow(), "pressed 2: speak with someone now");
+            await ChooseLivePersonAsync().ConfigureAwait(false);
+        }
+
+        return trigger;
+    }
 
     private Task<CallTrigger> SomeoneNowMenuAsync(CancellationToken cancellationToken) =>
         MenuAsync("someone-now", PromptIds.SomeoneNowMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);

@@ -1,3 +1,4 @@
+using Ivr.Domain.Desk;
 using Stateless;
 using Stateless.Reflection;
 
@@ -56,6 +57,7 @@ public sealed partial class CallFlow
             try
             {
                 await _machine.FireAsync(trigger).ConfigureAwait(false);
+                await LetGoOfDeskAsync().ConfigureAwait(false);
                 return _session;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && _session.State is not (CallState.Failed or CallState.Ended))
@@ -64,6 +66,15 @@ public sealed partial class CallFlow
                 NoteFailure(exception);
                 trigger = CallTrigger.Failed;
             }
+        }
+    }
+
+    /// <summary>A call that went through the desk lets it go, whichever way it ended (a hangup while waiting is an abandoned call).</summary>
+    private async Task LetGoOfDeskAsync()
+    {
+        if (_session.DeskJoinedAt is not null)
+        {
+            await _dependencies.Desk.EndAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -97,7 +108,38 @@ public sealed partial class CallFlow
             .SubstateOf(CallState.Answering)
             .OnEntryAsync(() => StepAsync(MainMenuAsync), "offer the main menu")
             .Permit(CallTrigger.Key1, CallState.RecordName)
-            .Permit(CallTrigger.Key2, CallState.SomeoneNowMenu);
+            .PermitIf(CallTrigger.Key2, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "operators answer")
+            .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers");
+
+        machine.Configure(CallState.HoldingForOperator)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(HoldForOperatorAsync), "wait in the room for an operator, hearing position and wait")
+            .Permit(CallTrigger.OperatorAnswered, CallState.WithOperator)
+            .Permit(CallTrigger.MaxHold, CallState.MaxHoldMenu)
+            .Permit(CallTrigger.ToOffice, CallState.TransferringToOffice)
+            .Permit(CallTrigger.OperatorDone, CallState.Ended)
+            .PermitReentry(CallTrigger.Requeued);
+
+        Repeat(machine.Configure(CallState.MaxHoldMenu), mayRepeat, CallState.RecordName, "no choice: an urgent message", CallTrigger.NoInput, CallTrigger.InvalidKey)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(MaxHoldMenuAsync), "offer: keep holding, an urgent message, or the doctor")
+            .Permit(CallTrigger.Key1, CallState.HoldingForOperator)
+            .Permit(CallTrigger.Key2, CallState.RecordName)
+            .PermitIf(CallTrigger.Key3, CallState.ConnectingPhysician, () => _session.Practice.Desk.AfterMaxHoldDoctor, "the practice offers the doctor")
+            .Permit(CallTrigger.OperatorAnswered, CallState.WithOperator);
+
+        machine.Configure(CallState.WithOperator)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(WithOperatorAsync), "with the operator (and a patched clinician) until the desk is done")
+            .Permit(CallTrigger.OperatorDone, CallState.Ended)
+            .Permit(CallTrigger.Requeued, CallState.HoldingForOperator)
+            .Permit(CallTrigger.ToOffice, CallState.TransferringToOffice);
+
+        machine.Configure(CallState.TransferringToOffice)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(TransferToOfficeAsync), "ring the office line the operator chose")
+            .Permit(CallTrigger.OfficeAnswered, CallState.Ended)
+            .Permit(CallTrigger.Continue, CallState.RecordName);
 
         Repeat(machine.Configure(CallState.SomeoneNowMenu), mayRepeat, CallState.RecordName, "menu exhausted: take a message", CallTrigger.NoInput, CallTrigger.InvalidKey)
             .SubstateOf(CallState.Answering)

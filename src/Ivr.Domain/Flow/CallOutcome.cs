@@ -27,4 +27,7 @@ public enum CallOutcome
     /// only (and was put through to the practice's emergency fallback, if it has one); nothing of them was kept.
     /// </summary>
     NoAgreement,
+
+    /// <summary>An operator handled the call without a message or a patch (e.g. answered a question).</summary>
+    OperatorHandled,
 }

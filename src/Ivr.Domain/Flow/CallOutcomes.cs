@@ -12,6 +12,7 @@ public static class CallOutcomes
         CallOutcome.Failed => "failed",
         CallOutcome.SafetyNet => "safety-net",
         CallOutcome.NoAgreement => "no-agreement",
+        CallOutcome.OperatorHandled => "operator",
         _ => "unknown",
     };
 

@@ -1,3 +1,4 @@
+using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -54,6 +55,27 @@ public sealed class CallSession
     public CallOutcome Outcome { get; set; } = CallOutcome.Unknown;
 
     public string OutcomeDetail { get; set; } = string.Empty;
+
+    /// <summary>The caller's Asterisk channel name (the desk takes them out of a timed wait by it); empty when unknown.</summary>
+    public string ChannelName { get; init; } = string.Empty;
+
+    /// <summary>Where the caller's "someone now" went: operators or the doctor; null until they asked.</summary>
+    public LivePersonRoute? LivePerson { get; set; }
+
+    /// <summary>When the caller joined the desk's queue; null if they never did.</summary>
+    public DateTimeOffset? DeskJoinedAt { get; set; }
+
+    /// <summary>Since when the caller has held without being offered the maximum-hold choices.</summary>
+    public DateTimeOffset? DeskHoldSince { get; set; }
+
+    /// <summary>True once the emergency instruction was repeated during the wait.</summary>
+    public bool DeskReminded { get; set; }
+
+    /// <summary>The office line an operator sent the caller to.</summary>
+    public OfficeLine? DeskOffice { get; set; }
+
+    /// <summary>What the caller did on the way to the desk, for the operator's screen.</summary>
+    public List<DeskPathStep> DeskPath { get; } = [];
 
     /// <summary>True when the flow wants Asterisk's own safety net to take over (it could not save).</summary>
     public bool HandToSafetyNet { get; set; }

@@ -11,6 +11,18 @@ public enum CallState
     Greeting,
     MainMenu,
     SomeoneNowMenu,
+
+    /// <summary>In the desk's queue: hold music in their room, their position and expected wait now and then.</summary>
+    HoldingForOperator,
+
+    /// <summary>Held for the practice's maximum: keep holding, leave an urgent message, or (if the practice allows) the doctor.</summary>
+    MaxHoldMenu,
+
+    /// <summary>An operator answered: the caller is in their room with the operator (and a patched clinician).</summary>
+    WithOperator,
+
+    /// <summary>The operator sent the caller to the practice's office line.</summary>
+    TransferringToOffice,
     ConnectingPhysician,
     NoPhysician,
 

@@ -8,6 +8,22 @@ public enum CallTrigger
     OfficeAnswered,
     Key1,
     Key2,
+    Key3,
+
+    /// <summary>An operator answered the caller.</summary>
+    OperatorAnswered,
+
+    /// <summary>The caller held for the practice's maximum.</summary>
+    MaxHold,
+
+    /// <summary>The desk is done with the caller (released, or a patched clinician left).</summary>
+    OperatorDone,
+
+    /// <summary>The operator's line dropped with nobody else in the room: the caller is back in the queue.</summary>
+    Requeued,
+
+    /// <summary>The operator sent the caller to the office line.</summary>
+    ToOffice,
     NoInput,
     InvalidKey,
     PhysicianLeft,

@@ -30,6 +30,16 @@ public interface ICallerChannel
     /// <summary>Records after a beep until #, silence, the limit, or a hangup. <paramref name="name"/> is a file name without folder.</summary>
     Task<RecordingResult> RecordAsync(string name, TimeSpan maxDuration, int silenceSeconds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts the caller into their room for a while (music while nobody else is there): until
+    /// <paramref name="timeout"/> passes (none: no limit), the desk takes them out, or the last marked
+    /// participant (operator, clinician) leaves.
+    /// </summary>
+    Task<RoomExit> WaitInRoomAsync(string room, TimeSpan? timeout, CancellationToken cancellationToken);
+
+    /// <summary>Says a number ("three", "twelve").</summary>
+    Task SayNumberAsync(int number, CancellationToken cancellationToken);
+
     /// <summary>Puts the caller into a conference room (music while alone) until they leave or are removed.</summary>
     Task JoinConferenceAsync(string room, CancellationToken cancellationToken);
 }

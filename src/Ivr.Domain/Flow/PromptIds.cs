@@ -11,6 +11,16 @@ public static class PromptIds
     public const string SomeoneNowMenu = "someone-now-menu";
     public const string PleaseHold = "please-hold";
     public const string NoPhysician = "no-physician";
+    public const string DeskHold = "desk-hold";
+    public const string DeskPosition = "desk-position";
+    public const string DeskInLine = "desk-in-line";
+    public const string DeskExpectedWait = "desk-expected-wait";
+    public const string DeskMinutes = "desk-minutes";
+    public const string DeskUnderAMinute = "desk-under-a-minute";
+    public const string DeskMaxHoldMenu = "desk-max-hold-menu";
+    public const string DeskMaxHoldMenuNoDoctor = "desk-max-hold-menu-no-doctor";
+    public const string DeskStillHolding = "desk-still-holding";
+    public const string DeskWhisperIntro = "desk-whisper-intro";
     public const string RecordName = "record-name";
     public const string CallbackOffer = "callback-offer";
     public const string CallbackEnter = "callback-enter";

@@ -118,7 +118,7 @@ public sealed class WhisperFlow
     {
         var request = _session.Leg.Request;
         await _channel.AnswerAsync(cancellationToken).ConfigureAwait(false);
-        await _channel.PlayAsync([PromptIds.WhisperIntro, request.Practice.NamePromptId], cancellationToken).ConfigureAwait(false);
+        await _channel.PlayAsync(request.Intro ?? [PromptIds.WhisperIntro, request.Practice.NamePromptId], cancellationToken).ConfigureAwait(false);
         if (request.CallerNumber is { Length: > 0 } number && number.All(char.IsAsciiDigit))
         {
             await _channel.PlayAsync([PromptIds.WhisperCallerNumber], cancellationToken).ConfigureAwait(false);

@@ -73,7 +73,14 @@ public sealed record Practice
     /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>).</summary>
     public LivePersonRoute LivePersonAt(DateTimeOffset instant, bool anyOperatorSignedIn) => Desk.Route(instant, Clock(), anyOperatorSignedIn);
 
+    /// <summary>Whether the office is open at <paramref name="instant"/>: within its weekly hours, not on a holiday or a closure.</summary>
+    public bool OfficeOpenAt(DateTimeOffset instant)
+    {
+        var local = Clock().Local(instant);
+        return Hours.OpenAt(local) is not null && Holidays.On(DateOnly.FromDateTime(local)) is null && !Closures.Any(c => c.Contains(local));
+    }
+
     public Clinician? Clinician(string id) => Clinicians.FirstOrDefault(c => c.Id == id);
 
-    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId);
+    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId) { Desk = Desk };
 }

@@ -1,3 +1,6 @@
+using Ivr.Domain.Desk;
+using Ivr.Domain.Scheduling;
+
 namespace Ivr.Domain.Practices;
 
 /// <summary>What a call needs to know about the practice it reached.</summary>
@@ -7,4 +10,11 @@ namespace Ivr.Domain.Practices;
 /// <param name="EmergencyFallbackDial">Where Asterisk's safety net dials when the service is down.</param>
 /// <param name="TimeZone">IANA time zone of the practice.</param>
 /// <param name="NamePromptId">Prompt with the practice's name, played to the clinician in the whisper.</param>
-public sealed record PracticeProfile(string Id, string Name, string GreetingPromptId, string EmergencyFallbackDial, string TimeZone, string NamePromptId = "practice-name-default");
+public sealed record PracticeProfile(string Id, string Name, string GreetingPromptId, string EmergencyFallbackDial, string TimeZone, string NamePromptId = "practice-name-default")
+{
+    /// <summary>The practice's desk settings (who answers "someone now", the maximum hold); defaults for none.</summary>
+    public DeskSettings Desk { get; init; } = DeskSettings.Default;
+
+    /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>), on the practice's wall clock.</summary>
+    public LivePersonRoute LivePersonAt(DateTimeOffset instant, bool anyOperatorSignedIn) => Desk.Route(instant, new ZoneClock(TimeZone), anyOperatorSignedIn);
+}

@@ -77,6 +77,21 @@ public sealed class SimulatedCaller(SimulatedClock clock, IEnumerable<string> ke
         return Task.CompletedTask;
     }
 
+    public Task SayNumberAsync(int number, CancellationToken cancellationToken)
+    {
+        clock.Advance(TimeSpan.FromSeconds(0.7));
+        Note("hears a number");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The simulation has no desk (it is never staffed), so a timed wait just lets its time pass.</summary>
+    public Task<RoomExit> WaitInRoomAsync(string room, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        Note("waits in the room, hearing music on hold");
+        clock.Advance(timeout ?? TimeSpan.Zero);
+        return Task.FromResult(RoomExit.TimedOut);
+    }
+
     public Task<RecordingResult> RecordAsync(string name, TimeSpan maxDuration, int silenceSeconds, CancellationToken cancellationToken)
     {
         clock.Advance(RecordingLength);

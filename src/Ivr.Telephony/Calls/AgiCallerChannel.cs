@@ -73,6 +73,37 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         return new RecordingResult(hostPath, TimeSpan.FromSeconds(seconds), result.EndedBy == AgiRecordEnd.Hangup);
     }
 
+    public Task SayNumberAsync(int number, CancellationToken cancellationToken) =>
+        AgiPrompts.Guard(() => channel.SayNumberAsync(number, string.Empty, cancellationToken));
+
+    /// <summary>
+    /// ConfBridge with a profile made on the channel from the caller's (music while alone, out when the last
+    /// marked participant leaves) and the wait's limit as its <c>timeout</c>; CONFBRIDGE_RESULT says how it ended.
+    /// </summary>
+    public async Task<RoomExit> WaitInRoomAsync(string room, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        string? result = null;
+        await AgiPrompts.Guard(async () =>
+        {
+            var seconds = timeout is { } limit ? Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)) : 0;
+            await channel.SetVariableAsync("CONFBRIDGE(user,template)", conference.CallerProfile, cancellationToken);
+            await channel.SetVariableAsync("CONFBRIDGE(user,timeout)", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            await channel.ExecAsync("ConfBridge", $"{room},{conference.BridgeProfile}", cancellationToken);
+            result = await channel.GetVariableAsync("CONFBRIDGE_RESULT", cancellationToken);
+            if (result is null or "HANGUP")
+            {
+                throw new AgiHangupException("EXEC ConfBridge", channel.HangupToken);
+            }
+        });
+        return result switch
+        {
+            "TIMEOUT" => RoomExit.TimedOut,
+            "KICKED" => RoomExit.Removed,
+            "ENDMARKED" => RoomExit.Emptied,
+            _ => throw new InvalidOperationException($"The caller could not wait in their room: ConfBridge ended with {result}."),
+        };
+    }
+
     public Task JoinConferenceAsync(string room, CancellationToken cancellationToken) => AgiPrompts.Guard(async () =>
     {
         await channel.ExecAsync("ConfBridge", $"{room},{conference.BridgeProfile},{conference.CallerProfile}", cancellationToken);

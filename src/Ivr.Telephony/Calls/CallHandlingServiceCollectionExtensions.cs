@@ -32,6 +32,8 @@ public static class CallHandlingServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallFlowOptions>>().Value)
         {
             Progress = sp.GetRequiredService<ICallProgress>(),
+            Desk = sp.GetRequiredService<Ivr.Domain.Desk.IOperatorDesk>(),
+            DeskOptions = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ivr.Domain.Desk.DeskOptions>>().Value,
         });
         services.AddSingleton<RecordingSealer>();
         services.AddSingleton<IRecordingSealer>(sp => sp.GetRequiredService<RecordingSealer>());
@@ -47,7 +49,8 @@ public static class CallHandlingServiceCollectionExtensions
             return new AgiRouter()
                 .Map("inbound", guard.Guard("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync))
                 .Map("physician", guard.Guard("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync))
-                .Map("page", guard.Guard("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync));
+                .Map("page", guard.Guard("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync))
+                .Map(Desk.DeskService.OperatorScript, guard.Guard(Desk.DeskService.OperatorScript, sp.GetRequiredService<Desk.OperatorLegHandler>().HandleAsync));
         });
         return services;
     }

@@ -12,6 +12,9 @@ public sealed class ConferenceOptions
     /// <summary>The clinician's user profile (marked). Default <c>ivr_physician</c>.</summary>
     public string PhysicianProfile { get; set; } = "ivr_physician";
 
+    /// <summary>The operator's user profile (marked: the caller stays while an operator or a clinician is in). Default <c>ivr_operator</c>.</summary>
+    public string OperatorProfile { get; set; } = "ivr_operator";
+
     /// <summary>FastAGI URL base the clinician's leg runs. Default <c>agi://127.0.0.1:4573</c>.</summary>
     public string AgiBase { get; set; } = "agi://127.0.0.1:4573";
 

@@ -17,6 +17,12 @@ public static partial class OriginatedChannels
     /// <summary>The ChannelId of attempt <paramref name="attempt"/> to reach a clinician for the call meeting in <paramref name="room"/>.</summary>
     public static string Leg(string room, int attempt) => $"{room}-leg{attempt}";
 
+    /// <summary>What begins the ChannelId of an operator's leg.</summary>
+    public const string DeskPrefix = "desk-";
+
+    /// <summary>The ChannelId of offer <paramref name="offer"/> of the caller <paramref name="callId"/> (a uniqueid) to an operator's phone.</summary>
+    public static string Desk(string callId, int offer) => $"{DeskPrefix}{callId}-op{offer}";
+
     /// <summary>The ChannelId of the voice page of dispatch attempt <paramref name="attemptId"/>.</summary>
     public static string Page(long attemptId) => PagePrefix + attemptId.ToString(CultureInfo.InvariantCulture);
 
@@ -35,11 +41,11 @@ public static partial class OriginatedChannels
     /// <summary>
     /// Whether <paramref name="uniqueId"/> has a shape a FastAGI session may carry: Asterisk's own
     /// (<c>EPOCH.SEQUENCE</c>), a clinician's leg (<see cref="Leg"/> of a call's room) or a page
-    /// (<see cref="Page"/>). Anything else never reaches a file name, a search pattern or a log.
+    /// (<see cref="Page"/>) or an operator's leg (<see cref="Desk"/>). Anything else never reaches a file name, a search pattern or a log.
     /// </summary>
     public static bool IsWellFormed(string uniqueId) => WellFormedId().IsMatch(uniqueId);
 
-    [GeneratedRegex(@"^(?:[0-9]{1,12}\.[0-9]{1,9}|ivr-[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[0-9]{1,12}\.[0-9]{1,9}|ivr-[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19}|desk-[0-9]{1,12}\.[0-9]{1,9}-op[0-9]{1,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormedId();
 
     /// <summary>busy, no-answer or failed, from the OriginateResponse's Asterisk reason code.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Simulation;
@@ -31,6 +32,15 @@ public sealed class CallFlowHarness
     /// <summary>The flow's options; the defaults unless a test sets them before running.</summary>
     public CallFlowOptions Options { get; init; } = new();
 
+    /// <summary>The operator desk; none (never staffed) unless a test brings one.</summary>
+    public IOperatorDesk Desk { get; init; } = NoOperatorDesk.Instance;
+
+    /// <summary>The practice called; Riverside Pediatrics with default settings unless a test says otherwise.</summary>
+    public PracticeProfile Practice { get; init; } = FixedPracticeDirectory.Practice;
+
+    /// <summary>The call's clock: every read moves it a second on, so the timeline's entries have distinct, ordered times.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 7, 10, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
+
     /// <summary>Who hears the call's states as they change; nobody unless a test listens.</summary>
     public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
 
@@ -52,11 +62,10 @@ public sealed class CallFlowHarness
 
     public async Task<CallSession> RunAsync()
     {
-        // Every read moves the clock a second on, so the timeline's entries have distinct, ordered times.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 7, 10, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
+        var clock = Clock;
         var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
-        var session = new CallSession(callId, "1700000000.42", FixedPracticeDirectory.Practice, "15550100", CallerIdNumber, Coverage);
-        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress });
+        var session = new CallSession(callId, "1700000000.42", Practice, "15550100", CallerIdNumber, Coverage) { ChannelName = "PJSIP/sipp-00000001" };
+        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress, Desk = Desk });
         Session = await flow.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         Events = await Calls.EventsAsync(callId);
         return Session;

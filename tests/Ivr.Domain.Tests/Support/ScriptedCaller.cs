@@ -14,6 +14,7 @@ public sealed class ScriptedCaller(ConcurrentQueue<string> log, params CallerSte
     private readonly Queue<CallerStep> _steps = new(steps);
     private readonly TaskCompletionSource _conferenceEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _hungUp;
+    private int _rooms;
 
     /// <summary>Hangs up the moment this prompt starts playing.</summary>
     public string? HangUpDuringPrompt { get; init; }
@@ -58,6 +59,7 @@ public sealed class ScriptedCaller(ConcurrentQueue<string> log, params CallerSte
             Play(prompt);
         }
 
+        BeforeKey?.Invoke();
         return Task.FromResult(Next() switch
         {
             CallerStep.Press press => (char?)press.Pressed,
@@ -102,6 +104,45 @@ public sealed class ScriptedCaller(ConcurrentQueue<string> log, params CallerSte
             var other => throw new InvalidOperationException($"The flow recorded; the script says {other}."),
         });
     }
+
+    public Task SayNumberAsync(int number, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"number {number}");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Waits in the room: a <see cref="CallerStep.HangUp"/> next in the script hangs up here; otherwise the
+    /// <see cref="Room"/> hook (the test's desk) decides how the wait ends, and a timed wait's time passes on the test's clock.
+    /// </summary>
+    public async Task<RoomExit> WaitInRoomAsync(string room, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue(timeout is { } limit ? $"room {room} for {limit.TotalSeconds:0} s" : $"room {room}");
+        if (++_rooms == HangUpInRoom || (_steps.TryPeek(out var step) && step is CallerStep.HangUp))
+        {
+            if (_rooms != HangUpInRoom)
+            {
+                _steps.Dequeue();
+            }
+
+            _hungUp = true;
+            log.Enqueue("caller left the room");
+            throw new CallerHungUpException();
+        }
+
+        return Room is null ? RoomExit.TimedOut : await Room(timeout);
+    }
+
+    /// <summary>The caller hangs up during their Nth wait in the room (from 1); null: never there.</summary>
+    public int? HangUpInRoom { get; set; }
+
+    /// <summary>Runs each time the flow has played a question's prompts, before the caller answers (the test moves the desk on).</summary>
+    public Action? BeforeKey { get; set; }
+
+    /// <summary>What happens while the caller waits in their room (the test's desk answers, time passes); null: the wait times out.</summary>
+    public Func<TimeSpan?, Task<RoomExit>>? Room { get; set; }
 
     public async Task JoinConferenceAsync(string room, CancellationToken cancellationToken)
     {

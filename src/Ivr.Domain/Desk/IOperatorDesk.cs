@@ -1,0 +1,31 @@
+namespace Ivr.Domain.Desk;
+
+/// <summary>
+/// The desk as a caller's flow sees it: whether anyone is there, the queue to join, and where the caller
+/// stands. Telephony implements it (it rings the operators and brings them into the caller's room); a
+/// service without a desk answers <see cref="NoOperatorDesk"/>.
+/// </summary>
+public interface IOperatorDesk
+{
+    /// <summary>Whether any operator is at the desk (signed in, whatever their status).</summary>
+    bool Staffed { get; }
+
+    /// <summary>The caller joins the queue, in their own room; operators are offered the call from now.</summary>
+    Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the caller of <paramref name="callId"/> stands now.</summary>
+    DeskStanding Standing(string callId);
+
+    /// <summary>
+    /// The caller's room emptied (the operator and any patched clinician left): where they go next. Done when
+    /// the operator released the call or a patched clinician was with them; waiting again (first in line)
+    /// when the operator's phone dropped with nobody else in the room.
+    /// </summary>
+    Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller leaves the queue without an operator. False when an operator answered first: the caller is theirs.</summary>
+    Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller's line ended or moved on: the desk lets the call go (an operator still in the room is released).</summary>
+    Task EndAsync(string callId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,217 @@
+using Ivr.Domain.Desk;
+using Ivr.Domain.Messages;
+
+namespace Ivr.Domain.Flow;
+
+/// <summary>
+/// The caller's side of the operator desk: waiting in their own room for an operator (hold music, their
+/// position and expected wait, the emergency instruction again after a minute), the practice's maximum
+/// hold with its choices, and the time with the operator until the desk is done with them.
+/// </summary>
+public sealed partial class CallFlow
+{
+    /// <summary>Decides, once the caller asked for someone now, whether operators or the doctor answer.</summary>
+    private async Task ChooseLivePersonAsync()
+    {
+        var staffed = _dependencies.Desk.Staffed;
+        var route = _session.Practice.LivePersonAt(_dependencies.Time.GetUtcNow(), staffed);
+        _session.LivePerson = route;
+        var policy = DeskRules.Name(_session.Practice.Desk.LivePerson);
+        await DecideAsync("live-person", $"{(route == LivePersonRoute.Operators ? "operators" : "the doctor")}: policy {policy}, desk {(staffed ? "staffed" : "not staffed")}").ConfigureAwait(false);
+    }
+
+    private async Task<CallTrigger> HoldForOperatorAsync(CancellationToken cancellationToken)
+    {
+        var desk = _dependencies.Desk;
+        var announce = _session.DeskJoinedAt is not null;
+        if (_session.DeskJoinedAt is null)
+        {
+            await _channel.PlayAsync([PromptIds.DeskHold], cancellationToken).ConfigureAwait(false);
+            var now = _dependencies.Time.GetUtcNow();
+            Path(now, "joined the operator queue");
+            await desk.JoinAsync(
+                new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), DeskPriority.Routine, [.. _session.DeskPath], now),
+                cancellationToken).ConfigureAwait(false);
+            _session.DeskJoinedAt = now;
+            _session.DeskHoldSince = now;
+            await DecideAsync("desk-queued", "waiting for an operator").ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            var standing = desk.Standing(_session.UniqueId);
+            if (standing.Stage != DeskStage.Waiting)
+            {
+                return Left(standing);
+            }
+
+            var now = _dependencies.Time.GetUtcNow();
+            var held = now - _session.DeskHoldSince!.Value;
+            var maxHold = _session.Practice.Desk.MaxHold;
+            if (held >= maxHold)
+            {
+                await DecideAsync("desk-max-hold", $"held {Seconds(held)} s, the practice's maximum is {Seconds(maxHold)} s").ConfigureAwait(false);
+                return CallTrigger.MaxHold;
+            }
+
+            if (announce)
+            {
+                await AnnounceAsync(standing, now, cancellationToken).ConfigureAwait(false);
+                if (desk.Standing(_session.UniqueId).Stage != DeskStage.Waiting)
+                {
+                    continue;
+                }
+            }
+
+            announce = true;
+            var wait = _dependencies.DeskOptions.AnnounceEvery < maxHold - held ? _dependencies.DeskOptions.AnnounceEvery : maxHold - held;
+            await _channel.WaitInRoomAsync(RoomOf(_session.UniqueId), wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Position and expected wait, and once the wait passes the reminder time, the emergency instruction again.</summary>
+    private async Task AnnounceAsync(DeskStanding standing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!_session.DeskReminded && now - _session.DeskJoinedAt!.Value >= _dependencies.DeskOptions.EmergencyReminderAfter)
+        {
+            _session.DeskReminded = true;
+            await _channel.PlayAsync([PromptIds.Emergency], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (standing.Position is { } position)
+        {
+            await _channel.PlayAsync([PromptIds.DeskPosition], cancellationToken).ConfigureAwait(false);
+            await _channel.SayNumberAsync(position, cancellationToken).ConfigureAwait(false);
+            await _channel.PlayAsync([PromptIds.DeskInLine], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (standing.ExpectedWait is { } expected)
+        {
+            var minutes = (int)Math.Ceiling(expected.TotalMinutes);
+            if (minutes <= 1)
+            {
+                await _channel.PlayAsync([PromptIds.DeskUnderAMinute], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _channel.PlayAsync([PromptIds.DeskExpectedWait], cancellationToken).ConfigureAwait(false);
+                await _channel.SayNumberAsync(minutes, cancellationToken).ConfigureAwait(false);
+                await _channel.PlayAsync([PromptIds.DeskMinutes], cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<CallTrigger> MaxHoldMenuAsync(CancellationToken cancellationToken)
+    {
+        var doctor = _session.Practice.Desk.AfterMaxHoldDoctor;
+        var trigger = await MenuAsync(
+            "max-hold",
+            doctor ? PromptIds.DeskMaxHoldMenu : PromptIds.DeskMaxHoldMenuNoDoctor,
+            doctor ? "123" : "12",
+            key => key switch { '1' => CallTrigger.Key1, '2' => CallTrigger.Key2, _ => CallTrigger.Key3 },
+            cancellationToken).ConfigureAwait(false);
+        var now = _dependencies.Time.GetUtcNow();
+        var held = Seconds(now - _session.DeskJoinedAt!.Value);
+        switch (trigger)
+        {
+            case CallTrigger.Key1:
+                Path(now, $"held {held} s; chose to keep holding");
+                _session.DeskHoldSince = now;
+                await _channel.PlayAsync([PromptIds.DeskStillHolding], cancellationToken).ConfigureAwait(false);
+                return trigger;
+            case CallTrigger.Key2:
+                return await LeaveDeskAsync(DeskLeave.Message, $"the caller chose a message after holding {held} s for an operator", trigger).ConfigureAwait(false);
+            case CallTrigger.Key3:
+                return await LeaveDeskAsync(DeskLeave.Doctor, null, trigger).ConfigureAwait(false);
+            default:
+                // A silent caller is not left holding for ever: past the menu's attempts, an urgent message.
+                return MenuMayRepeat ? trigger : await LeaveDeskAsync(DeskLeave.Message, $"no choice after holding {held} s for an operator", trigger).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Leaves the queue for a message or the doctor, unless an operator answered meanwhile.</summary>
+    private async Task<CallTrigger> LeaveDeskAsync(DeskLeave how, string? urgentBecause, CallTrigger next)
+    {
+        if (!await _dependencies.Desk.LeaveAsync(_session.UniqueId, how, CancellationToken.None).ConfigureAwait(false))
+        {
+            await DecideAsync("desk-left", "an operator answered before the caller's choice took effect").ConfigureAwait(false);
+            return CallTrigger.OperatorAnswered;
+        }
+
+        await DecideAsync("desk-left", how == DeskLeave.Doctor ? "the caller chose the doctor on call" : "the caller chose a message").ConfigureAwait(false);
+        if (urgentBecause is not null)
+        {
+            _session.Urgency = Urgency.Urgent;
+            _session.ForcedUrgencyReason = urgentBecause;
+        }
+
+        return next;
+    }
+
+    private async Task<CallTrigger> WithOperatorAsync(CancellationToken cancellationToken)
+    {
+        var desk = _dependencies.Desk;
+        while (true)
+        {
+            var standing = desk.Standing(_session.UniqueId);
+            if (standing.Stage != DeskStage.WithOperator)
+            {
+                return Left(standing);
+            }
+
+            if (await _channel.WaitInRoomAsync(RoomOf(_session.UniqueId), null, cancellationToken).ConfigureAwait(false) == RoomExit.Emptied)
+            {
+                var next = await desk.RoomEmptiedAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false);
+                if (next.Stage == DeskStage.WithOperator)
+                {
+                    throw new InvalidOperationException("The caller's room emptied but the desk still has an operator with them.");
+                }
+            }
+        }
+    }
+
+    private async Task<CallTrigger> TransferToOfficeAsync(CancellationToken cancellationToken)
+    {
+        var office = _session.DeskOffice!;
+        var result = await _channel.RingOfficeAsync(office, cancellationToken).ConfigureAwait(false);
+        if (result == OfficeRingResult.Answered)
+        {
+            await DecideAsync("office", "the operator transferred the caller; the office took the call").ConfigureAwait(false);
+            _session.Outcome = CallOutcome.OfficeAnswered;
+            _session.OutcomeDetail = "transferred by an operator; the office took the call";
+            return CallTrigger.OfficeAnswered;
+        }
+
+        await DecideAsync("office", $"the operator transferred the caller; the office did not take the call ({result}): take a message").ConfigureAwait(false);
+        return CallTrigger.Continue;
+    }
+
+    /// <summary>The trigger for a caller the desk no longer holds: with an operator, sent to the office, or done.</summary>
+    private CallTrigger Left(DeskStanding standing)
+    {
+        switch (standing.Stage)
+        {
+            case DeskStage.Waiting:
+                Path(_dependencies.Time.GetUtcNow(), "back in the queue: the operator's line dropped");
+                return CallTrigger.Requeued;
+            case DeskStage.WithOperator:
+                return CallTrigger.OperatorAnswered;
+            case DeskStage.ToOffice:
+                _session.DeskOffice = standing.Office;
+                return CallTrigger.ToOffice;
+            default:
+                _session.MessageId ??= standing.MessageId;
+                (_session.Outcome, _session.OutcomeDetail) = standing switch
+                {
+                    { ClinicianId: { } clinician } => (CallOutcome.Connected, $"{standing.Detail}; connected to clinician {clinician}"),
+                    { MessageId: not null } => (CallOutcome.MessageTaken, standing.Detail),
+                    _ => (CallOutcome.OperatorHandled, standing.Detail),
+                };
+                return CallTrigger.OperatorDone;
+        }
+    }
+
+    private void Path(DateTimeOffset at, string what) => _session.DeskPath.Add(new DeskPathStep(at, what));
+
+    private static int Seconds(TimeSpan span) => (int)span.TotalSeconds;
+}

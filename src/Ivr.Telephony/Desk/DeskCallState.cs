@@ -1,0 +1,62 @@
+using Ivr.Domain.Desk;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Telephony.Desk;
+
+/// <summary>
+/// One caller at the desk, as the desk service holds it: from joining the queue until both their flow has
+/// let go (<see cref="FlowDone"/>) and the operator who took them has released the call. Guarded by the
+/// service's lock.
+/// </summary>
+internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
+{
+    public DeskCaller Caller { get; } = caller;
+
+    public DeskCard Card { get; } = card;
+
+    public string CallId => Caller.CallId;
+
+    public DeskStage Stage { get; set; } = DeskStage.Waiting;
+
+    /// <summary>How many times the call was offered: each offer rings a channel of its own.</summary>
+    public int Offers { get; set; }
+
+    /// <summary>The channel id of the offer ringing now; null when none rings.</summary>
+    public string? RingingChannelId { get; set; }
+
+    /// <summary>The operator who answered; null while waiting.</summary>
+    public string? Operator { get; set; }
+
+    /// <summary>The operator's channel in the room (to take them out on release).</summary>
+    public string? OperatorChannel { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>True from the operator's release (or transfer): the room emptying then ends the call instead of putting it back in the queue.</summary>
+    public bool Released { get; set; }
+
+    /// <summary>True while the operator still has the call on their screen (until they release it).</summary>
+    public bool Attached { get; set; }
+
+    /// <summary>True once the caller's flow let go of the desk (hung up, or moved on).</summary>
+    public bool FlowDone { get; set; }
+
+    public DeskPatchState? PatchState { get; set; }
+
+    public List<DeskPatchStep> PatchSteps { get; } = [];
+
+    public IReadOnlyList<OnCallContact> PatchChain { get; set; } = [];
+
+    public CancellationTokenSource? PatchStop { get; set; }
+
+    /// <summary>The clinician a patch connected.</summary>
+    public string? ClinicianId { get; set; }
+
+    public long? MessageId { get; set; }
+
+    public string? Notice { get; set; }
+
+    public OfficeLine? Office { get; set; }
+
+    public string Detail { get; set; } = "waiting for an operator";
+}

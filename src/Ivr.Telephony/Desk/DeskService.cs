@@ -1,0 +1,324 @@
+using Ivr.Domain.Calls;
+using Ivr.Domain.Desk;
+using Ivr.Domain.Flow;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Practices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Telephony.Desk;
+
+/// <summary>
+/// The operator desk on this service: the queue (<see cref="DeskQueue"/>'s rules), the operators' phones
+/// rung by AMI Originate into each caller's own conference room, and what operators do from the desk page
+/// (<see cref="IDeskBoard"/>). Callers' flows use it as <see cref="IOperatorDesk"/>. The queue lives in
+/// memory: should the service stop, each waiting caller's script ends and the dialplan's safety net takes
+/// them (docs/desk.md).
+/// </summary>
+public sealed partial class DeskService(
+    AmiConnectionService ami,
+    AgiScriptUrl agi,
+    IPhysicianDialer dialer,
+    IPracticeStore practices,
+    IPracticeDirectory directory,
+    IOperatorStore operators,
+    ICallRecordStore calls,
+    IDeskLog deskLog,
+    GreetingRenderer renderer,
+    IOptions<DeskOptions> options,
+    TimeProvider time,
+    ILogger<DeskService> logger) : IOperatorDesk, IDeskBoard
+{
+    private readonly DeskQueue _queue = new();
+    private readonly Dictionary<string, DeskCallState> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeskCallState> _byOperator = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OperatorSeat> _seats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (OperatorStatus Status, DateTimeOffset Since)> _observed = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _version;
+
+    public Task Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    public bool Staffed => _queue.Operators().Any(o => o.Status != OperatorStatus.SignedOut);
+
+    public async Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default)
+    {
+        var card = await CardAsync(caller, cancellationToken);
+        lock (_gate)
+        {
+            _calls[caller.CallId] = new DeskCallState(caller, card);
+            _queue.Join(caller.CallId, caller.Practice.Id, caller.Priority, caller.At);
+        }
+
+        logger.LogInformation("Call {CallId} joined the desk's queue ({Priority})", caller.CallRecordId, caller.Priority);
+        Write(() => deskLog.QueuedAsync(caller.CallRecordId, caller.Practice.Id, caller.Priority, caller.At, CancellationToken.None));
+        Changes();
+        await OfferAsync();
+    }
+
+    public DeskStanding Standing(string callId)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out var call))
+            {
+                return DeskStanding.Gone;
+            }
+
+            return call.Stage == DeskStage.Waiting
+                ? new DeskStanding(DeskStage.Waiting, _queue.Position(callId), _queue.ExpectedWait(callId, options.Value.DefaultHandleTime), call.Detail, call.MessageId, null)
+                : new DeskStanding(call.Stage, null, null, call.Detail, call.MessageId, call.ClinicianId, call.Office);
+        }
+    }
+
+    public async Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        string? ringing;
+        DeskCallState? call;
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out call) || call.Stage != DeskStage.Waiting || _queue.Leave(callId, now) is null)
+            {
+                return call is null || call.Stage != DeskStage.WithOperator;
+            }
+
+            ringing = call.RingingChannelId;
+            call.RingingChannelId = null;
+            call.Stage = DeskStage.Done;
+            call.Detail = how switch
+            {
+                DeskLeave.Message => "left the operator queue for a message",
+                DeskLeave.Doctor => "left the operator queue for the doctor",
+                _ => "left the operator queue",
+            };
+            _calls.Remove(callId);
+        }
+
+        await LeftAsync(call, how, ringing, now);
+        return true;
+    }
+
+    public async Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        string? dropped = null;
+        CancellationTokenSource? patch = null;
+        lock (_gate)
+        {
+            if (_calls.TryGetValue(callId, out var call) && call.Stage == DeskStage.WithOperator)
+            {
+                if (call.Released || call.ClinicianId is not null)
+                {
+                    call.Stage = DeskStage.Done;
+                }
+                else
+                {
+                    // The operator's line dropped with nobody else in the room: the caller goes back, first in line.
+                    dropped = call.Operator;
+                    patch = call.PatchStop;
+                    DropOperator(call);
+                    call.Stage = DeskStage.Waiting;
+                    call.Detail = "back in the queue: the operator's line dropped";
+                    _queue.Join(callId, call.Caller.Practice.Id, DeskPriority.Urgent, call.Caller.At);
+                }
+            }
+        }
+
+        if (dropped is not null)
+        {
+            logger.LogWarning("Call {CallId}: operator {Operator}'s line dropped with the caller alone; the caller is back in the queue", CallRecordOf(callId), dropped);
+            await TimelineAsync(callId, now, "desk-requeued", $"operator {dropped}'s line dropped with nobody else in the room: back in the queue, first in line");
+            if (patch is not null)
+            {
+                await patch.CancelAsync();
+            }
+
+            Changes();
+            await OfferAsync();
+        }
+        else
+        {
+            Changes();
+        }
+
+        return Standing(callId);
+    }
+
+    public async Task EndAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        DeskCallState? call;
+        string? ringing = null;
+        var abandoned = false;
+        var clearRoom = false;
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out call))
+            {
+                return;
+            }
+
+            call.FlowDone = true;
+            if (call.Stage == DeskStage.Waiting && _queue.Leave(callId, now) is not null)
+            {
+                abandoned = true;
+                ringing = call.RingingChannelId;
+                call.RingingChannelId = null;
+                call.Detail = "hung up while waiting for an operator";
+            }
+            else if (call.Stage == DeskStage.WithOperator)
+            {
+                // The caller hung up while with the operator: the operator keeps the call on screen to finish the form.
+                clearRoom = true;
+                call.Notice = "The caller hung up.";
+            }
+
+            call.Stage = DeskStage.Done;
+            if (!call.Attached)
+            {
+                _calls.Remove(callId);
+            }
+        }
+
+        if (abandoned)
+        {
+            await LeftAsync(call, DeskLeave.HungUp, ringing, now);
+        }
+
+        if (clearRoom)
+        {
+            if (call.PatchStop is { } patch)
+            {
+                await patch.CancelAsync();
+            }
+
+            await KickAsync(call.Caller.Room, "all");
+            await TimelineAsync(call.Caller.CallRecordId, now, "desk-caller-left", $"the caller hung up while with operator {call.Operator}");
+        }
+
+        Changes();
+    }
+
+    /// <summary>A caller who left the queue: the operator whose phone rang is free again, and the fact is kept.</summary>
+    private async Task LeftAsync(DeskCallState call, DeskLeave how, string? ringing, DateTimeOffset now)
+    {
+        if (ringing is not null)
+        {
+            await HangUpAsync(ringing);
+        }
+
+        var waited = (int)(now - call.Caller.At).TotalSeconds;
+        logger.LogInformation("Call {CallId} left the desk's queue after {Seconds} s: {How}", call.Caller.CallRecordId, waited, how);
+        Write(() => deskLog.LeftAsync(call.Caller.CallRecordId, how, now, CancellationToken.None));
+        await TimelineAsync(call.Caller.CallRecordId, now, how == DeskLeave.HungUp ? "desk-abandoned" : "desk-left", $"{call.Detail} after {waited} s");
+        Changes();
+        await OfferAsync();
+    }
+
+    /// <summary>Takes the operator off the call their line dropped from: paused with the reason, the call off their screen. Under the lock.</summary>
+    private void DropOperator(DeskCallState call)
+    {
+        if (call.Operator is { } name)
+        {
+            _queue.Dropped(name, "Paused: your phone dropped during a call. Say you are available when it works again.");
+            _byOperator.Remove(name);
+        }
+
+        call.Operator = null;
+        call.OperatorChannel = null;
+        call.Attached = false;
+        call.AnsweredAt = null;
+        call.PatchState = null;
+        call.PatchSteps.Clear();
+    }
+
+    private long CallRecordOf(string callId)
+    {
+        lock (_gate)
+        {
+            return _calls.TryGetValue(callId, out var call) ? call.Caller.CallRecordId : 0;
+        }
+    }
+
+    /// <summary>Marks a change: the version goes up, watchers wake, and operators' status changes are kept (occupancy).</summary>
+    private void Changes()
+    {
+        var now = time.GetUtcNow();
+        var changedStatus = new List<(string Name, OperatorStatus Status)>();
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            foreach (var desk in _queue.Operators())
+            {
+                if (!_observed.TryGetValue(desk.Name, out var seen) || seen.Status != desk.Status)
+                {
+                    _observed[desk.Name] = (desk.Status, now);
+                    changedStatus.Add((desk.Name, desk.Status));
+                }
+            }
+
+            _version++;
+            changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        foreach (var (name, status) in changedStatus)
+        {
+            Write(() => deskLog.OperatorStatusAsync(name, status, now, CancellationToken.None));
+        }
+
+        changed.TrySetResult();
+    }
+
+    /// <summary>Keeps a desk fact without holding up the call; a failure is logged (the call goes on).</summary>
+    private void Write(Func<Task> write) => _ = WriteAsync(write);
+
+    private async Task WriteAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "A desk fact could not be kept");
+        }
+    }
+
+    private async Task TimelineAsync(string callId, DateTimeOffset at, string name, string detail)
+    {
+        var callRecordId = CallRecordOf(callId);
+        if (callRecordId == 0)
+        {
+            return;
+        }
+
+        await TimelineAsync(callRecordId, at, name, detail);
+    }
+
+    private async Task TimelineAsync(long callRecordId, DateTimeOffset at, string name, string detail)
+    {
+        try
+        {
+            await calls.AppendEventAsync(callRecordId, new CallEvent(at, "decision", name, detail), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Call {CallId}: the desk's event {Name} could not be kept on its timeline", callRecordId, name);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Ivr.Domain.Desk;
+
+namespace Ivr.Domain.Tests.Support;
+
+/// <summary>
+/// An operator desk whose answers a test sets: whether it is staffed, where the caller stands now, and where
+/// they go when their room empties. Everything the flow asks of it is written to <see cref="Log"/>.
+/// </summary>
+public sealed class ScriptedDesk : IOperatorDesk
+{
+    public List<string> Log { get; } = [];
+
+    public bool Staffed { get; set; } = true;
+
+    /// <summary>Where the caller stands; waiting, second in line, about three minutes, unless the test moves them.</summary>
+    public DeskStanding Now { get; set; } = Waiting(2, TimeSpan.FromMinutes(3));
+
+    /// <summary>Where the caller goes when their room empties; done (the operator released the call) unless set.</summary>
+    public DeskStanding AfterEmptied { get; set; } = Done("operator sam handled the call");
+
+    public DeskCaller? Joined { get; private set; }
+
+    public static DeskStanding Waiting(int position, TimeSpan? wait) => new(DeskStage.Waiting, position, wait, "waiting for an operator", null, null);
+
+    public static DeskStanding WithOperator { get; } = new(DeskStage.WithOperator, null, null, "operator sam took the call", null, null);
+
+    public static DeskStanding Done(string detail, long? messageId = null, string? clinicianId = null) => new(DeskStage.Done, null, null, detail, messageId, clinicianId);
+
+    public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default)
+    {
+        Joined = caller;
+        Log.Add($"join {caller.Priority}");
+        return Task.CompletedTask;
+    }
+
+    public DeskStanding Standing(string callId) => Now;
+
+    public Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        Log.Add("room emptied");
+        Now = AfterEmptied;
+        return Task.FromResult(Now);
+    }
+
+    public Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default)
+    {
+        if (Now.Stage != DeskStage.Waiting)
+        {
+            Log.Add($"leave {how} refused");
+            return Task.FromResult(false);
+        }
+
+        Log.Add($"leave {how}");
+        Now = DeskStanding.Gone;
+        return Task.FromResult(true);
+    }
+
+    public Task EndAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        Log.Add("end");
+        return Task.CompletedTask;
+    }
+}
