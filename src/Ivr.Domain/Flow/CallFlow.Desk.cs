@@ -34,7 +34,6 @@ public sealed partial class CallFlow
                 cancellationToken).ConfigureAwait(false);
             _session.DeskJoinedAt = now;
             _session.DeskHoldSince = now;
-            await DecideAsync("desk-queued", "waiting for an operator").ConfigureAwait(false);
         }
 
         while (true)
@@ -203,7 +202,7 @@ public sealed partial class CallFlow
                 _session.MessageId ??= standing.MessageId;
                 (_session.Outcome, _session.OutcomeDetail) = standing switch
                 {
-                    { ClinicianId: { } clinician } => (CallOutcome.Connected, $"{standing.Detail}; connected to clinician {clinician}"),
+                    { ClinicianId: not null } => (CallOutcome.Connected, standing.Detail),
                     { MessageId: not null } => (CallOutcome.MessageTaken, standing.Detail),
                     _ => (CallOutcome.OperatorHandled, standing.Detail),
                 };

@@ -144,7 +144,14 @@ public sealed partial class DeskService
             _queue.Release(operatorName);
             if (call.Stage == DeskStage.WithOperator)
             {
-                call.Detail = call.MessageId is { } id ? $"operator {operatorName} took message {id}" : $"operator {operatorName} handled the call";
+                call.Detail = call.ClinicianId is { } patched ? $"operator {operatorName} patched clinician {patched}"
+                    : call.MessageId is { } id ? $"operator {operatorName} took message {id}"
+                    : $"operator {operatorName} handled the call";
+                if (call.ClinicianId is null && call.PatchState != DeskPatchState.Ringing)
+                {
+                    // Nobody stays with the caller: the call is over, even for a caller re-entering the room just now.
+                    call.Stage = DeskStage.Done;
+                }
             }
 
             if (call.FlowDone)

@@ -100,6 +100,22 @@ public sealed partial class DeskService
         }
 
         stop.Dispose();
+        var requeue = false;
+        lock (_gate)
+        {
+            if (accepted is null && call.Released && call.Stage == DeskStage.WithOperator && !call.FlowDone)
+            {
+                // The operator left while the chain rang and nobody accepted: the caller, alone in the room, goes back first in line.
+                Requeue(call, "back in the queue: nobody in the on-call chain accepted after the operator left");
+                requeue = true;
+            }
+        }
+
+        if (requeue)
+        {
+            await RequeuedAsync(call);
+        }
+
         await TimelineAsync(call.Caller.CallRecordId, time.GetUtcNow(), "desk-patch-ended", accepted is null ? "nobody in the on-call chain accepted" : $"clinician {accepted} joined the operator and the caller");
         Changes();
     }

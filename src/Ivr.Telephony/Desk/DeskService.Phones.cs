@@ -157,6 +157,7 @@ public sealed partial class DeskService
     internal async Task OperatorLeftAsync(DeskCallState call, string name)
     {
         var dropped = false;
+        var requeued = false;
         lock (_gate)
         {
             if (call.Operator == name && call.Stage == DeskStage.WithOperator && !call.Released)
@@ -167,6 +168,12 @@ public sealed partial class DeskService
                     call.Notice = "Your phone dropped. The caller is still in the call; release it when you are done.";
                     call.OperatorChannel = null;
                 }
+                else
+                {
+                    // Nobody else is with the caller (who may be stepping back into the room right now): back in the queue.
+                    Requeue(call, "back in the queue: the operator's line dropped");
+                    requeued = true;
+                }
             }
         }
 
@@ -174,6 +181,14 @@ public sealed partial class DeskService
         {
             logger.LogWarning("Call {CallId}: operator {Operator}'s phone left the call without a release", call.Caller.CallRecordId, name);
             await TimelineAsync(call.Caller.CallRecordId, time.GetUtcNow(), "desk-operator-dropped", $"operator {name}'s phone left the call without a release");
+        }
+
+        if (requeued)
+        {
+            await RequeuedAsync(call);
+        }
+        else if (dropped)
+        {
             Changes();
         }
     }

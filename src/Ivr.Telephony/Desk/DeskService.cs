@@ -65,6 +65,7 @@ public sealed partial class DeskService(
 
         logger.LogInformation("Call {CallId} joined the desk's queue ({Priority})", caller.CallRecordId, caller.Priority);
         Write(() => deskLog.QueuedAsync(caller.CallRecordId, caller.Practice.Id, caller.Priority, caller.At, CancellationToken.None));
+        await TimelineAsync(caller.CallRecordId, caller.At, "desk-queued", $"waiting for an operator ({caller.Priority.ToString().ToLowerInvariant()})");
         Changes();
         await OfferAsync();
     }
@@ -114,9 +115,7 @@ public sealed partial class DeskService(
 
     public async Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        string? dropped = null;
-        CancellationTokenSource? patch = null;
+        DeskCallState? requeued = null;
         lock (_gate)
         {
             if (_calls.TryGetValue(callId, out var call) && call.Stage == DeskStage.WithOperator)
@@ -127,28 +126,16 @@ public sealed partial class DeskService(
                 }
                 else
                 {
-                    // The operator's line dropped with nobody else in the room: the caller goes back, first in line.
-                    dropped = call.Operator;
-                    patch = call.PatchStop;
-                    DropOperator(call);
-                    call.Stage = DeskStage.Waiting;
-                    call.Detail = "back in the queue: the operator's line dropped";
-                    _queue.Join(callId, call.Caller.Practice.Id, DeskPriority.Urgent, call.Caller.At);
+                    // The operator's line dropped with nobody else in the room (seen here before the operator's own leg said so).
+                    Requeue(call, "back in the queue: the operator's line dropped");
+                    requeued = call;
                 }
             }
         }
 
-        if (dropped is not null)
+        if (requeued is not null)
         {
-            logger.LogWarning("Call {CallId}: operator {Operator}'s line dropped with the caller alone; the caller is back in the queue", CallRecordOf(callId), dropped);
-            await TimelineAsync(callId, now, "desk-requeued", $"operator {dropped}'s line dropped with nobody else in the room: back in the queue, first in line");
-            if (patch is not null)
-            {
-                await patch.CancelAsync();
-            }
-
-            Changes();
-            await OfferAsync();
+            await RequeuedAsync(requeued);
         }
         else
         {
@@ -156,6 +143,31 @@ public sealed partial class DeskService(
         }
 
         return Standing(callId);
+    }
+
+    /// <summary>
+    /// Puts a caller whom nobody is with any more back in the queue, first in line (urgent, their first
+    /// join's time); the operator whose line dropped is paused. Under the lock.
+    /// </summary>
+    private void Requeue(DeskCallState call, string detail)
+    {
+        DropOperator(call);
+        call.PatchStop?.Cancel();
+        call.PatchStop = null;
+        call.Released = false;
+        call.Stage = DeskStage.Waiting;
+        call.Detail = detail;
+        _queue.Join(call.CallId, call.Caller.Practice.Id, DeskPriority.Urgent, call.Caller.At);
+    }
+
+    /// <summary>After <see cref="Requeue"/>: the timeline, the caller taken out of the room if they are in it, and the next offer.</summary>
+    private async Task RequeuedAsync(DeskCallState call)
+    {
+        logger.LogWarning("Call {CallId}: nobody is with the caller any more; back in the queue, first in line", call.Caller.CallRecordId);
+        await TimelineAsync(call.Caller.CallRecordId, time.GetUtcNow(), "desk-requeued", $"{call.Detail}, first in line");
+        await KickAsync(call.Caller.Room, call.Caller.Channel);
+        Changes();
+        await OfferAsync();
     }
 
     public async Task EndAsync(string callId, CancellationToken cancellationToken = default)
@@ -234,8 +246,12 @@ public sealed partial class DeskService(
     {
         if (call.Operator is { } name)
         {
-            _queue.Dropped(name, "Paused: your phone dropped during a call. Say you are available when it works again.");
-            _byOperator.Remove(name);
+            if (_byOperator.TryGetValue(name, out var theirs) && theirs == call)
+            {
+                // Still on this call (not released and on to another): they are paused.
+                _queue.Dropped(name, "Paused: your phone dropped during a call. Say you are available when it works again.");
+                _byOperator.Remove(name);
+            }
         }
 
         call.Operator = null;

@@ -32,6 +32,9 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>The practice's business associate agreement is recorded (the default); without it its calls get the emergency instruction only.</summary>
     public bool HasAgreement { get; init; } = true;
 
+    /// <summary>The practice's maximum hold at the desk, in seconds; the default (90) when null.</summary>
+    public int? DeskMaxHoldSeconds { get; init; }
+
     public string Greeting => $"greeting-{Id}";
 
     public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
@@ -77,6 +80,11 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:{fallback}\"");
         }
+        if (DeskMaxHoldSeconds is { } maxHold)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"desk: {{ maxHoldSeconds: {maxHold}, instructions: \"Never page for prescription refills.\" }}");
+        }
+
         if (HasAgreement)
         {
             y.AppendLine(TestAgreements.Yaml);
