@@ -81,10 +81,12 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ReceivedMessage received, bool once, CancellationToken cancellationToken)
     {
         var message = received.Message;
+        // A recorded message names only the columns the first schema had, as it always did.
+        var typed = message.Typed;
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"""
-            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at, typed_by)
-            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt, @TypedBy)
+            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at{(typed is null ? string.Empty : ", typed_by")})
+            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt{(typed is null ? string.Empty : ", @TypedBy")})
             {(once ? "ON CONFLICT (call_id) WHERE typed_by IS NOT NULL DO NOTHING" : string.Empty)}
             RETURNING id
             """,
@@ -109,13 +111,10 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
 
         // The encrypted values are bound to the row's id, known only once it is inserted (same transaction).
         var row = saved.ToString(CultureInfo.InvariantCulture);
-        var typed = message.Typed;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording,
-                caller_name_enc = @CallerName, patient_name_enc = @PatientName, date_of_birth_enc = @DateOfBirth, reason_enc = @Reason, notes_enc = @Notes
-            WHERE id = @id
-            """,
+            "UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording"
+                + (typed is null ? string.Empty : ", caller_name_enc = @CallerName, patient_name_enc = @PatientName, date_of_birth_enc = @DateOfBirth, reason_enc = @Reason, notes_enc = @Notes")
+                + " WHERE id = @id",
             new
             {
                 id = saved,
