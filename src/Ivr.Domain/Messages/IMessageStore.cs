@@ -3,7 +3,10 @@ namespace Ivr.Domain.Messages;
 /// <summary>Keeps patient messages. <see cref="SaveAsync"/> returns only once the message is durable.</summary>
 public interface IMessageStore
 {
-    /// <summary>Saves the message, its dispatch job and its first history entry in one transaction; returns the message's id.</summary>
+    /// <summary>
+    /// Saves the message, its dispatch job and its first history entry in one transaction; returns the message's id.
+    /// A typed message whose call has one already fails: the desk saves through <see cref="SaveOnceAsync"/>.
+    /// </summary>
     Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default);
 
     /// <summary>
