@@ -106,6 +106,27 @@ public sealed class PhiKeyRotationTests
     }
 
     [Fact]
+    public async Task RotationReEncryptsWhatAnOperatorTypedAndItStillReads()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var (calls, messages, _, vault) = Stores(temp, temp.Protector);
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = "1700000000.1", PracticeId = "p", DialedNumber = "15550100", StartedAt = Start });
+        var typed = new Ivr.Domain.Desk.DeskMessageForm("Maria Gomez", "Ava Gomez", "2021-03-04", "555 987 6543", true, "fever", Urgency.Urgent, "gave Tylenol");
+        var message = Ivr.Domain.Desk.DeskMessage.Of(typed, callId, "p", null, "sam", Start);
+        var (messageId, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(message));
+        var oldKey = temp.Protector.CurrentKeyId;
+        var rotation = new PhiKeyRotation(temp.Database, temp.Protector, vault);
+
+        var result = await rotation.RotateAsync(null);
+
+        // The callback number and the five typed fields.
+        Assert.Equal(6, result.Values);
+        Assert.Equal([oldKey], result.Retired);
+        Assert.Equal(message with { Id = messageId }, await messages.GetAsync(messageId));
+    }
+
+    [Fact]
     public async Task ARotationThatFailsMidwayKeepsEverythingReadableAndResumesUnderTheSameKey()
     {
         using var temp = new TempDatabase();

@@ -2,6 +2,7 @@ using System.Net;
 using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Server.Hosting;
@@ -150,6 +151,19 @@ public sealed class PortalUnderTest : IAsyncDisposable
             ReceivedAt = at,
         });
         await calls.CompleteAsync(callId, at.AddSeconds(40), "message-taken", "message taken");
+        return id;
+    }
+
+    /// <summary>A call answered at the desk and the message <paramref name="operatorName"/> typed for it, as the desk saves it (one per call).</summary>
+    public async Task<long> SeedTypedMessageAsync(string practiceId, DeskMessageForm form, string operatorName, int minutesAfter = 0)
+    {
+        var number = Interlocked.Increment(ref _calls);
+        var at = Received.AddMinutes(minutesAfter);
+        var calls = Get<ICallRecordStore>();
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = $"1763795400.{number}", PracticeId = practiceId, DialedNumber = "15550100", CallerId = "5551230000", StartedAt = at, CoverageMode = "after-hours", RouteReason = "outside office hours" });
+        await calls.MarkAnsweredAsync(callId, at.AddSeconds(1));
+        var (id, _) = await Get<IMessageStore>().SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(form, callId, practiceId, "5551230000", operatorName, at.AddSeconds(90))));
+        await calls.CompleteAsync(callId, at.AddSeconds(120), "message-taken", "message typed at the desk");
         return id;
     }
 

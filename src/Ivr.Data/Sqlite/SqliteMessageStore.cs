@@ -5,10 +5,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
-/// <summary>Patient messages in SQLite. Callback number, caller id and recording paths are encrypted.</summary>
+/// <summary>Patient messages in SQLite. Callback number, caller id, recording paths and everything typed at the desk are encrypted.</summary>
 public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
 {
-    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at";
+    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc";
+
+    private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>
     /// Returns once the message is committed (WAL, synchronous=NORMAL: it survives the process being
@@ -16,63 +18,41 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     /// </summary>
     public async Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
     {
-        var message = received.Message;
+        ArgumentNullException.ThrowIfNull(received);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"""
-            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at)
-            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt)
-            RETURNING id
-            """,
-            new
-            {
-                message.CallId,
-                message.PracticeId,
-                Urgency = message.Urgency.ToString(),
-                Status = received.Arrival.To.ToString(),
-                message.MessageSeconds,
-                Partial = message.Partial ? 1 : 0,
-                message.UrgencyReason,
-                ReceivedAt = Time.Write(message.ReceivedAt),
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        // The encrypted values are bound to the row's id, known only once it is inserted (same transaction).
-        var row = id.ToString(CultureInfo.InvariantCulture);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording WHERE id = @id",
-            new
-            {
-                id,
-                Callback = protector.Protect(message.CallbackNumber, "messages", "callback_number", row),
-                CallerId = protector.Protect(message.CallerId, "messages", "caller_id", row),
-                Name = protector.Protect(message.NameRecording, "messages", "name_recording", row),
-                Recording = protector.Protect(message.MessageRecording, "messages", "message_recording", row),
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO dispatches (message_id, practice_id, urgency, state, next_step_at) VALUES (@id, @PracticeId, @Urgency, @State, @DueAt);
-            INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@id, @At, @Status, @By, @Detail);
-            """,
-            new
-            {
-                id,
-                message.PracticeId,
-                Urgency = message.Urgency.ToString(),
-                State = received.Dispatch.State.ToString(),
-                DueAt = Time.Write(received.Dispatch.DueAt),
-                At = Time.Write(received.Arrival.At),
-                Status = received.Arrival.To.ToString(),
-                received.Arrival.By,
-                received.Arrival.Detail,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
+        var id = await InsertAsync(connection, transaction, received, once: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return id;
+        return id!.Value;
+    }
+
+    /// <summary>
+    /// The insert meets the unique index on typed messages' calls and does nothing when the call has one
+    /// already; writers queue on SQLite's one write lock, so of two racing saves the second sees the first's row.
+    /// </summary>
+    public async Task<(long Id, bool Created)> SaveOnceAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        if (received.Message.Typed is null)
+        {
+            throw new ArgumentException("Only a message typed at the desk is saved once per call.", nameof(received));
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (await InsertAsync(connection, transaction, received, once: true, cancellationToken) is { } id)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return (id, true);
+        }
+
+        var first = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM messages WHERE call_id = @CallId AND typed_by IS NOT NULL",
+            new { received.Message.CallId },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.RollbackAsync(cancellationToken);
+        return (first, false);
     }
 
     public async Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>
@@ -97,27 +77,117 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             new { query.PracticeId, query.IncludeResolved, query.PagedTo, query.Limit },
             cancellationToken);
 
+    /// <summary>The message, its protected values, its dispatch job and first history entry; null when <paramref name="once"/> found the call's typed message already.</summary>
+    private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ReceivedMessage received, bool once, CancellationToken cancellationToken)
+    {
+        var message = received.Message;
+        // A recorded message names only the columns the first schema had, as it always did.
+        var typed = message.Typed;
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"""
+            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at{(typed is null ? string.Empty : ", typed_by")})
+            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt{(typed is null ? string.Empty : ", @TypedBy")})
+            {(once ? "ON CONFLICT (call_id) WHERE typed_by IS NOT NULL DO NOTHING" : string.Empty)}
+            RETURNING id
+            """,
+            new
+            {
+                message.CallId,
+                message.PracticeId,
+                Urgency = message.Urgency.ToString(),
+                Status = received.Arrival.To.ToString(),
+                message.MessageSeconds,
+                Partial = message.Partial ? 1 : 0,
+                message.UrgencyReason,
+                ReceivedAt = Time.Write(message.ReceivedAt),
+                TypedBy = message.Typed?.TakenBy,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (id is not { } saved)
+        {
+            return null;
+        }
+
+        // The encrypted values are bound to the row's id, known only once it is inserted (same transaction).
+        var row = saved.ToString(CultureInfo.InvariantCulture);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording"
+                + (typed is null ? string.Empty : ", caller_name_enc = @CallerName, patient_name_enc = @PatientName, date_of_birth_enc = @DateOfBirth, reason_enc = @Reason, notes_enc = @Notes")
+                + " WHERE id = @id",
+            new
+            {
+                id = saved,
+                Callback = protector.Protect(message.CallbackNumber, "messages", "callback_number", row),
+                CallerId = protector.Protect(message.CallerId, "messages", "caller_id", row),
+                Name = protector.Protect(message.NameRecording, "messages", "name_recording", row),
+                Recording = protector.Protect(message.MessageRecording, "messages", "message_recording", row),
+                CallerName = protector.Protect(typed?.CallerName, "messages", "caller_name", row),
+                PatientName = protector.Protect(typed?.PatientName, "messages", "patient_name", row),
+                DateOfBirth = protector.Protect(typed?.DateOfBirth.ToString(DateFormat, CultureInfo.InvariantCulture), "messages", "date_of_birth", row),
+                Reason = protector.Protect(typed?.Reason, "messages", "reason", row),
+                Notes = protector.Protect(typed?.Notes, "messages", "notes", row),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO dispatches (message_id, practice_id, urgency, state, next_step_at) VALUES (@id, @PracticeId, @Urgency, @State, @DueAt);
+            INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@id, @At, @Status, @By, @Detail);
+            """,
+            new
+            {
+                id = saved,
+                message.PracticeId,
+                Urgency = message.Urgency.ToString(),
+                State = received.Dispatch.State.ToString(),
+                DueAt = Time.Write(received.Dispatch.DueAt),
+                At = Time.Write(received.Arrival.At),
+                Status = received.Arrival.To.ToString(),
+                received.Arrival.By,
+                received.Arrival.Detail,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        return saved;
+    }
+
     private async Task<IReadOnlyList<PatientMessage>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return rows.Select(r => new PatientMessage
+        return rows.Select(r =>
         {
-            Id = r.id,
-            CallId = r.call_id,
-            PracticeId = r.practice_id,
-            Urgency = Enum.Parse<Urgency>(r.urgency),
-            Status = Enum.Parse<MessageStatus>(r.status),
-            CallbackNumber = protector.Unprotect(r.callback_number_enc, "messages", "callback_number", r.id.ToString(CultureInfo.InvariantCulture)),
-            CallerId = protector.Unprotect(r.caller_id_enc, "messages", "caller_id", r.id.ToString(CultureInfo.InvariantCulture)),
-            NameRecording = protector.Unprotect(r.name_recording_enc, "messages", "name_recording", r.id.ToString(CultureInfo.InvariantCulture)),
-            MessageRecording = protector.Unprotect(r.message_recording_enc, "messages", "message_recording", r.id.ToString(CultureInfo.InvariantCulture)),
-            MessageSeconds = r.message_seconds,
-            Partial = r.partial != 0,
-            UrgencyReason = r.urgency_reason,
-            ReceivedAt = Time.Read(r.received_at),
+            var row = r.id.ToString(CultureInfo.InvariantCulture);
+            return new PatientMessage
+            {
+                Id = r.id,
+                CallId = r.call_id,
+                PracticeId = r.practice_id,
+                Urgency = Enum.Parse<Urgency>(r.urgency),
+                Status = Enum.Parse<MessageStatus>(r.status),
+                CallbackNumber = protector.Unprotect(r.callback_number_enc, "messages", "callback_number", row),
+                CallerId = protector.Unprotect(r.caller_id_enc, "messages", "caller_id", row),
+                NameRecording = protector.Unprotect(r.name_recording_enc, "messages", "name_recording", row),
+                MessageRecording = protector.Unprotect(r.message_recording_enc, "messages", "message_recording", row),
+                MessageSeconds = r.message_seconds,
+                Partial = r.partial != 0,
+                UrgencyReason = r.urgency_reason,
+                ReceivedAt = Time.Read(r.received_at),
+                Typed = r.typed_by is null ? null : new TypedMessage(
+                    Open(r.caller_name_enc, "caller_name", row),
+                    Open(r.patient_name_enc, "patient_name", row),
+                    DateOnly.ParseExact(Open(r.date_of_birth_enc, "date_of_birth", row), DateFormat, CultureInfo.InvariantCulture),
+                    Open(r.reason_enc, "reason", row),
+                    Open(r.notes_enc, "notes", row),
+                    r.typed_by),
+            };
         }).ToArray();
     }
 
-    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at);
+    /// <summary>A typed field, which a typed message always has.</summary>
+    private string Open(string? stored, string column, string row) =>
+        protector.Unprotect(stored, "messages", column, row) ?? throw new DataException($"Typed message {row} has no {column}.");
+
+    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc);
 }

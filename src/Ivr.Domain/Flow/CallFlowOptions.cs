@@ -1,3 +1,5 @@
+using Ivr.Domain.Messages;
+
 namespace Ivr.Domain.Flow;
 
 /// <summary>Timings and limits of every voice script: the patient's call, the clinician's whisper and the voice page.</summary>
@@ -25,10 +27,10 @@ public sealed class CallFlowOptions
     public TimeSpan DigitsTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Fewest digits accepted as a callback number. Default 7.</summary>
-    public int MinCallbackDigits { get; set; } = 7;
+    public int MinCallbackDigits { get; set; } = CallbackNumbers.MinDigits;
 
     /// <summary>Most digits accepted as a callback number. Default 15 (E.164).</summary>
-    public int MaxCallbackDigits { get; set; } = 15;
+    public int MaxCallbackDigits { get; set; } = CallbackNumbers.MaxDigits;
 
     /// <summary>How long the clinician's whisper and the voice page wait for a key after their prompt. Default 6 s.</summary>
     public TimeSpan ClinicianKeyTimeout { get; set; } = TimeSpan.FromSeconds(6);

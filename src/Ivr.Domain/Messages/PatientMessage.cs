@@ -1,8 +1,9 @@
 namespace Ivr.Domain.Messages;
 
 /// <summary>
-/// A message a caller left. Every field but the ids, urgency, status, flags and times is
-/// protected health information and is encrypted at rest by the store.
+/// A message a caller left: recorded in the automated flow, or typed by an operator at the desk
+/// (<see cref="Typed"/>). Every field but the ids, urgency, status, flags, times and the operator's
+/// name is protected health information and is encrypted at rest by the store.
 /// </summary>
 public sealed record PatientMessage
 {
@@ -39,4 +40,7 @@ public sealed record PatientMessage
     public string? UrgencyReason { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>What an operator typed, for a message taken at the desk (which has no recordings); null for one the caller recorded.</summary>
+    public TypedMessage? Typed { get; init; }
 }

@@ -9,7 +9,10 @@ namespace Ivr.Domain.Messages;
 /// </summary>
 public sealed record ReceivedMessage(PatientMessage Message, DispatchJob Dispatch, MessageTransition Arrival)
 {
-    /// <summary>The message as the caller left it, its dispatch job (not yet planned, due when it arrived) and its first history entry.</summary>
+    /// <summary>
+    /// The message as the caller left it, its dispatch job (not yet planned, due when it arrived) and its first history
+    /// entry: by the caller, or for a typed message by the operator who typed it.
+    /// </summary>
     /// <exception cref="ArgumentException">The message is not new (it has an id or a status past received).</exception>
     public static ReceivedMessage Of(PatientMessage message)
     {
@@ -19,10 +22,12 @@ public sealed record ReceivedMessage(PatientMessage Message, DispatchJob Dispatc
             throw new ArgumentException($"Only a new message is received; this one is {message.Status} with id {message.Id}.", nameof(message));
         }
 
-        var detail = message.Partial ? "partial message: the caller hung up" : "message taken";
+        var (by, detail) = message.Typed is { } typed
+            ? (typed.TakenBy, $"message typed by operator {typed.TakenBy}")
+            : ("caller", message.Partial ? "partial message: the caller hung up" : "message taken");
         return new ReceivedMessage(
             message,
             new DispatchJob(DispatchState.New, message.ReceivedAt),
-            new MessageTransition(null, MessageStatus.Received, "caller", message.ReceivedAt, detail));
+            new MessageTransition(null, MessageStatus.Received, by, message.ReceivedAt, detail));
     }
 }

@@ -7,24 +7,28 @@ namespace Ivr.Domain.Simulation;
 public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageStore
 {
     private readonly ConcurrentDictionary<long, PatientMessage> _messages = new();
+    private readonly Lock _once = new();
     private long _next;
 
     public bool Fail { get; set; }
 
     public IReadOnlyList<PatientMessage> All => _messages.Values.OrderBy(m => m.Id).ToArray();
 
-    public Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
+    public Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default) => Task.FromResult(Add(received.Message));
+
+    public Task<(long Id, bool Created)> SaveOnceAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
     {
-        var message = received.Message;
-        if (Fail)
+        ArgumentNullException.ThrowIfNull(received);
+        if (received.Message.Typed is null)
         {
-            throw new IOException("disk full");
+            throw new ArgumentException("Only a typed message is saved once per call.", nameof(received));
         }
 
-        var id = Interlocked.Increment(ref _next);
-        _messages[id] = message with { Id = id };
-        log?.Invoke($"saved message {id}");
-        return Task.FromResult(id);
+        lock (_once)
+        {
+            var first = _messages.Values.Where(m => m.CallId == received.Message.CallId && m.Typed is not null).Select(m => m.Id).DefaultIfEmpty().Min();
+            return Task.FromResult(first != 0 ? (first, false) : (Add(received.Message), true));
+        }
     }
 
     public Task<PatientMessage?> GetAsync(long id, CancellationToken cancellationToken = default) =>
@@ -47,4 +51,17 @@ public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageS
             .ThenByDescending(m => m.Id)
             .Take(query.Limit)
             .ToArray());
+
+    private long Add(PatientMessage message)
+    {
+        if (Fail)
+        {
+            throw new IOException("disk full");
+        }
+
+        var id = Interlocked.Increment(ref _next);
+        _messages[id] = message with { Id = id };
+        log?.Invoke($"saved message {id}");
+        return id;
+    }
 }

@@ -3,7 +3,7 @@ using Ivr.Domain.Messages;
 
 namespace Ivr.Portal.Messages;
 
-/// <summary>One message in the API, with its patient data, its history and every dispatch attempt.</summary>
+/// <summary>One message in the API, with its patient data (its recordings' links, or what an operator typed), its history and every dispatch attempt.</summary>
 public sealed record MessageDetailJson(
     long Id,
     long CallId,
@@ -18,6 +18,7 @@ public sealed record MessageDetailJson(
     string? CallerId,
     string? RecordingUrl,
     string? NameRecordingUrl,
+    TypedMessageJson? Typed,
     IReadOnlyList<MessageHistoryEntry> History,
     IReadOnlyList<DispatchAttempt> Attempts)
 {
@@ -35,6 +36,7 @@ public sealed record MessageDetailJson(
         m.CallerId,
         m.MessageRecording is null ? null : RecordingEndpoint.Url(m.Id, RecordingEndpoint.Message),
         m.NameRecording is null ? null : RecordingEndpoint.Url(m.Id, RecordingEndpoint.Name),
+        TypedMessageJson.From(m.Typed),
         history,
         attempts);
 }

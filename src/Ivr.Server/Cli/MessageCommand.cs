@@ -70,7 +70,17 @@ public static class MessageCommand
         {
             await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Reader, "messages.show", "message", id.ToString(CultureInfo.InvariantCulture),
                 by is null ? "history viewed" : $"history viewed (said --by {by})"));
-            output.WriteLine($"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, {message.MessageSeconds:0.0} s{(message.Partial ? ", partial" : string.Empty)}");
+            output.WriteLine(message.Typed is { } typed
+                ? $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, typed by operator {typed.TakenBy}"
+                : $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, {message.MessageSeconds:0.0} s{(message.Partial ? ", partial" : string.Empty)}");
+            if (message.Typed is { } form)
+            {
+                output.WriteLine($"  caller: {form.CallerName}");
+                output.WriteLine($"  patient: {form.PatientName}, born {form.DateOfBirth:yyyy-MM-dd}");
+                output.WriteLine($"  reason: {form.Reason}");
+                output.WriteLine($"  notes: {(form.Notes.Length > 0 ? form.Notes.ReplaceLineEndings("\n         ") : "-")}");
+            }
+
             output.WriteLine("History:");
             foreach (var entry in await dispatch.HistoryAsync(id))
             {

@@ -103,7 +103,7 @@ public static class RecordsCommand
 
                 foreach (var m in callMessages)
                 {
-                    output.WriteLine($"  message {m.Id}: {m.Urgency} {m.Status}, callback {m.CallbackNumber ?? "-"}, {m.MessageSeconds:0.0} s{(m.Partial ? ", partial" : string.Empty)}");
+                    output.WriteLine($"  message {m.Id}: {m.Urgency} {m.Status}, callback {m.CallbackNumber ?? "-"}, {(m.Typed is { } typed ? $"typed by operator {typed.TakenBy}" : $"{m.MessageSeconds:0.0} s")}{(m.Partial ? ", partial" : string.Empty)}");
                 }
 
                 return 0;
@@ -119,7 +119,8 @@ public static class RecordsCommand
                     output.WriteLine($"{"ID",5}  {"RECEIVED (UTC)",-20} {"URGENCY",-8} {"STATUS",-12} {"CALLBACK",-14} {"SECS",5}  CALL");
                     foreach (var m in all)
                     {
-                        output.WriteLine($"{m.Id,5}  {m.ReceivedAt:yyyy-MM-dd HH:mm:ss}  {m.Urgency,-8} {m.Status,-12} {m.CallbackNumber ?? "-",-14} {m.MessageSeconds,5:0}  {m.CallId}{(m.Partial ? " (partial)" : string.Empty)}");
+                        var seconds = m.Typed is null ? m.MessageSeconds.ToString("0", CultureInfo.InvariantCulture) : "typed";
+                        output.WriteLine($"{m.Id,5}  {m.ReceivedAt:yyyy-MM-dd HH:mm:ss}  {m.Urgency,-8} {m.Status,-12} {m.CallbackNumber ?? "-",-14} {seconds,5}  {m.CallId}{(m.Partial ? " (partial)" : string.Empty)}{(m.Typed is { } typed ? $" (typed by operator {typed.TakenBy})" : string.Empty)}");
                     }
                 }
 

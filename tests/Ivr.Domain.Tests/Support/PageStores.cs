@@ -82,6 +82,8 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task<long> SaveAsync(ReceivedMessage received, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<(long Id, bool Created)> SaveOnceAsync(ReceivedMessage received, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<PatientMessage>> ListAsync(int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -52,6 +52,35 @@ public sealed class RecordsCommandTests
     }
 
     [Fact]
+    public async Task AMessageTypedAtTheDeskShowsWhatTheOperatorTypedInShowListAndJson()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var callId = await service.Get<ICallRecordStore>().StartAsync(new CallRecord { UniqueId = "1763795400.18", PracticeId = "riverside-pediatrics", DialedNumber = "5551230000", StartedAt = Start });
+        var form = new Ivr.Domain.Desk.DeskMessageForm("Maria Gomez", "Ava Gomez", "2021-03-04", "555-987-6543", true, "Fever of 103", Urgency.Urgent, "Gave Tylenol at 8 pm.");
+        var (id, _) = await service.Get<IMessageStore>().SaveOnceAsync(ReceivedMessage.Of(Ivr.Domain.Desk.DeskMessage.Of(form, callId, "riverside-pediatrics", null, "sam", Start)));
+        var number = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (showExit, show) = await service.RunAsync("messages", "show", number);
+        var (_, list) = await service.RunAsync("messages", "list");
+        var (_, json) = await service.RunAsync("messages", "list", "--json");
+        var (_, call) = await service.RunAsync("calls", "show", callId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, showExit);
+        Assert.Contains("callback 5559876543, typed by operator sam", show);
+        Assert.Contains("  caller: Maria Gomez", show);
+        Assert.Contains("  patient: Ava Gomez, born 2021-03-04", show);
+        Assert.Contains("  reason: Fever of 103", show);
+        Assert.Contains("  notes: Gave Tylenol at 8 pm.", show);
+        Assert.Contains("message typed by operator sam", show);
+        Assert.Contains("typed  " + callId, list);
+        Assert.Contains("(typed by operator sam)", list);
+        Assert.DoesNotContain("Ava Gomez", list);
+        var typed = JsonDocument.Parse(json).RootElement[0].GetProperty("Typed");
+        Assert.Equal(("Ava Gomez", "2021-03-04", "sam"), (typed.GetProperty("PatientName").GetString(), typed.GetProperty("DateOfBirth").GetString(), typed.GetProperty("TakenBy").GetString()));
+        Assert.Contains($"message {id}: Urgent Received, callback 5559876543, typed by operator sam", call);
+    }
+
+    [Fact]
     public async Task AnUnknownCallOrABadLimitIsAClearErrorNotACrash()
     {
         await using var service = await new TempService().MigratedAsync();

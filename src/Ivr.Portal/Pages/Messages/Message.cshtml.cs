@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ivr.Portal.Pages.Messages;
 
 /// <summary>
-/// One message: the callback number, the recording, its history and every attempt to reach someone,
+/// One message: the callback number, the recording (or what an operator typed at the desk), its history and every attempt to reach someone,
 /// and the two things a clinician does with it. Another practice's message is a 404 like a missing one, audited.
 /// </summary>
 public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices) : PageModel
