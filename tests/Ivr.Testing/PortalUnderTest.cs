@@ -45,7 +45,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
     public static Task<PortalUnderTest> StartAsync(params string[] settings) => StartAsync(null, settings);
 
     /// <summary>The same on the given clock (e.g. a <c>FakeTimeProvider</c>): sessions, lockouts and the live stream's timers follow it.</summary>
-    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings)
+    public static Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings) => StartAsync(time, null, settings);
+
+    /// <summary>The same with services of the test's own (e.g. a fake desk) registered after the host's, so they win.</summary>
+    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, Action<IServiceCollection>? configure, params string[] settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ivr-portal-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -70,6 +73,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
             {
                 services.AddSingleton(time);
             }
+
+            configure?.Invoke(services);
         });
         await host.StartAsync();
         // A new database requires a second factor of every role that sees patient data; tests that are
