@@ -32,6 +32,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<Ivr.Domain.Desk.IOperatorStore, SqliteOperatorStore>();
+        services.AddSingleton<Ivr.Domain.Desk.IDeskLog, SqliteDeskLog>();
+        services.AddSingleton<Ivr.Domain.Desk.IDeskReportStore, SqliteDeskReportStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();

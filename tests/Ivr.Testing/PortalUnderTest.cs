@@ -45,7 +45,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
     public static Task<PortalUnderTest> StartAsync(params string[] settings) => StartAsync(null, settings);
 
     /// <summary>The same on the given clock (e.g. a <c>FakeTimeProvider</c>): sessions, lockouts and the live stream's timers follow it.</summary>
-    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings)
+    public static Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings) => StartAsync(time, null, settings);
+
+    /// <summary>The same with services of the test's own (e.g. a fake desk) registered after the host's, so they win.</summary>
+    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, Action<IServiceCollection>? configure, params string[] settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ivr-portal-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -70,6 +73,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
             {
                 services.AddSingleton(time);
             }
+
+            configure?.Invoke(services);
         });
         await host.StartAsync();
         // A new database requires a second factor of every role that sees patient data; tests that are
@@ -165,6 +170,52 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var (id, _) = await Get<IMessageStore>().SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(form, callId, practiceId, "5551230000", operatorName, at.AddSeconds(90))));
         await calls.CompleteAsync(callId, at.AddSeconds(120), "message-taken", "message typed at the desk");
         return id;
+    }
+
+    /// <summary>
+    /// The desk's facts of one night, written through <see cref="IDeskLog"/> as telephony writes them (call
+    /// <see cref="SeedPracticesAsync"/> first). Harbor's target becomes 90 % within 30 s; Riverside keeps the
+    /// default 80 % within 20 s. From 02:10 in New York (07:10 UTC, 22 November):
+    /// Riverside: answered by sam after 12 s (4 min call), by kai after 25 s (3 min), hung up after 8 s, left
+    /// for a message after 95 s. Harbor: answered by sam after 25 s (2 min), hung up after 40 s. Each released
+    /// call is followed by a minute of wrap-up. Sam is at the desk from 07:00 to 08:00 UTC, kai 07:00 to 07:40.
+    /// </summary>
+    public async Task SeedDeskAsync()
+    {
+        var practices = Get<IPracticeStore>();
+        var harbor = (await practices.GetAsync(PracticeB))!;
+        await practices.SaveAsync(harbor with { Desk = harbor.Desk with { ServiceLevelTarget = new ServiceLevelTarget(90, TimeSpan.FromSeconds(30)) } }, "test");
+
+        var log = Get<IDeskLog>();
+        await log.OperatorStatusAsync("sam", OperatorStatus.Available, Received.AddMinutes(-10));
+        await log.OperatorStatusAsync("kai", OperatorStatus.Available, Received.AddMinutes(-10));
+        await AnsweredAsync(9001, PracticeA, DeskPriority.Urgent, Received, 12, "sam", 4);
+        await AnsweredAsync(9002, PracticeA, DeskPriority.Routine, Received.AddMinutes(1), 25, "kai", 3);
+        await LeftAsync(9003, PracticeA, Received.AddMinutes(2), 8, DeskLeave.HungUp);
+        await LeftAsync(9004, PracticeA, Received.AddMinutes(3), 95, DeskLeave.Message);
+        await AnsweredAsync(9005, PracticeB, DeskPriority.Routine, Received.AddMinutes(10), 25, "sam", 2);
+        await LeftAsync(9006, PracticeB, Received.AddMinutes(11), 40, DeskLeave.HungUp);
+        await log.OperatorStatusAsync("kai", OperatorStatus.SignedOut, Received.AddMinutes(30));
+        await log.OperatorStatusAsync("sam", OperatorStatus.SignedOut, Received.AddMinutes(50));
+
+        async Task AnsweredAsync(long call, string practice, DeskPriority priority, DateTimeOffset queued, int waited, string name, int minutes)
+        {
+            var answered = queued.AddSeconds(waited);
+            var released = answered.AddMinutes(minutes);
+            await log.QueuedAsync(call, practice, priority, queued);
+            await log.OperatorStatusAsync(name, OperatorStatus.Offered, answered.AddSeconds(-3));
+            await log.AnsweredAsync(call, name, answered);
+            await log.OperatorStatusAsync(name, OperatorStatus.OnCall, answered);
+            await log.ReleasedAsync(call, released);
+            await log.OperatorStatusAsync(name, OperatorStatus.WrapUp, released);
+            await log.OperatorStatusAsync(name, OperatorStatus.Available, released.AddMinutes(1));
+        }
+
+        async Task LeftAsync(long call, string practice, DateTimeOffset queued, int waited, DeskLeave how)
+        {
+            await log.QueuedAsync(call, practice, DeskPriority.Routine, queued);
+            await log.LeftAsync(call, how, queued.AddSeconds(waited));
+        }
     }
 
     public async ValueTask DisposeAsync()

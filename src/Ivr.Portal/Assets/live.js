@@ -1,5 +1,5 @@
-// The live view: redraws the table from each snapshot the server pushes (Server-Sent Events), and
-// ticks the lengths every second. No library; text only goes into the page as text, never as HTML.
+// The live view: redraws the calls and the operator desk from each snapshot the server pushes
+// (Server-Sent Events), and ticks the lengths and waits every second. No library; text only goes into the page as text, never as HTML.
 (() => {
     'use strict';
     const table = document.getElementById('live-calls');
@@ -35,6 +35,63 @@
     const length = (startedAt) => {
         const seconds = Math.max(0, Math.floor((Date.now() + skew - Date.parse(startedAt)) / 1000));
         return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    };
+
+    const deskWaiting = document.getElementById('desk-waiting');
+    const deskOperators = document.getElementById('desk-operators');
+    const deskCount = document.getElementById('desk-waiting-count');
+    const deskLongest = document.getElementById('desk-longest');
+
+    const empty = (text, span) => {
+        const row = document.createElement('tr');
+        row.className = 'none';
+        cell(row, text, 'empty').colSpan = span;
+        return row;
+    };
+
+    const words = (status) => status.replaceAll('-', ' ');
+
+    // The desk's section exists only when the page was drawn with the desk running; a host without the
+    // desk never starts one, so there is nothing to redraw.
+    const renderDesk = (desk) => {
+        if (!desk || !desk.running || !deskWaiting || !deskOperators) {
+            return;
+        }
+        deskCount.textContent = String(desk.waiting.length);
+        deskLongest.dataset.since = desk.longestWaitingSince || '';
+        deskLongest.textContent = desk.longestWaitingSince ? length(desk.longestWaitingSince) : 'none';
+        const waiting = document.createDocumentFragment();
+        for (const caller of desk.waiting) {
+            const row = document.createElement('tr');
+            row.dataset.callId = caller.callId;
+            row.dataset.priority = caller.priority;
+            row.dataset.since = caller.queuedAt;
+            cell(row, caller.practiceName);
+            cell(row, caller.priority, 'priority');
+            cell(row, length(caller.queuedAt), 'num length');
+            cell(row, caller.offeredTo || 'nobody yet', 'offered-to');
+            waiting.append(row);
+        }
+        if (desk.waiting.length === 0) {
+            waiting.append(empty('Nobody is waiting.', 4));
+        }
+        deskWaiting.tBodies[0].replaceChildren(waiting);
+        const operators = document.createDocumentFragment();
+        for (const op of desk.operators) {
+            const row = document.createElement('tr');
+            row.dataset.operator = op.operator;
+            row.dataset.status = op.status;
+            row.dataset.since = op.since;
+            cell(row, op.operator);
+            cell(row, words(op.status) + (op.reason ? ` (${op.reason})` : ''), 'status');
+            cell(row, length(op.since), 'num length');
+            cell(row, op.callId ? `${op.practiceName} · ${op.callId}` : '', 'call');
+            operators.append(row);
+        }
+        if (desk.operators.length === 0) {
+            operators.append(empty('No operator is at the desk.', 4));
+        }
+        deskOperators.tBodies[0].replaceChildren(operators);
     };
 
     const channel = (c) =>
@@ -76,6 +133,7 @@
             rows.append(row);
         }
         body.replaceChildren(rows);
+        renderDesk(snapshot.desk);
     };
 
     const signIn = () => window.location.assign('/signin?idle=true');
@@ -101,6 +159,17 @@
             if (td && row.dataset.started) {
                 td.textContent = length(row.dataset.started);
             }
+        }
+        for (const table of [deskWaiting, deskOperators]) {
+            for (const row of table ? table.tBodies[0].rows : []) {
+                const td = row.querySelector('td.length');
+                if (td && row.dataset.since) {
+                    td.textContent = length(row.dataset.since);
+                }
+            }
+        }
+        if (deskLongest && deskLongest.dataset.since) {
+            deskLongest.textContent = length(deskLongest.dataset.since);
         }
     }, 1000);
 })();

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Live;
 using Ivr.Portal.Accounts;
@@ -15,8 +14,8 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Portal.Live;
 
 /// <summary>
-/// <c>/api/live</c>: the calls in progress now, and <c>/api/live/events</c>: the same pushed as
-/// Server-Sent Events on every change. The stream does not keep the session alive (see
+/// <c>/api/live</c>: the calls in progress now and the operator desk (<see cref="LiveJson"/>), and
+/// <c>/api/live/events</c>: the same pushed as Server-Sent Events on every change of either. The stream does not keep the session alive (see
 /// <see cref="PortalCookieEvents"/>): it ends with an <c>expired</c> event when the session does, and
 /// when the account is removed, locked or changed, so the idle sign-out still applies to a live page.
 /// </summary>
@@ -34,10 +33,12 @@ public static class LiveApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, LiveAccess access)
+    private static async Task<IResult> GetAsync(HttpContext context, LiveAccess access, IOptions<JsonOptions> json)
     {
         var lookup = await access.OpenAsync(context.Who(), "live.view", context.RequestAborted);
-        return lookup.Status == LookupStatus.Found ? Results.Ok(lookup.Snapshot) : Results.StatusCode(StatusCodes.Status403Forbidden);
+        return lookup.Status == LookupStatus.Found
+            ? Results.Text(LiveJson.Write(lookup.Snapshot!, lookup.Desk!, json.Value.SerializerOptions), "application/json", Encoding.UTF8)
+            : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private static async Task StreamAsync(
@@ -61,7 +62,10 @@ public static class LiveApi
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         context.Response.ContentType = "text/event-stream";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var sent = -1L;
+        var names = lookup.Names!;
+        var board = access.Board;
+        var noDesk = new TaskCompletionSource().Task;
+        var sent = (Calls: -1L, Desk: -2L);
         try
         {
             await WriteAsync(context, "retry: 5000\n\n", stop.Token);
@@ -75,13 +79,16 @@ public static class LiveApi
                     return;
                 }
 
+                // Both read before the state they guard, so a change in between wakes the next turn.
                 var changed = tracker.Changed;
+                var deskChanged = board?.Changed ?? noDesk;
                 var snapshot = tracker.Snapshot();
-                if (snapshot.Version != sent)
+                var desk = access.Desk(who, names);
+                if ((snapshot.Version, desk.Version) != sent)
                 {
-                    var data = JsonSerializer.Serialize(LiveAccess.View(who, snapshot), json.Value.SerializerOptions);
+                    var data = LiveJson.Write(LiveAccess.View(who, snapshot), desk, json.Value.SerializerOptions);
                     await WriteAsync(context, $"event: snapshot\ndata: {data}\n\n", stop.Token);
-                    sent = snapshot.Version;
+                    sent = (snapshot.Version, desk.Version);
                 }
 
                 var left = expires - time.GetUtcNow();
@@ -92,7 +99,7 @@ public static class LiveApi
                 }
 
                 var quiet = Task.Delay(left < Heartbeat ? left : Heartbeat, time, stop.Token);
-                if (await Task.WhenAny(changed, quiet) == quiet)
+                if (await Task.WhenAny(changed, deskChanged, quiet) == quiet)
                 {
                     await quiet;
                     await WriteAsync(context, ": keep-alive\n\n", stop.Token);

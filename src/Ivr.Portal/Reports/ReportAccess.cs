@@ -1,5 +1,6 @@
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Reports;
 using Ivr.Portal.Accounts;
@@ -12,7 +13,7 @@ namespace Ivr.Portal.Reports;
 /// a practice admin their own practice's; clinicians and telecom admins none. Reports hold counts and
 /// durations only. Every report, export and refusal is audited.
 /// </summary>
-public sealed class ReportAccess(IReportStore reports, IPracticeStore practices, IAuditLog audit, TimeProvider time, ILogger<ReportAccess> logger)
+public sealed class ReportAccess(IReportStore reports, IDeskReportStore desk, IPracticeStore practices, IAuditLog audit, TimeProvider time, ILogger<ReportAccess> logger)
 {
     /// <summary>
     /// The report of <paramref name="practiceId"/> (a practice admin's own when null; every practice
@@ -53,8 +54,9 @@ public sealed class ReportAccess(IReportStore reports, IPracticeStore practices,
             report = report with { Billing = await LocalBillingAsync(shown, all, report.Billing, cancellationToken) };
         }
 
+        var deskReport = await DeskAsync(shown, practice, all, from, until, cancellationToken);
         await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, action, "report", practiceId ?? "*", $"{shown} of {practiceId ?? "every practice"}: {report.Calls} call(s)"), cancellationToken);
-        return new ReportLookup(LookupStatus.Found, report, practice, all.ToDictionary(p => p.Id, p => p.Name));
+        return new ReportLookup(LookupStatus.Found, report, practice, all.ToDictionary(p => p.Id, p => p.Name), deskReport);
     }
 
     /// <summary>
@@ -73,5 +75,38 @@ public sealed class ReportAccess(IReportStore reports, IPracticeStore practices,
 
         var known = all.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         return [.. PracticeBilling.Of(calls).Concat(utcBilling.Where(b => !known.Contains(b.PracticeId))).OrderBy(b => b.PracticeId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The desk's figures for <paramref name="month"/>: of <paramref name="practice"/> in its zone, or of every
+    /// practice each in its own zone (as billing is), each practice measured against its own target. Operator
+    /// occupancy only in the report of every practice (operators answer for all of them), over the month in
+    /// UTC up to now.
+    /// </summary>
+    private async Task<DeskReport> DeskAsync(ReportMonth month, Practice? practice, IReadOnlyList<Practice> all, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var calls = new List<DeskCallFact>();
+        foreach (var each in practice is null ? all : [practice])
+        {
+            var (start, end) = month.Span(each.Clock());
+            calls.AddRange(await desk.CallsAsync(each.Id, start, end, cancellationToken));
+        }
+
+        var targets = all.ToDictionary(p => p.Id, p => p.Desk.ServiceLevelTarget, StringComparer.Ordinal);
+        ServiceLevelTarget TargetOf(string id) => targets.GetValueOrDefault(id) ?? ServiceLevelTarget.Default;
+        if (practice is not null)
+        {
+            return DeskReport.Build(calls, TargetOf, [], [], from, from);
+        }
+
+        var now = time.GetUtcNow();
+        var lived = until < now ? until : now;
+        return DeskReport.Build(
+            calls,
+            TargetOf,
+            await desk.StatusChangesAsync(from, lived, cancellationToken),
+            await desk.HandledAsync(from, lived, cancellationToken),
+            from,
+            lived);
     }
 }

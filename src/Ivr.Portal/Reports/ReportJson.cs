@@ -2,7 +2,7 @@ using Ivr.Domain.Reports;
 
 namespace Ivr.Portal.Reports;
 
-/// <summary>A month's report in the API: <c>callsPerDay[0]</c> is the 1st, <c>callsPerHour[0]</c> 00:00-01:00, in <c>timeZone</c>.</summary>
+/// <summary>A month's report in the API: <c>callsPerDay[0]</c> is the 1st, <c>callsPerHour[0]</c> 00:00-01:00, in <c>timeZone</c>; <c>desk</c> is the operator desk's month.</summary>
 public sealed record ReportJson(
     string Month,
     string? PracticeId,
@@ -16,7 +16,8 @@ public sealed record ReportJson(
     DurationStats TimeToContact,
     int Escalations,
     IReadOnlyList<ReportBillingJson> Billing,
-    string BillingRule)
+    string BillingRule,
+    DeskReportJson Desk)
 {
     public static ReportJson From(ReportLookup lookup)
     {
@@ -34,7 +35,8 @@ public sealed record ReportJson(
             r.TimeToContact,
             r.Escalations,
             r.Billing.Select(b => new ReportBillingJson(b.PracticeId, lookup.Name(b.PracticeId), b.Calls, b.BillableSeconds, b.BillableMinutes)).ToArray(),
-            Ivr.Domain.Reports.BillingRule.Description);
+            Ivr.Domain.Reports.BillingRule.Description,
+            DeskReportJson.From(lookup));
     }
 }
 

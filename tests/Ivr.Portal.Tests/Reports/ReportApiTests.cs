@@ -93,6 +93,69 @@ public sealed class ReportApiTests
         Assert.Equal("practice_id,practice_name,month,calls,billable_minutes\r\n", december);
     }
 
+    [Fact]
+    public async Task TheDeskSectionCountsEachPracticeAgainstItsOwnTargetAndOccupancyOnlyForEveryPractice()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.SeedDeskAsync();
+        using var supervisor = portal.Client();
+        await SignInAsync(supervisor, "sam");
+        using var admin = portal.Client();
+        await SignInAsync(admin, "ann");
+
+        var every = (await supervisor.GetFromJsonAsync<JsonElement>("/api/reports?month=2026-11")).GetProperty("desk");
+        var own = (await admin.GetFromJsonAsync<JsonElement>("/api/reports?month=2026-11")).GetProperty("desk");
+        var december = (await supervisor.GetFromJsonAsync<JsonElement>("/api/reports?month=2026-12")).GetProperty("desk");
+
+        var practices = every.GetProperty("practices").EnumerateArray().ToList();
+        Assert.Equal([PracticeB, PracticeA], practices.Select(p => p.GetProperty("practiceId").GetString()));
+        var harbor = practices[0];
+        Assert.Equal((90, 30), (harbor.GetProperty("targetPercent").GetInt32(), harbor.GetProperty("targetSeconds").GetInt32()));
+        Assert.Equal((2, 1, 1), (harbor.GetProperty("offered").GetInt32(), harbor.GetProperty("answered").GetInt32(), harbor.GetProperty("abandoned").GetInt32()));
+        Assert.Equal((1.0, 0.5), (harbor.GetProperty("sl").GetDouble(), harbor.GetProperty("sl2").GetDouble()));
+        Assert.True(harbor.GetProperty("metTarget").GetBoolean());
+        var riverside = practices[1];
+        Assert.Equal((4, 2, 1, 1, 0), (riverside.GetProperty("offered").GetInt32(), riverside.GetProperty("answered").GetInt32(), riverside.GetProperty("abandoned").GetInt32(), riverside.GetProperty("leftForMessage").GetInt32(), riverside.GetProperty("leftForDoctor").GetInt32()));
+        Assert.Equal((0.5, 2.0 / 3), (riverside.GetProperty("sl").GetDouble(), riverside.GetProperty("sl2").GetDouble()));
+        Assert.Equal((18.5, 25.0), (riverside.GetProperty("averageWaitSeconds").GetDouble(), riverside.GetProperty("p90WaitSeconds").GetDouble()));
+
+        // 25 s is late for Riverside (20 s) and on time for Harbor (30 s): 2 of 3 answered within their own target.
+        var overall = every.GetProperty("overall");
+        Assert.Equal(JsonValueKind.Null, overall.GetProperty("practiceId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, overall.GetProperty("targetSeconds").ValueKind);
+        Assert.Equal((6, 3, 2), (overall.GetProperty("offered").GetInt32(), overall.GetProperty("answered").GetInt32(), overall.GetProperty("abandoned").GetInt32()));
+        Assert.Equal((2.0 / 3, 0.6), (overall.GetProperty("sl").GetDouble(), overall.GetProperty("sl2").GetDouble()));
+
+        var occupancy = every.GetProperty("occupancy");
+        Assert.Equal(["kai", "sam"], occupancy.GetProperty("operators").EnumerateArray().Select(o => o.GetProperty("operator").GetString()));
+        Assert.Equal((2400L, 240L, 0.1), Occupancy(occupancy.GetProperty("operators")[0]));
+        Assert.Equal((3600L, 480L, Math.Round(480.0 / 3600, 6)), Occupancy(occupancy.GetProperty("operators")[1]));
+        Assert.Equal((6000L, 720L, 0.12), Occupancy(occupancy.GetProperty("all")));
+
+        Assert.Equal([PracticeA], own.GetProperty("practices").EnumerateArray().Select(p => p.GetProperty("practiceId").GetString()));
+        Assert.Equal(4, own.GetProperty("overall").GetProperty("offered").GetInt32());
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("occupancy").ValueKind);
+
+        Assert.Empty(december.GetProperty("practices").EnumerateArray());
+        Assert.Equal(0, december.GetProperty("overall").GetProperty("offered").GetInt32());
+        Assert.Equal(JsonValueKind.Null, december.GetProperty("overall").GetProperty("sl").ValueKind);
+        Assert.Equal(JsonValueKind.Null, december.GetProperty("overall").GetProperty("sl2").ValueKind);
+        Assert.Equal(JsonValueKind.Null, december.GetProperty("overall").GetProperty("averageWaitSeconds").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(null, "none")]
+    [InlineData(0.0, "0 %")]
+    [InlineData(2.0 / 3, "66.6 %")]
+    [InlineData(0.9999, "99.9 %")]
+    [InlineData(0.6, "60 %")]
+    [InlineData(1.0, "100 %")]
+    public void TheReportsPageWritesRatiosAsPercentsRoundedDownAndNothingMeasuredAsNone(double? ratio, string shown) =>
+        Assert.Equal(shown, Ivr.Portal.Pages.Reports.ReportsModel.Percent(ratio));
+
+    private static (long AtDesk, long Busy, double Share) Occupancy(JsonElement o) =>
+        (o.GetProperty("atDeskSeconds").GetInt64(), o.GetProperty("busySeconds").GetInt64(), Math.Round(o.GetProperty("occupancy").GetDouble(), 6));
+
     /// <summary>Three calls of 39 billable seconds on 22 November (each bills a minute): two of practice A, one of B.</summary>
     private static async Task<PortalUnderTest> ArrangeAsync()
     {

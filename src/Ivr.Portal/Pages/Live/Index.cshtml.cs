@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ivr.Portal.Pages.Live;
 
 /// <summary>
-/// Calls in progress, for operators: drawn once here, then redrawn by <c>/assets/live.js</c> from the
+/// Calls in progress and the operator desk, for supervisors: drawn once here, then redrawn by <c>/assets/live.js</c> from the
 /// Server-Sent Events stream without a reload.
 /// </summary>
 public sealed class LiveModel(LiveAccess access) : PageModel
@@ -16,6 +16,9 @@ public sealed class LiveModel(LiveAccess access) : PageModel
     public PortalIdentity Who { get; private set; } = null!;
 
     public LiveSnapshot Snapshot { get; private set; } = null!;
+
+    /// <summary>The operator desk: callers waiting and operators (not running in a portal-only host).</summary>
+    public LiveDesk Desk { get; private set; } = LiveDesk.NotRunning;
 
     public bool EveryPractice => Who.LivePractice is null;
 
@@ -27,6 +30,17 @@ public sealed class LiveModel(LiveAccess access) : PageModel
         var seconds = Math.Max(0, (int)(Snapshot.At - call.StartedAt).TotalSeconds);
         return $"{seconds / 60}:{seconds % 60:00}";
     }
+
+    /// <summary>How long since <paramref name="at"/>, as the page's clock ticks it: <c>1:05</c>.</summary>
+    public string Since(DateTimeOffset at)
+    {
+        var seconds = Math.Max(0, (int)(Snapshot.At - at).TotalSeconds);
+        return $"{seconds / 60}:{seconds % 60:00}";
+    }
+
+    /// <summary>An operator's status in words, with why they are on break or paused: <c>on break (lunch)</c>.</summary>
+    public static string Status(LiveDeskOperator op) =>
+        Ivr.Data.IvrJson.Word(op.Status).Replace('-', ' ') + (op.Reason is { Length: > 0 } reason ? $" ({reason})" : string.Empty);
 
     public static string Channel(LiveChannel channel) =>
         (channel.Role == "physician" ? $"physician {channel.Attempt}" : channel.Role) + $" · {channel.State}" + (channel.InConference ? " · in conference" : string.Empty);
@@ -41,6 +55,7 @@ public sealed class LiveModel(LiveAccess access) : PageModel
         }
 
         Snapshot = lookup.Snapshot!;
+        Desk = lookup.Desk!;
         return Page();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ivr.Portal.Pages.Reports;
 
-/// <summary>A month of service in numbers: calls by day and hour, after-hours volume, response times, escalations and billable minutes.</summary>
+/// <summary>A month of service in numbers: calls by day and hour, after-hours volume, response times, escalations, the operator desk and billable minutes.</summary>
 public sealed class ReportsModel(ReportAccess access, IPracticeStore practices) : PageModel
 {
     /// <summary>The charts' drawing height, in SVG units, of the tallest bar.</summary>
@@ -43,6 +43,16 @@ public sealed class ReportsModel(ReportAccess access, IPracticeStore practices) 
     public static double BarHeight(int count, int max) => max == 0 ? 0 : Math.Round((double)count / max * ChartHeight, 1);
 
     public static string Duration(double? seconds) => seconds is { } s ? (s < 3600 ? PortalFormat.Length(s) : $"{(int)s / 3600} h {(int)s % 3600 / 60:00} min") : "–";
+
+    /// <summary>A desk wait or time: "none" when nothing was measured.</summary>
+    public static string Wait(double? seconds) => seconds is null ? "none" : Duration(seconds);
+
+    /// <summary>
+    /// A ratio as a percent to a tenth, rounded down so that a month short of perfect never reads 100 %;
+    /// "none" when nothing was measured (never 0 % or 100 %).
+    /// </summary>
+    public static string Percent(double? ratio) =>
+        ratio is { } r ? (Math.Floor(r * 1000 + 1e-9) / 10).ToString("0.#", CultureInfo.InvariantCulture) + " %" : "none";
 
     public async Task<IActionResult> OnGetAsync()
     {

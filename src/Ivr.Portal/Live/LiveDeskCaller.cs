@@ -1,0 +1,6 @@
+using Ivr.Domain.Desk;
+
+namespace Ivr.Portal.Live;
+
+/// <summary>A caller waiting for an operator; <see cref="OfferedTo"/> is the operator whose phone rings with them.</summary>
+public sealed record LiveDeskCaller(string CallId, string PracticeId, string PracticeName, DeskPriority Priority, DateTimeOffset QueuedAt, string? OfferedTo);
