@@ -44,7 +44,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
     public static Task<PortalUnderTest> StartAsync(params string[] settings) => StartAsync(null, settings);
 
     /// <summary>The same on the given clock (e.g. a <c>FakeTimeProvider</c>): sessions, lockouts and the live stream's timers follow it.</summary>
-    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings)
+    public static Task<PortalUnderTest> StartAsync(TimeProvider? time, params string[] settings) => StartAsync(time, null, settings);
+
+    /// <summary>The same with the test's own services after the service's (e.g. a scripted desk board).</summary>
+    public static async Task<PortalUnderTest> StartAsync(TimeProvider? time, Action<IServiceCollection>? services, params string[] settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ivr-portal-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -63,12 +66,14 @@ public sealed class PortalUnderTest : IAsyncDisposable
             "--Dispatch:Enabled=false",
             .. settings,
         ];
-        var host = IvrHost.Build(arguments, services =>
+        var host = IvrHost.Build(arguments, collection =>
         {
             if (time is not null)
             {
-                services.AddSingleton(time);
+                collection.AddSingleton(time);
             }
+
+            services?.Invoke(collection);
         });
         await host.StartAsync();
         // A new database requires a second factor of every role that sees patient data; tests that are
