@@ -254,8 +254,9 @@ function start(root) {
         tick();
 
         const answered = call.answered;
-        const patching = call.patch && call.patch.state === 'ringing';
-        $('desk-patch').disabled = !answered || patching;
+        // A patch can be asked for again only once the chain is exhausted.
+        const patched = call.patch && call.patch.state !== 'exhausted';
+        $('desk-patch').disabled = !answered || patched;
         $('desk-nurse').disabled = !answered;
         $('desk-office').disabled = !answered || !card.canTransferToOffice;
         $('desk-office').title = card.canTransferToOffice ? '' : 'The office is closed or has no line';
