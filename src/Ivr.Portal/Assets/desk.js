@@ -56,6 +56,9 @@ function start(root) {
         });
         if (response.status === 401) {
             signIn();
+        } else {
+            // The request renewed the session: the idle sign-out (idle.js) counts again.
+            document.dispatchEvent(new Event('portal:active'));
         }
         let json = {};
         try {
