@@ -243,6 +243,27 @@ public sealed class DeskHttpTests
         Assert.DoesNotContain(audit, e => e.Detail.Contains("5551234567", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheServicesOwnDeskAnswersThePortalAndRefusesAnOperatorWithoutAPhone()
+    {
+        await using var portal = await PortalUnderTest.StartAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Operator);
+        using var client = portal.Client();
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await SignInAsync(client, "sam"));
+
+        var view = await client.GetFromJsonAsync<JsonElement>("/api/desk");
+        var available = await client.PostAsJsonAsync("/api/desk/status", new { status = "available" });
+        var onBreak = await client.PostAsJsonAsync("/api/desk/status", new { status = "on-break", reason = "training" });
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/desk");
+
+        Assert.Equal("signed-out", view.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, available.StatusCode);
+        Assert.Contains("No phone is set for you", (await available.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, onBreak.StatusCode);
+        Assert.Equal("on-break", after.GetProperty("status").GetString());
+        Assert.Equal("training", after.GetProperty("reason").GetString());
+    }
+
     private static object Form(string patientName, string urgency = "urgent") => new
     {
         callerName = "Maria Ortiz",
