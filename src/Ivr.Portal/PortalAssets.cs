@@ -6,13 +6,15 @@ using Microsoft.Net.Http.Headers;
 namespace Ivr.Portal;
 
 /// <summary>
-/// The portal's stylesheet and its one script (the live view's), built into the binary: nothing to copy at deployment, nothing from a
+/// The portal's stylesheet and its scripts (the idle sign-out, the live view's, the desk's), built into the binary: nothing to copy at deployment, nothing from a
 /// CDN at run time, and no inline style the content security policy would have to allow.
 /// </summary>
 public static class PortalAssets
 {
     private static readonly Lazy<byte[]> Stylesheet = new(() => Read("portal.css"));
     private static readonly Lazy<byte[]> LiveScript = new(() => Read("live.js"));
+    private static readonly Lazy<byte[]> DeskScript = new(() => Read("desk.js"));
+    private static readonly Lazy<byte[]> IdleScript = new(() => Read("idle.js"));
 
     public static IEndpointRouteBuilder MapAssets(this IEndpointRouteBuilder app)
     {
@@ -25,6 +27,16 @@ public static class PortalAssets
         {
             context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
             return Results.Bytes(LiveScript.Value, "text/javascript; charset=utf-8");
+        }).AllowAnonymous();
+        app.MapGet("/assets/desk.js", (HttpContext context) =>
+        {
+            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
+            return Results.Bytes(DeskScript.Value, "text/javascript; charset=utf-8");
+        }).AllowAnonymous();
+        app.MapGet("/assets/idle.js", (HttpContext context) =>
+        {
+            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
+            return Results.Bytes(IdleScript.Value, "text/javascript; charset=utf-8");
         }).AllowAnonymous();
         return app;
     }

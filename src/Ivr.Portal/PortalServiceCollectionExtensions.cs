@@ -5,6 +5,7 @@ using Ivr.Domain.Audit;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Audit;
 using Ivr.Portal.Calls;
+using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
 using Ivr.Portal.OnCall;
@@ -56,6 +57,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<FlowDiagram>();
         services.AddSingleton<SettingsAccess>();
         services.AddSingleton<LiveAccess>();
+        // The desk's board comes from telephony when it runs in this host; without it DeskAccess says the desk is not running.
+        services.AddSingleton<DeskAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();

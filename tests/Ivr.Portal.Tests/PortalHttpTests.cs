@@ -256,7 +256,7 @@ public sealed class PortalHttpTests
     }
 
     [Fact]
-    public async Task AnOperatorSeesNoInboxNoCallsAndNoReportsAndStartsAtTheirAccount()
+    public async Task AnOperatorSeesNoInboxNoCallsAndNoReportsAndStartsAtTheDesk()
     {
         await using var portal = await ArrangeAsync();
         await portal.AddUserAsync("sam", Password, PortalRole.Operator);
@@ -273,7 +273,7 @@ public sealed class PortalHttpTests
         Assert.Equal(HttpStatusCode.Forbidden, messages.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, message.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, calls.StatusCode);
-        Assert.Equal("/account", home.Headers.Location!.OriginalString);
+        Assert.Equal("/desk", home.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);
     }
 
@@ -358,7 +358,7 @@ public sealed class PortalHttpTests
         return session.GetProperty("antiforgeryToken").GetString()!;
     }
 
-    private static string HiddenToken(string html)
+    internal static string HiddenToken(string html)
     {
         const string Marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
         var start = html.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length;

@@ -67,14 +67,14 @@ public sealed class PortalUnderTest : IAsyncDisposable
             "--Dispatch:Enabled=false",
             .. settings,
         ];
-        var host = IvrHost.Build(arguments, services =>
+        var host = IvrHost.Build(arguments, collection =>
         {
             if (time is not null)
             {
-                services.AddSingleton(time);
+                collection.AddSingleton(time);
             }
 
-            configure?.Invoke(services);
+            configure?.Invoke(collection);
         });
         await host.StartAsync();
         // A new database requires a second factor of every role that sees patient data; tests that are

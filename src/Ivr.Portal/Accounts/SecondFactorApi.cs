@@ -91,7 +91,7 @@ public static class SecondFactorApi
 
         pendingSignIns.End(context);
         await sessions.StartSessionAsync(context, who.User);
-        return Results.Ok(new { next = SecondFactorUser.Next(pending.ReturnUrl) });
+        return Results.Ok(new { next = SecondFactorUser.Next(pending.ReturnUrl, who.User.Role) });
     }
 
     private static async Task<IResult> RegistrationOptionsAsync(HttpContext context, IAntiforgery antiforgery, SecondFactorService factors, EnrolmentDrafts drafts)
@@ -149,7 +149,7 @@ public static class SecondFactorApi
             pendingSignIns.End(context);
             drafts.End(who.User.Id);
             await sessions.StartSessionAsync(context, who.User);
-            next = SecondFactorUser.Next(pending.ReturnUrl);
+            next = SecondFactorUser.Next(pending.ReturnUrl, who.User.Role);
         }
 
         return Results.Ok(new { next, recoveryCodes = codes ?? [] });

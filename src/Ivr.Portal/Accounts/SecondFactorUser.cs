@@ -26,7 +26,10 @@ public sealed record SecondFactorUser(PortalUser User, PendingSignIn? Pending)
         return await users.GetAsync(pending.UserId, cancellationToken) is { } user && !user.IsDisabled ? new SecondFactorUser(user, pending) : null;
     }
 
-    /// <summary>Where to go once signed in: the page asked for before the password, if it is one of ours.</summary>
-    public static string Next(string? returnUrl) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : "/messages";
+    /// <summary>Where to go once signed in: the page asked for before the password, if it is one of ours, else <see cref="Home"/>.</summary>
+    public static string Next(string? returnUrl, PortalRole role) =>
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : Home(role);
+
+    /// <summary>Where a fresh sign-in lands: an operator at the desk, everyone else at the inbox (which sends on those without one).</summary>
+    public static string Home(PortalRole role) => role == PortalRole.Operator ? "/desk" : "/messages";
 }

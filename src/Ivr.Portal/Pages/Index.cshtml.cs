@@ -6,13 +6,13 @@ namespace Ivr.Portal.Pages;
 
 /// <summary>
 /// The portal starts at the inbox; a telecom admin, who sees no messages, at the calls; an operator,
-/// who sees neither (only callers at the desk), at their account.
+/// who sees neither (only callers at the desk), at the desk.
 /// </summary>
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet()
     {
         var who = HttpContext.Who();
-        return Redirect(who.SeesPatientData ? "/messages" : who.SeesCalls ? "/calls" : "/account");
+        return Redirect(who.SeesPatientData ? "/messages" : who.SeesCalls ? "/calls" : who.WorksTheDesk ? "/desk" : "/account");
     }
 }

@@ -47,7 +47,7 @@ public sealed class SignInModel(SignInService signIn, PortalSessions sessions, I
 
             await sessions.StartSessionAsync(HttpContext, outcome.User!);
             // Only a path of this site: a crafted link must not bounce a fresh sign-in elsewhere.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/messages");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : SecondFactorUser.Home(outcome.User!.Role));
         }
 
         // One message for every refusal: it must not tell a guesser whether the name exists or is slowed down.

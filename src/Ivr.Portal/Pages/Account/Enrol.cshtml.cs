@@ -77,7 +77,7 @@ public sealed class EnrolModel(
         {
             pendingSignIns.End(HttpContext);
             await sessions.StartSessionAsync(HttpContext, who.User);
-            Next = SecondFactorUser.Next(pending.ReturnUrl);
+            Next = SecondFactorUser.Next(pending.ReturnUrl, who.User.Role);
         }
 
         await DescribeAsync(who with { Pending = null });
@@ -100,7 +100,7 @@ public sealed class EnrolModel(
     private async Task DescribeAsync(SecondFactorUser who)
     {
         Required = who.Pending is not null;
-        Next = SecondFactorUser.Next(who.Pending?.ReturnUrl);
+        Next = SecondFactorUser.Next(who.Pending?.ReturnUrl, who.User.Role);
         Secret = drafts.TotpSecret(who.User.Id);
         QrSvg = SecondFactorQr.Svg(TotpVerifier.EnrolmentUri(options.Value.Issuer, who.User.Username, Secret));
         HasAuthenticator = await store.GetTotpSecretAsync(who.User.Id, HttpContext.RequestAborted) is not null;

@@ -45,7 +45,7 @@ public sealed class SecondFactorModel(SecondFactorService factors, PendingSignIn
         {
             pendingSignIns.End(HttpContext);
             await sessions.StartSessionAsync(HttpContext, who.User);
-            return LocalRedirect(SecondFactorUser.Next(pending.ReturnUrl));
+            return LocalRedirect(SecondFactorUser.Next(pending.ReturnUrl, who.User.Role));
         }
 
         if (pendingSignIns.Fail(HttpContext, pending))

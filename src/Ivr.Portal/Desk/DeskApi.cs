@@ -1,0 +1,205 @@
+using System.Text;
+using System.Text.Json;
+using Ivr.Data;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Desk;
+using Ivr.Portal.Accounts;
+using Ivr.Portal.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Portal.Desk;
+
+/// <summary>
+/// <c>/api/desk</c>: what the operator sees (their status, the call offered to them or that they are on,
+/// with the practice's card), their actions on it, and <c>/api/desk/events</c>, the same view pushed as
+/// Server-Sent Events on every change, as the live view's stream does (it ends with <c>expired</c> when the
+/// session does). Refused actions answer 409 with the desk's reason; a form the desk refused 422 with
+/// the errors by field; a host without the desk 503.
+/// </summary>
+public static class DeskApi
+{
+    public const string StreamPath = "/api/desk/events";
+
+    /// <summary>How long the stream may stay silent before it sends a comment, so proxies keep it open.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    /// <summary>The statuses an operator sets themselves, as the API writes them.</summary>
+    public static readonly IReadOnlyList<OperatorStatus> OwnStatuses = [OperatorStatus.Available, OperatorStatus.OnBreak, OperatorStatus.WrapUp, OperatorStatus.SignedOut];
+
+    public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/desk").RequireAuthorization();
+        api.MapGet("/", GetAsync);
+        api.MapGet("/events", StreamAsync);
+        api.MapPost("/status", StatusAsync).AddEndpointFilter<AntiforgeryHeaderFilter>();
+        api.MapPost("/message", MessageAsync).AddEndpointFilter<AntiforgeryHeaderFilter>();
+        api.MapPost("/patch", (HttpContext context, DeskAccess access) => ActAsync(access.PatchAsync(context.Who(), context.RequestAborted)))
+            .AddEndpointFilter<AntiforgeryHeaderFilter>();
+        api.MapPost("/transfer", TransferAsync).AddEndpointFilter<AntiforgeryHeaderFilter>();
+        api.MapPost("/release", (HttpContext context, DeskAccess access) => ActAsync(access.ReleaseAsync(context.Who(), context.RequestAborted)))
+            .AddEndpointFilter<AntiforgeryHeaderFilter>();
+        return app;
+    }
+
+    /// <summary>Reads the status word the API and the page use (<c>on-break</c>, ...).</summary>
+    public static bool TryParseStatus(string? text, out OperatorStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<OperatorStatus>())
+        {
+            if (string.Equals(IvrJson.Word(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = OperatorStatus.SignedOut;
+        return false;
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, DeskAccess access)
+    {
+        var answer = await access.OpenAsync(context.Who(), "desk.view", context.RequestAborted);
+        return answer.Access == DeskAccessStatus.Open ? Results.Ok(answer.Result) : Refused(answer.Access);
+    }
+
+    private static Task<IResult> StatusAsync(DeskStatusJson? body, HttpContext context, DeskAccess access)
+    {
+        if (!TryParseStatus(body?.Status, out var status))
+        {
+            return Task.FromResult(Results.BadRequest(new { error = $"status is one of: {string.Join(", ", OwnStatuses.Select(IvrJson.Word))}" }));
+        }
+
+        return ActAsync(access.SetStatusAsync(context.Who(), status, body?.Reason, context.RequestAborted));
+    }
+
+    private static Task<IResult> TransferAsync(DeskTransferJson? body, HttpContext context, DeskAccess access)
+    {
+        DeskTransferTarget? target = body?.Target?.Trim().ToLowerInvariant() switch
+        {
+            "nurse" => DeskTransferTarget.Nurse,
+            "office" => DeskTransferTarget.Office,
+            _ => null,
+        };
+        return target is { } to
+            ? ActAsync(access.TransferAsync(context.Who(), to, context.RequestAborted))
+            : Task.FromResult(Results.BadRequest(new { error = "target is nurse or office" }));
+    }
+
+    private static async Task<IResult> MessageAsync(DeskMessageJson? body, HttpContext context, DeskAccess access)
+    {
+        var form = (body ?? new DeskMessageJson(null, null, null, null, null, null, null, null)).ToForm(out var urgencyError);
+        if (form is null)
+        {
+            return Results.UnprocessableEntity(new { errors = new Dictionary<string, string> { [DeskMessageJson.UrgencyField] = urgencyError! } });
+        }
+
+        var answer = await access.SaveMessageAsync(context.Who(), form, context.RequestAborted);
+        return answer switch
+        {
+            { Access: not DeskAccessStatus.Open } => Refused(answer.Access),
+            { Result.MessageId: { } id } => Results.Ok(new { messageId = id, created = answer.Result.Created }),
+            { Result.Refusal: { } why } => Results.Conflict(new { error = why }),
+            _ => Results.UnprocessableEntity(new { errors = answer.Result!.Errors }),
+        };
+    }
+
+    private static async Task<IResult> ActAsync(Task<DeskAnswer<DeskResult>> acting)
+    {
+        var answer = await acting;
+        return answer switch
+        {
+            { Access: not DeskAccessStatus.Open } => Refused(answer.Access),
+            { Result.Done: true } => Results.Ok(new { done = true }),
+            _ => Results.Conflict(new { error = answer.Result!.Refusal ?? "refused" }),
+        };
+    }
+
+    private static IResult Refused(DeskAccessStatus access) => access == DeskAccessStatus.NotRunning
+        ? Results.Json(new { error = "the operator desk is not running on this host" }, statusCode: StatusCodes.Status503ServiceUnavailable)
+        : Results.StatusCode(StatusCodes.Status403Forbidden);
+
+    private static async Task StreamAsync(
+        HttpContext context,
+        DeskAccess access,
+        PortalAccounts accounts,
+        TimeProvider time,
+        IHostApplicationLifetime lifetime,
+        IOptions<JsonOptions> json)
+    {
+        var who = context.Who();
+        var opened = await access.OpenAsync(who, "desk.stream", context.RequestAborted);
+        if (opened.Access != DeskAccessStatus.Open)
+        {
+            await Refused(opened.Access).ExecuteAsync(context);
+            return;
+        }
+
+        var board = access.Board;
+        var expires = (await context.AuthenticateAsync(PortalClaims.Scheme)).Properties?.ExpiresUtc ?? time.GetUtcNow();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        context.Response.ContentType = "text/event-stream";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var sent = -1L;
+        // OpenAsync audited the card of the call it saw; each later call's card is audited as it is sent.
+        var cardShown = opened.Result!.Call?.CallId;
+        try
+        {
+            await WriteAsync(context, "retry: 5000\n\n", stop.Token);
+            var token = context.Items[PortalCookieEvents.TokenItem] as string;
+            while (true)
+            {
+                if (!await StillSignedInAsync(accounts, token, who, stop.Token))
+                {
+                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                    return;
+                }
+
+                var changed = board.Changed;
+                var view = board.View(who.Username);
+                if (view.Version != sent)
+                {
+                    if (view.Call is { } call && call.CallId != cardShown)
+                    {
+                        await access.CardShownAsync(who, view, stop.Token);
+                        cardShown = call.CallId;
+                    }
+
+                    var data = JsonSerializer.Serialize(view, json.Value.SerializerOptions);
+                    await WriteAsync(context, $"event: view\ndata: {data}\n\n", stop.Token);
+                    sent = view.Version;
+                }
+
+                var left = expires - time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                    return;
+                }
+
+                var quiet = Task.Delay(left < Heartbeat ? left : Heartbeat, time, stop.Token);
+                if (await Task.WhenAny(changed, quiet) == quiet)
+                {
+                    await quiet;
+                    await WriteAsync(context, ": keep-alive\n\n", stop.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The page went away or the service is stopping.
+        }
+    }
+
+    private static async Task<bool> StillSignedInAsync(PortalAccounts accounts, string? token, PortalIdentity who, CancellationToken cancellationToken) =>
+        await accounts.ValidateAsync(token, touch: false, cancellationToken) is { } live && live.User.Identity() == who;
+
+    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
+    {
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
+    }
+}
