@@ -32,6 +32,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDispatchStore, SqliteDispatchStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<Ivr.Domain.Desk.IOperatorStore, SqliteOperatorStore>();
+        services.AddSingleton(configuration.GetSection("Phones").Get<PhoneEndpointOptions>() ?? new PhoneEndpointOptions());
+        services.AddSingleton<Ivr.Domain.Desk.IPhoneEndpointStore, SqlitePhoneEndpointStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();

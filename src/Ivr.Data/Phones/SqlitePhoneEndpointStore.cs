@@ -1,0 +1,159 @@
+using Dapper;
+using Ivr.Domain.Desk;
+using Microsoft.Data.Sqlite;
+
+namespace Ivr.Data;
+
+/// <summary>
+/// The operators' softphone endpoints as PJSIP realtime rows (<c>ps_endpoints</c>, <c>ps_aors</c>,
+/// <c>ps_auths</c>) in a SQLite file of their own, apart from the service's database: Asterisk reads
+/// it (sorcery.conf, extconfig.conf, res_config_sqlite3.conf in dialplan/) and must see nothing else.
+/// The file is made mode 0660, for this process's user and the asterisk group (its folder passes the
+/// group on), and keeps SQLite's rollback journal, so Asterisk only ever reads it.
+/// </summary>
+public sealed class SqlitePhoneEndpointStore : IPhoneEndpointStore
+{
+    /// <summary>
+    /// The columns are PJSIP's option names (all text, as Asterisk reads them). <c>mailboxes</c> is
+    /// always empty; it is there because Asterisk asks for the endpoints that have one when it starts.
+    /// </summary>
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS ps_endpoints (
+            id TEXT PRIMARY KEY, aors TEXT NOT NULL, auth TEXT NOT NULL, context TEXT NOT NULL,
+            disallow TEXT NOT NULL, allow TEXT NOT NULL, webrtc TEXT NOT NULL, dtls_auto_generate_cert TEXT NOT NULL,
+            direct_media TEXT NOT NULL, rtp_timeout TEXT NOT NULL, allow_subscribe TEXT NOT NULL,
+            mailboxes TEXT NOT NULL DEFAULT '');
+        CREATE TABLE IF NOT EXISTS ps_aors (
+            id TEXT PRIMARY KEY, max_contacts TEXT NOT NULL, remove_existing TEXT NOT NULL, qualify_frequency TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ps_auths (
+            id TEXT PRIMARY KEY, auth_type TEXT NOT NULL, username TEXT NOT NULL, password TEXT NOT NULL);
+        """;
+
+    private readonly PhoneEndpointOptions _options;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _created = new(1, 1);
+    private bool _ready;
+
+    public SqlitePhoneEndpointStore(PhoneEndpointOptions options)
+    {
+        _options = options;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(options.Database), Pooling = false }.ToString();
+    }
+
+    public async Task ProvisionAsync(string name, CancellationToken cancellationToken = default)
+    {
+        Check(name);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = new
+        {
+            id = name,
+            context = _options.Context,
+            allow = _options.Codecs,
+            password = OperatorEndpoint.NewPassword(),
+        };
+
+        // The browser's softphone: WebRTC (ICE, DTLS-SRTP with a certificate Asterisk makes, AVPF,
+        // RTCP mux), media always through Asterisk, one registration that a new one replaces (a page
+        // reloaded after a drop), and a call whose browser vanished hung up after two silent minutes.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT OR REPLACE INTO ps_endpoints (id, aors, auth, context, disallow, allow, webrtc, dtls_auto_generate_cert, direct_media, rtp_timeout, allow_subscribe)
+                VALUES (@id, @id, @id, @context, 'all', @allow, 'yes', 'yes', 'no', '120', 'no');
+            INSERT OR REPLACE INTO ps_aors (id, max_contacts, remove_existing, qualify_frequency) VALUES (@id, '1', 'yes', '0');
+            INSERT OR REPLACE INTO ps_auths (id, auth_type, username, password) VALUES (@id, 'userpass', @id, @password);
+            """,
+            row,
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> SetPasswordAsync(string name, string password, CancellationToken cancellationToken = default)
+    {
+        Check(name);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE ps_auths SET password = @password WHERE id = @name",
+            new { name, password },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        Check(name);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM ps_endpoints WHERE id = @name",
+            new { name },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task RemoveAsync(string name, CancellationToken cancellationToken = default)
+    {
+        Check(name);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM ps_endpoints WHERE id = @name; DELETE FROM ps_aors WHERE id = @name; DELETE FROM ps_auths WHERE id = @name;",
+            new { name },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Only names the service gives (<c>op-</c> and a safe username) are written or looked up.</summary>
+    private static void Check(string name)
+    {
+        if (!name.StartsWith(OperatorEndpoint.Prefix, StringComparison.Ordinal) || OperatorEndpoint.Problem(name[OperatorEndpoint.Prefix.Length..]) is not null)
+        {
+            throw new ArgumentException($"'{name}' is not an operator's endpoint name.", nameof(name));
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await CreateFileAsync(cancellationToken);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA busy_timeout=" + (int)SqliteDatabase.BusyTimeout.TotalMilliseconds + ";", cancellationToken: cancellationToken));
+        return connection;
+    }
+
+    /// <summary>The file (0660) and its tables, once per process.</summary>
+    private async Task CreateFileAsync(CancellationToken cancellationToken)
+    {
+        if (_ready)
+        {
+            return;
+        }
+
+        await _created.WaitAsync(cancellationToken);
+        try
+        {
+            if (_ready)
+            {
+                return;
+            }
+
+            var file = Path.GetFullPath(_options.Database);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            if (!File.Exists(file) && !OperatingSystem.IsWindows())
+            {
+                // Made here before SQLite opens it: never readable by others, even for a moment.
+                using var created = new FileStream(file, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite,
+                });
+            }
+
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=DELETE; " + Schema, cancellationToken: cancellationToken));
+            _ready = true;
+        }
+        finally
+        {
+            _created.Release();
+        }
+    }
+}
