@@ -1,5 +1,6 @@
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Calls;
+using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
 using Ivr.Portal.OnCall;
@@ -52,6 +53,7 @@ public static class PortalApplicationExtensions
         app.MapReportApi();
         app.MapSettingsApi();
         app.MapLiveApi();
+        app.MapSoftphoneApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -5,6 +5,7 @@ using Ivr.Domain.Audit;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Audit;
 using Ivr.Portal.Calls;
+using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
 using Ivr.Portal.OnCall;
@@ -56,6 +57,12 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<FlowDiagram>();
         services.AddSingleton<SettingsAccess>();
         services.AddSingleton<LiveAccess>();
+        services.AddOptions<SoftphoneOptions>().Bind(builder.Configuration.GetSection("Softphone")).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.AddSingleton<SoftphoneAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();

@@ -14,6 +14,14 @@ public sealed class PhoneEndpointOptions
     /// <summary>The dialplan context calls made from an operator's phone land in. Default <c>ivr-operator-phone</c> (it hangs up).</summary>
     public string Context { get; set; } = "ivr-operator-phone";
 
+    /// <summary>
+    /// The address Asterisk takes a softphone's audio on, and so the one ICE candidate it offers the
+    /// browser. Default <c>127.0.0.1</c>, like everything else here (a browser on this machine needs
+    /// Chromium's <c>--allow-loopback-in-peer-connection</c> to use it). In production the address
+    /// the operators' browsers reach Asterisk at, or empty for every address of the machine.
+    /// </summary>
+    public string MediaAddress { get; set; } = "127.0.0.1";
+
     /// <summary>Codecs offered to softphones, in order. Default <c>opus,ulaw</c>: Opus bears a home connection's losses.</summary>
     public string Codecs { get; set; } = "opus,ulaw";
 }

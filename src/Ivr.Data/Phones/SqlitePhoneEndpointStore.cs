@@ -22,7 +22,7 @@ public sealed class SqlitePhoneEndpointStore : IPhoneEndpointStore
             id TEXT PRIMARY KEY, aors TEXT NOT NULL, auth TEXT NOT NULL, context TEXT NOT NULL,
             disallow TEXT NOT NULL, allow TEXT NOT NULL, webrtc TEXT NOT NULL, dtls_auto_generate_cert TEXT NOT NULL,
             direct_media TEXT NOT NULL, rtp_timeout TEXT NOT NULL, allow_subscribe TEXT NOT NULL,
-            mailboxes TEXT NOT NULL DEFAULT '');
+            media_address TEXT NOT NULL, bind_rtp_to_media_address TEXT NOT NULL, mailboxes TEXT NOT NULL DEFAULT '');
         CREATE TABLE IF NOT EXISTS ps_aors (
             id TEXT PRIMARY KEY, max_contacts TEXT NOT NULL, remove_existing TEXT NOT NULL, qualify_frequency TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS ps_auths (
@@ -51,15 +51,17 @@ public sealed class SqlitePhoneEndpointStore : IPhoneEndpointStore
             context = _options.Context,
             allow = _options.Codecs,
             password = OperatorEndpoint.NewPassword(),
+            media = _options.MediaAddress,
+            bind = _options.MediaAddress.Length > 0 ? "yes" : "no",
         };
 
         // The browser's softphone: WebRTC (ICE, DTLS-SRTP with a certificate Asterisk makes, AVPF,
-        // RTCP mux), media always through Asterisk, one registration that a new one replaces (a page
+        // RTCP mux), media always through Asterisk (on MediaAddress, its one ICE candidate, when set), one registration that a new one replaces (a page
         // reloaded after a drop), and a call whose browser vanished hung up after two silent minutes.
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT OR REPLACE INTO ps_endpoints (id, aors, auth, context, disallow, allow, webrtc, dtls_auto_generate_cert, direct_media, rtp_timeout, allow_subscribe)
-                VALUES (@id, @id, @id, @context, 'all', @allow, 'yes', 'yes', 'no', '120', 'no');
+            INSERT OR REPLACE INTO ps_endpoints (id, aors, auth, context, disallow, allow, webrtc, dtls_auto_generate_cert, direct_media, rtp_timeout, allow_subscribe, media_address, bind_rtp_to_media_address)
+                VALUES (@id, @id, @id, @context, 'all', @allow, 'yes', 'yes', 'no', '120', 'no', @media, @bind);
             INSERT OR REPLACE INTO ps_aors (id, max_contacts, remove_existing, qualify_frequency) VALUES (@id, '1', 'yes', '0');
             INSERT OR REPLACE INTO ps_auths (id, auth_type, username, password) VALUES (@id, 'userpass', @id, @password);
             """,
@@ -137,13 +139,14 @@ public sealed class SqlitePhoneEndpointStore : IPhoneEndpointStore
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             if (!File.Exists(file) && !OperatingSystem.IsWindows())
             {
-                // Made here before SQLite opens it: never readable by others, even for a moment.
-                using var created = new FileStream(file, new FileStreamOptions
+                // Made here before SQLite opens it: never readable by others, even for a moment. The
+                // umask may take the group's write away, which Asterisk needs for SQLite's locks.
+                const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+                using (new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode }))
                 {
-                    Mode = FileMode.CreateNew,
-                    Access = FileAccess.Write,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite,
-                });
+                }
+
+                File.SetUnixFileMode(file, mode);
             }
 
             await using var connection = new SqliteConnection(_connectionString);
