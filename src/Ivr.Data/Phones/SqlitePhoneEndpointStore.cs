@@ -13,21 +13,14 @@ namespace Ivr.Data;
 /// </summary>
 public sealed class SqlitePhoneEndpointStore : IPhoneEndpointStore
 {
-    /// <summary>
-    /// The columns are PJSIP's option names (all text, as Asterisk reads them). <c>mailboxes</c> is
-    /// always empty; it is there because Asterisk asks for the endpoints that have one when it starts.
-    /// </summary>
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS ps_endpoints (
-            id TEXT PRIMARY KEY, aors TEXT NOT NULL, auth TEXT NOT NULL, context TEXT NOT NULL,
-            disallow TEXT NOT NULL, allow TEXT NOT NULL, webrtc TEXT NOT NULL, dtls_auto_generate_cert TEXT NOT NULL,
-            direct_media TEXT NOT NULL, rtp_timeout TEXT NOT NULL, allow_subscribe TEXT NOT NULL,
-            media_address TEXT NOT NULL, bind_rtp_to_media_address TEXT NOT NULL, mailboxes TEXT NOT NULL DEFAULT '');
-        CREATE TABLE IF NOT EXISTS ps_aors (
-            id TEXT PRIMARY KEY, max_contacts TEXT NOT NULL, remove_existing TEXT NOT NULL, qualify_frequency TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS ps_auths (
-            id TEXT PRIMARY KEY, auth_type TEXT NOT NULL, username TEXT NOT NULL, password TEXT NOT NULL);
-        """;
+    /// <summary>The tables (<c>Phones/phones.sql</c>, which scripts/asterisk runs too).</summary>
+    private static readonly Lazy<string> Schema = new(() =>
+    {
+        using var stream = typeof(SqlitePhoneEndpointStore).Assembly.GetManifestResourceStream("Ivr.Data.Phones.phones.sql")
+            ?? throw new InvalidOperationException("phones.sql is not built in.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     private readonly PhoneEndpointOptions _options;
     private readonly string _connectionString;
@@ -151,7 +144,7 @@ public sealed class SqlitePhoneEndpointStore : IPhoneEndpointStore
 
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=DELETE; " + Schema, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=DELETE; " + Schema.Value, cancellationToken: cancellationToken));
             _ready = true;
         }
         finally

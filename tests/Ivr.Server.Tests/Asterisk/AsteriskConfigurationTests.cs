@@ -153,7 +153,10 @@ public sealed partial class AsteriskConfigurationTests
 
         var database = Value("res_config_sqlite3.conf", "ivr-phones", "dbfile");
         Assert.Equal("/var/lib/asterisk/phones/phones.db", database);
-        Assert.Contains("Phones__Database=${base}" + database, File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk")));
+        var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"));
+        Assert.Contains("Phones__Database=${base}" + database, script);
+        // The tables exist before Asterisk first looks a caller up there (else it logs their number).
+        Assert.Contains("\"$repo/src/Ivr.Data/Phones/phones.sql\"", script);
         Assert.Equal("0", Value("res_config_sqlite3.conf", "ivr-phones", "batch"));
         var context = new Ivr.Data.PhoneEndpointOptions().Context;
         Assert.Single(Sections("extensions.conf"), s => s.Name == context);
