@@ -11,7 +11,9 @@ namespace Ivr.Server.EndToEndTests.Portal;
 /// Debian's chromium with a fake microphone: an operator made with <c>ivr operator add --softphone</c>
 /// signs in, the softphone registers over Asterisk's WebSocket with the password the portal gives it,
 /// a call originated over AMI to the operator's dial string rings in the page, Alt+A answers it,
-/// Asterisk shows the channel up, the caller's audio plays in the page, and Alt+H hangs up.
+/// Asterisk shows the channel up, the caller's audio plays in the page, and Alt+H hangs up. Then the
+/// WebSocket drops (the test holds it, through Playwright): the page says so, registers again by
+/// itself, and the next call rings.
 /// </summary>
 [Collection(RealAsteriskCollection.Name)]
 public sealed class SoftphoneBrowserTests(MediaChromium chromium) : IClassFixture<MediaChromium>
@@ -46,6 +48,15 @@ public sealed class SoftphoneBrowserTests(MediaChromium chromium) : IClassFixtur
             await AddOperatorAsync(service, username);
 
             var page = await chromium.NewPageAsync(service.PortalAddress);
+            // Every WebSocket to Asterisk passes through the test, which can drop it.
+            IWebSocketRoute? socket = null;
+            var sockets = 0;
+            await page.RouteWebSocketAsync(RealAsterisk.SoftphoneWebSocketUrl, route =>
+            {
+                route.ConnectToServer();
+                socket = route;
+                Interlocked.Increment(ref sockets);
+            });
             var console = new List<string>();
             page.Console += (_, message) => console.Add(message.Text);
             await page.GotoAsync("/");
@@ -110,6 +121,23 @@ public sealed class SoftphoneBrowserTests(MediaChromium chromium) : IClassFixtur
             await Expect(phone).ToHaveAttributeAsync("data-call", "none");
             await RealAsterisk.AssertNoChannelsLeftAsync(ami);
             await Expect(phone).ToHaveAttributeAsync("data-registration", "registered");
+
+            await socket!.CloseAsync(new WebSocketRouteCloseOptions { Code = 1006 });
+            await Expect(phone).Not.ToHaveAttributeAsync("data-registration", "registered");
+            await Expect(phone).ToHaveAttributeAsync("data-registration", "registered", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+            Assert.True(sockets >= 2, $"the softphone registered again without a new WebSocket ({sockets})");
+            var again = ami.OriginateAsync(new AmiAction("Originate")
+                .Add("Channel", OperatorEndpoint.DialString(username))
+                .Add("Context", "ivr-test")
+                .Add("Exten", "prompt")
+                .Add("Priority", "1")
+                .Add("Timeout", "30000"));
+            await Expect(phone).ToHaveAttributeAsync("data-call", "ringing", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+            await Screenshots.SaveAsync(page, Test, "4-ringing-after-a-drop");
+            await page.Keyboard.PressAsync("Alt+h");
+            Assert.False((await again).Answered, "a call the operator turned down was answered");
+            await Expect(phone).ToHaveAttributeAsync("data-call", "none");
+            await RealAsterisk.AssertNoChannelsLeftAsync(ami);
         }
         finally
         {
