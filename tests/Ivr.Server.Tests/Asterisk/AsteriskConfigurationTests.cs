@@ -130,13 +130,14 @@ public sealed partial class AsteriskConfigurationTests
     }
 
     [Fact]
-    public void TheSoftphonesWebSocketIsOnLoopbackAndAsterisksWebServerServesNoRestInterface()
+    public void TheSoftphonesWebSocketIsOnLoopbackAndAsterisksWebServerServesNoRestInterfaceOrMetrics()
     {
         Assert.Equal("yes", Value("http.conf", "general", "enabled"));
         Assert.Equal("127.0.0.1", Value("http.conf", "general", "bindaddr"));
         Assert.DoesNotContain(Entries("http.conf", "general"), e => e.Key == "tlsenable" && e.Value == "yes");
         Assert.Equal("no", Value("http.conf", "general", "enablestatic"));
         Assert.Equal("no", Value("ari.conf", "general", "enabled"));
+        Assert.Equal("no", Value("prometheus.conf", "general", "enabled"));
         Assert.Equal("ws", Value("pjsip.conf", "transport-ws", "protocol"));
         Assert.Equal("yes", Value("rtp.conf", "general", "icesupport"));
     }
