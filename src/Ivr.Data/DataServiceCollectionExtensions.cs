@@ -34,6 +34,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Ivr.Domain.Desk.IOperatorStore, SqliteOperatorStore>();
         services.AddSingleton<Ivr.Domain.Desk.IDeskLog, SqliteDeskLog>();
         services.AddSingleton<Ivr.Domain.Desk.IDeskReportStore, SqliteDeskReportStore>();
+        services.AddSingleton(configuration.GetSection("Phones").Get<PhoneEndpointOptions>() ?? new PhoneEndpointOptions());
+        services.AddSingleton<Ivr.Domain.Desk.IPhoneEndpointStore, SqlitePhoneEndpointStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();

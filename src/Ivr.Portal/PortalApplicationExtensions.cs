@@ -54,6 +54,7 @@ public static class PortalApplicationExtensions
         app.MapSettingsApi();
         app.MapLiveApi();
         app.MapDeskApi();
+        app.MapSoftphoneApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -59,6 +59,12 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<LiveAccess>();
         // The desk's board comes from telephony when it runs in this host; without it DeskAccess says the desk is not running.
         services.AddSingleton<DeskAccess>();
+        services.AddOptions<SoftphoneOptions>().Bind(builder.Configuration.GetSection("Softphone")).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.AddSingleton<SoftphoneAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();

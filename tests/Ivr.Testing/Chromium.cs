@@ -19,7 +19,16 @@ public sealed class Chromium : IAsyncLifetime
     public static readonly TimeSpan ActionDeadline = TimeSpan.FromSeconds(90);
 
     public static readonly TimeSpan ExpectationDeadline = TimeSpan.FromSeconds(30);
+    private readonly string[] _extraArgs;
     private IPlaywright? _playwright;
+
+    public Chromium()
+        : this([])
+    {
+    }
+
+    /// <summary>A browser with more command-line switches (see <see cref="MediaChromium"/>).</summary>
+    internal Chromium(string[] extraArgs) => _extraArgs = extraArgs;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -34,7 +43,7 @@ public sealed class Chromium : IAsyncLifetime
             Headless = true,
             // The sandbox needs user namespaces a root container lacks; no GPU; nothing phones home.
             // Audio may start without a click, so a test can play a recording.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--autoplay-policy=no-user-gesture-required"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--autoplay-policy=no-user-gesture-required", .. _extraArgs],
         });
     }
 

@@ -61,6 +61,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
             $"--Prompts:SoundsDirectory={Path.Combine(directory, "sounds")}",
             $"--Portal:CertificatePath={Path.Combine(directory, "portal", "certificate.pfx")}",
             $"--Portal:KeysDirectory={Path.Combine(directory, "portal", "keys")}",
+            $"--Phones:Database={Path.Combine(directory, "phones.db")}",
             "--Portal:Port=0",
             "--Asterisk:FastAgi:Port=0",
             "--Asterisk:Ami:Secret=",

@@ -40,6 +40,13 @@ public static class RealAsterisk
     /// <summary>Asterisk's sounds folder as this process sees it; typed greetings are rendered into its <c>ivr/</c>.</summary>
     public static string SoundsDirectory => Setting("Prompts__SoundsDirectory", "/usr/share/asterisk/sounds");
 
+    /// <summary>The operators' endpoints Asterisk reads (res_config_sqlite3.conf), as this process sees the file.</summary>
+    public static string PhonesDatabase =>
+        Setting("Phones__Database", Path.Combine(Root, "var", "lib", "asterisk", "phones", "phones.db"));
+
+    /// <summary>Asterisk's WebSocket for softphones (http.conf, pjsip.conf's transport-ws).</summary>
+    public static string SoftphoneWebSocketUrl => Setting("Softphone__WebSocketUrl", "ws://127.0.0.1:8088/ws");
+
     /// <summary>Active channels now, through AMI CoreShowChannels.</summary>
     public static async Task<int> ChannelCountAsync(AmiClient client)
     {

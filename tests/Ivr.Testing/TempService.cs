@@ -31,6 +31,8 @@ public sealed class TempService : IAsyncDisposable
         $"--Data:KeyFile={Path.Combine(Directory, "phi.key")}",
         // Everything else the service keeps (the portal's certificate and key ring) in the same folder.
         $"--Data:Directory={Directory}",
+        // Never the real Asterisk's endpoints, whatever the environment says (scripts/test exports them).
+        $"--Phones:Database={Path.Combine(Directory, "phones.db")}",
     ];
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();

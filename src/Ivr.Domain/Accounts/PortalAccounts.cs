@@ -1,13 +1,16 @@
 using Ivr.Domain.Audit;
+using Ivr.Domain.Desk;
 
 namespace Ivr.Domain.Accounts;
 
 /// <summary>
 /// The rules of portal sessions and accounts: a session starts after a good sign-in and ends on
 /// sign-out, at its absolute end, or when its account is disabled, removed, re-roled or given a new
-/// password. Every change here revokes the sessions it must and is audited.
+/// password. Every change here revokes the sessions it must and is audited. An operator's softphone
+/// endpoint goes with the account: disabled or re-roled, its password is replaced by one nobody
+/// knows (a softphone still open cannot register again); removed, the endpoint is deleted.
 /// </summary>
-public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAuditLog audit, TimeProvider time)
+public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAuditLog audit, IPhoneEndpointStore phones, TimeProvider time)
 {
     /// <summary>Last-seen times are written at most this often per session (a page makes several requests).</summary>
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
@@ -107,6 +110,7 @@ public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAu
         var now = time.GetUtcNow();
         await users.SetDisabledAsync(user.Id, user.DisabledAt ?? now, cancellationToken);
         var count = await sessions.RevokeAllAsync(user.Id, now, SessionEnd.Disabled, cancellationToken: cancellationToken);
+        await LockSoftphoneAsync(user, cancellationToken);
         await AuditAsync(now, actor, "user.disable", user, $"disabled; {count} session(s) ended", cancellationToken);
     }
 
@@ -133,6 +137,11 @@ public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAu
         var now = time.GetUtcNow();
         await users.RemoveAsync(user.Id, now, unusableHash, cancellationToken);
         var count = await sessions.RevokeAllAsync(user.Id, now, SessionEnd.Removed, cancellationToken: cancellationToken);
+        if (user.Role == PortalRole.Operator && OperatorEndpoint.Problem(user.Username) is null)
+        {
+            await phones.RemoveAsync(OperatorEndpoint.Name(user.Username), cancellationToken);
+        }
+
         await AuditAsync(now, actor, "user.remove", user, $"removed; {count} session(s) ended", cancellationToken);
     }
 
@@ -142,7 +151,17 @@ public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAu
         var now = time.GetUtcNow();
         await users.SetRoleAsync(user.Id, role, practiceId, clinicianId, cancellationToken);
         var count = await sessions.RevokeAllAsync(user.Id, now, SessionEnd.RoleChanged, cancellationToken: cancellationToken);
+        await LockSoftphoneAsync(user, cancellationToken);
         await AuditAsync(now, actor, "user.role", user, $"{PortalRoles.Name(user.Role)} -> {PortalRoles.Name(role)}{(practiceId is null ? string.Empty : " of " + practiceId)}; {count} session(s) ended", cancellationToken);
+    }
+
+    /// <summary>An operator's softphone (if they have one) gets a password nobody knows.</summary>
+    private async Task LockSoftphoneAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        if (user.Role == PortalRole.Operator && OperatorEndpoint.Problem(user.Username) is null)
+        {
+            await phones.SetPasswordAsync(OperatorEndpoint.Name(user.Username), OperatorEndpoint.NewPassword(), cancellationToken);
+        }
     }
 
     private Task AuditAsync(DateTimeOffset now, string actor, string action, PortalUser user, string detail, CancellationToken cancellationToken) =>

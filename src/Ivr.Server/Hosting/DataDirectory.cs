@@ -7,7 +7,7 @@ namespace Ivr.Server.Hosting;
 /// the working folder; <c>scripts/ivr</c> and so <c>./scripts/run</c> point it at the repository's
 /// <c>data/</c>): the database, the patient-data key, the portal's certificate and cookie key ring. A path
 /// set on its own (<c>Data:ConnectionString</c>, <c>Data:KeyFile</c>, <c>Portal:CertificatePath</c>,
-/// <c>Portal:KeysDirectory</c>) still wins. The folder is made owner-only (0700) and the database file
+/// <c>Portal:KeysDirectory</c>, <c>Phones:Database</c>) still wins. The folder is made owner-only (0700) and the database file
 /// is created owner-only (0600) before SQLite opens it, so its journal files take the same mode.
 /// </summary>
 public static class DataDirectory
@@ -26,6 +26,7 @@ public static class DataDirectory
             ["Data:KeyFile"] = Path.Combine(folder, "keys", "phi.key"),
             ["Portal:CertificatePath"] = Path.Combine(folder, "portal", "certificate.pfx"),
             ["Portal:KeysDirectory"] = Path.Combine(folder, "portal", "keys"),
+            ["Phones:Database"] = Path.Combine(folder, "asterisk", "phones.db"),
         };
         var missing = defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key])).ToDictionary();
         configuration.AddInMemoryCollection(missing);

@@ -129,6 +129,43 @@ public sealed partial class AsteriskConfigurationTests
         Assert.Equal(["ivr-entry-test"], includers);
     }
 
+    [Fact]
+    public void TheSoftphonesWebSocketIsOnLoopbackAndAsterisksWebServerServesNoRestInterfaceOrMetrics()
+    {
+        Assert.Equal("yes", Value("http.conf", "general", "enabled"));
+        Assert.Equal("127.0.0.1", Value("http.conf", "general", "bindaddr"));
+        Assert.DoesNotContain(Entries("http.conf", "general"), e => e.Key == "tlsenable" && e.Value == "yes");
+        Assert.Equal("no", Value("http.conf", "general", "enablestatic"));
+        Assert.Equal("no", Value("ari.conf", "general", "enabled"));
+        Assert.Equal("no", Value("prometheus.conf", "general", "enabled"));
+        Assert.Equal("ws", Value("pjsip.conf", "transport-ws", "protocol"));
+        Assert.Equal("yes", Value("rtp.conf", "general", "icesupport"));
+    }
+
+    [Fact]
+    public void OperatorsEndpointsComeFromTheServicesFileAfterPjsipConfAndCallNowhere()
+    {
+        foreach (var (type, family) in new[] { ("endpoint", "ps_endpoints"), ("auth", "ps_auths"), ("aor", "ps_aors") })
+        {
+            var wizards = Entries("sorcery.conf", "res_pjsip").Where(e => e.Key == type).Select(e => e.Value).ToList();
+            Assert.Equal([$"config,pjsip.conf,criteria=type={type}", $"realtime,{family}"], wizards);
+            Assert.Equal($"sqlite3,ivr-phones,{family}", Value("extconfig.conf", "settings", family));
+        }
+
+        var database = Value("res_config_sqlite3.conf", "ivr-phones", "dbfile");
+        Assert.Equal("/var/lib/asterisk/phones/phones.db", database);
+        var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"));
+        Assert.Contains("Phones__Database=${base}" + database, script);
+        // The tables exist before Asterisk first looks a caller up there (else it logs their number).
+        Assert.Contains("\"$repo/src/Ivr.Data/Phones/phones.sql\"", script);
+        Assert.Equal("0", Value("res_config_sqlite3.conf", "ivr-phones", "batch"));
+        var context = new Ivr.Data.PhoneEndpointOptions().Context;
+        Assert.Single(Sections("extensions.conf"), s => s.Name == context);
+        Assert.All(Entries("extensions.conf", context), e => Assert.EndsWith(",1,Hangup(21)", e.Value));
+        // A softphone's WebSocket comes from the same address as SIPp's calls: its From user must name it first.
+        Assert.StartsWith("username,", Value("pjsip.conf", "global", "endpoint_identifier_order"));
+    }
+
     private static string Conf(string name) => Path.Combine(RepositoryFiles.Root, "dialplan", name);
 
     private static string Value(string file, string section, string key) =>
