@@ -158,7 +158,26 @@ public sealed partial class CallFlow
                 return Left(standing);
             }
 
-            if (await _channel.WaitInRoomAsync(RoomOf(_session.UniqueId), null, cancellationToken).ConfigureAwait(false) == RoomExit.Emptied)
+            RoomExit exit;
+            try
+            {
+                exit = await _channel.WaitInRoomAsync(RoomOf(_session.UniqueId), null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CallerHungUpException)
+            {
+                // Hanging up is how most calls with an operator end: the outcome says who had the caller.
+                var last = desk.Standing(_session.UniqueId);
+                _session.MessageId ??= last.MessageId;
+                (_session.Outcome, _session.OutcomeDetail) = last switch
+                {
+                    { ClinicianId: not null } => (CallOutcome.Connected, $"{last.Detail}; the caller hung up"),
+                    { MessageId: not null } => (CallOutcome.MessageTaken, $"{last.Detail}; the caller hung up"),
+                    _ => (CallOutcome.OperatorHandled, $"{last.Detail}; the caller hung up"),
+                };
+                throw;
+            }
+
+            if (exit == RoomExit.Emptied)
             {
                 var next = await desk.RoomEmptiedAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false);
                 if (next.Stage == DeskStage.WithOperator)

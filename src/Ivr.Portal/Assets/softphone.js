@@ -125,7 +125,8 @@ export function mountSoftphone(section) {
   }
 
   function onKey(event) {
-    if (!event.altKey || event.ctrlKey || event.metaKey) {
+    // Alt alone: Alt+Shift is the desk page's own keys (Alt+Shift+A is "available", not "answer").
+    if (!event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) {
       return;
     }
     const key = event.key.toLowerCase();

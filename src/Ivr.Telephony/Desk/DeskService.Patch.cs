@@ -130,7 +130,4 @@ public sealed partial class DeskService
         await calls.AddLegAsync(call.Caller.CallRecordId, leg, CancellationToken.None);
         Changes();
     }
-
-    public Task<DeskSaveResult> SaveMessageAsync(string operatorName, DeskMessageForm form, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new DeskSaveResult(null, false, new Dictionary<string, string>(), "Saving messages at the desk is being built."));
 }

@@ -26,6 +26,7 @@ public sealed partial class DeskService(
     IPracticeDirectory directory,
     IOperatorStore operators,
     ICallRecordStore calls,
+    IMessageStore messages,
     IDeskLog deskLog,
     GreetingRenderer renderer,
     IOptions<DeskOptions> options,

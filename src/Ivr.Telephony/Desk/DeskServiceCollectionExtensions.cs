@@ -10,7 +10,6 @@ public static class DeskServiceCollectionExtensions
     public static IServiceCollection AddDesk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeskOptions>().Bind(configuration.GetSection("Desk"));
-        services.AddSingleton<IDeskLog, TemporaryDeskLog>();
         services.AddSingleton<DeskService>();
         services.AddSingleton<IOperatorDesk>(sp => sp.GetRequiredService<DeskService>());
         services.AddSingleton<IDeskBoard>(sp => sp.GetRequiredService<DeskService>());

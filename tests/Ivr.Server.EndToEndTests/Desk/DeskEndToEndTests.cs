@@ -56,8 +56,8 @@ public sealed class DeskEndToEndTests
         await using var ami = await AmiClient.ConnectAsync(withAgi);
         await using var joins = new AmiEventLog(ami, "ConfbridgeJoin");
         await using var prompts = new AmiEventLog(ami, "AGIExecStart");
-        await using var ann = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
-        await using var bob = await SippScript.Phone().AnswerAsync();
+        await using var ann = await SippScript.PhoneThatNeverAnswers().AnswerAsync(calls: 2);
+        await using var bob = await SippScript.Phone().AnswerAsync(calls: 2);
         await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, DeskOperators.Settings, TestPractice.Riverside());
         // Ann has been idle the longest, so she is offered the first caller.
