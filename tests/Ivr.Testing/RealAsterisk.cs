@@ -66,14 +66,21 @@ public static class RealAsterisk
         }
     }
 
+    /// <summary>Each channel up now, as its name, application and data.</summary>
+    private static async Task<IReadOnlyList<string>> ChannelsAsync(AmiClient client)
+    {
+        var list = await client.SendListActionAsync(new AmiAction("CoreShowChannels"));
+        return list.Events.Where(e => e.IsEvent("CoreShowChannel")).Select(e => $"{e["Channel"]} in {e["Application"]}({e["ApplicationData"]})").ToList();
+    }
+
     /// <summary>Waits until Asterisk has no channels left; fails the test otherwise.</summary>
     public static async Task AssertNoChannelsLeftAsync(AmiClient client, TimeSpan? timeout = null)
     {
-        var count = 0;
+        IReadOnlyList<string> left = [];
         await Eventually.UntilAsync(
-            async () => (count = await ChannelCountAsync(client)) == 0,
+            async () => (left = await ChannelsAsync(client)).Count == 0,
             timeout ?? TimeSpan.FromSeconds(15),
-            () => Task.FromResult($"Asterisk to have no channels ({count} still up)"));
+            () => Task.FromResult($"Asterisk to have no channels ({left.Count} still up: {string.Join("; ", left)})"));
     }
 
     private static string Setting(string name, string fallback) =>

@@ -17,9 +17,9 @@ public interface IOperatorDesk
     DeskStanding Standing(string callId);
 
     /// <summary>
-    /// The caller's room emptied (the operator and any patched clinician left): where they go next. Done when
-    /// the operator released the call or a patched clinician was with them; waiting again (first in line)
-    /// when the operator's phone dropped with nobody else in the room.
+    /// The caller's room emptied (the last operator or patched clinician in it left): where they stand now. Done
+    /// when the operator had released the call or a patched clinician was with them; otherwise unchanged, for an
+    /// operator's dropped line is reported by the line itself and puts the caller back in the queue.
     /// </summary>
     Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default);
 

@@ -179,11 +179,7 @@ public sealed partial class CallFlow
 
             if (exit == RoomExit.Emptied)
             {
-                var next = await desk.RoomEmptiedAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false);
-                if (next.Stage == DeskStage.WithOperator)
-                {
-                    throw new InvalidOperationException("The caller's room emptied but the desk still has an operator with them.");
-                }
+                await desk.RoomEmptiedAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

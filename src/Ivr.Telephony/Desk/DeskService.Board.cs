@@ -166,7 +166,8 @@ public sealed partial class DeskService
             : $"operator {operatorName} released the call");
         if (channel is not null)
         {
-            await KickAsync(call.Caller.Room, channel);
+            // Hung up rather than taken out of the room: the operator's leg may be a moment from joining it.
+            await EndLegAsync(channel);
         }
 
         Changes();
@@ -219,7 +220,7 @@ public sealed partial class DeskService
         await KickAsync(call.Caller.Room, call.Caller.Channel);
         if (channel is not null)
         {
-            await KickAsync(call.Caller.Room, channel);
+            await EndLegAsync(channel);
         }
 
         Changes();

@@ -206,6 +206,20 @@ public sealed partial class DeskService
         }
     }
 
+    /// <summary>Hangs up an operator's answered leg by its channel name; a failure is logged (the leg may be gone already).</summary>
+    private async Task EndLegAsync(string channel)
+    {
+        try
+        {
+            var client = await ami.ClientAsync();
+            await client.SendActionAsync(new AmiAction("Hangup").Add("Channel", channel));
+        }
+        catch (AmiException exception)
+        {
+            logger.LogWarning("Could not hang up the operator's line: {Reason}", exception.Message);
+        }
+    }
+
     private async Task HangUpAsync(string channelId)
     {
         try

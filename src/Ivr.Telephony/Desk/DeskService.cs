@@ -114,36 +114,21 @@ public sealed partial class DeskService(
         return true;
     }
 
-    public async Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default)
+    public Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default)
     {
-        DeskCallState? requeued = null;
         lock (_gate)
         {
-            if (_calls.TryGetValue(callId, out var call) && call.Stage == DeskStage.WithOperator)
+            // After a release or with a patched clinician gone, the call is over. Otherwise the emptying may be
+            // an earlier operator's line (the caller has a new one by now) or this one's, which its own leg reports
+            // (OperatorLeftAsync puts the caller back in the queue); the caller waits in the room meanwhile.
+            if (_calls.TryGetValue(callId, out var call) && call.Stage == DeskStage.WithOperator && (call.Released || call.ClinicianId is not null))
             {
-                if (call.Released || call.ClinicianId is not null)
-                {
-                    call.Stage = DeskStage.Done;
-                }
-                else
-                {
-                    // The operator's line dropped with nobody else in the room (seen here before the operator's own leg said so).
-                    Requeue(call, "back in the queue: the operator's line dropped");
-                    requeued = call;
-                }
+                call.Stage = DeskStage.Done;
             }
         }
 
-        if (requeued is not null)
-        {
-            await RequeuedAsync(requeued);
-        }
-        else
-        {
-            Changes();
-        }
-
-        return Standing(callId);
+        Changes();
+        return Task.FromResult(Standing(callId));
     }
 
     /// <summary>

@@ -62,15 +62,7 @@ public sealed class SoftphoneBrowserTests(MediaChromium chromium) : IClassFixtur
             await page.GotoAsync("/");
             await Chromium.SignInAsync(page, username, Password);
             await Expect(page.Locator("h1")).ToBeVisibleAsync();
-            // The desk page will hold the section; any portal page does, given the element and the module.
-            await page.EvaluateAsync("""
-                async () => {
-                    const section = document.createElement('section');
-                    section.id = 'softphone';
-                    document.querySelector('main').prepend(section);
-                    await import('/assets/softphone.js');
-                }
-                """);
+            // An operator lands on the desk page, which carries the softphone.
             var phone = page.Locator("#softphone");
             await Expect(phone).ToHaveAttributeAsync("data-registration", "registered", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
             await Expect(phone.Locator("[role=status]")).ToHaveTextAsync("Phone: ready");
