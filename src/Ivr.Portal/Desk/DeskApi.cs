@@ -148,13 +148,13 @@ public static class DeskApi
         var cardShown = opened.Result!.Call?.CallId;
         try
         {
-            await WriteAsync(context, "retry: 5000\n\n", stop.Token);
+            await ServerSentEvents.WriteAsync(context, "retry: 5000\n\n", stop.Token);
             var token = context.Items[PortalCookieEvents.TokenItem] as string;
             while (true)
             {
-                if (!await StillSignedInAsync(accounts, token, who, stop.Token))
+                if (!await ServerSentEvents.StillSignedInAsync(accounts, token, who, stop.Token))
                 {
-                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                    await ServerSentEvents.WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
                     return;
                 }
 
@@ -169,22 +169,13 @@ public static class DeskApi
                     }
 
                     var data = JsonSerializer.Serialize(view, json.Value.SerializerOptions);
-                    await WriteAsync(context, $"event: view\ndata: {data}\n\n", stop.Token);
+                    await ServerSentEvents.WriteAsync(context, $"event: view\ndata: {data}\n\n", stop.Token);
                     sent = view.Version;
                 }
 
-                var left = expires - time.GetUtcNow();
-                if (left <= TimeSpan.Zero)
+                if (!await ServerSentEvents.WaitAsync(context, expires, time, Heartbeat, stop.Token, changed))
                 {
-                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
                     return;
-                }
-
-                var quiet = Task.Delay(left < Heartbeat ? left : Heartbeat, time, stop.Token);
-                if (await Task.WhenAny(changed, quiet) == quiet)
-                {
-                    await quiet;
-                    await WriteAsync(context, ": keep-alive\n\n", stop.Token);
                 }
             }
         }
@@ -192,14 +183,5 @@ public static class DeskApi
         {
             // The page went away or the service is stopping.
         }
-    }
-
-    private static async Task<bool> StillSignedInAsync(PortalAccounts accounts, string? token, PortalIdentity who, CancellationToken cancellationToken) =>
-        await accounts.ValidateAsync(token, touch: false, cancellationToken) is { } live && live.User.Identity() == who;
-
-    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
-    {
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        await context.Response.Body.FlushAsync(cancellationToken);
     }
 }

@@ -68,14 +68,14 @@ public static class LiveApi
         var sent = (Calls: -1L, Desk: -2L);
         try
         {
-            await WriteAsync(context, "retry: 5000\n\n", stop.Token);
+            await ServerSentEvents.WriteAsync(context, "retry: 5000\n\n", stop.Token);
             var token = context.Items[PortalCookieEvents.TokenItem] as string;
             while (true)
             {
                 // Every turn, not only the quiet ones: a revoked session's stream ends at its next event.
-                if (!await StillSignedInAsync(accounts, token, who, stop.Token))
+                if (!await ServerSentEvents.StillSignedInAsync(accounts, token, who, stop.Token))
                 {
-                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
+                    await ServerSentEvents.WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
                     return;
                 }
 
@@ -87,22 +87,13 @@ public static class LiveApi
                 if ((snapshot.Version, desk.Version) != sent)
                 {
                     var data = LiveJson.Write(LiveAccess.View(who, snapshot), desk, json.Value.SerializerOptions);
-                    await WriteAsync(context, $"event: snapshot\ndata: {data}\n\n", stop.Token);
+                    await ServerSentEvents.WriteAsync(context, $"event: snapshot\ndata: {data}\n\n", stop.Token);
                     sent = (snapshot.Version, desk.Version);
                 }
 
-                var left = expires - time.GetUtcNow();
-                if (left <= TimeSpan.Zero)
+                if (!await ServerSentEvents.WaitAsync(context, expires, time, Heartbeat, stop.Token, changed, deskChanged))
                 {
-                    await WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
                     return;
-                }
-
-                var quiet = Task.Delay(left < Heartbeat ? left : Heartbeat, time, stop.Token);
-                if (await Task.WhenAny(changed, deskChanged, quiet) == quiet)
-                {
-                    await quiet;
-                    await WriteAsync(context, ": keep-alive\n\n", stop.Token);
                 }
             }
         }
@@ -110,15 +101,5 @@ public static class LiveApi
         {
             // The page went away or the service is stopping.
         }
-    }
-
-    /// <summary>What the cookie check does at the start of each request, repeated on every turn of the stream's loop.</summary>
-    private static async Task<bool> StillSignedInAsync(PortalAccounts accounts, string? token, PortalIdentity who, CancellationToken cancellationToken) =>
-        await accounts.ValidateAsync(token, touch: false, cancellationToken) is { } live && live.User.Identity() == who;
-
-    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
-    {
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        await context.Response.Body.FlushAsync(cancellationToken);
     }
 }

@@ -105,12 +105,12 @@ public sealed class DeskEndToEndTests
         Assert.True((await desk.PatchAsync("sam")).Done);
         await UntilAsync(service, () => Task.FromResult(desk.View("sam").Call?.Patch?.State == DeskPatchState.Connected), Long, "the doctor accepting");
         Assert.Equal(["dr-1:accepted"], desk.View("sam").Call!.Patch!.Steps.Select(s => $"{s.ClinicianId}:{s.Result}"));
-        await UntilAsync(service, async () => (await MembersAsync(ami, room)).Count == 3, Long, "the caller, the operator and the doctor in one room");
+        await UntilAsync(service, async () => (await Rooms.MembersAsync(ami, room)).Count == 3, Long, "the caller, the operator and the doctor in one room");
 
         // The operator drops off; the caller and the doctor stay together until the doctor hangs up.
         Assert.True((await desk.ReleaseAsync("sam")).Done);
-        await UntilAsync(service, async () => (await MembersAsync(ami, room)).Count == 2, Long, "the caller and the doctor left together");
-        var doctorChannel = (await MembersAsync(ami, room)).Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
+        await UntilAsync(service, async () => (await Rooms.MembersAsync(ami, room)).Count == 2, Long, "the caller and the doctor left together");
+        var doctorChannel = (await Rooms.MembersAsync(ami, room)).Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
         await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", doctorChannel));
         await service.WaitForCallerAsync(patient, Long);
         var (record, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
@@ -183,10 +183,10 @@ public sealed class DeskEndToEndTests
         await using var patient = await PatientCall.StartAsync(SippScript.Patient().WhenAsked("main-menu").Press('2'), service.Directory);
         await UntilAsync(service, () => Task.FromResult(desk.View("ann").Call?.Answered == true), Long, "ann on the call");
         var room = CallFlowRoom(desk.View("ann").Call!.CallId);
-        await UntilAsync(service, async () => (await MembersAsync(ami, room)).Count == 2, Long, "the caller and ann in the room");
+        await UntilAsync(service, async () => (await Rooms.MembersAsync(ami, room)).Count == 2, Long, "the caller and ann in the room");
 
         await DeskOperators.AvailableAsync(service, "bob", bob.Port);
-        var annChannel = (await MembersAsync(ami, room)).Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
+        var annChannel = (await Rooms.MembersAsync(ami, room)).Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
         await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", annChannel));
 
         await UntilAsync(service, () => Task.FromResult(desk.View("bob").Call?.Answered == true), Long, "bob taking the caller");
@@ -225,10 +225,4 @@ public sealed class DeskEndToEndTests
     }
 
     private static string CallFlowRoom(string callId) => Ivr.Domain.Flow.CallFlow.RoomOf(callId);
-
-    private static async Task<IReadOnlyList<AmiMessage>> MembersAsync(AmiClient ami, string room)
-    {
-        var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room));
-        return members.Events;
-    }
 }

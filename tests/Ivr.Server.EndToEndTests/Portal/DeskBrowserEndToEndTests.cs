@@ -44,7 +44,7 @@ public sealed class DeskBrowserEndToEndTests(MediaChromium chromium) : IClassFix
             TestPractice.Riverside(doctor.Port) with { DeskMaxHoldSeconds = 120 });
         try
         {
-            await AddOperatorAsync(service, username);
+            await DeskOperators.AddSoftphoneAsync(service, username, Password);
             var desk = service.Get<IDeskBoard>();
             var page = await chromium.NewPageAsync(service.PortalAddress);
             await page.GotoAsync("/");
@@ -84,11 +84,11 @@ public sealed class DeskBrowserEndToEndTests(MediaChromium chromium) : IClassFix
             await Expect(page.Locator("#desk-patch-steps")).ToContainTextAsync("accepted", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
             await Screenshots.SaveAsync(page, Test, "4-patched");
             var room = Ivr.Domain.Flow.CallFlow.RoomOf(desk.View(username).Call!.CallId);
-            await Eventually.UntilAsync(async () => (await MembersAsync(ami, room)).Count == 3, TimeSpan.FromSeconds(30), "the caller, the operator and the doctor in one room");
+            await Eventually.UntilAsync(async () => (await Rooms.MembersAsync(ami, room)).Count == 3, TimeSpan.FromSeconds(30), "the caller, the operator and the doctor in one room");
 
             await page.Keyboard.PressAsync("Alt+Shift+R");
-            await Eventually.UntilAsync(async () => (await MembersAsync(ami, room)).Count == 2, TimeSpan.FromSeconds(30), "the caller and the doctor left together");
-            var doctorChannel = (await MembersAsync(ami, room)).Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
+            await Eventually.UntilAsync(async () => (await Rooms.MembersAsync(ami, room)).Count == 2, TimeSpan.FromSeconds(30), "the caller and the doctor left together");
+            var doctorChannel = (await Rooms.MembersAsync(ami, room)).Single(e => e["MarkedUser"] == "Yes")["Channel"]!;
             await ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", doctorChannel));
             await service.WaitForCallerAsync(patient, TimeSpan.FromSeconds(60));
 
@@ -115,23 +115,6 @@ public sealed class DeskBrowserEndToEndTests(MediaChromium chromium) : IClassFix
                 // Never made (the test failed first) or still in use: a temporary folder either way.
             }
         }
-    }
-
-    /// <summary>Makes the operator as a telecom admin would, with <c>ivr operator add --softphone</c> against the service's database.</summary>
-    private static async Task AddOperatorAsync(ServiceUnderTest service, string username)
-    {
-        var output = new StringWriter();
-        var exitCode = await IvrCommandLine.RunAsync(["operator", "add", username, "--softphone", .. service.Settings], output, output, new StringReader(Password));
-        Assert.True(exitCode == 0, output.ToString());
-        // This test is about the desk, not sign-in: operators sign in with the password alone.
-        exitCode = await IvrCommandLine.RunAsync(["user", "second-factor", "optional", "operator", .. service.Settings], output, output, new StringReader(string.Empty));
-        Assert.True(exitCode == 0, output.ToString());
-    }
-
-    private static async Task<IReadOnlyList<AmiMessage>> MembersAsync(AmiClient ami, string room)
-    {
-        var members = await ami.SendListActionAsync(new AmiAction("ConfbridgeList").Add("Conference", room));
-        return members.Events.Where(e => e.IsEvent("ConfbridgeList")).ToList();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -45,7 +45,7 @@ public sealed class SoftphoneBrowserTests(MediaChromium chromium) : IClassFixtur
             TestPractice.Riverside());
         try
         {
-            await AddOperatorAsync(service, username);
+            await DeskOperators.AddSoftphoneAsync(service, username, Password);
 
             var page = await chromium.NewPageAsync(service.PortalAddress);
             // Every WebSocket to Asterisk passes through the test, which can drop it.
@@ -143,17 +143,6 @@ public sealed class SoftphoneBrowserTests(MediaChromium chromium) : IClassFixtur
                 // Never made (the test failed first) or still in use: a temporary folder either way.
             }
         }
-    }
-
-    /// <summary>Makes the operator as a telecom admin would, with <c>ivr operator add --softphone</c> against the service's database.</summary>
-    private static async Task AddOperatorAsync(ServiceUnderTest service, string username)
-    {
-        var output = new StringWriter();
-        var exitCode = await IvrCommandLine.RunAsync(["operator", "add", username, "--softphone", .. service.Settings], output, output, new StringReader(Password));
-        Assert.True(exitCode == 0, output.ToString());
-        // This test is about the phone, not sign-in: operators sign in with the password alone.
-        exitCode = await IvrCommandLine.RunAsync(["user", "second-factor", "optional", "operator", .. service.Settings], output, output, new StringReader(string.Empty));
-        Assert.True(exitCode == 0, output.ToString());
     }
 
     private static async Task<IReadOnlyList<AmiMessage>> OperatorChannelsAsync(AmiClient ami, string endpoint)
