@@ -12,46 +12,28 @@ namespace Ivr.Portal;
 /// </summary>
 public static class PortalAssets
 {
-    private static readonly Lazy<byte[]> Stylesheet = new(() => Read("portal.css"));
-    private static readonly Lazy<byte[]> LiveScript = new(() => Read("live.js"));
-    private static readonly Lazy<byte[]> DeskScript = new(() => Read("desk.js"));
-    private static readonly Lazy<byte[]> IdleScript = new(() => Read("idle.js"));
-    private static readonly Lazy<byte[]> SoftphoneScript = new(() => Read("softphone.js"));
-    private static readonly Lazy<byte[]> SipLibrary = new(() => Read("jssip.min.js"));
+    private const string Script = "text/javascript; charset=utf-8";
 
     public static IEndpointRouteBuilder MapAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/assets/portal.css", (HttpContext context) =>
+        Map(app, "portal.css", "text/css; charset=utf-8");
+        foreach (var script in new[] { "live.js", "desk.js", "idle.js", "softphone.js", "jssip.min.js" })
         {
-            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            return Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8");
-        }).AllowAnonymous();
-        app.MapGet("/assets/live.js", (HttpContext context) =>
-        {
-            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            return Results.Bytes(LiveScript.Value, "text/javascript; charset=utf-8");
-        }).AllowAnonymous();
-        app.MapGet("/assets/desk.js", (HttpContext context) =>
-        {
-            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            return Results.Bytes(DeskScript.Value, "text/javascript; charset=utf-8");
-        }).AllowAnonymous();
-        app.MapGet("/assets/idle.js", (HttpContext context) =>
-        {
-            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            return Results.Bytes(IdleScript.Value, "text/javascript; charset=utf-8");
-        }).AllowAnonymous();
-        app.MapGet("/assets/softphone.js", (HttpContext context) =>
-        {
-            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            return Results.Bytes(SoftphoneScript.Value, "text/javascript; charset=utf-8");
-        }).AllowAnonymous();
-        app.MapGet("/assets/jssip.min.js", (HttpContext context) =>
-        {
-            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
-            return Results.Bytes(SipLibrary.Value, "text/javascript; charset=utf-8");
-        }).AllowAnonymous();
+            Map(app, script, Script);
+        }
+
         return app;
+    }
+
+    /// <summary>Serves the built-in asset <paramref name="name"/> at <c>/assets/{name}</c>, read once, cached by browsers for an hour.</summary>
+    private static void Map(IEndpointRouteBuilder app, string name, string contentType)
+    {
+        var bytes = new Lazy<byte[]>(() => Read(name));
+        app.MapGet("/assets/" + name, (HttpContext context) =>
+        {
+            context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
+            return Results.Bytes(bytes.Value, contentType);
+        }).AllowAnonymous();
     }
 
     private static byte[] Read(string name)

@@ -1,7 +1,9 @@
 using System.Text;
 using Ivr.Domain.Accounts;
 using Ivr.Portal.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Ivr.Portal;
 
@@ -11,9 +13,34 @@ namespace Ivr.Portal;
 /// </summary>
 internal static class ServerSentEvents
 {
-    /// <summary>What the cookie check does at the start of each request, repeated on every turn of the stream's loop.</summary>
-    public static async Task<bool> StillSignedInAsync(PortalAccounts accounts, string? token, PortalIdentity who, CancellationToken cancellationToken) =>
-        await accounts.ValidateAsync(token, touch: false, cancellationToken) is { } live && live.User.Identity() == who;
+    /// <summary>
+    /// Starts the stream: an event stream, unbuffered, with the browser's retry delay; returns when the
+    /// session's cookie expires (the stream says <c>expired</c> then).
+    /// </summary>
+    public static async Task<DateTimeOffset> OpenAsync(HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var expires = (await context.AuthenticateAsync(PortalClaims.Scheme)).Properties?.ExpiresUtc ?? time.GetUtcNow();
+        context.Response.ContentType = "text/event-stream";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await WriteAsync(context, "retry: 5000\n\n", cancellationToken);
+        return expires;
+    }
+
+    /// <summary>
+    /// What the cookie check does at the start of each request, repeated on every turn of the stream's loop, so a
+    /// revoked session's stream ends at its next event: false (after writing <c>expired</c>) once it no longer holds.
+    /// </summary>
+    public static async Task<bool> StillSignedInAsync(HttpContext context, PortalAccounts accounts, PortalIdentity who, CancellationToken cancellationToken)
+    {
+        var token = context.Items[PortalCookieEvents.TokenItem] as string;
+        if (await accounts.ValidateAsync(token, touch: false, cancellationToken) is { } live && live.User.Identity() == who)
+        {
+            return true;
+        }
+
+        await WriteAsync(context, "event: expired\ndata: {}\n\n", cancellationToken);
+        return false;
+    }
 
     public static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
     {

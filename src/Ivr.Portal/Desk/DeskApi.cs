@@ -1,12 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using Ivr.Data;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Desk;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -139,22 +136,17 @@ public static class DeskApi
         }
 
         var board = access.Board;
-        var expires = (await context.AuthenticateAsync(PortalClaims.Scheme)).Properties?.ExpiresUtc ?? time.GetUtcNow();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        context.Response.ContentType = "text/event-stream";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var sent = -1L;
         // OpenAsync audited the card of the call it saw; each later call's card is audited as it is sent.
         var cardShown = opened.Result!.Call?.CallId;
         try
         {
-            await ServerSentEvents.WriteAsync(context, "retry: 5000\n\n", stop.Token);
-            var token = context.Items[PortalCookieEvents.TokenItem] as string;
+            var expires = await ServerSentEvents.OpenAsync(context, time, stop.Token);
             while (true)
             {
-                if (!await ServerSentEvents.StillSignedInAsync(accounts, token, who, stop.Token))
+                if (!await ServerSentEvents.StillSignedInAsync(context, accounts, who, stop.Token))
                 {
-                    await ServerSentEvents.WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
                     return;
                 }
 

@@ -2,10 +2,8 @@ using System.Text;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Live;
 using Ivr.Portal.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -58,24 +56,18 @@ public static class LiveApi
             return;
         }
 
-        var expires = (await context.AuthenticateAsync(PortalClaims.Scheme)).Properties?.ExpiresUtc ?? time.GetUtcNow();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        context.Response.ContentType = "text/event-stream";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var names = lookup.Names!;
         var board = access.Board;
         var noDesk = new TaskCompletionSource().Task;
         var sent = (Calls: -1L, Desk: -2L);
         try
         {
-            await ServerSentEvents.WriteAsync(context, "retry: 5000\n\n", stop.Token);
-            var token = context.Items[PortalCookieEvents.TokenItem] as string;
+            var expires = await ServerSentEvents.OpenAsync(context, time, stop.Token);
             while (true)
             {
-                // Every turn, not only the quiet ones: a revoked session's stream ends at its next event.
-                if (!await ServerSentEvents.StillSignedInAsync(accounts, token, who, stop.Token))
+                if (!await ServerSentEvents.StillSignedInAsync(context, accounts, who, stop.Token))
                 {
-                    await ServerSentEvents.WriteAsync(context, "event: expired\ndata: {}\n\n", stop.Token);
                     return;
                 }
 
