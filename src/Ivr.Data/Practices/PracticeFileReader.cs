@@ -107,12 +107,13 @@ public sealed partial class PracticeFileReader
         }
 
         var ring = Number(root, "ringSeconds", 25, 5, 120);
+        var numbers = Items(root, "numbers").Select(n => Scalar(n) ?? string.Empty).Where(n => n.Length > 0).ToList();
         return new Practice
         {
             Id = id ?? string.Empty,
             Name = Text(root, "name", required: true) ?? string.Empty,
             TimeZone = timeZone ?? "UTC",
-            Numbers = Items(root, "numbers").Select(n => Scalar(n) ?? string.Empty).Where(n => n.Length > 0).ToList(),
+            Numbers = numbers,
             Coverage = coverage,
             Office = office,
             GreetingPromptId = Prompt(root, "greeting") ?? "greeting-default",
@@ -128,7 +129,7 @@ public sealed partial class PracticeFileReader
             Clinicians = clinicians,
             Rotations = rotations,
             Agreement = Child(root, "agreement") is { } agreement ? ReadAgreement(agreement) : null,
-            Desk = Child(root, "desk") is { } desk ? ReadDesk(desk) : DeskSettings.Default,
+            Desk = Child(root, "desk") is { } desk ? ReadDesk(desk, numbers) : DeskSettings.Default,
         };
     }
 
@@ -196,14 +197,14 @@ public sealed partial class PracticeFileReader
     }
 
     /// <summary>The practice's operator desk settings; every key may be left out for its default.</summary>
-    private DeskSettings ReadDesk(YamlNode node)
+    private DeskSettings ReadDesk(YamlNode node, IReadOnlyList<string> numbers)
     {
         if (node is not YamlMappingNode map)
         {
             return Fail(node, "desk is a mapping: { livePerson: operators-first, maxHoldSeconds: 90, ... }", DeskSettings.Default);
         }
 
-        Known(map, "livePerson", "operatorHours", "maxHoldSeconds", "afterMaxHoldDoctor", "serviceLevel", "instructions", "operatorGreeting");
+        Known(map, "livePerson", "operatorHours", "maxHoldSeconds", "afterMaxHoldDoctor", "serviceLevel", "instructions", "operatorGreeting", "urgentLines");
         var defaults = DeskSettings.Default;
         var policy = defaults.LivePerson;
         if (Text(map, "livePerson") is { } policyText && DeskRules.LivePerson(policyText, out policy) is { } policyError)
@@ -240,9 +241,16 @@ public sealed partial class PracticeFileReader
             }
         }
 
+        var urgentLines = Items(map, "urgentLines").Select(n => Scalar(n) ?? string.Empty).Where(n => n.Length > 0).ToList();
+        if (DeskRules.UrgentLines(urgentLines, numbers) is { } linesError)
+        {
+            Error(Child(map, "urgentLines")!, linesError);
+        }
+
         return new DeskSettings
         {
             LivePerson = policy,
+            UrgentLines = [.. urgentLines.Select(PhoneNumbers.Normalize)],
             OperatorHours = hours,
             MaxHold = TimeSpan.FromSeconds(Number(map, "maxHoldSeconds", (int)defaults.MaxHold.TotalSeconds, DeskRules.MinMaxHoldSeconds, DeskRules.MaxMaxHoldSeconds)),
             AfterMaxHoldDoctor = doctor,

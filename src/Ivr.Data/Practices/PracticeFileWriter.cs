@@ -129,6 +129,10 @@ public static class PracticeFileWriter
         }
 
         y.AppendLine(CultureInfo.InvariantCulture, $"  operatorGreeting: {Q(desk.OperatorGreeting)}");
+        if (desk.UrgentLines.Count > 0)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  urgentLines: [{string.Join(", ", desk.UrgentLines.Select(Q))}]");
+        }
     }
 
     private static void WriteHours(StringBuilder y, WeeklyHours hours, string indent)

@@ -12,6 +12,9 @@ public sealed class DeskOptions
     /// <summary>After this long on hold the caller hears the practice's emergency instruction again. Default 1 minute.</summary>
     public TimeSpan EmergencyReminderAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a caller queued behind others has, after the hold prompt, to press 1 for an urgent call. Default 2 s.</summary>
+    public TimeSpan UrgentAskTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long an operator's call takes on average, until the desk has measured it (for the expected wait). Default 3 minutes.</summary>
     public TimeSpan DefaultHandleTime { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -81,6 +81,21 @@ public sealed class DeskQueue
         }
     }
 
+    /// <summary>A waiting caller said the call is urgent: ahead of every routine caller, keeping the time they joined. False when not waiting or urgent already.</summary>
+    public bool MakeUrgent(string callId)
+    {
+        lock (_gate)
+        {
+            if (!_callers.TryGetValue(callId, out var caller) || caller.Priority == DeskPriority.Urgent)
+            {
+                return false;
+            }
+
+            caller.Priority = DeskPriority.Urgent;
+            return true;
+        }
+    }
+
     /// <summary>
     /// A caller left the queue without an operator (hung up, or chose a message or the doctor): how long
     /// they waited. An operator whose phone was ringing with them is free again, still first in line.

@@ -36,6 +36,16 @@ public sealed record DeskSettings
     public string OperatorGreeting { get; init; } = DefaultGreeting;
 
     /// <summary>
+    /// The practice's urgent lines: those of its <see cref="Practice.Numbers"/> that are its emergency number. A caller
+    /// on one goes to the desk's queue as urgent, ahead of routine callers. Normalised like the numbers; none by default.
+    /// </summary>
+    public IReadOnlyList<string> UrgentLines { get; init; } = [];
+
+    /// <summary>Whether a call to <paramref name="dialedNumber"/> came in on one of <see cref="UrgentLines"/>.</summary>
+    public bool IsUrgentLine(string dialedNumber) =>
+        UrgentLines.Count > 0 && UrgentLines.Contains(PhoneNumbers.Normalize(dialedNumber), StringComparer.Ordinal);
+
+    /// <summary>
     /// Where a live-person request goes at <paramref name="instant"/>: a practice that wants the doctor gets the
     /// doctor; otherwise the operators, if any is signed in (and, under <see cref="LivePersonPolicy.OperatorsDuringHours"/>,
     /// the instant is within <see cref="OperatorHours"/> on the practice's wall clock), else the doctor, so a
@@ -64,7 +74,7 @@ public sealed record DeskSettings
     public bool IsDefault =>
         LivePerson == Default.LivePerson && OperatorHours.Days.Values.All(d => d.Count == 0) && MaxHold == Default.MaxHold
         && AfterMaxHoldDoctor == Default.AfterMaxHoldDoctor && ServiceLevelTarget == Default.ServiceLevelTarget
-        && Instructions.Length == 0 && OperatorGreeting == DefaultGreeting;
+        && Instructions.Length == 0 && OperatorGreeting == DefaultGreeting && UrgentLines.Count == 0;
 }
 
 /// <summary>
@@ -118,6 +128,21 @@ public static class DeskRules
     /// <summary>Operators during set hours with no hours would never answer: refused.</summary>
     public static string? Hours(LivePersonPolicy policy, WeeklyHours hours) =>
         policy == LivePersonPolicy.OperatorsDuringHours && hours.Days.Values.All(d => d.Count == 0) ? HoursNeeded : null;
+
+    /// <summary>Each urgent line must be one of the practice's own numbers (the directory routes only those), once.</summary>
+    public static string? UrgentLines(IReadOnlyList<string> lines, IReadOnlyList<string> numbers)
+    {
+        var published = numbers.Select(PhoneNumbers.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (!published.Contains(PhoneNumbers.Normalize(line)))
+            {
+                return $"urgent line '{line}' is not one of the practice's numbers";
+            }
+        }
+
+        return lines.Select(PhoneNumbers.Normalize).Distinct(StringComparer.Ordinal).Count() < lines.Count ? "an urgent line is listed twice" : null;
+    }
 
     public static string? MaxHoldSeconds(string text, out int seconds) => PracticeRules.Whole("maxHoldSeconds", text, MinMaxHoldSeconds, MaxMaxHoldSeconds, out seconds);
 

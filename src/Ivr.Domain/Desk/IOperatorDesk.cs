@@ -23,6 +23,9 @@ public interface IOperatorDesk
     /// </summary>
     Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default);
 
+    /// <summary>The waiting caller said the call is urgent: they go ahead of routine callers. False when they are not waiting or urgent already.</summary>
+    Task<bool> MakeUrgentAsync(string callId, CancellationToken cancellationToken = default);
+
     /// <summary>The caller leaves the queue without an operator. False when an operator answered first: the caller is theirs.</summary>
     Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default);
 

@@ -14,6 +14,8 @@ public sealed class NoOperatorDesk : IOperatorDesk
 
     public Task<DeskStanding> RoomEmptiedAsync(string callId, CancellationToken cancellationToken = default) => Task.FromResult(DeskStanding.Gone);
 
+    public Task<bool> MakeUrgentAsync(string callId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
     public Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     public Task EndAsync(string callId, CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -7,7 +7,7 @@ public sealed class WaitingCaller(string callId, string practiceId, DeskPriority
 
     public string PracticeId { get; } = practiceId;
 
-    public DeskPriority Priority { get; } = priority;
+    public DeskPriority Priority { get; internal set; } = priority;
 
     public DateTimeOffset JoinedAt { get; } = joinedAt;
 

@@ -26,14 +26,7 @@ public sealed partial class CallFlow
         var announce = _session.DeskJoinedAt is not null;
         if (_session.DeskJoinedAt is null)
         {
-            await _channel.PlayAsync([PromptIds.DeskHold], cancellationToken).ConfigureAwait(false);
-            var now = _dependencies.Time.GetUtcNow();
-            Path(now, "joined the operator queue");
-            await desk.JoinAsync(
-                new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), DeskPriority.Routine, [.. _session.DeskPath], now),
-                cancellationToken).ConfigureAwait(false);
-            _session.DeskJoinedAt = now;
-            _session.DeskHoldSince = now;
+            await JoinDeskAsync(cancellationToken).ConfigureAwait(false);
         }
 
         while (true)
@@ -65,6 +58,45 @@ public sealed partial class CallFlow
             announce = true;
             var wait = _dependencies.DeskOptions.AnnounceEvery < maxHold - held ? _dependencies.DeskOptions.AnnounceEvery : maxHold - held;
             await _channel.WaitInRoomAsync(RoomOf(_session.UniqueId), wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Joins the queue before the hold prompt, so operators are rung while the caller hears it. A call on one of the
+    /// practice's urgent lines joins as urgent; a routine caller with someone ahead of them is asked whether the call
+    /// is urgent, and pressing 1 puts them ahead of routine callers.
+    /// </summary>
+    private async Task JoinDeskAsync(CancellationToken cancellationToken)
+    {
+        var desk = _dependencies.Desk;
+        var now = _dependencies.Time.GetUtcNow();
+        var urgentLine = _session.Practice.Desk.IsUrgentLine(_session.DialedNumber);
+        Path(now, urgentLine ? "joined the operator queue from the practice's urgent line" : "joined the operator queue");
+        var priority = urgentLine ? DeskPriority.Urgent : DeskPriority.Routine;
+        await desk.JoinAsync(
+            new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), priority, [.. _session.DeskPath], now),
+            cancellationToken).ConfigureAwait(false);
+        _session.DeskJoinedAt = now;
+        _session.DeskHoldSince = now;
+
+        var standing = desk.Standing(_session.UniqueId);
+        if (urgentLine || standing is not { Stage: DeskStage.Waiting, Position: > 1 })
+        {
+            await _channel.PlayAsync([PromptIds.DeskHold], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var key = await _channel.AskKeyAsync([PromptIds.DeskHold, PromptIds.DeskUrgentAsk], "1", _dependencies.DeskOptions.UrgentAskTimeout, cancellationToken).ConfigureAwait(false);
+        if (key != '1')
+        {
+            return;
+        }
+
+        if (await desk.MakeUrgentAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false))
+        {
+            Path(_dependencies.Time.GetUtcNow(), "pressed 1: the call is urgent");
+            await DecideAsync("desk-urgent", "the caller said the call is urgent: ahead of routine callers").ConfigureAwait(false);
+            await _channel.PlayAsync([PromptIds.DeskUrgentNoted], cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -12,6 +12,10 @@ public static class PromptIds
     public const string PleaseHold = "please-hold";
     public const string NoPhysician = "no-physician";
     public const string DeskHold = "desk-hold";
+
+    public const string DeskUrgentAsk = "desk-urgent-ask";
+
+    public const string DeskUrgentNoted = "desk-urgent-noted";
     public const string DeskPosition = "desk-position";
     public const string DeskInLine = "desk-in-line";
     public const string DeskExpectedWait = "desk-expected-wait";

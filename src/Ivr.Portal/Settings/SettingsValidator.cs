@@ -122,6 +122,9 @@ public static class SettingsValidator
             ServiceLevelTarget = new ServiceLevelTarget(percent, TimeSpan.FromSeconds(seconds)),
             Instructions = instructions,
             OperatorGreeting = greeting,
+
+            // Urgent lines are numbers, provisioned with the practice's numbers in its file, not on this form: kept as stored.
+            UrgentLines = current.UrgentLines,
         };
     }
 

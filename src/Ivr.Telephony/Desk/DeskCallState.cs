@@ -10,7 +10,8 @@ namespace Ivr.Telephony.Desk;
 /// </summary>
 internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
 {
-    public DeskCaller Caller { get; } = caller;
+    /// <summary>Who called and how; replaced (with a higher priority) when the caller says the call is urgent or is put back in the queue.</summary>
+    public DeskCaller Caller { get; set; } = caller;
 
     public DeskCard Card { get; } = card;
 

@@ -86,6 +86,25 @@ public sealed partial class DeskService(
         }
     }
 
+    public async Task<bool> MakeUrgentAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        DeskCallState? call;
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out call) || call.Stage != DeskStage.Waiting || !_queue.MakeUrgent(callId))
+            {
+                return false;
+            }
+
+            call.Caller = call.Caller with { Priority = DeskPriority.Urgent };
+        }
+
+        logger.LogInformation("Call {CallId}: the caller said the call is urgent; ahead of routine callers", call.Caller.CallRecordId);
+        await TimelineAsync(call.Caller.CallRecordId, time.GetUtcNow(), "desk-urgent", "the caller said the call is urgent: ahead of routine callers");
+        Changes();
+        return true;
+    }
+
     public async Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -143,6 +162,7 @@ public sealed partial class DeskService(
         call.Released = false;
         call.Stage = DeskStage.Waiting;
         call.Detail = detail;
+        call.Caller = call.Caller with { Priority = DeskPriority.Urgent };
         _queue.Join(call.CallId, call.Caller.Practice.Id, DeskPriority.Urgent, call.Caller.At);
     }
 

@@ -28,6 +28,7 @@ public sealed class DeskSettingsFileTests
                 ServiceLevelTarget = new ServiceLevelTarget(90, TimeSpan.FromSeconds(30)),
                 Instructions = "Never page for prescription refills.\nED transfers: page the doctor first (\"stat\").",
                 OperatorGreeting = "{practice}, this is {operator}. How may I help?",
+                UrgentLines = [PhoneNumbers.Normalize(Riverside().Numbers[0])],
             },
         };
 
@@ -44,6 +45,8 @@ public sealed class DeskSettingsFileTests
         Assert.Equal(new ServiceLevelTarget(90, TimeSpan.FromSeconds(30)), again.ServiceLevelTarget);
         Assert.Equal(practice.Desk.Instructions, again.Instructions);
         Assert.Equal(practice.Desk.OperatorGreeting, again.OperatorGreeting);
+        Assert.Equal(practice.Desk.UrgentLines, again.UrgentLines);
+        Assert.True(again.IsUrgentLine(Riverside().Numbers[0]));
         Assert.Equal(written, PracticeFileWriter.Write(PracticeFileReader.Parse(written, "exported.yaml")));
     }
 
@@ -91,6 +94,35 @@ public sealed class DeskSettingsFileTests
 
         Assert.Equal(TimeSpan.FromSeconds(60), desk.MaxHold);
         Assert.Equal((LivePersonPolicy.OperatorsFirst, true, ServiceLevelTarget.Default, DeskSettings.DefaultGreeting), (desk.LivePerson, desk.AfterMaxHoldDoctor, desk.ServiceLevelTarget, desk.OperatorGreeting));
+    }
+
+    [Fact]
+    public void AnUrgentLineMustBeOneOfThePracticesNumbersAndIsKeptNormalised()
+    {
+        const string text = """
+            id: riverside
+            name: Riverside
+            timeZone: America/New_York
+            numbers: ["+1 (555) 010-0100", "5550100200"]
+            desk:
+              urgentLines: ["555-010-0200"]
+            """;
+        const string wrong = """
+            id: riverside
+            name: Riverside
+            timeZone: America/New_York
+            numbers: ["5550100100"]
+            desk:
+              urgentLines: ["5550100999"]
+            """;
+
+        var desk = PracticeFileReader.Parse(text, "riverside.yaml").Desk;
+        var errors = Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(wrong, "riverside.yaml")).Errors;
+
+        Assert.Equal(["5550100200"], desk.UrgentLines);
+        Assert.True(desk.IsUrgentLine("+15550100200"));
+        Assert.False(desk.IsUrgentLine("5550100100"));
+        Assert.Equal(["riverside.yaml:6: urgent line '5550100999' is not one of the practice's numbers"], errors);
     }
 
     [Fact]

@@ -30,6 +30,23 @@ public sealed class DeskQueueTests
     }
 
     [Fact]
+    public void ACallerWhoSaysItIsUrgentGoesAheadOfEveryRoutineCallerButNotOfEarlierUrgentOnes()
+    {
+        _desk.Join("urgent-early", "riverside", DeskPriority.Urgent, Now);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        _desk.Join("routine-early", "riverside", DeskPriority.Routine, Now);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        _desk.Join("routine-late", "lakeside", DeskPriority.Routine, Now);
+
+        Assert.True(_desk.MakeUrgent("routine-late"));
+
+        Assert.False(_desk.MakeUrgent("routine-late"));
+        Assert.False(_desk.MakeUrgent("unknown"));
+        Assert.Equal(["urgent-early", "routine-late", "routine-early"], _desk.Waiting().Select(c => c.CallId));
+        Assert.Equal(2, _desk.Position("routine-late"));
+    }
+
+    [Fact]
     public void UrgentCallersGoAheadOfRoutineOnesThenFirstComeFirstServed()
     {
         _desk.Join("routine-early", "riverside", DeskPriority.Routine, Now);

@@ -48,6 +48,54 @@ public sealed class DeskFlowTests
     }
 
     [Fact]
+    public async Task ACallOnThePracticesUrgentLineJoinsTheQueueAsUrgentWithoutBeingAsked()
+    {
+        var desk = new ScriptedDesk { Now = ScriptedDesk.Waiting(3, TimeSpan.FromMinutes(6)) };
+        var call = new CallFlowHarness([Key('2')])
+        {
+            Desk = desk,
+            Practice = Practice with { Desk = DeskSettings.Default with { UrgentLines = ["15550100"] } },
+        };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal(["join Urgent", "end"], desk.Log);
+        Assert.DoesNotContain("play desk-urgent-ask", call.Log);
+        Assert.Equal("joined the operator queue from the practice's urgent line", desk.Joined!.Path[^1].What);
+    }
+
+    [Fact]
+    public async Task ARoutineCallerWithSomeoneAheadIsAskedWhetherItIsUrgentAndPressing1PutsThemAhead()
+    {
+        var desk = new ScriptedDesk { Now = ScriptedDesk.Waiting(3, TimeSpan.FromMinutes(6)) };
+        var call = new CallFlowHarness([Key('2'), Key('1')]) { Desk = desk };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal(["join Routine", "urgent", "end"], desk.Log);
+        var heard = call.Log.Where(l => l.StartsWith("play desk-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["play desk-hold", "play desk-urgent-ask", "play desk-urgent-noted"], heard);
+        Assert.Contains(call.Events, e => e.Name == "desk-urgent");
+    }
+
+    [Fact]
+    public async Task ARoutineCallerWhoPressesNothingStaysRoutineAndWaits()
+    {
+        var desk = new ScriptedDesk { Now = ScriptedDesk.Waiting(2, TimeSpan.FromMinutes(3)) };
+        var call = new CallFlowHarness([Key('2'), new Silence()]) { Desk = desk };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal(["join Routine", "end"], desk.Log);
+        Assert.Contains("play desk-urgent-ask", call.Log);
+        Assert.DoesNotContain("play desk-urgent-noted", call.Log);
+        Assert.DoesNotContain(call.Events, e => e.Name == "desk-urgent");
+    }
+
+    [Fact]
     public async Task NobodyAtTheDeskSendsSomeoneNowToTheDoctorAsBefore()
     {
         var desk = new ScriptedDesk { Staffed = false };

@@ -12,8 +12,8 @@ public sealed class ScriptedDesk : IOperatorDesk
 
     public bool Staffed { get; set; } = true;
 
-    /// <summary>Where the caller stands; waiting, second in line, about three minutes, unless the test moves them.</summary>
-    public DeskStanding Now { get; set; } = Waiting(2, TimeSpan.FromMinutes(3));
+    /// <summary>Where the caller stands; waiting, first in line (so not asked whether it is urgent), about three minutes, unless the test moves them.</summary>
+    public DeskStanding Now { get; set; } = Waiting(1, TimeSpan.FromMinutes(3));
 
     /// <summary>Where the caller goes when their room empties; done (the operator released the call) unless set.</summary>
     public DeskStanding AfterEmptied { get; set; } = Done("operator sam handled the call");
@@ -40,6 +40,12 @@ public sealed class ScriptedDesk : IOperatorDesk
         Log.Add("room emptied");
         Now = AfterEmptied;
         return Task.FromResult(Now);
+    }
+
+    public Task<bool> MakeUrgentAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        Log.Add(Now.Stage == DeskStage.Waiting ? "urgent" : "urgent refused");
+        return Task.FromResult(Now.Stage == DeskStage.Waiting);
     }
 
     public Task<bool> LeaveAsync(string callId, DeskLeave how, CancellationToken cancellationToken = default)

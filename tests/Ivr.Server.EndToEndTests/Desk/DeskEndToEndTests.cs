@@ -142,6 +142,45 @@ public sealed class DeskEndToEndTests
     }
 
     [Fact]
+    public async Task ACallerOnTheUrgentLineAndOneWhoPressesOneForUrgentGoAheadOfARoutineCallerWhoWaitedLonger()
+    {
+        var withAgi = RealAsterisk.AmiOptions();
+        withAgi.Events = "agi,call,dialplan";
+        await using var ami = await AmiClient.ConnectAsync(withAgi);
+        await using var prompts = new AmiEventLog(ami, "AGIExecStart");
+        await using var phone = await SippScript.Phone().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, DeskOperators.Settings, TestPractice.Riverside() with { UrgentLine = "15550101" });
+        var desk = await DeskOperators.AvailableAsync(service, "sam", phone.Port);
+        Assert.True((await desk.SetStatusAsync("sam", OperatorStatus.OnBreak, "coffee")).Done);
+        var holds = SippScript.Patient().WhenAsked("main-menu").Press('2').Wait(TimeSpan.FromSeconds(50)).HangUp();
+        await using var routine = await PatientCall.StartAsync(holds, service.Directory);
+        await UntilAsync(service, () => Task.FromResult(desk.Floor().Waiting.Count == 1), Long, "the routine caller waiting");
+        await using var urgentLine = await PatientCall.StartAsync(holds, service.Directory, "15550101");
+        await UntilAsync(service, () => Task.FromResult(desk.Floor().Waiting.Count == 2), Long, "the urgent line's caller waiting");
+
+        // Third in line, the caller is asked whether it is urgent and presses 1.
+        var saysUrgent = SippScript.Patient().WhenAsked("main-menu").Press('2').WhenAsked("desk-urgent-ask").Press('1').Wait(TimeSpan.FromSeconds(40)).HangUp();
+        await using var pressed = await PatientCall.StartAsync(saysUrgent, service.Directory);
+        await UntilAsync(service, () => Task.FromResult(prompts.Events.Any(CallerCue.Prompt("desk-urgent-noted").Matches)), Long, "the caller told the call is urgent");
+
+        var waiting = desk.Floor().Waiting;
+        Assert.Equal([DeskPriority.Urgent, DeskPriority.Urgent, DeskPriority.Routine], waiting.Select(w => w.Priority));
+        var records = await service.Calls.ListAsync(10);
+        var byNumber = records.ToDictionary(r => r.UniqueId, r => r.DialedNumber);
+        Assert.Equal("15550101", byNumber[waiting[0].CallId]);
+        Assert.True(waiting[2].QueuedAt < waiting[0].QueuedAt && waiting[0].QueuedAt < waiting[1].QueuedAt);
+
+        // Only the caller with others ahead was asked: neither the first in line nor the urgent line's caller.
+        Assert.Single(prompts.Events, CallerCue.Prompt("desk-urgent-ask").Matches);
+
+        await service.WaitForCallerAsync(pressed, Long);
+        await service.WaitForCallerAsync(urgentLine, Long);
+        await service.WaitForCallerAsync(routine, Long);
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task AtThePracticesMaximumHoldTheCallerChoosesAnUrgentMessage()
     {
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());

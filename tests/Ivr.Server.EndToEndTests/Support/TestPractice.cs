@@ -35,6 +35,9 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>The practice's maximum hold at the desk, in seconds; the default (90) when null.</summary>
     public int? DeskMaxHoldSeconds { get; init; }
 
+    /// <summary>A second number of the practice, its urgent line: callers on it go to the desk's queue as urgent.</summary>
+    public string? UrgentLine { get; init; }
+
     public string Greeting => $"greeting-{Id}";
 
     public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
@@ -47,7 +50,7 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         y.AppendLine(CultureInfo.InvariantCulture, $"id: {Id}");
         y.AppendLine(CultureInfo.InvariantCulture, $"name: {Name}");
         y.AppendLine("timeZone: America/New_York");
-        y.AppendLine(CultureInfo.InvariantCulture, $"numbers: [\"{Number}\"]");
+        y.AppendLine(CultureInfo.InvariantCulture, $"numbers: [\"{Number}\"{(UrgentLine is { } urgent ? $", \"{urgent}\"" : string.Empty)}]");
         if (OfficePort is { } office)
         {
             y.AppendLine("coverage: overflow");
@@ -80,9 +83,20 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:{fallback}\"");
         }
-        if (DeskMaxHoldSeconds is { } maxHold)
+        if (DeskMaxHoldSeconds is not null || UrgentLine is not null)
         {
-            y.AppendLine(CultureInfo.InvariantCulture, $"desk: {{ maxHoldSeconds: {maxHold}, instructions: \"Never page for prescription refills.\" }}");
+            var desk = new List<string>();
+            if (DeskMaxHoldSeconds is { } maxHold)
+            {
+                desk.Add(string.Create(CultureInfo.InvariantCulture, $"maxHoldSeconds: {maxHold}, instructions: \"Never page for prescription refills.\""));
+            }
+
+            if (UrgentLine is { } line)
+            {
+                desk.Add($"urgentLines: [\"{line}\"]");
+            }
+
+            y.AppendLine(CultureInfo.InvariantCulture, $"desk: {{ {string.Join(", ", desk)} }}");
         }
 
         if (HasAgreement)
