@@ -22,11 +22,11 @@ public sealed class SqliteOperatorStore(SqliteDatabase database) : IOperatorStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OperatorRow>(new CommandDefinition(
-            "SELECT u.id, u.username, u.disabled_at, p.phone FROM users u LEFT JOIN operator_phones p ON p.user_id = u.id WHERE u.role = @role ORDER BY u.username",
-            new { role = PortalRoles.Operator },
+            "SELECT u.id, u.username, u.disabled_at, p.phone, u.role FROM users u LEFT JOIN operator_phones p ON p.user_id = u.id WHERE u.role IN (@role, @supervisor) ORDER BY u.username",
+            new { role = PortalRoles.Operator, supervisor = PortalRoles.Supervisor },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new OperatorAccount(r.id, r.username, r.disabled_at is not null, r.phone)).ToList();
+        return rows.Select(r => new OperatorAccount(r.id, r.username, r.disabled_at is not null, r.phone, r.role == PortalRoles.Supervisor)).ToList();
     }
 
-    private sealed record OperatorRow(long id, string username, string? disabled_at, string? phone);
+    private sealed record OperatorRow(long id, string username, string? disabled_at, string? phone, string role);
 }

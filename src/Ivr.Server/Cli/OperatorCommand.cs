@@ -68,8 +68,8 @@ public static class OperatorCommand
 
     private static Command Phone(CliContext context)
     {
-        var command = new Command("phone", "Change the phone the desk rings an operator on: a SIP phone's dial string, the desk page's softphone, or none.");
-        var nameArgument = new Argument<string>("NAME") { Description = "the operator's username" };
+        var command = new Command("phone", "Change the phone the desk rings an operator (or the supervisor) on: a SIP phone's dial string, the desk page's softphone, or none.");
+        var nameArgument = new Argument<string>("NAME") { Description = "the operator's username, or the supervisor's" };
         var phoneOption = PhoneOption();
         var softphoneOption = SoftphoneOption();
         var noneOption = CliOptions.Flag("--none", "no phone: the desk offers the operator no call (a softphone's endpoint is deleted)");
@@ -92,9 +92,10 @@ public static class OperatorCommand
             using var host = await context.OpenAsync(ct);
             var services = host.Services;
             var user = await services.GetRequiredService<IUserStore>().FindAsync(name, ct);
-            if (user is null || user.Role != PortalRole.Operator || user.IsRemoved)
+            // The supervisor works the desk too, so their account may have a phone as well.
+            if (user is null || user.Role is not (PortalRole.Operator or PortalRole.Supervisor) || user.IsRemoved)
             {
-                throw new CommandLineException($"{name} is not an operator (see ivr operator list).");
+                throw new CommandLineException($"{name} is neither an operator nor the supervisor (see ivr operator list).");
             }
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -141,7 +142,7 @@ public static class OperatorCommand
 
     private static Command List(CliContext context)
     {
-        var list = new Command("list", "Operators, whether their account is active, and the phone the desk rings.");
+        var list = new Command("list", "Who works the desk (operators, and the supervisor), whether their account is active, and the phone the desk rings.");
         var json = CliOptions.Json();
         list.Options.Add(json);
         list.SetAction(async (parse, ct) =>
@@ -159,7 +160,8 @@ public static class OperatorCommand
             foreach (var o in operators)
             {
                 var softphone = OperatorEndpoint.IsSoftphone(o.Username, o.Phone) ? " (softphone)" : string.Empty;
-                output.WriteLine($"{o.Username,-24} {(o.IsDisabled ? "disabled" : "active"),-9} {o.Phone ?? "(none yet)"}{softphone}");
+                var name = o.IsSupervisor ? $"{o.Username} (supervisor)" : o.Username;
+                output.WriteLine($"{name,-24} {(o.IsDisabled ? "disabled" : "active"),-9} {o.Phone ?? "(none yet)"}{softphone}");
             }
 
             return 0;

@@ -45,7 +45,7 @@ public sealed class SafetyNetEndToEndTests
             await service.WaitForExitAsync();
             await sipp.WaitAsync(TimeSpan.FromSeconds(90));
 
-            var uniqueId = await AssertFallbackMessageAsync();
+            var uniqueId = await SafetyNetSpool.AssertMessageAsync();
             Assert.Equal(0, await fallback.WaitAsync(TimeSpan.FromSeconds(30)));
 
             // The service had opened the call record before it died; it stays, unfinished, for review.
@@ -55,7 +55,7 @@ public sealed class SafetyNetEndToEndTests
             Assert.NotNull(record);
             Assert.Null(record!.EndedAt);
             await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
-            DeleteFallbackMessage(uniqueId);
+            SafetyNetSpool.Delete(uniqueId);
         }
         finally
         {
@@ -78,7 +78,7 @@ public sealed class SafetyNetEndToEndTests
         await using var sipp = await PatientCall.StartAsync(patient, Path.GetTempPath());
         await sipp.WaitAsync(TimeSpan.FromSeconds(90));
 
-        var uniqueId = await AssertFallbackMessageAsync();
+        var uniqueId = await SafetyNetSpool.AssertMessageAsync();
         Assert.Equal(0, await fallback.WaitAsync(TimeSpan.FromSeconds(30)));
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
 
@@ -98,31 +98,5 @@ public sealed class SafetyNetEndToEndTests
         Assert.False(File.Exists(message.MessageRecording), "the plain recording was left in the spool");
         Assert.False(File.Exists(Path.ChangeExtension(message.MessageRecording!, ".txt")), "the note was left in the spool");
         await Eventually.UntilAsync(async () => (await service.Dispatch.AttemptsAsync(message.Id)).Any(a => a.Recipient == "supervisor"), TimeSpan.FromSeconds(30), "the imported message's first page");
-    }
-
-    /// <summary>The kill test leaves its message in the spool; later tests that import must not find it.</summary>
-    private static void DeleteFallbackMessage(string uniqueId)
-    {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RealAsterisk.RecordingDirectory, "..", "fallback"), uniqueId + ".*"))
-        {
-            File.Delete(file);
-        }
-    }
-
-    /// <summary>The newest fallback recording has audio and a note naming the call; returns its uniqueid.</summary>
-    private static async Task<string> AssertFallbackMessageAsync()
-    {
-        var folder = Path.Combine(RealAsterisk.RecordingDirectory, "..", "fallback");
-        var newest = await Eventually.ValueAsync(
-            () => new DirectoryInfo(folder).GetFiles("*.wav").Where(f => f.LastWriteTimeUtc > DateTime.UtcNow.AddMinutes(-2)).MaxBy(f => f.LastWriteTimeUtc),
-            TimeSpan.FromSeconds(20),
-            "the safety net to record a message");
-
-        Assert.True(newest.Length > 16000, $"the fallback recording holds only {newest.Length} bytes");
-        var uniqueId = Path.GetFileNameWithoutExtension(newest.Name);
-        var note = await File.ReadAllTextAsync(Path.Combine(folder, uniqueId + ".txt"));
-        Assert.Contains($"uniqueid={uniqueId}", note);
-        Assert.Contains($"did={PatientCall.PracticeNumber}", note);
-        return uniqueId;
     }
 }

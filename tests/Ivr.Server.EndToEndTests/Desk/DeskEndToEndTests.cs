@@ -181,6 +181,35 @@ public sealed class DeskEndToEndTests
     }
 
     [Fact]
+    public async Task WhenTheServiceStopsWhileACallerIsQueuedTheDialplansSafetyNetTakesTheirMessage()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var phone = await SippScript.Phone().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        var service = await ServiceUnderTest.StartAsync(supervisor.Port, DeskOperators.Settings, TestPractice.Riverside());
+        var desk = await DeskOperators.AvailableAsync(service, "sam", phone.Port);
+        Assert.True((await desk.SetStatusAsync("sam", OperatorStatus.OnBreak, "coffee")).Done);
+        await using var patient = await PatientCall.StartAsync(
+            SippScript.Patient().WhenAsked("main-menu").Press('2').When(CallerCue.DialplanRecording).Speak().Press('#').Wait(TimeSpan.FromSeconds(4)).HangUp(),
+            service.Directory);
+        try
+        {
+            await UntilAsync(service, () => Task.FromResult(desk.Floor().Waiting.Count == 1), Long, "the caller waiting for an operator");
+        }
+        finally
+        {
+            // The queue lives in the service: stopping it takes the caller out of their room at the next timed wait.
+            await service.DisposeAsync();
+        }
+
+        await patient.WaitAsync(TimeSpan.FromSeconds(90));
+        var uniqueId = await SafetyNetSpool.AssertMessageAsync();
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
+        SafetyNetSpool.Delete(uniqueId);
+    }
+
+    [Fact]
     public async Task AtThePracticesMaximumHoldTheCallerChoosesAnUrgentMessage()
     {
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());

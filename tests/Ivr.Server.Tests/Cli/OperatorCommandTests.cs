@@ -106,8 +106,30 @@ public sealed class OperatorCommandTests
         Assert.Equal(2, noChoice);
         Assert.Contains("Give one of", refused);
         Assert.Equal(2, notOperator);
-        Assert.Contains("nobody is not an operator", unknown);
+        Assert.Contains("nobody is neither an operator nor the supervisor", unknown);
         Assert.False(await endpoints.ExistsAsync("op-nobody"));
+    }
+
+    [Fact]
+    public async Task TheSupervisorWorksTheDeskTooSoTheirAccountTakesAPhoneAndIsListedButAClinicianIsRefused()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        await service.RunWithInputAsync(Password, "user", "add", "lee", "--role", "supervisor");
+        await service.RunWithInputAsync(Password, "user", "add", "tom", "--role", "telecom-admin");
+        await service.RunWithInputAsync(Password, "operator", "add", "sam", "--phone", "PJSIP/desk-sam");
+
+        var (softphone, said) = await service.RunAsync("operator", "phone", "lee", "--softphone");
+        var (admin, refused) = await service.RunAsync("operator", "phone", "tom", "--softphone");
+        var (_, listed) = await service.RunAsync("operator", "list");
+
+        Assert.Equal(0, softphone);
+        Assert.Contains("lee is rung on PJSIP/op-lee", said);
+        Assert.True(await service.Get<IPhoneEndpointStore>().ExistsAsync("op-lee"));
+        Assert.Equal(2, admin);
+        Assert.Contains("tom is neither an operator nor the supervisor", refused);
+        var desk = await service.Get<IOperatorStore>().ListAsync();
+        Assert.Equal([("lee", true, "PJSIP/op-lee"), ("sam", false, "PJSIP/desk-sam")], desk.Select(a => (a.Username, a.IsSupervisor, a.Phone)));
+        Assert.Contains("lee (supervisor)", listed);
     }
 
     [Fact]
