@@ -1,27 +1,36 @@
 using Ivr.Testing;
 
-// Usage: ivr-sipp-scenario OUT.xml [--short]
+// Usage: ivr-sipp-scenario OUT.xml [--short | --desk | --phone]
 // The benchmark's patient, written beside OUT.xml with its pcaps. Many calls run at once from one
 // SIPp here, so the media keeps the prompts' timing instead of waiting on cues: the patient leaves a
 // routine message (1, a name and #, 1 for the caller id, 2 routine, a message and #, 1 to keep) and
-// waits for the service to hang up. With --short it hangs up after the greeting and main menu.
-if (args.Length is < 1 or > 2 || (args.Length == 2 && args[1] != "--short"))
+// waits for the service to hang up. With --short it hangs up after the greeting and main menu; with
+// --desk it presses 2 for someone now and waits (for an operator, then while the operator talks) until
+// the service hangs up. --phone writes the desk run's operator phone instead: it rings, answers at once
+// and stays until hung up.
+string[] modes = ["--short", "--desk", "--phone"];
+if (args.Length is < 1 or > 2 || (args.Length == 2 && !modes.Contains(args[1])))
 {
-    Console.Error.WriteLine("usage: ivr-sipp-scenario OUT.xml [--short]");
+    Console.Error.WriteLine("usage: ivr-sipp-scenario OUT.xml [--short | --desk | --phone]");
     return 2;
 }
 
 var beat = TimeSpan.FromSeconds(1);
 var greeting = PromptDurations.Of("greeting-riverside-pediatrics", "emergency") + beat;
-var patient = args.Length == 2
-    ? SippScript.Patient().Wait(greeting).Wait(PromptDurations.Of("main-menu")).HangUp()
-    : SippScript.Patient()
+var mode = args.Length == 2 ? args[1] : null;
+var patient = mode switch
+{
+    "--short" => SippScript.Patient().Wait(greeting).Wait(PromptDurations.Of("main-menu")).HangUp(),
+    "--desk" => SippScript.Patient().Wait(greeting).Press('2'),
+    "--phone" => SippScript.Phone(),
+    _ => SippScript.Patient()
         .Wait(greeting).Press('1')
         .Wait(PromptDurations.Of("record-name") + beat).Speak().Press('#')
         .Wait(beat).Press('1')
         .Wait(beat).Press('2')
         .Wait(PromptDurations.Of("record-message") + beat).Speak().Press('#')
-        .Wait(beat).Press('1');
+        .Wait(beat).Press('1'),
+};
 var target = Path.GetFullPath(args[0]);
 patient.WriteTo(Path.GetDirectoryName(target)!, "5551234567", Path.GetFileNameWithoutExtension(target));
 return 0;

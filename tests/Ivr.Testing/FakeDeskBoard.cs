@@ -44,6 +44,12 @@ public sealed class FakeDeskBoard : IDeskBoard
         }
     }
 
+    public IDisposable Watch(string operatorName) => new CancellationTokenSource();
+
+    public void CardShown(string operatorName, string callId)
+    {
+    }
+
     public DeskView View(string operatorName) => new(operatorName, OperatorStatus.SignedOut, null, false, null, Floor().Version);
 
     public Task<DeskResult> SetStatusAsync(string operatorName, OperatorStatus status, string? reason, CancellationToken cancellationToken = default) => Refused();

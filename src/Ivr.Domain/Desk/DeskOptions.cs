@@ -12,6 +12,12 @@ public sealed class DeskOptions
     /// <summary>After this long on hold the caller hears the practice's emergency instruction again. Default 1 minute.</summary>
     public TimeSpan EmergencyReminderAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// While an operator's desk page is open, how long an offered call waits for the page to show its card
+    /// before their phone rings anyway (a stalled browser never keeps a caller waiting). Default 250 ms.
+    /// </summary>
+    public TimeSpan CardWait { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long a caller queued behind others has, after the hold prompt, to press 1 for an urgent call. Default 2 s.</summary>
     public TimeSpan UrgentAskTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

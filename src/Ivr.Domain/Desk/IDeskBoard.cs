@@ -17,6 +17,17 @@ public interface IDeskBoard
     DeskFloor Floor();
 
     /// <summary>
+    /// The desk page of <paramref name="operatorName"/> is open (its event stream) until the result is disposed.
+    /// While one is, a call offered to them rings their phone once the page shows the call's card
+    /// (<see cref="CardShown"/>), so the card is in front of them before the phone rings; the desk does not wait
+    /// for a page that is not open.
+    /// </summary>
+    IDisposable Watch(string operatorName);
+
+    /// <summary>The desk page of <paramref name="operatorName"/> shows the card of <paramref name="callId"/> (the page says so as it draws it).</summary>
+    void CardShown(string operatorName, string callId);
+
+    /// <summary>
     /// Sets an operator's own status: <see cref="OperatorStatus.Available"/>, <see cref="OperatorStatus.OnBreak"/>
     /// (with a reason), <see cref="OperatorStatus.WrapUp"/> or <see cref="OperatorStatus.SignedOut"/>. Refused
     /// (with why) for any other status, a break without a reason, an operator without a phone, or while

@@ -20,8 +20,7 @@ public sealed class PortalCookieEvents(PortalAccounts accounts) : CookieAuthenti
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var token = context.Principal?.FindFirst(PortalClaims.Session)?.Value;
-        var stream = context.HttpContext.Request.Path.StartsWithSegments(Live.LiveApi.StreamPath);
-        var live = await accounts.ValidateAsync(token, touch: !stream, context.HttpContext.RequestAborted);
+        var live = await accounts.ValidateAsync(token, touch: !Passive(context.HttpContext.Request), context.HttpContext.RequestAborted);
         if (live is not { } valid)
         {
             context.RejectPrincipal();
@@ -35,12 +34,13 @@ public sealed class PortalCookieEvents(PortalAccounts accounts) : CookieAuthenti
     }
 
     /// <summary>
-    /// The live view's stream stays open with nobody at the keyboard, so it never renews the session:
-    /// an operator who walks away from the live page is signed out after the idle timeout like anywhere else.
+    /// The live view's stream stays open with nobody at the keyboard, and the desk page says it shows a card
+    /// without anyone touching it, so neither renews the session: whoever walks away from the page is signed
+    /// out after the idle timeout like anywhere else.
     /// </summary>
     public override Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
     {
-        if (context.HttpContext.Request.Path.StartsWithSegments(Live.LiveApi.StreamPath))
+        if (Passive(context.HttpContext.Request))
         {
             context.ShouldRenew = false;
         }
@@ -53,6 +53,9 @@ public sealed class PortalCookieEvents(PortalAccounts accounts) : CookieAuthenti
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
         Status(context, StatusCodes.Status403Forbidden);
+
+    private static bool Passive(HttpRequest request) =>
+        request.Path.StartsWithSegments(Live.LiveApi.StreamPath) || request.Path.StartsWithSegments(Desk.DeskApi.SeenPath);
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 

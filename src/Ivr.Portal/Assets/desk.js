@@ -24,6 +24,7 @@ function start(root) {
     let view = null;
     let formCall = null; // the call whose draft the form holds
     let announced = null; // the call whose offer was announced
+    let seen = null; // the call whose card this page told the desk it shows
     let busy = false;
 
     const token = () => form.querySelector('input[name="__RequestVerificationToken"]').value;
@@ -394,7 +395,21 @@ function start(root) {
     });
 
     const events = new EventSource('/api/desk/events');
-    events.addEventListener('view', (e) => render(JSON.parse(e.data)));
+    events.addEventListener('view', (e) => {
+        const next = JSON.parse(e.data);
+        render(next);
+        // The card is drawn: the desk rings the operator's phone now (it waits for this, briefly, while the page is open).
+        // Not through post(): showing a card is not the operator's activity, so it renews nothing.
+        if (next.call && next.call.callId !== seen) {
+            seen = next.call.callId;
+            fetch('/api/desk/seen', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token() },
+                body: JSON.stringify({ callId: seen }),
+                credentials: 'same-origin',
+            }).catch(() => {});
+        }
+    });
     events.addEventListener('expired', () => {
         events.close();
         signIn();

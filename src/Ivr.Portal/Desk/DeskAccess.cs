@@ -92,6 +92,18 @@ public sealed class DeskAccess(IAuditLog audit, TimeProvider time, ILogger<DeskA
         return new DeskAnswer<DeskResult>(DeskAccessStatus.Open, result);
     }
 
+    /// <summary>The desk page of <paramref name="who"/> shows the card of <paramref name="callId"/> (the cards a page is sent are audited as the stream sends them).</summary>
+    public async Task<DeskAccessStatus> SeenAsync(PortalIdentity who, string callId, CancellationToken cancellationToken = default)
+    {
+        if (await RefuseAsync(who, "desk.seen", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        board!.CardShown(who.Username, callId);
+        return DeskAccessStatus.Open;
+    }
+
     private async Task<DeskAccessStatus?> RefuseAsync(PortalIdentity who, string action, CancellationToken cancellationToken)
     {
         if (!who.WorksTheDesk)

@@ -20,6 +20,9 @@ public static class DeskApi
 {
     public const string StreamPath = "/api/desk/events";
 
+    /// <summary>Where the desk page says it shows a call's card; passive (it neither touches nor renews the session).</summary>
+    public const string SeenPath = "/api/desk/seen";
+
     /// <summary>How long the stream may stay silent before it sends a comment, so proxies keep it open.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
@@ -38,6 +41,7 @@ public static class DeskApi
         api.MapPost("/transfer", TransferAsync).AddEndpointFilter<AntiforgeryHeaderFilter>();
         api.MapPost("/release", (HttpContext context, DeskAccess access) => ActAsync(access.ReleaseAsync(context.Who(), context.RequestAborted)))
             .AddEndpointFilter<AntiforgeryHeaderFilter>();
+        api.MapPost("/seen", SeenAsync).AddEndpointFilter<AntiforgeryHeaderFilter>();
         return app;
     }
 
@@ -84,6 +88,18 @@ public static class DeskApi
         return target is { } to
             ? ActAsync(access.TransferAsync(context.Who(), to, context.RequestAborted))
             : Task.FromResult(Results.BadRequest(new { error = "target is nurse or office" }));
+    }
+
+    /// <summary>The page shows the card of <c>callId</c>: the desk rings the operator's phone now (<see cref="IDeskBoard.CardShown"/>).</summary>
+    private static async Task<IResult> SeenAsync(DeskSeenJson? body, HttpContext context, DeskAccess access)
+    {
+        if (string.IsNullOrWhiteSpace(body?.CallId))
+        {
+            return Results.BadRequest(new { error = "callId is the call whose card the page shows" });
+        }
+
+        var seen = await access.SeenAsync(context.Who(), body.CallId, context.RequestAborted);
+        return seen == DeskAccessStatus.Open ? Results.NoContent() : Refused(seen);
     }
 
     private static async Task<IResult> MessageAsync(DeskMessageJson? body, HttpContext context, DeskAccess access)
@@ -143,6 +159,9 @@ public static class DeskApi
         try
         {
             var expires = await ServerSentEvents.OpenAsync(context, time, stop.Token);
+
+            // While this page is open, a call offered to the operator rings their phone once the page shows its card (POST seen).
+            using var watching = board.Watch(who.Username);
             while (true)
             {
                 if (!await ServerSentEvents.StillSignedInAsync(context, accounts, who, stop.Token))

@@ -32,6 +32,7 @@ public sealed partial class DeskService
 
                 call.Offers++;
                 call.RingingChannelId = OriginatedChannels.Desk(call.CallId, call.Offers);
+                AwaitCard(offer.Operator, call.CallId);
                 rings.Add((call, offer.Operator, phone, call.RingingChannelId));
             }
         }
@@ -54,6 +55,16 @@ public sealed partial class DeskService
     {
         var timeout = options.Value.AnswerTimeout;
         string? unanswered;
+        await CardFirstAsync(name, call.CallId);
+        lock (_gate)
+        {
+            if (call.RingingChannelId != channelId)
+            {
+                // The offer was taken back while the card went out (the caller left): nothing to ring.
+                return;
+            }
+        }
+
         try
         {
             var client = await ami.ClientAsync();

@@ -5,6 +5,7 @@ using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Desk;
 using Ivr.Portal.Desk;
+using Ivr.Testing;
 using Ivr.Testing.Desk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,12 +68,14 @@ public sealed class DeskHttpTests
         var api = await client.GetAsync("/api/desk");
         var stream = await client.GetAsync(DeskApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
         var status = await client.PostAsJsonAsync("/api/desk/status", new { status = "available" });
+        var seen = await client.PostAsJsonAsync(DeskApi.SeenPath, new { callId = "1795360542.9" });
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, stream.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, status.StatusCode);
-        Assert.Equal(4, (await portal.Get<IAuditLog>().ListAsync(30)).Count(e => e.Action == "desk.denied" && e.Actor == "portal:lee"));
+        Assert.Equal(HttpStatusCode.Forbidden, seen.StatusCode);
+        Assert.Equal(5, (await portal.Get<IAuditLog>().ListAsync(30)).Count(e => e.Action == "desk.denied" && e.Actor == "portal:lee"));
     }
 
     [Fact]
@@ -212,15 +215,18 @@ public sealed class DeskHttpTests
         await using var portal = await ArrangeAsync(board);
         await portal.AddUserAsync("sam", Password, PortalRole.Operator);
         using var client = portal.Client();
-        await SignInAsync(client, "sam");
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await SignInAsync(client, "sam"));
         await board.SetStatusAsync("sam", OperatorStatus.Available, null);
 
         using var response = await client.GetAsync(DeskApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await NextViewAsync(events);
+        var watchedWhileOpen = board.Watching.GetValueOrDefault("sam");
         board.Offer("sam", InMemoryDeskBoard.Call("1795360542.9", DateTimeOffset.UtcNow));
         var offered = await NextViewAsync(events);
+        using var seen = await client.PostAsJsonAsync(DeskApi.SeenPath, new { callId = "1795360542.9" });
+        using var seenWithoutCall = await client.PostAsJsonAsync(DeskApi.SeenPath, new { });
         board.Answer("sam");
         var answered = await NextViewAsync(events);
         await board.PatchAsync("sam");
@@ -229,6 +235,13 @@ public sealed class DeskHttpTests
 
         Assert.Equal("available", first.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("call").ValueKind);
+
+        // The open page is watched, so the desk rings the operator's phone once the page says it shows the card (DeskService.Cards).
+        Assert.Equal(1, watchedWhileOpen);
+        Assert.Equal(HttpStatusCode.NoContent, seen.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, seenWithoutCall.StatusCode);
+        Assert.Equal(["sam:1795360542.9"], board.CardsShown);
+        Assert.False(seen.Headers.Contains("Set-Cookie"), "saying the card is shown renewed the session");
         Assert.Equal("offered", offered.GetProperty("status").GetString());
         var card = offered.GetProperty("call").GetProperty("card");
         Assert.False(offered.GetProperty("call").GetProperty("answered").GetBoolean());
@@ -241,6 +254,8 @@ public sealed class DeskHttpTests
         Assert.Single(audit, e => e.Action == "desk.card" && e.SubjectId == "9" && e.Actor == "portal:sam");
         Assert.Contains(audit, e => e.Action == "desk.stream" && e.Actor == "portal:sam");
         Assert.DoesNotContain(audit, e => e.Detail.Contains("5551234567", StringComparison.Ordinal));
+        response.Dispose();
+        await Eventually.UntilAsync(() => Task.FromResult(board.Watching["sam"] == 0), TimeSpan.FromSeconds(10), "the closed page no longer watched");
     }
 
     [Fact]

@@ -71,6 +71,49 @@ public sealed class InMemoryDeskBoard(TimeProvider time) : IDeskBoard
         Patch: null,
         Notice: null);
 
+    /// <summary>How many desk pages of each operator are open now.</summary>
+    public Dictionary<string, int> Watching { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every card a desk page was sent, as <c>operator:callId</c>, in order.</summary>
+    public List<string> CardsShown { get; } = [];
+
+    public IDisposable Watch(string operatorName)
+    {
+        lock (Watching)
+        {
+            Watching[operatorName] = Watching.GetValueOrDefault(operatorName) + 1;
+        }
+
+        return new Unwatch(() =>
+        {
+            lock (Watching)
+            {
+                Watching[operatorName]--;
+            }
+        });
+    }
+
+    public void CardShown(string operatorName, string callId)
+    {
+        lock (CardsShown)
+        {
+            CardsShown.Add($"{operatorName}:{callId}");
+        }
+    }
+
+    private sealed class Unwatch(Action undo) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                undo();
+            }
+        }
+    }
+
     public DeskView View(string operatorName)
     {
         lock (_gate)
