@@ -70,6 +70,8 @@ public sealed class PatchSummaryHttpTests
         var plainPage = await client.GetStringAsync($"/messages/{plain}");
         var inbox = await client.GetStringAsync("/messages");
         var mine = await client.GetStringAsync("/messages?mine=true");
+        var call = (await portal.Get<IMessageStore>().GetAsync(summary))!.CallId;
+        var callPage = await client.GetStringAsync($"/calls/{call}");
         using var patel = portal.Client();
         await SignInAsync(patel, "patel");
         var patelsOwn = await patel.GetStringAsync("/messages?mine=true");
@@ -88,6 +90,8 @@ public sealed class PatchSummaryHttpTests
         Assert.Contains("Patched call summary</span> for dr-lee", Row(inbox, summary), StringComparison.Ordinal);
         Assert.Contains("typed by operator sam", Row(inbox, typed!.Value), StringComparison.Ordinal);
         Assert.DoesNotContain("Fever", inbox, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/messages/{summary}\">Message {summary}</a>", callPage, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge summary\">summary for dr-lee</span>", callPage, StringComparison.Ordinal);
         Assert.Contains($"data-message-id=\"{summary}\"", mine, StringComparison.Ordinal);
         Assert.Contains($"data-message-id=\"{plain}\"", mine, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-message-id=\"{summary}\"", patelsOwn, StringComparison.Ordinal);
