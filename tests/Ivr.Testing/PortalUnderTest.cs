@@ -174,6 +174,28 @@ public sealed class PortalUnderTest : IAsyncDisposable
     }
 
     /// <summary>
+    /// A call an operator patched to <paramref name="clinicianId"/> and the summary the desk left them when it ended:
+    /// the call came in at the fixed night plus <paramref name="minutesAfter"/>, the clinician joined 2 min later and
+    /// stayed 6 min 35 s; with <paramref name="typed"/>, the operator's message for the call, which the summary names.
+    /// Returns the summary's id and the typed message's (null without one).
+    /// </summary>
+    public async Task<(long SummaryId, long? TypedId)> SeedPatchSummaryAsync(string practiceId, string clinicianId, string operatorName, DeskMessageForm? typed = null, int minutesAfter = 0)
+    {
+        var number = Interlocked.Increment(ref _calls);
+        var at = Received.AddMinutes(minutesAfter);
+        var calls = Get<ICallRecordStore>();
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = $"1763795400.{number}", PracticeId = practiceId, DialedNumber = "15550100", CallerId = "5551230000", StartedAt = at, CoverageMode = "after-hours", RouteReason = "outside office hours" });
+        await calls.MarkAnsweredAsync(callId, at.AddSeconds(1));
+        var messages = Get<IMessageStore>();
+        long? typedId = typed is null ? null : (await messages.SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(typed, callId, practiceId, "5551230000", operatorName, at.AddSeconds(90))))).Id;
+        var joined = at.AddMinutes(2);
+        var summary = new PatchSummary(clinicianId, operatorName, at, joined, TimeSpan.FromSeconds(395), typedId, typed is null ? null : DeskFormRules.Trim(typed.Reason));
+        var (id, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(callId, practiceId, "5551230000", summary, joined.AddSeconds(400))));
+        await calls.CompleteAsync(callId, joined.AddSeconds(400), "connected", "patched to the clinician at the desk");
+        return (id, typedId);
+    }
+
+    /// <summary>
     /// The desk's facts of one night, written through <see cref="IDeskLog"/> as telephony writes them (call
     /// <see cref="SeedPracticesAsync"/> first). Harbor's target becomes 90 % within 30 s; Riverside keeps the
     /// default 80 % within 20 s. From 02:10 in New York (07:10 UTC, 22 November):

@@ -17,13 +17,16 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
     private const string Active = nameof(DispatchState.Active);
     private const string Report = nameof(DispatchKind.Report);
     private const string ReportFollowUp = nameof(DispatchKind.ReportFollowUp);
+    private const string Summary = nameof(DispatchKind.Summary);
 
     public async Task<IReadOnlyList<DispatchWork>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DispatchRow>(new CommandDefinition(
             """
-            SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, escalate_at, chain, policy FROM dispatches
+            SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, escalate_at, chain, policy,
+                (SELECT m.summary_for FROM messages m WHERE m.id = message_id) AS recipient
+            FROM dispatches
             WHERE state IN ('New', 'Active') AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
             ORDER BY next_step_at LIMIT @limit
             """,
@@ -41,6 +44,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             EscalateAt = Time.ReadNullable(r.escalate_at),
             Chain = r.chain is null ? [] : JsonSerializer.Deserialize<List<OnCallContact>>(r.chain) ?? [],
             Policy = r.policy is null ? EscalationPolicy.Default : JsonSerializer.Deserialize<EscalationPolicy>(r.policy) ?? EscalationPolicy.Default,
+            Recipient = r.recipient,
         }).ToList();
     }
 
@@ -55,6 +59,18 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             "UPDATE dispatches SET kind = 'Report', state = 'Active', next_step = 0, next_step_at = @due, escalate_at = @escalateAt WHERE message_id = @messageId AND state = 'New'",
             new { messageId, due = Time.Write(due), escalateAt = Time.Write(escalateAt) },
             cancellationToken) == 1;
+
+    public async Task<bool> PlanSummaryAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(
+            $"UPDATE dispatches SET kind = '{Summary}', state = '{Active}', next_step = 0, next_step_at = @due WHERE message_id = @messageId AND state = 'New'",
+            new { messageId, due = Time.Write(due) },
+            cancellationToken) == 1;
+
+    public Task CompleteSummaryAsync(long messageId, string owner, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            $"UPDATE dispatches SET state = '{nameof(DispatchState.Stopped)}', lease_owner = NULL, lease_until = NULL WHERE message_id = @messageId AND lease_owner = @owner AND kind = '{Summary}'",
+            new { messageId, owner },
+            cancellationToken);
 
     public async Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
@@ -255,7 +271,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy);
+    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy, string? recipient);
 
     private sealed record AttemptRow(long id, long message_id, long step, string channel, string recipient, string started_at, string? ended_at, string outcome, string detail);
 

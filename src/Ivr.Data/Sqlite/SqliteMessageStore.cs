@@ -1,14 +1,15 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Ivr.Domain.Messages;
 using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
-/// <summary>Patient messages in SQLite. Callback number, caller id, recording paths and everything typed at the desk are encrypted.</summary>
+/// <summary>Patient messages in SQLite. Callback number, caller id, recording paths, everything typed at the desk and what a patched call's summary says are encrypted.</summary>
 public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
 {
-    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc";
+    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc";
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -27,15 +28,15 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     }
 
     /// <summary>
-    /// The insert meets the unique index on typed messages' calls and does nothing when the call has one
-    /// already; writers queue on SQLite's one write lock, so of two racing saves the second sees the first's row.
+    /// The insert meets the unique index on typed messages' (or summaries') calls and does nothing when the call has
+    /// one already; writers queue on SQLite's one write lock, so of two racing saves the second sees the first's row.
     /// </summary>
     public async Task<(long Id, bool Created)> SaveOnceAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(received);
-        if (received.Message.Typed is null)
+        if (received.Message.Typed is null && received.Message.Summary is null)
         {
-            throw new ArgumentException("Only a message typed at the desk is saved once per call.", nameof(received));
+            throw new ArgumentException("Only a message typed at the desk or a patched call's summary is saved once per call.", nameof(received));
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -47,7 +48,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         }
 
         var first = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT id FROM messages WHERE call_id = @CallId AND typed_by IS NOT NULL",
+            $"SELECT id FROM messages WHERE call_id = @CallId AND {OnceColumn(received.Message)} IS NOT NULL",
             new { received.Message.CallId },
             transaction,
             cancellationToken: cancellationToken));
@@ -70,7 +71,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             SELECT {Columns} FROM messages m
             WHERE (@PracticeId IS NULL OR practice_id = @PracticeId)
               AND (@IncludeResolved OR status <> 'Resolved')
-              AND (@PagedTo IS NULL OR EXISTS (SELECT 1 FROM dispatch_attempts a WHERE a.message_id = m.id AND a.recipient = @PagedTo))
+              AND (@PagedTo IS NULL OR summary_for = @PagedTo OR EXISTS (SELECT 1 FROM dispatch_attempts a WHERE a.message_id = m.id AND a.recipient = @PagedTo))
             ORDER BY urgency = 'Urgent' DESC, received_at DESC, id DESC
             LIMIT @Limit
             """,
@@ -83,11 +84,18 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         var message = received.Message;
         // A recorded message names only the columns the first schema had, as it always did.
         var typed = message.Typed;
+        var summary = message.Summary;
+        var (extraColumns, extraValues) = (typed, summary) switch
+        {
+            (not null, _) => (", typed_by", ", @TypedBy"),
+            (_, not null) => (", summary_for, summary_by", ", @SummaryFor, @SummaryBy"),
+            _ => (string.Empty, string.Empty),
+        };
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"""
-            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at{(typed is null ? string.Empty : ", typed_by")})
-            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt{(typed is null ? string.Empty : ", @TypedBy")})
-            {(once ? "ON CONFLICT (call_id) WHERE typed_by IS NOT NULL DO NOTHING" : string.Empty)}
+            INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at{extraColumns})
+            VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt{extraValues})
+            {(once ? $"ON CONFLICT (call_id) WHERE {OnceColumn(message)} IS NOT NULL DO NOTHING" : string.Empty)}
             RETURNING id
             """,
             new
@@ -100,7 +108,9 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 Partial = message.Partial ? 1 : 0,
                 message.UrgencyReason,
                 ReceivedAt = Time.Write(message.ReceivedAt),
-                TypedBy = message.Typed?.TakenBy,
+                TypedBy = typed?.TakenBy,
+                SummaryFor = summary?.ClinicianId,
+                SummaryBy = summary?.OperatorName,
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -114,6 +124,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording"
                 + (typed is null ? string.Empty : ", caller_name_enc = @CallerName, patient_name_enc = @PatientName, date_of_birth_enc = @DateOfBirth, reason_enc = @Reason, notes_enc = @Notes")
+                + (summary is null ? string.Empty : ", summary_enc = @Summary")
                 + " WHERE id = @id",
             new
             {
@@ -127,6 +138,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 DateOfBirth = protector.Protect(typed?.DateOfBirth.ToString(DateFormat, CultureInfo.InvariantCulture), "messages", "date_of_birth", row),
                 Reason = protector.Protect(typed?.Reason, "messages", "reason", row),
                 Notes = protector.Protect(typed?.Notes, "messages", "notes", row),
+                Summary = protector.Protect(summary is null ? null : SummaryDocument.Write(summary), "messages", "summary", row),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -181,13 +193,17 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                     Open(r.reason_enc, "reason", row),
                     Open(r.notes_enc, "notes", row),
                     r.typed_by),
+                Summary = r.summary_for is null ? null : SummaryDocument.Read(Open(r.summary_enc, "summary", row), r.summary_for, r.summary_by ?? string.Empty),
             };
         }).ToArray();
     }
 
-    /// <summary>A typed field, which a typed message always has.</summary>
-    private string Open(string? stored, string column, string row) =>
-        protector.Unprotect(stored, "messages", column, row) ?? throw new DataException($"Typed message {row} has no {column}.");
+    /// <summary>The column whose unique index keeps one message of <paramref name="message"/>'s kind per call.</summary>
+    private static string OnceColumn(PatientMessage message) => message.Summary is null ? "typed_by" : "summary_for";
 
-    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc);
+    /// <summary>A typed field or a summary's content, which such a message always has.</summary>
+    private string Open(string? stored, string column, string row) =>
+        protector.Unprotect(stored, "messages", column, row) ?? throw new DataException($"Message {row} has no {column}.");
+
+    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc);
 }

@@ -19,6 +19,7 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
         return rows.Select(r => new ReportCall(r.PracticeId, Time.Read(r.StartedAt), (int)r.BillableSeconds, r.RouteReason)).ToArray();
     }
 
+    /// <summary>The messages callers left: a patched call's summary is the service's note to a clinician, not a message, so it is not counted.</summary>
     public async Task<IReadOnlyList<ReportMessage>> MessagesAsync(string? practiceId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -30,6 +31,7 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
                    (SELECT COUNT(DISTINCT a.step) FROM dispatch_attempts a WHERE a.message_id = m.id AND a.channel = 'voice')
             FROM messages m
             WHERE (@practiceId IS NULL OR m.practice_id = @practiceId) AND m.received_at >= @from AND m.received_at < @until
+              AND m.summary_for IS NULL
             """,
             new { practiceId, from = Time.Write(from), until = Time.Write(until) },
             cancellationToken: cancellationToken));

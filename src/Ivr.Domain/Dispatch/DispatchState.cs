@@ -9,6 +9,6 @@ public enum DispatchState
     /// <summary>Planned: steps are due (a routine message's report, its follow-up, or pages).</summary>
     Active,
 
-    /// <summary>Acknowledged: no step will run again.</summary>
+    /// <summary>Acknowledged, or a summary whose notice is over (sent, or nowhere to send it): no step will run again.</summary>
     Stopped,
 }

@@ -27,4 +27,7 @@ public sealed record DispatchWork
     public IReadOnlyList<OnCallContact> Chain { get; init; } = [];
 
     public EscalationPolicy Policy { get; init; } = EscalationPolicy.Default;
+
+    /// <summary>The clinician a patched call's summary is for (<see cref="PatientMessage.Summary"/>); null for every other message.</summary>
+    public string? Recipient { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Ivr.Domain.Dispatch;
 /// Gets every message to someone who acknowledges it. Urgent messages page the on-call chain at
 /// once and escalate by the practice's policy until acknowledged; routine ones go out in the morning
 /// report at the practice's next opening, and escalate like urgent ones when nobody has acknowledged
-/// them <see cref="DispatchOptions.RoutineGrace"/> after that report was due. All state is in
+/// them <see cref="DispatchOptions.RoutineGrace"/> after that report was due. A patched call's summary is emailed
+/// to its one clinician and never pages or escalates. All state is in
 /// <see cref="IDispatchStore"/>: the dispatcher keeps only which of its own steps are running, so a
 /// restart (or a second process) resumes where the database says, and a step claimed once is never
 /// run again.
@@ -85,6 +86,12 @@ public sealed class Dispatcher(
             return;
         }
 
+        if (work.Kind == DispatchKind.Summary)
+        {
+            await SummaryAsync(work, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (work.Kind == DispatchKind.ReportFollowUp)
         {
             await EscalateRoutineAsync(work, cancellationToken).ConfigureAwait(false);
@@ -94,10 +101,20 @@ public sealed class Dispatcher(
         await StepAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Decides how a new message goes out; an urgent one pages its first contact at once.</summary>
+    /// <summary>Decides how a new message goes out; an urgent one pages its first contact at once, a summary is sent at once.</summary>
     private async Task PlanAsync(DispatchWork work, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (work.Recipient is not null)
+        {
+            if (await store.PlanSummaryAsync(work.MessageId, now, cancellationToken).ConfigureAwait(false))
+            {
+                await SummaryAsync(work with { State = DispatchState.Active, Kind = DispatchKind.Summary, NextStep = 0, NextStepAt = now }, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var practice = await practices.GetAsync(work.PracticeId, cancellationToken).ConfigureAwait(false);
         if (work.Urgency == Urgency.Routine)
         {
@@ -185,6 +202,82 @@ public sealed class Dispatcher(
         {
             await store.ReleaseAsync(work.MessageId, owner, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A patched call's summary goes to its one clinician: an email notice with the link (and the practice's webhook,
+    /// once), never a page and never up the chain, since the clinician spoke to the caller already. A failed email is
+    /// tried again <see cref="DispatchOptions.ReportRetry"/> later, <see cref="SummaryEmailAttempts"/> times in all;
+    /// without an email (or after the last try) the summary waits in the portal, and the history says so.
+    /// </summary>
+    private async Task SummaryAsync(DispatchWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var clinician = work.Recipient ?? throw new InvalidOperationException($"Summary {work.MessageId} names no clinician.");
+        if (!await store.ClaimStepAsync(work.MessageId, work.NextStep, now + options.ReportRetry, owner, now, now + options.Lease, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var over = false;
+        try
+        {
+            var practice = await practices.GetAsync(work.PracticeId, cancellationToken).ConfigureAwait(false);
+            var notice = new Notice(NoticeKind.PatchSummary, work.PracticeId, practice?.Name ?? "the answering service", [work.MessageId], 0, now);
+            var webhook = work.NextStep == 0 && practice is { WebhookUrl.Length: > 0 }
+                ? NotifyAsync([work.MessageId], work.NextStep, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken)
+                : Task.FromResult(DeliveryResult.Ok("no webhook"));
+            var address = SummaryEmailOf(practice, clinician);
+            var mail = address is null
+                ? null
+                : await NotifyAsync([work.MessageId], work.NextStep, DispatchChannels.Email, clinician, () => email.SendAsync(address, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await webhook.ConfigureAwait(false);
+
+            var attempts = work.NextStep + 1;
+            var detail = mail switch
+            {
+                null => $"no email for {clinician}: the summary waits in the portal",
+                { Accepted: true } => $"summary emailed to {clinician}",
+                _ when attempts >= SummaryEmailAttempts => $"the email to {clinician} failed {attempts} times: the summary waits in the portal",
+                _ => null,
+            };
+            if (detail is null)
+            {
+                // Tried again at the time the claim set.
+                return;
+            }
+
+            await store.ChangeAsync(work.MessageId, m => m.Dispatch(Actor, now, detail), CancellationToken.None).ConfigureAwait(false);
+            if (mail is { Accepted: true })
+            {
+                await store.ChangeAsync(work.MessageId, m => m.Deliver(Actor, time.GetUtcNow(), detail), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await store.CompleteSummaryAsync(work.MessageId, owner, CancellationToken.None).ConfigureAwait(false);
+            over = true;
+        }
+        finally
+        {
+            if (!over)
+            {
+                await store.ReleaseAsync(work.MessageId, owner, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>How many times a summary's email is tried before the summary is left to wait in the portal.</summary>
+    public const int SummaryEmailAttempts = 3;
+
+    /// <summary>The clinician's email (a verified one first); for someone who is not the practice's clinician (the supervisor, who ends every chain), the supervisor's.</summary>
+    private string? SummaryEmailOf(Practice? practice, string clinicianId)
+    {
+        if (practice?.Clinician(clinicianId) is { } clinician)
+        {
+            var contacts = clinician.Contacts.Where(c => c.Kind == ContactKind.Email).ToList();
+            return (contacts.FirstOrDefault(c => c.Verified) ?? contacts.FirstOrDefault())?.Address;
+        }
+
+        return options.SupervisorEmail.Length > 0 ? options.SupervisorEmail : null;
     }
 
     private async Task PageAsync(DispatchWork work, EscalationStep step, CancellationToken cancellationToken)

@@ -23,6 +23,15 @@ public interface IDispatchStore
     /// </summary>
     Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, DateTimeOffset escalateAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Makes a new summary's row a <see cref="DispatchKind.Summary"/> whose step 0 is due at <paramref name="due"/>. False when it was planned already.</summary>
+    Task<bool> PlanSummaryAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A summary's notice is over (sent, or nowhere to send it, or given up on): the lease held by
+    /// <paramref name="owner"/> is given back and the row stops; the summary waits in the portal to be acknowledged.
+    /// </summary>
+    Task CompleteSummaryAsync(long messageId, string owner, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Takes step <paramref name="step"/> if it is still the next one, active, due and unleased: the row
     /// moves to the following step (due at <paramref name="nextDue"/>) and is leased to

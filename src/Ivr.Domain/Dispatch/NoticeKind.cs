@@ -8,4 +8,7 @@ public enum NoticeKind
 
     /// <summary>The practice's morning report: routine messages wait for the staff.</summary>
     MorningReport,
+
+    /// <summary>The summary of a call an operator patched to the clinician waits for them to read and acknowledge.</summary>
+    PatchSummary,
 }

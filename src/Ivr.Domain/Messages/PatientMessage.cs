@@ -2,8 +2,9 @@ namespace Ivr.Domain.Messages;
 
 /// <summary>
 /// A message a caller left: recorded in the automated flow, or typed by an operator at the desk
-/// (<see cref="Typed"/>). Every field but the ids, urgency, status, flags, times and the operator's
-/// name is protected health information and is encrypted at rest by the store.
+/// (<see cref="Typed"/>); or the summary of a call an operator patched, for the clinician who took it
+/// (<see cref="Summary"/>). Every field but the ids, urgency, status, flags, times and staff names is
+/// protected health information and is encrypted at rest by the store.
 /// </summary>
 public sealed record PatientMessage
 {
@@ -43,4 +44,7 @@ public sealed record PatientMessage
 
     /// <summary>What an operator typed, for a message taken at the desk (which has no recordings); null for one the caller recorded.</summary>
     public TypedMessage? Typed { get; init; }
+
+    /// <summary>For the summary of a patched call: what it says and whom it is for; null for a message a caller left.</summary>
+    public PatchSummary? Summary { get; init; }
 }

@@ -11,9 +11,9 @@ public sealed record ReceivedMessage(PatientMessage Message, DispatchJob Dispatc
 {
     /// <summary>
     /// The message as the caller left it, its dispatch job (not yet planned, due when it arrived) and its first history
-    /// entry: by the caller, or for a typed message by the operator who typed it.
+    /// entry: by the caller, or for a typed message or a patched call's summary by the operator.
     /// </summary>
-    /// <exception cref="ArgumentException">The message is not new (it has an id or a status past received).</exception>
+    /// <exception cref="ArgumentException">The message is not new (it has an id or a status past received), or is both typed and a summary.</exception>
     public static ReceivedMessage Of(PatientMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -22,9 +22,17 @@ public sealed record ReceivedMessage(PatientMessage Message, DispatchJob Dispatc
             throw new ArgumentException($"Only a new message is received; this one is {message.Status} with id {message.Id}.", nameof(message));
         }
 
-        var (by, detail) = message.Typed is { } typed
-            ? (typed.TakenBy, $"message typed by operator {typed.TakenBy}")
-            : ("caller", message.Partial ? "partial message: the caller hung up" : "message taken");
+        if (message.Typed is not null && message.Summary is not null)
+        {
+            throw new ArgumentException("A message is typed by an operator or summarises a patched call, not both.", nameof(message));
+        }
+
+        var (by, detail) = message switch
+        {
+            { Typed: { } typed } => (typed.TakenBy, $"message typed by operator {typed.TakenBy}"),
+            { Summary: { } summary } => (summary.OperatorName, $"summary of the call operator {summary.OperatorName} patched to clinician {summary.ClinicianId}, for them"),
+            _ => ("caller", message.Partial ? "partial message: the caller hung up" : "message taken"),
+        };
         return new ReceivedMessage(
             message,
             new DispatchJob(DispatchState.New, message.ReceivedAt),

@@ -19,14 +19,19 @@ public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageS
     public Task<(long Id, bool Created)> SaveOnceAsync(ReceivedMessage received, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(received);
-        if (received.Message.Typed is null)
+        var summary = received.Message.Summary is not null;
+        if (received.Message.Typed is null && !summary)
         {
-            throw new ArgumentException("Only a typed message is saved once per call.", nameof(received));
+            throw new ArgumentException("Only a typed message or a patched call's summary is saved once per call.", nameof(received));
         }
 
         lock (_once)
         {
-            var first = _messages.Values.Where(m => m.CallId == received.Message.CallId && m.Typed is not null).Select(m => m.Id).DefaultIfEmpty().Min();
+            var first = _messages.Values
+                .Where(m => m.CallId == received.Message.CallId && (summary ? m.Summary is not null : m.Typed is not null))
+                .Select(m => m.Id)
+                .DefaultIfEmpty()
+                .Min();
             return Task.FromResult(first != 0 ? (first, false) : (Add(received.Message), true));
         }
     }
@@ -40,12 +45,12 @@ public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageS
     public Task<IReadOnlyList<PatientMessage>> ForCallAsync(long callId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PatientMessage>>(All.Where(m => m.CallId == callId).ToArray());
 
-    /// <summary>Nothing is dispatched in memory, so a <see cref="InboxQuery.PagedTo"/> inbox is empty.</summary>
+    /// <summary>Nothing is dispatched in memory, so a <see cref="InboxQuery.PagedTo"/> inbox holds only the summaries addressed to them.</summary>
     public Task<IReadOnlyList<PatientMessage>> InboxAsync(InboxQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PatientMessage>>(All
             .Where(m => (query.PracticeId is null || m.PracticeId == query.PracticeId)
                 && (query.IncludeResolved || m.Status != MessageStatus.Resolved)
-                && query.PagedTo is null)
+                && (query.PagedTo is null || m.Summary?.ClinicianId == query.PagedTo))
             .OrderByDescending(m => m.Urgency == Urgency.Urgent)
             .ThenByDescending(m => m.ReceivedAt)
             .ThenByDescending(m => m.Id)

@@ -3,7 +3,7 @@ using Ivr.Domain.Messages;
 
 namespace Ivr.Portal.Messages;
 
-/// <summary>One message in the API, with its patient data (its recordings' links, or what an operator typed), its history and every dispatch attempt.</summary>
+/// <summary>One message in the API, with its patient data (its recordings' links, what an operator typed, or a patched call's summary), its history and every dispatch attempt.</summary>
 public sealed record MessageDetailJson(
     long Id,
     long CallId,
@@ -19,6 +19,7 @@ public sealed record MessageDetailJson(
     string? RecordingUrl,
     string? NameRecordingUrl,
     TypedMessageJson? Typed,
+    PatchSummaryJson? Summary,
     IReadOnlyList<MessageHistoryEntry> History,
     IReadOnlyList<DispatchAttempt> Attempts)
 {
@@ -37,6 +38,7 @@ public sealed record MessageDetailJson(
         m.MessageRecording is null ? null : RecordingEndpoint.Url(m.Id, RecordingEndpoint.Message),
         m.NameRecording is null ? null : RecordingEndpoint.Url(m.Id, RecordingEndpoint.Name),
         TypedMessageJson.From(m.Typed),
+        PatchSummaryJson.From(m.Summary),
         history,
         attempts);
 }

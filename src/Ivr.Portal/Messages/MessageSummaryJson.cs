@@ -4,10 +4,11 @@ namespace Ivr.Portal.Messages;
 
 /// <summary>
 /// A message in an inbox listing of the API: no patient data, only where to get it. <paramref name="TypedBy"/> names
-/// the operator who typed a message taken at the desk (null for a recorded one): staff, not patient data.
+/// the operator who typed a message taken at the desk (null for a recorded one); <paramref name="SummaryFor"/> the clinician a
+/// patched call's summary is for (null for any other message): staff, not patient data.
 /// </summary>
-public sealed record MessageSummaryJson(long Id, long CallId, string PracticeId, Urgency Urgency, MessageStatus Status, DateTimeOffset ReceivedAt, double MessageSeconds, bool Partial, string? UrgencyReason, string Url, string? TypedBy)
+public sealed record MessageSummaryJson(long Id, long CallId, string PracticeId, Urgency Urgency, MessageStatus Status, DateTimeOffset ReceivedAt, double MessageSeconds, bool Partial, string? UrgencyReason, string Url, string? TypedBy, string? SummaryFor)
 {
     public static MessageSummaryJson From(PatientMessage m) =>
-        new(m.Id, m.CallId, m.PracticeId, m.Urgency, m.Status, m.ReceivedAt, m.MessageSeconds, m.Partial, m.UrgencyReason, $"/api/messages/{m.Id}", m.Typed?.TakenBy);
+        new(m.Id, m.CallId, m.PracticeId, m.Urgency, m.Status, m.ReceivedAt, m.MessageSeconds, m.Partial, m.UrgencyReason, $"/api/messages/{m.Id}", m.Typed?.TakenBy, m.Summary?.ClinicianId);
 }

@@ -70,9 +70,20 @@ public static class MessageCommand
         {
             await host.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry(DateTimeOffset.UtcNow, CliHost.Reader, "messages.show", "message", id.ToString(CultureInfo.InvariantCulture),
                 by is null ? "history viewed" : $"history viewed (said --by {by})"));
-            output.WriteLine(message.Typed is { } typed
-                ? $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, typed by operator {typed.TakenBy}"
-                : $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, {message.MessageSeconds:0.0} s{(message.Partial ? ", partial" : string.Empty)}");
+            output.WriteLine(message switch
+            {
+                { Typed: { } typed } => $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, typed by operator {typed.TakenBy}",
+                { Summary: { } patched } => $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): summary of a patched call for {patched.ClinicianId}, {message.Status}",
+                _ => $"Message {message.Id} for {message.PracticeId} (call {message.CallId}): {message.Urgency}, {message.Status}, callback {message.CallbackNumber ?? "-"}, {message.MessageSeconds:0.0} s{(message.Partial ? ", partial" : string.Empty)}",
+            });
+            if (message.Summary is { } summary)
+            {
+                output.WriteLine($"  caller's number: {message.CallerId ?? "withheld"}");
+                output.WriteLine($"  call came in {summary.CallStartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; patched by operator {summary.OperatorName}");
+                output.WriteLine($"  {summary.ClinicianId} joined {summary.ClinicianJoinedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, on the call {summary.ClinicianOnCall.TotalSeconds:0} s");
+                output.WriteLine(summary.TypedMessageId is { } typedId ? $"  operator's message: {typedId}: {summary.TypedReason}" : "  operator's message: none");
+            }
+
             if (message.Typed is { } form)
             {
                 output.WriteLine($"  caller: {form.CallerName}");

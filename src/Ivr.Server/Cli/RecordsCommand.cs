@@ -103,7 +103,7 @@ public static class RecordsCommand
 
                 foreach (var m in callMessages)
                 {
-                    output.WriteLine($"  message {m.Id}: {m.Urgency} {m.Status}, callback {m.CallbackNumber ?? "-"}, {(m.Typed is { } typed ? $"typed by operator {typed.TakenBy}" : $"{m.MessageSeconds:0.0} s")}{(m.Partial ? ", partial" : string.Empty)}");
+                    output.WriteLine($"  message {m.Id}: {m.Urgency} {m.Status}, callback {m.CallbackNumber ?? "-"}, {(m.Typed is { } typed ? $"typed by operator {typed.TakenBy}" : m.Summary is { } summary ? $"summary of the patched call for {summary.ClinicianId}" : $"{m.MessageSeconds:0.0} s")}{(m.Partial ? ", partial" : string.Empty)}");
                 }
 
                 return 0;
@@ -119,8 +119,8 @@ public static class RecordsCommand
                     output.WriteLine($"{"ID",5}  {"RECEIVED (UTC)",-20} {"URGENCY",-8} {"STATUS",-12} {"CALLBACK",-14} {"SECS",5}  CALL");
                     foreach (var m in all)
                     {
-                        var seconds = m.Typed is null ? m.MessageSeconds.ToString("0", CultureInfo.InvariantCulture) : "typed";
-                        output.WriteLine($"{m.Id,5}  {m.ReceivedAt:yyyy-MM-dd HH:mm:ss}  {m.Urgency,-8} {m.Status,-12} {m.CallbackNumber ?? "-",-14} {seconds,5}  {m.CallId}{(m.Partial ? " (partial)" : string.Empty)}{(m.Typed is { } typed ? $" (typed by operator {typed.TakenBy})" : string.Empty)}");
+                        var seconds = m.Typed is not null ? "typed" : m.Summary is not null ? "-" : m.MessageSeconds.ToString("0", CultureInfo.InvariantCulture);
+                        output.WriteLine($"{m.Id,5}  {m.ReceivedAt:yyyy-MM-dd HH:mm:ss}  {m.Urgency,-8} {m.Status,-12} {m.CallbackNumber ?? "-",-14} {seconds,5}  {m.CallId}{(m.Partial ? " (partial)" : string.Empty)}{(m.Typed is { } typed ? $" (typed by operator {typed.TakenBy})" : string.Empty)}{(m.Summary is { } summary ? $" (summary for {summary.ClinicianId})" : string.Empty)}");
                     }
                 }
 

@@ -53,6 +53,15 @@ internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
     /// <summary>The clinician a patch connected.</summary>
     public string? ClinicianId { get; set; }
 
+    /// <summary>The operator whose patch the clinician accepted (the summary names them even after a line dropped).</summary>
+    public string? PatchedBy { get; set; }
+
+    /// <summary>When the patched clinician joined the caller.</summary>
+    public DateTimeOffset? ClinicianJoinedAt { get; set; }
+
+    /// <summary>When the call ended for the patched clinician: their leaving emptied the room, or the caller's line ended first.</summary>
+    public DateTimeOffset? PatchEndedAt { get; set; }
+
     public long? MessageId { get; set; }
 
     public string? Notice { get; set; }

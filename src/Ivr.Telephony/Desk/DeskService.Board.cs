@@ -130,6 +130,7 @@ public sealed partial class DeskService
         var now = time.GetUtcNow();
         DeskCallState? call;
         string? channel;
+        var completed = false;
         lock (_gate)
         {
             if (!_byOperator.TryGetValue(operatorName, out call))
@@ -157,6 +158,7 @@ public sealed partial class DeskService
             if (call.FlowDone)
             {
                 _calls.Remove(call.CallId);
+                completed = true;
             }
         }
 
@@ -168,6 +170,11 @@ public sealed partial class DeskService
         {
             // Hung up rather than taken out of the room: the operator's leg may be a moment from joining it.
             await EndLegAsync(channel);
+        }
+
+        if (completed)
+        {
+            await SummaryAsync(call);
         }
 
         Changes();

@@ -94,6 +94,8 @@ public sealed partial class DeskService
                     if (accepted is not null)
                     {
                         call.Detail = $"operator {operatorName} patched clinician {accepted}";
+                        call.PatchedBy = operatorName;
+                        call.ClinicianJoinedAt = time.GetUtcNow();
                     }
                 }
             }

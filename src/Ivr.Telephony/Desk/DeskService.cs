@@ -143,6 +143,10 @@ public sealed partial class DeskService(
             if (_calls.TryGetValue(callId, out var call) && call.Stage == DeskStage.WithOperator && (call.Released || call.ClinicianId is not null))
             {
                 call.Stage = DeskStage.Done;
+                if (call.ClinicianId is not null)
+                {
+                    call.PatchEndedAt ??= time.GetUtcNow();
+                }
             }
         }
 
@@ -183,6 +187,7 @@ public sealed partial class DeskService(
         string? ringing = null;
         var abandoned = false;
         var clearRoom = false;
+        var completed = false;
         lock (_gate)
         {
             if (!_calls.TryGetValue(callId, out call))
@@ -206,9 +211,15 @@ public sealed partial class DeskService(
             }
 
             call.Stage = DeskStage.Done;
+            if (call.ClinicianId is not null)
+            {
+                call.PatchEndedAt ??= now;
+            }
+
             if (!call.Attached)
             {
                 _calls.Remove(callId);
+                completed = true;
             }
         }
 
@@ -226,6 +237,11 @@ public sealed partial class DeskService(
 
             await KickAsync(call.Caller.Room, "all");
             await TimelineAsync(call.Caller.CallRecordId, now, "desk-caller-left", $"the caller hung up while with operator {call.Operator}");
+        }
+
+        if (completed)
+        {
+            await SummaryAsync(call);
         }
 
         Changes();

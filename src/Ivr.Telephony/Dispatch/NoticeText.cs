@@ -13,7 +13,10 @@ public static class NoticeText
 {
     private const string NoPatientDetails = "\nNo patient details are sent by email.\n";
 
-    /// <summary>E.g. <c>Urgent message waiting — Riverside Pediatrics</c> or <c>3 routine messages waiting — Riverside Pediatrics</c>.</summary>
+    /// <summary>
+    /// E.g. <c>Urgent message waiting — Riverside Pediatrics</c>, <c>3 routine messages waiting — Riverside Pediatrics</c>
+    /// or <c>Summary of a patched call — Riverside Pediatrics</c>.
+    /// </summary>
     public static string Subject(Notice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
@@ -25,6 +28,7 @@ public static class NoticeText
             NoticeKind.UrgentMessageWaiting => Invariant($"{count} urgent messages waiting — {practice}"),
             NoticeKind.MorningReport when count == 1 => $"1 routine message waiting — {practice}",
             NoticeKind.MorningReport => Invariant($"{count} routine messages waiting — {practice}"),
+            NoticeKind.PatchSummary => $"Summary of a patched call — {practice}",
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -38,6 +42,7 @@ public static class NoticeText
         {
             NoticeKind.UrgentMessageWaiting => UrgentBody(notice, options),
             NoticeKind.MorningReport => MorningReportBody(notice, options),
+            NoticeKind.PatchSummary => SummaryBody(notice, options),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -76,6 +81,16 @@ public static class NoticeText
             : Invariant($"{notice.MessageIds.Count} routine messages from the answering service are waiting for "));
         text.Append(notice.PracticeName).Append(".\n");
         text.Append(one ? "\nSign in to read it:\n" : "\nSign in to read them:\n");
+        AppendLinks(text, notice, options);
+        text.Append(NoPatientDetails);
+        return text.ToString();
+    }
+
+    private static string SummaryBody(Notice notice, NotificationOptions options)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant($"The answering service patched a call to you for {notice.PracticeName}. Its summary (message {notice.MessageIds[0]}) is waiting for you.\n"));
+        text.Append("\nSign in to read it and acknowledge it:\n");
         AppendLinks(text, notice, options);
         text.Append(NoPatientDetails);
         return text.ToString();

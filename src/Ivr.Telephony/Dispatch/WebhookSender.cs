@@ -10,7 +10,7 @@ namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Posts notices as signed JSON (see <see cref="WebhookSignature"/>):
-/// <c>{"event":"message.urgent"|"report.morning","deliveryId","practiceId","practiceName","messageIds":[…],"step","at","portalUrl"}</c>,
+/// <c>{"event":"message.urgent"|"report.morning"|"summary.patched-call","deliveryId","practiceId","practiceName","messageIds":[…],"step","at","portalUrl"}</c>,
 /// where <c>portalUrl</c> is where clinicians sign in (a message is at <c>{portalUrl}/messages/{id}</c>) and
 /// <c>deliveryId</c> is unique per post, so a receiver can refuse a replay. Signed with the practice's own
 /// secret (and, during a rotation's overlap, the previous one too); the configured
@@ -135,11 +135,12 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary><c>message.urgent</c> or <c>report.morning</c>.</summary>
+    /// <summary><c>message.urgent</c>, <c>report.morning</c> or <c>summary.patched-call</c>.</summary>
     public static string EventName(NoticeKind kind) => kind switch
     {
         NoticeKind.UrgentMessageWaiting => "message.urgent",
         NoticeKind.MorningReport => "report.morning",
+        NoticeKind.PatchSummary => "summary.patched-call",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),
     };
 }

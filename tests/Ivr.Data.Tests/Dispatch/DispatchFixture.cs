@@ -62,6 +62,8 @@ public sealed class DispatchFixture : IDisposable
 
     public SqlitePracticeStore Practices { get; }
 
+    public SqliteCallRecordStore Calls => new(_temp.Database, _temp.Protector);
+
     public RecordingPager Pager { get; } = new();
 
     public RecordingMail Mail { get; } = new();

@@ -43,4 +43,21 @@ public sealed class SqliteReportStoreTests
         Assert.Equal([new ReportMessage("a", Night, Night.AddMinutes(7), Night.AddMinutes(40), 2)], received);
         Assert.Empty(await store.MessagesAsync("b", From, Until));
     }
+
+    [Fact]
+    public async Task APatchedCallsSummaryIsNotCountedAsAMessageTheCallerLeft()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
+        var messages = new SqliteMessageStore(temp.Database, temp.Protector);
+        var store = new SqliteReportStore(temp.Database);
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = "1.1", PracticeId = "a", DialedNumber = "15550100", StartedAt = Night });
+        var typed = await messages.SaveOnceAsync(ReceivedMessage.Of(Ivr.Domain.Desk.DeskMessage.Of(
+            new Ivr.Domain.Desk.DeskMessageForm("Maria", "Ava", "2021-03-04", "5559876543", true, "fever", Urgency.Urgent, ""), callId, "a", null, "sam", Night)));
+        var summary = new PatchSummary("dr-lee", "sam", Night, Night.AddMinutes(2), TimeSpan.FromMinutes(5), typed.Id, "fever");
+        await messages.SaveOnceAsync(ReceivedMessage.Of(Ivr.Domain.Desk.DeskSummary.Of(callId, "a", null, summary, Night.AddMinutes(8))));
+
+        Assert.Equal([Night], (await store.MessagesAsync("a", From, Until)).Select(m => m.ReceivedAt));
+    }
 }

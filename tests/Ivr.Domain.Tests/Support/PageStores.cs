@@ -60,6 +60,10 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task<bool> PlanReportAsync(long messageId, DateTimeOffset due, DateTimeOffset escalateAt, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<bool> PlanSummaryAsync(long messageId, DateTimeOffset due, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task CompleteSummaryAsync(long messageId, string owner, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<long>> ClaimReportBatchAsync(IReadOnlyList<ReportClaim> rows, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw new NotSupportedException();

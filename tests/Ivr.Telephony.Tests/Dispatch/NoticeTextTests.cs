@@ -54,6 +54,25 @@ public sealed class NoticeTextTests
     }
 
     [Fact]
+    public void APatchedCallsSummaryNoticeReadsExactlyThisAndNothingMore()
+    {
+        var notice = new Notice(NoticeKind.PatchSummary, "riverside-pediatrics", "Riverside Pediatrics", [57], 0, At);
+
+        Assert.Equal("Summary of a patched call — Riverside Pediatrics", NoticeText.Subject(notice));
+        Assert.Equal(
+            """
+            The answering service patched a call to you for Riverside Pediatrics. Its summary (message 57) is waiting for you.
+
+            Sign in to read it and acknowledge it:
+            https://portal.example.org/messages/57
+
+            No patient details are sent by email.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+    }
+
+    [Fact]
     public void AFirstUrgentNoticeWithoutAServiceNumberStillPointsToTheAnsweringService()
     {
         var notice = new Notice(NoticeKind.UrgentMessageWaiting, "harbor", "Harbor Internal Medicine", [5], 0, At);

@@ -13,8 +13,9 @@ namespace Ivr.Telephony.Tests.Dispatch;
 
 /// <summary>
 /// Needs nothing but a temporary database: messages typed at the desk go through the real dispatcher (an urgent one
-/// pages, emails and posts at once; a routine one waits for the morning report), and every email and webhook, in the
-/// exact words and JSON sent, carries none of what the operator typed.
+/// pages, emails and posts at once; a routine one waits for the morning report), a patched call's summary is emailed
+/// to its clinician and posted without a page, and every email and webhook, in the exact words and JSON sent, carries
+/// none of what the operator typed or the summary says.
 /// </summary>
 public sealed class TypedMessageNoticeTests
 {
@@ -55,6 +56,34 @@ public sealed class TypedMessageNoticeTests
         {
             Assert.All(typed, field => Assert.DoesNotContain(field, text, StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public async Task ASummaryGoesToItsClinicianAloneAsANoticeAndALinkWithNothingItSaysAndNoPage()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var clock = new SimulatedClock(Night);
+        var practices = service.Get<IPracticeStore>();
+        await practices.SaveAsync(Practice, "test");
+        var typed = await TypedAsync(service, Form, "13");
+        var call = (await service.Get<IMessageStore>().GetAsync(typed))!.CallId;
+        var summary = new PatchSummary("dr-1", "sam", Night.AddMinutes(-9), Night.AddMinutes(-7), TimeSpan.FromSeconds(421), typed, "Fever of 103 since noon");
+        var (id, _) = await service.Get<IMessageStore>().SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(call, "riverside", "5551230000", summary, Night)));
+        var sent = new Senders();
+        var supervisor = new OnCallContact("supervisor", "Supervisor", "PJSIP/supervisor", TimeSpan.FromSeconds(30), "supervisor");
+        var dispatcher = new Dispatcher(service.Get<IDispatchStore>(), practices, new PracticeDirectory(practices, supervisor, c => c.Address), sent, sent, sent, new DispatchOptions(), clock, "test");
+
+        await RunAsync(dispatcher);
+
+        var about = sent.Notices.Where(n => n.MessageIds.Contains(id)).ToList();
+        Assert.Equal(2, about.Count);
+        Assert.All(about, n => Assert.Equal(NoticeKind.PatchSummary, n.Kind));
+        Assert.DoesNotContain(sent.Pages, p => p.MessageId == id);
+        var texts = sent.Texts.Where(t => t.Contains("Summary of a patched call", StringComparison.Ordinal) || t.Contains("summary.patched-call", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, texts.Length);
+        Assert.Contains(texts, t => t.StartsWith("Summary of a patched call — Riverside Pediatrics\n", StringComparison.Ordinal) && t.Contains("https://portal.example.org/messages/" + id, StringComparison.Ordinal));
+        string[] secret = ["5551230000", "555-123", "Fever", "103", "Maria", "Gomez", "sam", "421", "7 min"];
+        Assert.All(texts, text => Assert.All(secret, field => Assert.DoesNotContain(field, text, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static Practice Practice { get; } = new()

@@ -41,6 +41,17 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
+    public void APatchedCallsSummaryIsItsOwnEventWithTheSameFields()
+    {
+        var summary = Urgent with { Kind = NoticeKind.PatchSummary, MessageIds = [57], Step = 0 };
+
+        Assert.Equal("summary.patched-call", WebhookSender.EventName(NoticeKind.PatchSummary));
+        Assert.Equal(
+            """{"event":"summary.patched-call","deliveryId":"d-1","practiceId":"riverside-pediatrics","practiceName":"Riverside Pediatrics","messageIds":[57],"step":0,"at":"2026-03-14T02:09:30-04:00","portalUrl":"https://portal.example.org"}""",
+            WebhookSender.Body(summary, "https://portal.example.org/", "d-1"));
+    }
+
+    [Fact]
     public async Task EveryPostCarriesItsOwnDeliveryIdInsideTheSignedBody()
     {
         await using var receiver = WebhookReceiver.Start();
