@@ -91,5 +91,25 @@ public sealed class SqliteProtocolStore(SqliteDatabase database) : IProtocolStor
         return [.. rows.Select(r => new ProtocolVersion(r.id, r.version, r.title, Enum.Parse<ProtocolAudience>(r.audience), r.example == 1, (int)r.questions, Time.Read(r.imported_at), r.imported_by, r.latest == 1))];
     }
 
-    private sealed record Row(string id, string version, string title, string audience, long example, long questions, string imported_at, string imported_by, long latest);
+    /// <summary>Set by property, not by constructor: on an empty result SQLite gives <c>latest</c>, an expression, no type to match.</summary>
+    private sealed class Row
+    {
+        public string id { get; init; } = string.Empty;
+
+        public string version { get; init; } = string.Empty;
+
+        public string title { get; init; } = string.Empty;
+
+        public string audience { get; init; } = string.Empty;
+
+        public long example { get; init; }
+
+        public long questions { get; init; }
+
+        public string imported_at { get; init; } = string.Empty;
+
+        public string imported_by { get; init; } = string.Empty;
+
+        public long latest { get; init; }
+    }
 }
