@@ -132,6 +132,23 @@ public sealed class TriageStoreTests
     }
 
     [Fact]
+    public async Task KeyRotationReEncryptsThePathwayAndItStillReads()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764663000.1", PracticeId = "riverside", DialedNumber = "15550100", StartedAt = Start });
+        var store = new SqliteTriageRecordStore(temp.Database, temp.Protector);
+        var id = await store.SaveAsync(new TriageRecord { CallRecordId = callId, PracticeId = "riverside", Pathway = Downgraded() });
+        var oldKey = temp.Protector.CurrentKeyId;
+
+        var result = await new PhiKeyRotation(temp.Database, temp.Protector, new RecordingVault(temp.Protector)).RotateAsync(null);
+
+        Assert.Equal(1, result.Values);
+        Assert.Equal([oldKey], result.Retired);
+        Assert.Equal("child pink and breathing easily on a second look", (await store.GetAsync(id))!.Pathway.Override!.Reason);
+    }
+
+    [Fact]
     public async Task ATriageMustBelongToAKnownCall()
     {
         using var temp = new TempDatabase();
