@@ -196,13 +196,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Error(Child(map, "operatorHours") ?? Child(map, "livePerson")!, hoursError);
         }
 
-        var doctor = Text(map, "afterMaxHoldDoctor") switch
-        {
-            null => defaults.AfterMaxHoldDoctor,
-            "true" => true,
-            "false" => false,
-            var other => Fail(Child(map, "afterMaxHoldDoctor")!, $"afterMaxHoldDoctor is true or false, not '{other}'", defaults.AfterMaxHoldDoctor),
-        };
+        var doctor = Flag(map, "afterMaxHoldDoctor", defaults.AfterMaxHoldDoctor);
         var target = defaults.ServiceLevelTarget;
         if (Child(map, "serviceLevel") is { } levelNode)
         {
@@ -420,12 +414,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
                 continue;
             }
 
-            var verified = Text(contact, "verified") switch
-            {
-                null or "false" => false,
-                "true" => true,
-                var other => Fail(Child(contact, "verified")!, $"verified is true or false, not '{other}'", false),
-            };
+            var verified = Flag(contact, "verified", defaultValue: false);
             var address = kinds[0].Item2 switch
             {
                 ContactKind.Sip => Dial(contact, "sip", required: true),
