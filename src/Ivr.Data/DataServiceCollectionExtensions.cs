@@ -41,6 +41,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
+        services.AddSingleton<Ivr.Domain.Triage.IProtocolStore, SqliteProtocolStore>();
+        services.AddSingleton<Ivr.Domain.Triage.ITriageRecordStore, SqliteTriageRecordStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -21,6 +21,7 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
         ("calendar_feeds", "practice_id || '/' || clinician_id", ["token"]),
         ("user_totp", "user_id", ["secret"]),
         ("message_history", "id", ["note"]),
+        ("triage_records", "id", ["pathway"]),
     ];
 
     /// <summary>How many values and recordings each key id protects (<c>legacy</c>: the first format, before key ids).</summary>

@@ -85,6 +85,8 @@ public static class IvrCommandLine
         root.Subcommands.Add(MessageCommand.Create(context));
         root.Subcommands.Add(FlowCommand.Create(context));
         root.Subcommands.Add(PracticeCommand.Create(context));
+        root.Subcommands.Add(ProtocolCommand.Create(context));
+        root.Subcommands.Add(TriageCommand.Create(context));
         root.Subcommands.Add(OnCallCommand.Create(context));
         root.Subcommands.Add(ScheduleCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
-using YamlDotNet.Core;
+using Ivr.Data.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Ivr.Data.Practices;
@@ -13,49 +13,28 @@ namespace Ivr.Data.Practices;
 /// collecting every error with its line instead of stopping at the first. The format is in
 /// docs/practices.md and <c>practices/*.yaml</c>.
 /// </summary>
-public sealed partial class PracticeFileReader
+public sealed partial class PracticeFileReader : YamlFileReader
 {
-    private readonly string _file;
     private readonly IReadOnlySet<string>? _prompts;
-    private readonly List<string> _errors = [];
 
     private PracticeFileReader(string file, IReadOnlySet<string>? prompts)
+        : base(file)
     {
-        _file = file;
         _prompts = prompts;
     }
 
     /// <param name="path">The file.</param>
     /// <param name="prompts">The prompt ids Asterisk has (the host reads them from the prompt manifest); null skips that check.</param>
-    public static Practice Read(string path, IReadOnlySet<string>? prompts = null) => Parse(File.ReadAllText(path), path, prompts);
+    public static Practice Read(string path, IReadOnlySet<string>? prompts = null) => Parse(System.IO.File.ReadAllText(path), path, prompts);
 
     public static Practice Parse(string text, string file, IReadOnlySet<string>? prompts = null)
     {
         var reader = new PracticeFileReader(file, prompts);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException exception)
-        {
-            throw new PracticeFileException([$"{file}:{exception.Start.Line}: {exception.InnerException?.Message ?? exception.Message}"]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way at the end of an unclosed flow list or mapping.
-            throw new PracticeFileException([$"{file}:{text.Split('\n').Length}: the file ends inside an unclosed [ ] or {{ }}"]);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new PracticeFileException([$"{file}:1: a practice file is a mapping of keys (id, name, timeZone, ...)"]);
-        }
-
+        var root = LoadRoot(text, file, "a practice file is a mapping of keys (id, name, timeZone, ...)", errors => new PracticeFileException(errors));
         var practice = reader.ReadPractice(root);
-        if (reader._errors.Count > 0)
+        if (reader.Errors.Count > 0)
         {
-            throw new PracticeFileException(reader._errors);
+            throw new PracticeFileException(reader.Errors);
         }
 
         return practice!;
@@ -218,13 +197,7 @@ public sealed partial class PracticeFileReader
             Error(Child(map, "operatorHours") ?? Child(map, "livePerson")!, hoursError);
         }
 
-        var doctor = Text(map, "afterMaxHoldDoctor") switch
-        {
-            null => defaults.AfterMaxHoldDoctor,
-            "true" => true,
-            "false" => false,
-            var other => Fail(Child(map, "afterMaxHoldDoctor")!, $"afterMaxHoldDoctor is true or false, not '{other}'", defaults.AfterMaxHoldDoctor),
-        };
+        var doctor = Flag(map, "afterMaxHoldDoctor", defaults.AfterMaxHoldDoctor);
         var target = defaults.ServiceLevelTarget;
         if (Child(map, "serviceLevel") is { } levelNode)
         {
@@ -449,12 +422,7 @@ public sealed partial class PracticeFileReader
                 continue;
             }
 
-            var verified = Text(contact, "verified") switch
-            {
-                null or "false" => false,
-                "true" => true,
-                var other => Fail(Child(contact, "verified")!, $"verified is true or false, not '{other}'", false),
-            };
+            var verified = Flag(contact, "verified", defaultValue: false);
             var address = kinds[0].Item2 switch
             {
                 ContactKind.Sip => Dial(contact, "sip", required: true),
@@ -522,45 +490,6 @@ public sealed partial class PracticeFileReader
         return start is null ? null : new Rotation(name, layer, period, handoff, day, start.Value, members);
     }
 
-    private void Known(YamlMappingNode map, params string[] keys)
-    {
-        foreach (var key in map.Children.Keys)
-        {
-            if (!keys.Contains(Scalar(key)))
-            {
-                Error(key, $"unknown key '{Scalar(key)}' (expected one of: {string.Join(", ", keys)})");
-            }
-        }
-    }
-
-    private static YamlNode? Child(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(c => Scalar(c.Key) == key).Value;
-
-    private static string? Scalar(YamlNode node) => (node as YamlScalarNode)?.Value;
-
-    private string? Text(YamlMappingNode map, string key, bool required = false)
-    {
-        var node = Child(map, key);
-        if (node is null)
-        {
-            if (required)
-            {
-                Error(map, $"'{key}' is missing");
-            }
-
-            return null;
-        }
-
-        var value = Scalar(node);
-        if (value is null || (required && value.Trim().Length == 0))
-        {
-            Error(node, $"'{key}' must be a single value");
-            return null;
-        }
-
-        return value.Trim();
-    }
-
     /// <summary>
     /// A prompt id, which must be one Asterisk has: STREAM FILE of a missing file fails
     /// (<c>result=-1 endpos=0</c>), and every such call would fall to the dialplan's safety net.
@@ -625,30 +554,6 @@ public sealed partial class PracticeFileReader
     }
 
     private static bool TryTime(string text, out TimeOnly time) => PracticeRules.TryTime(text, out time);
-
-    private IEnumerable<YamlNode> Items(YamlMappingNode map, string key)
-    {
-        var node = Child(map, key);
-        if (node is null)
-        {
-            return [];
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            return Fail<IEnumerable<YamlNode>>(node, $"'{key}' is a list", []);
-        }
-
-        return sequence.Children;
-    }
-
-    private void Error(YamlNode node, string message) => _errors.Add($"{_file}:{node.Start.Line}: {message}");
-
-    private T Fail<T>(YamlNode node, string message, T fallback)
-    {
-        Error(node, message);
-        return fallback;
-    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();
