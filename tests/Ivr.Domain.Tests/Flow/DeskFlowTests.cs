@@ -95,6 +95,20 @@ public sealed class DeskFlowTests
         Assert.DoesNotContain(call.Events, e => e.Name == "desk-urgent");
     }
 
+    [Theory]
+    [InlineData(PromptIds.DeskHold)]
+    [InlineData(PromptIds.DeskUrgentAsk)]
+    public async Task ACallerWhoHangsUpDuringTheHoldPromptIsRecordedAsHungUpAndTheDeskLetsGo(string prompt)
+    {
+        var desk = new ScriptedDesk { Now = ScriptedDesk.Waiting(prompt == PromptIds.DeskHold ? 1 : 2, TimeSpan.FromMinutes(3)) };
+        var call = new CallFlowHarness([Key('2')], hangUpDuringPrompt: prompt) { Desk = desk };
+
+        var session = await call.RunAsync();
+
+        Assert.Equal(CallOutcome.CallerHungUp, session.Outcome);
+        Assert.Equal(["join Routine", "end"], desk.Log);
+    }
+
     [Fact]
     public async Task NobodyAtTheDeskSendsSomeoneNowToTheDoctorAsBefore()
     {

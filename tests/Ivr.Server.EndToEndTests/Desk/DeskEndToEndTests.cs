@@ -90,13 +90,15 @@ public sealed class DeskEndToEndTests
     }
 
     [Fact]
-    public async Task TheOperatorPatchesTheDoctorWhoPressesOneThenDropsOffLeavingTheCallerWithTheDoctor()
+    public async Task TheOperatorPatchesTheDoctorWhoPressesOneThenDropsOffLeavingTheCallerWithTheDoctorWhoGetsASummary()
     {
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var smtp = await SmtpSink.StartAsync();
         await using var operatorPhone = await SippScript.Phone().AnswerAsync();
         await using var doctor = await DoctorPressing('1').AnswerAsync();
         await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
-        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, DeskOperators.Settings, TestPractice.Riverside(doctor.Port));
+        string[] settings = [.. DeskOperators.Settings, "--Dispatch:Enabled=true", $"--Notifications:Smtp:Port={smtp.Port}", "--Notifications:PortalUrl=https://portal.riverside.test"];
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, settings, TestPractice.Riverside(doctor.Port) with { DoctorsHaveEmail = true });
         var desk = await DeskOperators.AvailableAsync(service, "sam", operatorPhone.Port);
         await using var patient = await PatientCall.StartAsync(SippScript.Patient().WhenAsked("main-menu").Press('2'), service.Directory);
         await UntilAsync(service, () => Task.FromResult(desk.View("sam").Call?.Answered == true), Long, "sam on the call");
@@ -118,6 +120,17 @@ public sealed class DeskEndToEndTests
         Assert.Contains("patched clinician dr-1", record.OutcomeDetail);
         Assert.Contains(events, e => e.Name == "desk-patch");
         Assert.Equal("accepted", Assert.Single(await service.Calls.LegsAsync(record.Id)).Result);
+
+        // The doctor who took the call gets a summary they acknowledge: routine, addressed to them, an email with a link and nothing of the patient.
+        var summary = Assert.Single(await service.Messages.ForCallAsync(record.Id), m => m.Summary is not null);
+        Assert.Equal(("dr-1", "sam", Urgency.Routine), (summary.Summary!.ClinicianId, summary.Summary.OperatorName, summary.Urgency));
+        Assert.Equal(PatientCall.CallerNumber, summary.CallerId);
+        Assert.Contains(events, e => e.Name == "desk-summary" && e.Detail == $"summary message {summary.Id} sent to dr-1, of the call operator sam patched");
+        var mail = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Equal("doctor1@riverside.test", MailText.Header(mail, "To"));
+        Assert.Contains($"/messages/{summary.Id}", MailText.Body(mail), StringComparison.Ordinal);
+        Assert.DoesNotContain(PatientCall.CallerNumber, mail, StringComparison.Ordinal);
+        Assert.DoesNotContain(await service.Dispatch.AttemptsAsync(summary.Id), a => a.Channel == Ivr.Domain.Dispatch.DispatchChannels.Voice);
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
     }
 
@@ -134,7 +147,7 @@ public sealed class DeskEndToEndTests
 
         await service.WaitForCallerAsync(patient, Long);
         var (record, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
-        Assert.Equal("caller-hung-up", record.Outcome);
+        Assert.True(record.Outcome == "caller-hung-up", $"{record.Outcome}: {record.OutcomeDetail}; {string.Join(" / ", events.Select(e => $"{e.Name}: {e.Detail}"))}");
         Assert.Empty(messages);
         Assert.Contains(events, e => e.Name == "desk-abandoned");
         Assert.Empty(desk.Floor().Waiting);

@@ -94,13 +94,17 @@ public sealed class DeskBrowserEndToEndTests(MediaChromium chromium) : IClassFix
 
             var (record, messages, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
             Assert.Equal("connected", record.Outcome);
-            var message = Assert.Single(messages);
+            var message = Assert.Single(messages, m => m.Typed is not null);
             Assert.Equal(Urgency.Urgent, message.Urgency);
             Assert.Equal("5559876543", message.CallbackNumber);
             Assert.Equal("Leo Lopez", message.Typed!.PatientName);
             Assert.Equal(username, message.Typed.TakenBy);
             Assert.Contains(events, e => e.Name == "desk-message");
             Assert.Contains(events, e => e.Name == "desk-patch");
+
+            // The doctor's summary of the patched call names the message the operator typed.
+            var summary = Assert.Single(messages, m => m.Summary is not null).Summary!;
+            Assert.Equal((message.Id, username), (summary.TypedMessageId, summary.OperatorName));
             await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
         }
         finally
