@@ -43,6 +43,18 @@ public sealed class TriageAccess(
         return (TriageAccessStatus.Open, ProtocolSearch.Find(latest, query ?? string.Empty, audience));
     }
 
+    /// <summary>Whether <paramref name="who"/> may open the triage screen; a refusal is audited as <c>triage.denied</c>.</summary>
+    public async Task<bool> AllowsAsync(PortalIdentity who, CancellationToken cancellationToken = default)
+    {
+        if (who.Triages)
+        {
+            return true;
+        }
+
+        await DenyAsync(who, "page", null, PortalRoles.Name(who.Role), cancellationToken);
+        return false;
+    }
+
     /// <summary>The triage of the call as it stands (not started yet: an empty one), audited as <c>triage.view</c>.</summary>
     public Task<TriageAnswer> ViewAsync(PortalIdentity who, long? callRecordId, CancellationToken cancellationToken = default) =>
         RunAsync(who, callRecordId, "view", start: false, (_, draft) => Task.FromResult(draft is null ? "not started" : draft.Finished is null ? "open" : "finished"), cancellationToken);
