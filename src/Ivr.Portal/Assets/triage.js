@@ -13,7 +13,6 @@ function start(root) {
     const form = $('triage-finish-form');
     const asked = root.dataset.call ? Number(root.dataset.call) : null;
     let state = null;
-    let busy = false;
 
     const token = () => form.querySelector('input[name="__RequestVerificationToken"]').value;
     const text = (id, value) => {
@@ -53,27 +52,26 @@ function start(root) {
         text('triage-error', why);
     };
 
-    const step = async (name, body) => {
-        if (busy) {
-            return null;
-        }
-        busy = true;
+    // Steps run one after another, in the order asked (a note saved on blur, then the finish that follows it).
+    let chain = Promise.resolve();
+    const step = (name, body) => {
+        const run = chain.then(() => send(name, body));
+        chain = run.catch(() => null);
+        return run;
+    };
+    const send = async (name, body) => {
         text('triage-error', '');
-        try {
-            const { status, json } = await request('POST', `/api/triage/${name}`, body);
-            if (status === 200) {
-                render(json);
-                return json;
-            }
-            if (status === 422 && json.errors) {
-                showErrors(json.errors);
-            } else {
-                fail(status, json);
-            }
-            return null;
-        } finally {
-            busy = false;
+        const { status, json } = await request('POST', `/api/triage/${name}`, body);
+        if (status === 200) {
+            render(json);
+            return json;
         }
+        if (status === 422 && json.errors) {
+            showErrors(json.errors);
+        } else {
+            fail(status, json);
+        }
+        return null;
     };
 
     const rung = (d) => (d ? `${d.words} (${d.urgency === 'urgent' ? 'urgent: pages the on-call physician now' : 'routine: the morning report'})` : 'none yet');
