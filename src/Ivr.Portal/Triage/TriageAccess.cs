@@ -78,9 +78,10 @@ public sealed class TriageAccess(
     public Task<TriageAnswer> AnswerAsync(PortalIdentity who, long? callRecordId, bool yes, CancellationToken cancellationToken = default) =>
         RunAsync(who, callRecordId, "answer", start: false, (_, draft) =>
         {
-            var number = Started(draft).Session.Protocols.Count is > 0 and var count ? draft!.Session.Protocols[count - 1].Answers.Count + 1 : 0;
-            var reached = draft!.Session.Answer(yes);
-            return Task.FromResult(Invariant($"question {number} of protocol {draft.Session.Protocols.Count} answered{(reached is null ? string.Empty : ", a disposition reached")}"));
+            var session = Started(draft).Session;
+            var number = session.Protocols is [.., var current] ? current.Answers.Count + 1 : 0;
+            var reached = session.Answer(yes);
+            return Task.FromResult(Invariant($"question {number} of protocol {session.Protocols.Count} answered{(reached is null ? string.Empty : ", a disposition reached")}"));
         }, cancellationToken);
 
     /// <summary>Undoes the last answer.</summary>
