@@ -106,6 +106,36 @@ public sealed class TriageHttpTests
     }
 
     [Fact]
+    public async Task ANurseLandsAtTheDeskWhoseCallLinksToTheTriageScreenWhichOperatorsDoNotSee()
+    {
+        var board = new InMemoryDeskBoard(TimeProvider.System);
+        await using var portal = await ArrangeAsync(board);
+        await OnDeskCallAsync(portal, board, "garcia");
+        await portal.AddUserAsync("garcia", Password, PortalRole.Nurse);
+        await portal.AddUserAsync("sam", Password, PortalRole.Operator);
+        await OnDeskCallAsync(portal, board, "sam");
+        using var nurse = portal.Client(followRedirects: false);
+        using var sam = portal.Client();
+        await SignInAsync(nurse, "garcia");
+        await SignInAsync(sam, "sam");
+
+        var home = await nurse.GetAsync("/");
+        var desk = await nurse.GetStringAsync("/desk");
+        var screen = await nurse.GetStringAsync("/triage");
+        var operatorsDesk = await sam.GetStringAsync("/desk");
+
+        Assert.Equal("/desk", home.Headers.Location!.OriginalString);
+        Assert.Contains("id=\"desk-triage\" href=\"/triage\"", desk);
+        Assert.Contains("href=\"/triage\"", desk);
+        Assert.Contains("<script type=\"module\" src=\"/assets/triage.js\"></script>", screen);
+        Assert.Contains("<kbd>Alt+Shift+Y</kbd>", WebUtility.HtmlDecode(screen));
+        Assert.Contains("value=\"ed-now\"", screen);
+        Assert.DoesNotContain("desk-triage", operatorsDesk);
+        Assert.DoesNotContain("href=\"/triage\"", operatorsDesk);
+        Assert.Equal(HttpStatusCode.OK, (await nurse.GetAsync("/assets/triage.js")).StatusCode);
+    }
+
+    [Fact]
     public async Task OtherRolesGet403EachAuditedANurseCannotOpenAnotherCallAndTheSupervisorNamesAnyCall()
     {
         var board = new InMemoryDeskBoard(TimeProvider.System);
