@@ -7,6 +7,7 @@ using Ivr.Portal.OnCall;
 using Ivr.Portal.Reports;
 using Ivr.Portal.Security;
 using Ivr.Portal.Settings;
+using Ivr.Portal.Triage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -54,6 +55,7 @@ public static class PortalApplicationExtensions
         app.MapSettingsApi();
         app.MapLiveApi();
         app.MapDeskApi();
+        app.MapTriageApi();
         app.MapSoftphoneApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -12,6 +12,7 @@ using Ivr.Portal.OnCall;
 using Ivr.Portal.Reports;
 using Ivr.Portal.Security;
 using Ivr.Portal.Settings;
+using Ivr.Portal.Triage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -65,6 +66,8 @@ public static class PortalServiceCollectionExtensions
             return true;
         }).ValidateOnStart();
         services.AddSingleton<SoftphoneAccess>();
+        services.AddSingleton<TriageSessions>();
+        services.AddSingleton<TriageAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();

@@ -79,6 +79,11 @@ public sealed class SqliteDatabase
                 await OperatorRoleMigration.RunAsync(connection, transaction, cancellationToken);
             }
 
+            if (version == NurseRoleMigration.Version)
+            {
+                await NurseRoleMigration.RunAsync(connection, transaction, cancellationToken);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
                 new { version, at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },

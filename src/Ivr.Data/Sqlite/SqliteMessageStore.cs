@@ -9,7 +9,7 @@ namespace Ivr.Data;
 /// <summary>Patient messages in SQLite. Callback number, caller id, recording paths, everything typed at the desk and what a patched call's summary says are encrypted.</summary>
 public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
 {
-    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc";
+    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc, typed_triage";
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -48,8 +48,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         }
 
         var first = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT id FROM messages WHERE call_id = @CallId AND {OnceColumn(received.Message)} IS NOT NULL",
-            new { received.Message.CallId },
+            $"SELECT id FROM messages WHERE call_id = @CallId AND {OnceColumn(received.Message)} IS NOT NULL AND (summary_for IS NOT NULL OR typed_triage = @Triage)",
+            new { received.Message.CallId, Triage = received.Message.Typed?.IsTriage == true ? 1 : 0 },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.RollbackAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         var summary = message.Summary;
         var (extraColumns, extraValues) = (typed, summary) switch
         {
-            (not null, _) => (", typed_by", ", @TypedBy"),
+            (not null, _) => (", typed_by, typed_triage", ", @TypedBy, @TypedTriage"),
             (_, not null) => (", summary_for, summary_by", ", @SummaryFor, @SummaryBy"),
             _ => (string.Empty, string.Empty),
         };
@@ -95,7 +95,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             $"""
             INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at{extraColumns})
             VALUES (@CallId, @PracticeId, @Urgency, @Status, @MessageSeconds, @Partial, @UrgencyReason, @ReceivedAt{extraValues})
-            {(once ? $"ON CONFLICT (call_id) WHERE {OnceColumn(message)} IS NOT NULL DO NOTHING" : string.Empty)}
+            {(once ? $"ON CONFLICT ({OnceKey(message)}) WHERE {OnceColumn(message)} IS NOT NULL DO NOTHING" : string.Empty)}
             RETURNING id
             """,
             new
@@ -109,6 +109,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 message.UrgencyReason,
                 ReceivedAt = Time.Write(message.ReceivedAt),
                 TypedBy = typed?.TakenBy,
+                TypedTriage = typed?.IsTriage == true ? 1 : 0,
                 SummaryFor = summary?.ClinicianId,
                 SummaryBy = summary?.OperatorName,
             },
@@ -192,7 +193,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                     DateOnly.ParseExact(Open(r.date_of_birth_enc, "date_of_birth", row), DateFormat, CultureInfo.InvariantCulture),
                     Open(r.reason_enc, "reason", row),
                     Open(r.notes_enc, "notes", row),
-                    r.typed_by),
+                    r.typed_by,
+                    r.typed_triage != 0),
                 Summary = r.summary_for is null ? null : SummaryDocument.Read(Open(r.summary_enc, "summary", row), r.summary_for, r.summary_by ?? string.Empty),
             };
         }).ToArray();
@@ -201,9 +203,12 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     /// <summary>The column whose unique index keeps one message of <paramref name="message"/>'s kind per call.</summary>
     private static string OnceColumn(PatientMessage message) => message.Summary is null ? "typed_by" : "summary_for";
 
+    /// <summary>That index's columns: an operator's typed message and a nurse's triage message are each once per call.</summary>
+    private static string OnceKey(PatientMessage message) => message.Summary is null ? "call_id, typed_triage" : "call_id";
+
     /// <summary>A typed field or a summary's content, which such a message always has.</summary>
     private string Open(string? stored, string column, string row) =>
         protector.Unprotect(stored, "messages", column, row) ?? throw new DataException($"Message {row} has no {column}.");
 
-    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc);
+    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc, long typed_triage);
 }

@@ -4,7 +4,7 @@ using Ivr.Domain.Desk;
 
 namespace Ivr.Data;
 
-/// <summary>Operators' phones in SQLite, listed with their accounts.</summary>
+/// <summary>Operators' (and nurses') phones in SQLite, listed with their accounts.</summary>
 public sealed class SqliteOperatorStore(SqliteDatabase database) : IOperatorStore
 {
     public async Task SetPhoneAsync(long userId, string? phone, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -22,10 +22,10 @@ public sealed class SqliteOperatorStore(SqliteDatabase database) : IOperatorStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OperatorRow>(new CommandDefinition(
-            "SELECT u.id, u.username, u.disabled_at, p.phone, u.role FROM users u LEFT JOIN operator_phones p ON p.user_id = u.id WHERE u.role IN (@role, @supervisor) ORDER BY u.username",
-            new { role = PortalRoles.Operator, supervisor = PortalRoles.Supervisor },
+            "SELECT u.id, u.username, u.disabled_at, p.phone, u.role FROM users u LEFT JOIN operator_phones p ON p.user_id = u.id WHERE u.role IN (@role, @nurse, @supervisor) ORDER BY u.username",
+            new { role = PortalRoles.Operator, nurse = PortalRoles.Nurse, supervisor = PortalRoles.Supervisor },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new OperatorAccount(r.id, r.username, r.disabled_at is not null, r.phone, r.role == PortalRoles.Supervisor)).ToList();
+        return rows.Select(r => new OperatorAccount(r.id, r.username, r.disabled_at is not null, r.phone, r.role == PortalRoles.Supervisor, r.role == PortalRoles.Nurse)).ToList();
     }
 
     private sealed record OperatorRow(long id, string username, string? disabled_at, string? phone, string role);

@@ -137,7 +137,7 @@ public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAu
         var now = time.GetUtcNow();
         await users.RemoveAsync(user.Id, now, unusableHash, cancellationToken);
         var count = await sessions.RevokeAllAsync(user.Id, now, SessionEnd.Removed, cancellationToken: cancellationToken);
-        if (user.Role == PortalRole.Operator && OperatorEndpoint.Problem(user.Username) is null)
+        if (user.Role is PortalRole.Operator or PortalRole.Nurse && OperatorEndpoint.Problem(user.Username) is null)
         {
             await phones.RemoveAsync(OperatorEndpoint.Name(user.Username), cancellationToken);
         }
@@ -158,7 +158,7 @@ public sealed class PortalAccounts(IUserStore users, ISessionStore sessions, IAu
     /// <summary>An operator's softphone (if they have one) gets a password nobody knows.</summary>
     private async Task LockSoftphoneAsync(PortalUser user, CancellationToken cancellationToken)
     {
-        if (user.Role == PortalRole.Operator && OperatorEndpoint.Problem(user.Username) is null)
+        if (user.Role is PortalRole.Operator or PortalRole.Nurse && OperatorEndpoint.Problem(user.Username) is null)
         {
             await phones.SetPasswordAsync(OperatorEndpoint.Name(user.Username), OperatorEndpoint.NewPassword(), cancellationToken);
         }

@@ -17,4 +17,7 @@ public enum PortalRole
 
     /// <summary>Answers callers at the operator desk, for every practice; sees a caller only while on their call, no inbox.</summary>
     Operator,
+
+    /// <summary>A triage nurse of the answering service: works the desk like an operator (calls transferred to the nurse line), for every practice, and triages the caller.</summary>
+    Nurse,
 }

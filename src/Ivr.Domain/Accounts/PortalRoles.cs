@@ -8,8 +8,9 @@ public static class PortalRoles
     public const string Clinician = "clinician";
     public const string TelecomAdmin = "telecom-admin";
     public const string Operator = "operator";
+    public const string Nurse = "nurse";
 
-    public static IReadOnlyList<string> All { get; } = [Supervisor, PracticeAdmin, Clinician, TelecomAdmin, Operator];
+    public static IReadOnlyList<string> All { get; } = [Supervisor, PracticeAdmin, Clinician, TelecomAdmin, Operator, Nurse];
 
     public static string Name(PortalRole role) => role switch
     {
@@ -17,6 +18,7 @@ public static class PortalRoles
         PortalRole.PracticeAdmin => PracticeAdmin,
         PortalRole.Clinician => Clinician,
         PortalRole.Operator => Operator,
+        PortalRole.Nurse => Nurse,
         _ => TelecomAdmin,
     };
 

@@ -10,7 +10,7 @@ public enum RolePlaceProblem
     /// <summary>Practice staff and clinicians belong to one practice.</summary>
     NeedsPractice,
 
-    /// <summary>The supervisor, telecom admins and operators (who answer for every practice) belong to none.</summary>
+    /// <summary>The supervisor, telecom admins, operators and nurses (who answer for every practice) belong to none.</summary>
     NoPracticeAllowed,
 
     /// <summary>A clinician is tied to their id in the practice's file (their acknowledgements are recorded as it).</summary>

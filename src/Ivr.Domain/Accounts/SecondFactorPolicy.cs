@@ -8,9 +8,9 @@ public sealed record SecondFactorPolicy(IReadOnlySet<PortalRole> RequiredRoles)
 {
     /// <summary>
     /// What a new database starts with: every role that can see patient data (supervisor, practice
-    /// admin, clinician, operator); the telecom admin, who sees none, may add a factor but is not made to.
+    /// admin, clinician, operator, nurse); the telecom admin, who sees none, may add a factor but is not made to.
     /// </summary>
-    public static SecondFactorPolicy Default { get; } = new(new HashSet<PortalRole> { PortalRole.Supervisor, PortalRole.PracticeAdmin, PortalRole.Clinician, PortalRole.Operator });
+    public static SecondFactorPolicy Default { get; } = new(new HashSet<PortalRole> { PortalRole.Supervisor, PortalRole.PracticeAdmin, PortalRole.Clinician, PortalRole.Operator, PortalRole.Nurse });
 
     public bool Requires(PortalRole role) => RequiredRoles.Contains(role);
 

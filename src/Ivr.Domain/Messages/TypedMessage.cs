@@ -10,4 +10,5 @@ namespace Ivr.Domain.Messages;
 /// <param name="Reason">Why they called, in a line.</param>
 /// <param name="Notes">Anything else the operator wrote; empty when nothing.</param>
 /// <param name="TakenBy">The operator who took it (their user name): staff, not patient data.</param>
-public sealed record TypedMessage(string CallerName, string PatientName, DateOnly DateOfBirth, string Reason, string Notes, string TakenBy);
+/// <param name="IsTriage">A nurse's triage made it (its reason line starts with the disposition): a call keeps one operator's message and one triage message.</param>
+public sealed record TypedMessage(string CallerName, string PatientName, DateOnly DateOfBirth, string Reason, string Notes, string TakenBy, bool IsTriage = false);

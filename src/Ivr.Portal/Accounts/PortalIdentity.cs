@@ -74,8 +74,11 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
     /// </summary>
     public bool CanSeeLiveCallOf(string? practiceId) => SeesLiveCalls && (LivePractice is null || LivePractice == practiceId);
 
-    /// <summary>True when the user may work the operator desk: operators, and the supervisor.</summary>
-    public bool WorksTheDesk => Role is PortalRole.Operator or PortalRole.Supervisor;
+    /// <summary>True when the user may work the operator desk: operators, nurses (calls transferred to the nurse line), and the supervisor.</summary>
+    public bool WorksTheDesk => Role is PortalRole.Operator or PortalRole.Nurse or PortalRole.Supervisor;
+
+    /// <summary>True when the user may triage callers (<c>/api/triage</c>): nurses, and the supervisor.</summary>
+    public bool Triages => Role is PortalRole.Nurse or PortalRole.Supervisor;
 
     /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
     public string Actor => ClinicianId ?? Username;

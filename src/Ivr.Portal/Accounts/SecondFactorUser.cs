@@ -31,5 +31,5 @@ public sealed record SecondFactorUser(PortalUser User, PendingSignIn? Pending)
         returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : Home(role);
 
     /// <summary>Where a fresh sign-in lands: an operator at the desk, everyone else at the inbox (which sends on those without one).</summary>
-    public static string Home(PortalRole role) => role == PortalRole.Operator ? "/desk" : "/messages";
+    public static string Home(PortalRole role) => role is PortalRole.Operator or PortalRole.Nurse ? "/desk" : "/messages";
 }

@@ -17,7 +17,7 @@ public sealed class SoftphoneAccess(IPhoneEndpointStore phones, IOptions<Softpho
 {
     public async Task<SoftphoneLookup> OpenAsync(PortalIdentity who, CancellationToken cancellationToken = default)
     {
-        if (who.Role is not (PortalRole.Operator or PortalRole.Supervisor))
+        if (!who.WorksTheDesk)
         {
             logger.LogWarning("Portal user {Username} ({Role}) was refused softphone credentials", who.Username, PortalRoles.Name(who.Role));
             await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "desk.softphone.denied", "user", who.Username, $"refused: {PortalRoles.Name(who.Role)} does not work the desk"), cancellationToken);

@@ -14,14 +14,15 @@ namespace Ivr.Server.Cli;
 /// portal account with the operator role (password from standard input, a second factor at first
 /// sign-in) and the phone the desk rings them on: a dial string the admin gives (a SIP phone), or the
 /// softphone in the desk page, an Asterisk endpoint the service writes for them (<c>--softphone</c>).
+/// A nurse (<c>--nurse</c>) works the desk the same way, takes the calls transferred to the nurse line and triages them.
 /// </summary>
 public static class OperatorCommand
 {
     public static Command Create(CliContext context)
     {
         var command = context.WithExamples(
-            new Command("operator", "Operators: the people who answer callers at the desk, for every practice."),
-            "ivr operator add sam --phone PJSIP/sipp/sip:sam@127.0.0.1:5090 < password-file", "ivr operator add ada --softphone < password-file", "ivr operator list");
+            new Command("operator", "Operators and nurses: the people who answer callers at the desk, for every practice."),
+            "ivr operator add sam --phone PJSIP/sipp/sip:sam@127.0.0.1:5090 < password-file", "ivr operator add ada --softphone < password-file", "ivr operator add garcia --nurse --softphone < password-file", "ivr operator list");
         command.Subcommands.Add(Add(context));
         command.Subcommands.Add(Phone(context));
         command.Subcommands.Add(List(context));
@@ -30,14 +31,15 @@ public static class OperatorCommand
 
     private static Command Add(CliContext context)
     {
-        var add = new Command("add", "Make an operator's portal account (the password is read from standard input, or typed twice at the terminal) with the phone the desk rings.");
+        var add = new Command("add", "Make an operator's (or with --nurse a triage nurse's) portal account (the password is read from standard input, or typed twice at the terminal) with the phone the desk rings.");
         var nameArgument = new Argument<string>("NAME") { Description = "the operator's username: 1 to 64 of a-z, 0-9, '.', '_', '-', '@'" };
         var phoneOption = PhoneOption();
         var softphoneOption = SoftphoneOption();
+        var nurseOption = CliOptions.Flag("--nurse", "a triage nurse: works the desk like an operator, takes the calls transferred to the nurse line and triages them");
         var stdinOption = CliOptions.Flag("--password-stdin", "read the password from standard input (it is read from there whenever input is piped)");
         var byOption = CliOptions.By();
         add.Arguments.Add(nameArgument);
-        foreach (var option in new Option[] { phoneOption, softphoneOption, stdinOption, byOption })
+        foreach (var option in new Option[] { phoneOption, softphoneOption, nurseOption, stdinOption, byOption })
         {
             add.Options.Add(option);
         }
@@ -50,7 +52,7 @@ public static class OperatorCommand
             var services = host.Services;
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var actor = CliHost.Actor(parse.GetValue(byOption));
-            var exit = await UserCommand.AddAsync(name, PortalRoles.Operator, null, null, services, context, actor, now);
+            var exit = await UserCommand.AddAsync(name, parse.GetValue(nurseOption) ? PortalRoles.Nurse : PortalRoles.Operator, null, null, services, context, actor, now);
             if (exit != 0 || phone.DialString is null)
             {
                 return exit;
@@ -63,13 +65,14 @@ public static class OperatorCommand
         return context.WithExamples(add,
             "ivr operator add sam --phone PJSIP/sipp/sip:sam@127.0.0.1:5090 < password-file",
             "ivr operator add ada --softphone < password-file",
+            "ivr operator add garcia --nurse --phone PJSIP/sipp/sip:garcia@127.0.0.1:5092 < password-file",
             "echo \"$PASSWORD\" | ivr operator add ada --password-stdin");
     }
 
     private static Command Phone(CliContext context)
     {
-        var command = new Command("phone", "Change the phone the desk rings an operator (or the supervisor) on: a SIP phone's dial string, the desk page's softphone, or none.");
-        var nameArgument = new Argument<string>("NAME") { Description = "the operator's username, or the supervisor's" };
+        var command = new Command("phone", "Change the phone the desk rings an operator, a nurse (or the supervisor) on: a SIP phone's dial string, the desk page's softphone, or none.");
+        var nameArgument = new Argument<string>("NAME") { Description = "the operator's or nurse's username, or the supervisor's" };
         var phoneOption = PhoneOption();
         var softphoneOption = SoftphoneOption();
         var noneOption = CliOptions.Flag("--none", "no phone: the desk offers the operator no call (a softphone's endpoint is deleted)");
@@ -93,9 +96,9 @@ public static class OperatorCommand
             var services = host.Services;
             var user = await services.GetRequiredService<IUserStore>().FindAsync(name, ct);
             // The supervisor works the desk too, so their account may have a phone as well.
-            if (user is null || user.Role is not (PortalRole.Operator or PortalRole.Supervisor) || user.IsRemoved)
+            if (user is null || user.Role is not (PortalRole.Operator or PortalRole.Nurse or PortalRole.Supervisor) || user.IsRemoved)
             {
-                throw new CommandLineException($"{name} is neither an operator nor the supervisor (see ivr operator list).");
+                throw new CommandLineException($"{name} is not an operator, a nurse or the supervisor (see ivr operator list).");
             }
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -142,7 +145,7 @@ public static class OperatorCommand
 
     private static Command List(CliContext context)
     {
-        var list = new Command("list", "Who works the desk (operators, and the supervisor), whether their account is active, and the phone the desk rings.");
+        var list = new Command("list", "Who works the desk (operators, nurses, and the supervisor), whether their account is active, and the phone the desk rings.");
         var json = CliOptions.Json();
         list.Options.Add(json);
         list.SetAction(async (parse, ct) =>
@@ -160,7 +163,7 @@ public static class OperatorCommand
             foreach (var o in operators)
             {
                 var softphone = OperatorEndpoint.IsSoftphone(o.Username, o.Phone) ? " (softphone)" : string.Empty;
-                var name = o.IsSupervisor ? $"{o.Username} (supervisor)" : o.Username;
+                var name = o.IsSupervisor ? $"{o.Username} (supervisor)" : o.IsNurse ? $"{o.Username} (nurse)" : o.Username;
                 output.WriteLine($"{name,-24} {(o.IsDisabled ? "disabled" : "active"),-9} {o.Phone ?? "(none yet)"}{softphone}");
             }
 

@@ -8,6 +8,8 @@ public sealed class RolePlaceTests
     [Theory]
     [InlineData(PortalRole.Operator, null, null, RolePlaceProblem.None)]
     [InlineData(PortalRole.Operator, "riverside", null, RolePlaceProblem.NoPracticeAllowed)]
+    [InlineData(PortalRole.Nurse, null, null, RolePlaceProblem.None)]
+    [InlineData(PortalRole.Nurse, "riverside", null, RolePlaceProblem.NoPracticeAllowed)]
     [InlineData(PortalRole.Supervisor, null, null, RolePlaceProblem.None)]
     [InlineData(PortalRole.PracticeAdmin, null, null, RolePlaceProblem.NeedsPractice)]
     [InlineData(PortalRole.PracticeAdmin, "riverside", "dr-lee", RolePlaceProblem.NoClinicianAllowed)]
@@ -24,5 +26,14 @@ public sealed class RolePlaceTests
         Assert.False(SecondFactorPolicy.Default.Requires(PortalRole.TelecomAdmin));
         Assert.Equal("operator", PortalRoles.Name(PortalRole.Operator));
         Assert.True(PortalRoles.TryParse("operator", out var parsed) && parsed == PortalRole.Operator);
+    }
+
+    [Fact]
+    public void NursesNeedASecondFactorFromTheStartAndGoByTheirName()
+    {
+        Assert.True(SecondFactorPolicy.Default.Requires(PortalRole.Nurse));
+        Assert.Equal("nurse", PortalRoles.Name(PortalRole.Nurse));
+        Assert.True(PortalRoles.TryParse("nurse", out var parsed) && parsed == PortalRole.Nurse);
+        Assert.Contains("nurse", PortalRoles.All);
     }
 }

@@ -106,7 +106,7 @@ public sealed class OperatorCommandTests
         Assert.Equal(2, noChoice);
         Assert.Contains("Give one of", refused);
         Assert.Equal(2, notOperator);
-        Assert.Contains("nobody is neither an operator nor the supervisor", unknown);
+        Assert.Contains("nobody is not an operator, a nurse or the supervisor", unknown);
         Assert.False(await endpoints.ExistsAsync("op-nobody"));
     }
 
@@ -126,10 +126,50 @@ public sealed class OperatorCommandTests
         Assert.Contains("lee is rung on PJSIP/op-lee", said);
         Assert.True(await service.Get<IPhoneEndpointStore>().ExistsAsync("op-lee"));
         Assert.Equal(2, admin);
-        Assert.Contains("tom is neither an operator nor the supervisor", refused);
+        Assert.Contains("tom is not an operator, a nurse or the supervisor", refused);
         var desk = await service.Get<IOperatorStore>().ListAsync();
         Assert.Equal([("lee", true, "PJSIP/op-lee"), ("sam", false, "PJSIP/desk-sam")], desk.Select(a => (a.Username, a.IsSupervisor, a.Phone)));
         Assert.Contains("lee (supervisor)", listed);
+    }
+
+    [Fact]
+    public async Task AddNurseMakesANurseWhoWorksTheDeskWithAPhoneAndListMarksThem()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        await service.RunWithInputAsync(Password, "operator", "add", "sam", "--phone", "PJSIP/desk-sam");
+
+        var (exit, added) = await service.RunWithInputAsync(Password, "operator", "add", "Garcia", "--nurse", "--softphone");
+        var (phoneExit, moved) = await service.RunAsync("operator", "phone", "garcia", "--phone", "PJSIP/desk-garcia");
+        var (_, listed) = await service.RunAsync("operator", "list");
+        var (_, json) = await service.RunAsync("operator", "list", "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("garcia: nurse", added);
+        Assert.Contains("garcia is rung on PJSIP/op-garcia, the softphone in the desk page", added);
+        Assert.Equal(0, phoneExit);
+        Assert.Contains("garcia is rung on PJSIP/desk-garcia.", moved);
+        Assert.Contains("garcia (nurse)", listed);
+        Assert.DoesNotContain("sam (nurse)", listed);
+        Assert.Contains("\"IsNurse\": true", json);
+        var garcia = (await service.Get<IUserStore>().FindAsync("garcia"))!;
+        Assert.Equal(PortalRole.Nurse, garcia.Role);
+        Assert.Null(garcia.PracticeId);
+        Assert.Equal(
+            [("garcia", true, "PJSIP/desk-garcia"), ("sam", false, "PJSIP/desk-sam")],
+            (await service.Get<IOperatorStore>().ListAsync()).Select(a => (a.Username, a.IsNurse, a.Phone)));
+        Assert.True((await service.Get<ISecondFactorStore>().GetPolicyAsync()).Requires(PortalRole.Nurse));
+    }
+
+    [Fact]
+    public async Task ANurseWithABadPhoneIsRefusedAndNoAccountIsMade()
+    {
+        await using var service = await new TempService().MigratedAsync();
+
+        var (exit, output) = await service.RunWithInputAsync(Password, "operator", "add", "garcia", "--nurse", "--phone", "PJSIP/sipp,30,U(hack)");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a dial string", output);
+        Assert.Null(await service.Get<IUserStore>().FindAsync("garcia"));
     }
 
     [Fact]
