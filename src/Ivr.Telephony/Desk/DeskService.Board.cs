@@ -60,6 +60,12 @@ public sealed partial class DeskService
         {
             case OperatorStatus.Available:
                 var seat = await SeatAsync(operatorName, cancellationToken);
+                if (seat.IsNurse)
+                {
+                    // The nurse line's own queue is still to build: until it is, a nurse is offered no operator call.
+                    return DeskResult.Refused("Nurses take calls on the nurse line, whose queue is not open yet: the desk offers you no operator calls. Triage a call from /triage.");
+                }
+
                 if (seat.Phone is null)
                 {
                     return DeskResult.Refused($"No phone is set for you, so the desk cannot ring you. Ask an admin to run: ivr operator add {operatorName} --phone DIALSTRING (or --softphone).");
@@ -320,6 +326,7 @@ public sealed partial class DeskService
             }
 
             seat.Phone = account?.Phone is { Length: > 0 } phone ? phone : null;
+            seat.IsNurse = account?.IsNurse == true;
             seat.PhoneKnown = true;
             return seat;
         }

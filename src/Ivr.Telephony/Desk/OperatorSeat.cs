@@ -8,6 +8,9 @@ internal sealed class OperatorSeat(string name)
     /// <summary>Their phone's dial string, as last read from their account; null when none is set.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>True for a nurse's account: nurses take the nurse line's calls, never the operators'.</summary>
+    public bool IsNurse { get; set; }
+
     /// <summary>False until the phone was looked up once.</summary>
     public bool PhoneKnown { get; set; }
 

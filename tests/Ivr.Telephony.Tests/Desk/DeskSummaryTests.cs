@@ -52,6 +52,18 @@ public sealed class DeskSummaryTests
     }
 
     [Fact]
+    public async Task ANurseAtTheDeskIsOfferedNoOperatorCallUntilTheNurseLineHasItsQueue()
+    {
+        await using var desk = await DeskUnderTest.StartAsync();
+
+        var available = await desk.Service.SetStatusAsync("garcia", OperatorStatus.Available, null);
+
+        Assert.False(available.Done);
+        Assert.Contains("nurse line", available.Refusal, StringComparison.Ordinal);
+        Assert.NotEqual(OperatorStatus.Available, desk.Service.View("garcia").Status);
+    }
+
+    [Fact]
     public async Task WhenTheOperatorReleasesAfterTheCallerLeftTheSummaryNamesTheMessageTheyTypedAndItsReason()
     {
         await using var desk = await DeskUnderTest.StartAsync();
@@ -212,7 +224,7 @@ public sealed class DeskSummaryTests
         public Task SetPhoneAsync(long userId, string? phone, DateTimeOffset at, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task<IReadOnlyList<OperatorAccount>> ListAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<OperatorAccount>>([new OperatorAccount(1, "sam", false, "PJSIP/sam")]);
+            Task.FromResult<IReadOnlyList<OperatorAccount>>([new OperatorAccount(1, "sam", false, "PJSIP/sam"), new OperatorAccount(2, "garcia", false, "PJSIP/garcia", IsNurse: true)]);
     }
 
     private static Practice Practice { get; } = new()
