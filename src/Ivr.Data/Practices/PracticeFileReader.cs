@@ -183,7 +183,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             return Fail(node, "desk is a mapping: { livePerson: operators-first, maxHoldSeconds: 90, ... }", DeskSettings.Default);
         }
 
-        Known(map, "livePerson", "operatorHours", "maxHoldSeconds", "afterMaxHoldDoctor", "serviceLevel", "instructions", "operatorGreeting", "urgentLines");
+        Known(map, "livePerson", "operatorHours", "maxHoldSeconds", "afterMaxHoldDoctor", "serviceLevel", "instructions", "operatorGreeting", "urgentLines", "nurseOption", "nurseRoute");
         var defaults = DeskSettings.Default;
         var policy = defaults.LivePerson;
         if (Text(map, "livePerson") is { } policyText && DeskRules.LivePerson(policyText, out policy) is { } policyError)
@@ -220,9 +220,22 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Error(Child(map, "urgentLines")!, linesError);
         }
 
+        var nurseRoute = defaults.NurseRoute;
+        if (Text(map, "nurseRoute") is { } routeText && DeskRules.NurseRouteOf(routeText, out nurseRoute) is { } routeError)
+        {
+            Error(Child(map, "nurseRoute")!, routeError);
+        }
+
+        if (nurseRoute == NurseRoute.UrgentLines && urgentLines.Count == 0)
+        {
+            Error(Child(map, "nurseRoute")!, "nurseRoute urgent-lines needs the practice's urgentLines");
+        }
+
         return new DeskSettings
         {
             LivePerson = policy,
+            NurseOption = Flag(map, "nurseOption", defaults.NurseOption),
+            NurseRoute = nurseRoute,
             UrgentLines = [.. urgentLines.Select(PhoneNumbers.Normalize)],
             OperatorHours = hours,
             MaxHold = TimeSpan.FromSeconds(Number(map, "maxHoldSeconds", (int)defaults.MaxHold.TotalSeconds, DeskRules.MinMaxHoldSeconds, DeskRules.MaxMaxHoldSeconds)),

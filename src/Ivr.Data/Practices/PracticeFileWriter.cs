@@ -133,6 +133,16 @@ public static class PracticeFileWriter
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"  urgentLines: [{string.Join(", ", desk.UrgentLines.Select(Q))}]");
         }
+
+        if (desk.NurseOption)
+        {
+            y.AppendLine("  nurseOption: true");
+        }
+
+        if (desk.NurseRoute != NurseRoute.None)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  nurseRoute: {Q(DeskRules.Name(desk.NurseRoute))}");
+        }
     }
 
     private static void WriteHours(StringBuilder y, WeeklyHours hours, string indent)

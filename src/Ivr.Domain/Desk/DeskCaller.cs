@@ -12,6 +12,7 @@ namespace Ivr.Domain.Desk;
 /// <param name="Priority">Urgent lines go first.</param>
 /// <param name="Path">What they did before reaching the desk, for the operator's screen.</param>
 /// <param name="At">When they joined.</param>
+/// <param name="Line">The line they wait on: the operators' or the nurses'.</param>
 public sealed record DeskCaller(
     string CallId,
     long CallRecordId,
@@ -21,4 +22,5 @@ public sealed record DeskCaller(
     string Room,
     DeskPriority Priority,
     IReadOnlyList<DeskPathStep> Path,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    DeskLine Line = DeskLine.Operators);

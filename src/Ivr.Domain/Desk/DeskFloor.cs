@@ -7,8 +7,8 @@ namespace Ivr.Domain.Desk;
 /// <param name="Version">Goes up with every change on the desk.</param>
 public sealed record DeskFloor(IReadOnlyList<DeskWaiting> Waiting, IReadOnlyList<DeskOperatorState> Operators, DateTimeOffset At, long Version);
 
-/// <summary>A caller waiting for an operator; <c>OfferedTo</c> is the operator whose phone rings with them, if any.</summary>
-public sealed record DeskWaiting(string CallId, string PracticeId, DeskPriority Priority, DateTimeOffset QueuedAt, string? OfferedTo);
+/// <summary>A caller waiting for an operator or a nurse (<c>Line</c>); <c>OfferedTo</c> is the one whose phone rings with them, if any.</summary>
+public sealed record DeskWaiting(string CallId, string PracticeId, DeskPriority Priority, DateTimeOffset QueuedAt, string? OfferedTo, DeskLine Line = DeskLine.Operators);
 
-/// <summary>One operator on the floor: status, since when, and their call.</summary>
-public sealed record DeskOperatorState(string Operator, OperatorStatus Status, string? Reason, DateTimeOffset Since, string? CallId, string? PracticeId);
+/// <summary>One operator or nurse on the floor: status, since when, their call, and the line they work.</summary>
+public sealed record DeskOperatorState(string Operator, OperatorStatus Status, string? Reason, DateTimeOffset Since, string? CallId, string? PracticeId, DeskLine Line = DeskLine.Operators);

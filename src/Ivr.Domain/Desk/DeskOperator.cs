@@ -10,6 +10,9 @@ public sealed class DeskOperator(string name)
 
     public OperatorStatus Status { get; internal set; } = OperatorStatus.SignedOut;
 
+    /// <summary>The line they work (operators or nurses), set each time they become available.</summary>
+    public DeskLine Line { get; internal set; } = DeskLine.Operators;
+
     /// <summary>Why they are on break or paused, shown on their screen; null otherwise.</summary>
     public string? Reason { get; internal set; }
 

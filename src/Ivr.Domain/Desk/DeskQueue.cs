@@ -4,7 +4,8 @@ namespace Ivr.Domain.Desk;
 /// The operator desk's rules: who waits, in which order, and which operator is offered whom. Urgent
 /// callers go ahead of routine ones, then first come first served; the available operator idle the
 /// longest is offered the next caller; an operator who does not answer in time is paused and the
-/// caller keeps their place. Every change goes through a method that checks where the caller and the
+/// caller keeps their place. The desk has two lines (<see cref="DeskLine"/>): a caller waits on one and is
+/// offered only to the people working it; positions and expected waits count that line alone. Every change goes through a method that checks where the caller and the
 /// operator stand, and answers false or null when the change no longer applies (a caller who hung up,
 /// an offer already taken back), so the telephony side can act on events in any order. Thread-safe.
 /// </summary>
@@ -14,8 +15,11 @@ public sealed class DeskQueue
     private readonly Dictionary<string, DeskOperator> _operators = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Makes <paramref name="name"/> available from now: signed out, on break, in wrap-up or paused. False while offered a call or on one.</summary>
-    public bool SetAvailable(string name, DateTimeOffset at)
+    /// <summary>
+    /// Makes <paramref name="name"/> available from now on <paramref name="line"/>: signed out, on break, in wrap-up or
+    /// paused. False while offered a call or on one.
+    /// </summary>
+    public bool SetAvailable(string name, DateTimeOffset at, DeskLine line = DeskLine.Operators)
     {
         lock (_gate)
         {
@@ -31,6 +35,7 @@ public sealed class DeskQueue
             }
 
             desk.Status = OperatorStatus.Available;
+            desk.Line = line;
             desk.Reason = null;
             return true;
         }
@@ -72,12 +77,12 @@ public sealed class DeskQueue
         }
     }
 
-    /// <summary>A caller joins the queue. False when the call is in it already.</summary>
-    public bool Join(string callId, string practiceId, DeskPriority priority, DateTimeOffset at)
+    /// <summary>A caller joins the queue of <paramref name="line"/>. False when the call is in the queue already.</summary>
+    public bool Join(string callId, string practiceId, DeskPriority priority, DateTimeOffset at, DeskLine line = DeskLine.Operators)
     {
         lock (_gate)
         {
-            return _callers.TryAdd(callId, new WaitingCaller(callId, practiceId, priority, at));
+            return _callers.TryAdd(callId, new WaitingCaller(callId, practiceId, priority, at) { Line = line });
         }
     }
 
@@ -121,21 +126,26 @@ public sealed class DeskQueue
         }
     }
 
-    /// <summary>Pairs every waiting caller not yet offered with an available operator, in the desk's order; the pairs are now offered.</summary>
+    /// <summary>
+    /// Pairs every waiting caller not yet offered with an available operator of the caller's line, in the desk's
+    /// order; the pairs are now offered.
+    /// </summary>
     public IReadOnlyList<DeskOffer> Offer(DateTimeOffset at)
     {
         lock (_gate)
         {
-            var free = new Queue<DeskOperator>(_operators.Values
+            var free = _operators.Values
                 .Where(o => o.Status == OperatorStatus.Available)
                 .OrderBy(o => o.IdleSince)
-                .ThenBy(o => o.Name, StringComparer.Ordinal));
+                .ThenBy(o => o.Name, StringComparer.Ordinal)
+                .GroupBy(o => o.Line)
+                .ToDictionary(g => g.Key, g => new Queue<DeskOperator>(g));
             var offers = new List<DeskOffer>();
             foreach (var caller in InOrder().Where(c => c.OfferedTo is null))
             {
-                if (!free.TryDequeue(out var desk))
+                if (!free.TryGetValue(caller.Line, out var line) || !line.TryDequeue(out var desk))
                 {
-                    break;
+                    continue;
                 }
 
                 desk.Status = OperatorStatus.Offered;
@@ -252,6 +262,15 @@ public sealed class DeskQueue
         }
     }
 
+    /// <summary>Whether anyone is signed in on <paramref name="line"/> (at the desk, whatever their status).</summary>
+    public bool Staffed(DeskLine line)
+    {
+        lock (_gate)
+        {
+            return _operators.Values.Any(o => o.Line == line && o.Status != OperatorStatus.SignedOut);
+        }
+    }
+
     /// <summary>Every operator the desk has seen, signed out or not, by name (copies).</summary>
     public IReadOnlyList<DeskOperator> Operators()
     {
@@ -266,7 +285,8 @@ public sealed class DeskQueue
     {
         lock (_gate)
         {
-            var index = InOrder().FindIndex(c => c.CallId == callId);
+            var line = _callers.TryGetValue(callId, out var caller) ? caller.Line : DeskLine.Operators;
+            var index = InOrder().Where(c => c.Line == line).ToList().FindIndex(c => c.CallId == callId);
             return index < 0 ? null : index + 1;
         }
     }
@@ -275,19 +295,26 @@ public sealed class DeskQueue
     /// How long the caller may still wait: nothing when an operator is free for everyone ahead of them;
     /// otherwise one <paramref name="handleTime"/> for each round of calls the staffed operators must
     /// take first. Null when the caller is not waiting or no operator is at the desk (no honest guess).
+    /// Only the caller's own line counts: those waiting on it and the people working it.
     /// </summary>
     public TimeSpan? ExpectedWait(string callId, TimeSpan handleTime)
     {
         lock (_gate)
         {
-            var index = InOrder().FindIndex(c => c.CallId == callId);
-            var staffed = _operators.Values.Count(o => o.Status is OperatorStatus.Available or OperatorStatus.Offered or OperatorStatus.OnCall or OperatorStatus.WrapUp);
+            if (!_callers.TryGetValue(callId, out var caller))
+            {
+                return null;
+            }
+
+            var index = InOrder().Where(c => c.Line == caller.Line).ToList().FindIndex(c => c.CallId == callId);
+            var working = _operators.Values.Where(o => o.Line == caller.Line).ToList();
+            var staffed = working.Count(o => o.Status is OperatorStatus.Available or OperatorStatus.Offered or OperatorStatus.OnCall or OperatorStatus.WrapUp);
             if (index < 0 || staffed == 0)
             {
                 return null;
             }
 
-            var free = _operators.Values.Count(o => o.Status == OperatorStatus.Available);
+            var free = working.Count(o => o.Status == OperatorStatus.Available);
             var behindFree = index - free;
             return behindFree < 0 ? TimeSpan.Zero : handleTime * ((behindFree / staffed) + 1);
         }
@@ -312,7 +339,7 @@ public sealed class DeskQueue
     }
 
     private static DeskOperator Copy(DeskOperator desk) =>
-        new(desk.Name) { Status = desk.Status, Reason = desk.Reason, IdleSince = desk.IdleSince, CallId = desk.CallId, OfferedAt = desk.OfferedAt };
+        new(desk.Name) { Status = desk.Status, Line = desk.Line, Reason = desk.Reason, IdleSince = desk.IdleSince, CallId = desk.CallId, OfferedAt = desk.OfferedAt };
 
     private List<WaitingCaller> InOrder() =>
         [.. _callers.Values.OrderBy(c => c.Priority).ThenBy(c => c.JoinedAt).ThenBy(c => c.CallId, StringComparer.Ordinal)];

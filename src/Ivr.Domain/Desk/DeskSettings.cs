@@ -41,6 +41,24 @@ public sealed record DeskSettings
     /// </summary>
     public IReadOnlyList<string> UrgentLines { get; init; } = [];
 
+    /// <summary>Whether the main menu offers the nurse line ("to speak with a nurse, press 3"). No by default.</summary>
+    public bool NurseOption { get; init; }
+
+    /// <summary>Which callers asking for a live person go to the nurse line first, while a nurse is at the desk. None by default.</summary>
+    public NurseRoute NurseRoute { get; init; } = NurseRoute.None;
+
+    /// <summary>
+    /// Whether a live-person request goes to the nurse line by the practice's <see cref="NurseRoute"/>: only while a
+    /// nurse is signed in (a caller never waits on a line nobody works), for every such request or for those on an
+    /// urgent line.
+    /// </summary>
+    public bool RoutesToNurses(bool onUrgentLine, bool anyNurseSignedIn) => anyNurseSignedIn && NurseRoute switch
+    {
+        NurseRoute.LivePerson => true,
+        NurseRoute.UrgentLines => onUrgentLine,
+        _ => false,
+    };
+
     /// <summary>Whether a call to <paramref name="dialedNumber"/> came in on one of <see cref="UrgentLines"/>.</summary>
     public bool IsUrgentLine(string dialedNumber) =>
         UrgentLines.Count > 0 && UrgentLines.Contains(PhoneNumbers.Normalize(dialedNumber), StringComparer.Ordinal);
@@ -74,7 +92,7 @@ public sealed record DeskSettings
     public bool IsDefault =>
         LivePerson == Default.LivePerson && OperatorHours.Days.Values.All(d => d.Count == 0) && MaxHold == Default.MaxHold
         && AfterMaxHoldDoctor == Default.AfterMaxHoldDoctor && ServiceLevelTarget == Default.ServiceLevelTarget
-        && Instructions.Length == 0 && OperatorGreeting == DefaultGreeting && UrgentLines.Count == 0;
+        && Instructions.Length == 0 && OperatorGreeting == DefaultGreeting && UrgentLines.Count == 0 && !NurseOption && NurseRoute == NurseRoute.None;
 }
 
 /// <summary>
@@ -142,6 +160,31 @@ public static class DeskRules
         }
 
         return lines.Select(PhoneNumbers.Normalize).Distinct(StringComparer.Ordinal).Count() < lines.Count ? "an urgent line is listed twice" : null;
+    }
+
+    public const string NurseRouteChoices = "none, urgent-lines, live-person";
+
+    /// <summary>The nurse routing as files write it: <c>none</c>, <c>urgent-lines</c>, <c>live-person</c>.</summary>
+    public static string Name(NurseRoute route) => route switch
+    {
+        NurseRoute.UrgentLines => "urgent-lines",
+        NurseRoute.LivePerson => "live-person",
+        _ => "none",
+    };
+
+    public static string? NurseRouteOf(string text, out NurseRoute route)
+    {
+        foreach (var candidate in Enum.GetValues<NurseRoute>())
+        {
+            if (Name(candidate) == text.Trim())
+            {
+                route = candidate;
+                return null;
+            }
+        }
+
+        route = NurseRoute.None;
+        return $"nurseRoute '{text.Trim()}' is not one of: {NurseRouteChoices}";
     }
 
     public static string? MaxHoldSeconds(string text, out int seconds) => PracticeRules.Whole("maxHoldSeconds", text, MinMaxHoldSeconds, MaxMaxHoldSeconds, out seconds);

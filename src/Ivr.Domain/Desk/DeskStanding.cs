@@ -10,7 +10,8 @@ namespace Ivr.Domain.Desk;
 /// <param name="MessageId">The message an operator saved for the call, if any.</param>
 /// <param name="ClinicianId">The clinician a patch connected, if any.</param>
 /// <param name="Office">The office line the operator sent the caller to (<see cref="DeskStage.ToOffice"/>).</param>
-public sealed record DeskStanding(DeskStage Stage, int? Position, TimeSpan? ExpectedWait, string Detail, long? MessageId, string? ClinicianId, OfficeLine? Office = null)
+/// <param name="Line">The line the caller is on now: an operator's transfer moves them to the nurses'.</param>
+public sealed record DeskStanding(DeskStage Stage, int? Position, TimeSpan? ExpectedWait, string Detail, long? MessageId, string? ClinicianId, OfficeLine? Office = null, DeskLine Line = DeskLine.Operators)
 {
     /// <summary>Unknown to the desk, or let go.</summary>
     public static DeskStanding Gone { get; } = new(DeskStage.Done, null, null, "not at the desk", null, null);

@@ -7,10 +7,13 @@ namespace Ivr.Domain.Desk;
 /// </summary>
 public interface IOperatorDesk
 {
-    /// <summary>Whether any operator is at the desk (signed in, whatever their status).</summary>
+    /// <summary>Whether any operator is at the desk (signed in, whatever their status); nurses do not count.</summary>
     bool Staffed { get; }
 
-    /// <summary>The caller joins the queue, in their own room; operators are offered the call from now.</summary>
+    /// <summary>Whether any nurse is at the desk (signed in on the nurse line, whatever their status).</summary>
+    bool NursesStaffed { get; }
+
+    /// <summary>The caller joins the queue of their line (<see cref="DeskCaller.Line"/>), in their own room; the people working it are offered the call from now.</summary>
     Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default);
 
     /// <summary>Where the caller of <paramref name="callId"/> stands now.</summary>

@@ -7,6 +7,8 @@ public sealed class NoOperatorDesk : IOperatorDesk
 
     public bool Staffed => false;
 
+    public bool NursesStaffed => false;
+
     public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("There is no desk to join: it is never staffed.");
 

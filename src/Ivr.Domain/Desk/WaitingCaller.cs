@@ -11,6 +11,9 @@ public sealed class WaitingCaller(string callId, string practiceId, DeskPriority
 
     public DateTimeOffset JoinedAt { get; } = joinedAt;
 
+    /// <summary>The line they wait on: offered only to the people working it.</summary>
+    public DeskLine Line { get; init; } = DeskLine.Operators;
+
     /// <summary>The operator whose phone rings with this caller; null while they wait for one.</summary>
     public string? OfferedTo { get; internal set; }
 }

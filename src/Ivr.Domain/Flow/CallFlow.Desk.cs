@@ -10,14 +10,43 @@ namespace Ivr.Domain.Flow;
 /// </summary>
 public sealed partial class CallFlow
 {
-    /// <summary>Decides, once the caller asked for someone now, whether operators or the doctor answer.</summary>
+    /// <summary>
+    /// Decides, once the caller asked for someone now, whether operators or the doctor answer; or the nurses, when the
+    /// practice routes such callers (or those on its urgent lines) to triage and a nurse is at the desk.
+    /// </summary>
     private async Task ChooseLivePersonAsync()
     {
+        var settings = _session.Practice.Desk;
+        var nurses = _dependencies.Desk.NursesStaffed;
+        if (settings.RoutesToNurses(settings.IsUrgentLine(_session.DialedNumber), nurses))
+        {
+            _session.LivePerson = LivePersonRoute.Operators;
+            _session.DeskLine = DeskLine.Nurses;
+            await DecideAsync("live-person", $"the nurses: the practice routes {DeskRules.Name(settings.NurseRoute)} callers to triage, a nurse is at the desk").ConfigureAwait(false);
+            return;
+        }
+
         var staffed = _dependencies.Desk.Staffed;
         var route = _session.Practice.LivePersonAt(_dependencies.Time.GetUtcNow(), staffed);
         _session.LivePerson = route;
-        var policy = DeskRules.Name(_session.Practice.Desk.LivePerson);
+        var policy = DeskRules.Name(settings.LivePerson);
         await DecideAsync("live-person", $"{(route == LivePersonRoute.Operators ? "operators" : "the doctor")}: policy {policy}, desk {(staffed ? "staffed" : "not staffed")}").ConfigureAwait(false);
+    }
+
+    /// <summary>The caller pressed for a nurse: the nurse line while a nurse is at the desk; otherwise they hear so and go where "someone now" goes.</summary>
+    private async Task ChooseNurseAsync(CancellationToken cancellationToken)
+    {
+        if (_dependencies.Desk.NursesStaffed)
+        {
+            _session.LivePerson = LivePersonRoute.Operators;
+            _session.DeskLine = DeskLine.Nurses;
+            await DecideAsync("live-person", "the nurses: the caller asked for a nurse and a nurse is at the desk").ConfigureAwait(false);
+            return;
+        }
+
+        await DecideAsync("nurse-line", "the caller asked for a nurse; no nurse is at the desk").ConfigureAwait(false);
+        await _channel.PlayAsync([PromptIds.DeskNoNurse], cancellationToken).ConfigureAwait(false);
+        await ChooseLivePersonAsync().ConfigureAwait(false);
     }
 
     private async Task<CallTrigger> HoldForOperatorAsync(CancellationToken cancellationToken)
@@ -35,6 +64,15 @@ public sealed partial class CallFlow
             if (standing.Stage != DeskStage.Waiting)
             {
                 return Left(standing);
+            }
+
+            if (standing.Line != _session.DeskLine)
+            {
+                // An operator moved the caller to the nurse line: they hear so, and their hold starts again.
+                _session.DeskLine = standing.Line;
+                _session.DeskHoldSince = _dependencies.Time.GetUtcNow();
+                await _channel.PlayAsync([PromptIds.DeskNurseTransfer], cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             var now = _dependencies.Time.GetUtcNow();
@@ -71,22 +109,24 @@ public sealed partial class CallFlow
         var desk = _dependencies.Desk;
         var now = _dependencies.Time.GetUtcNow();
         var urgentLine = _session.Practice.Desk.IsUrgentLine(_session.DialedNumber);
-        Path(now, urgentLine ? "joined the operator queue from the practice's urgent line" : "joined the operator queue");
+        var queue = DeskLines.Queue(_session.DeskLine);
+        Path(now, urgentLine ? $"joined the {queue} from the practice's urgent line" : $"joined the {queue}");
         var priority = urgentLine ? DeskPriority.Urgent : DeskPriority.Routine;
         await desk.JoinAsync(
-            new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), priority, [.. _session.DeskPath], now),
+            new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), priority, [.. _session.DeskPath], now, _session.DeskLine),
             cancellationToken).ConfigureAwait(false);
         _session.DeskJoinedAt = now;
         _session.DeskHoldSince = now;
 
+        var hold = _session.DeskLine == DeskLine.Nurses ? PromptIds.DeskNurseHold : PromptIds.DeskHold;
         var standing = desk.Standing(_session.UniqueId);
         if (urgentLine || standing is not { Stage: DeskStage.Waiting, Position: > 1 })
         {
-            await _channel.PlayAsync([PromptIds.DeskHold], cancellationToken).ConfigureAwait(false);
+            await _channel.PlayAsync([hold], cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var key = await _channel.AskKeyAsync([PromptIds.DeskHold, PromptIds.DeskUrgentAsk], "1", _dependencies.DeskOptions.UrgentAskTimeout, cancellationToken).ConfigureAwait(false);
+        var key = await _channel.AskKeyAsync([hold, PromptIds.DeskUrgentAsk], "1", _dependencies.DeskOptions.UrgentAskTimeout, cancellationToken).ConfigureAwait(false);
         if (key != '1')
         {
             return;
@@ -238,7 +278,9 @@ public sealed partial class CallFlow
         switch (standing.Stage)
         {
             case DeskStage.Waiting:
-                Path(_dependencies.Time.GetUtcNow(), "back in the queue: the operator's line dropped");
+                Path(_dependencies.Time.GetUtcNow(), standing.Line != _session.DeskLine
+                    ? "an operator transferred the call to the nurse line"
+                    : $"back in the {DeskLines.Queue(standing.Line)}: the {DeskLines.Worker(standing.Line)}'s line dropped");
                 return CallTrigger.Requeued;
             case DeskStage.WithOperator:
                 return CallTrigger.OperatorAnswered;

@@ -17,11 +17,22 @@ public sealed partial class CallFlow
 
     private async Task<CallTrigger> MainMenuAsync(CancellationToken cancellationToken)
     {
-        var trigger = await MenuAsync("main-menu", PromptIds.MainMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken).ConfigureAwait(false);
+        var nurse = _session.Practice.Desk.NurseOption;
+        var trigger = await MenuAsync(
+            "main-menu",
+            nurse ? PromptIds.MainMenuNurse : PromptIds.MainMenu,
+            nurse ? "123" : "12",
+            key => key switch { '1' => CallTrigger.Key1, '2' => CallTrigger.Key2, _ => CallTrigger.Key3 },
+            cancellationToken).ConfigureAwait(false);
         if (trigger == CallTrigger.Key2)
         {
             Path(_dependencies.Time.GetUtcNow(), "pressed 2: speak with someone now");
             await ChooseLivePersonAsync().ConfigureAwait(false);
+        }
+        else if (trigger == CallTrigger.Key3)
+        {
+            Path(_dependencies.Time.GetUtcNow(), "pressed 3: speak with a nurse");
+            await ChooseNurseAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return trigger;

@@ -109,11 +109,13 @@ public sealed partial class CallFlow
             .OnEntryAsync(() => StepAsync(MainMenuAsync), "offer the main menu")
             .Permit(CallTrigger.Key1, CallState.RecordName)
             .PermitIf(CallTrigger.Key2, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "operators answer")
-            .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers");
+            .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers")
+            .PermitIf(CallTrigger.Key3, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "a nurse (or, with none at the desk, the operators) answers")
+            .PermitIf(CallTrigger.Key3, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "no nurse at the desk: the doctor answers");
 
         machine.Configure(CallState.HoldingForOperator)
             .SubstateOf(CallState.Answering)
-            .OnEntryAsync(() => StepAsync(HoldForOperatorAsync), "wait in the room for an operator, hearing position and wait")
+            .OnEntryAsync(() => StepAsync(HoldForOperatorAsync), "wait in the room for an operator or a nurse, hearing position and wait")
             .Permit(CallTrigger.OperatorAnswered, CallState.WithOperator)
             .Permit(CallTrigger.MaxHold, CallState.MaxHoldMenu)
             .Permit(CallTrigger.ToOffice, CallState.TransferringToOffice)
@@ -130,7 +132,7 @@ public sealed partial class CallFlow
 
         machine.Configure(CallState.WithOperator)
             .SubstateOf(CallState.Answering)
-            .OnEntryAsync(() => StepAsync(WithOperatorAsync), "with the operator (and a patched clinician) until the desk is done")
+            .OnEntryAsync(() => StepAsync(WithOperatorAsync), "with the operator or nurse (and a patched clinician) until the desk is done")
             .Permit(CallTrigger.OperatorDone, CallState.Ended)
             .Permit(CallTrigger.Requeued, CallState.HoldingForOperator)
             .Permit(CallTrigger.ToOffice, CallState.TransferringToOffice);

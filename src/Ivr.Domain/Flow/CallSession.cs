@@ -62,6 +62,9 @@ public sealed class CallSession
     /// <summary>Where the caller's "someone now" went: operators or the doctor; null until they asked.</summary>
     public LivePersonRoute? LivePerson { get; set; }
 
+    /// <summary>The desk's line the caller is on (or will join): the operators', or the nurses' for triage.</summary>
+    public DeskLine DeskLine { get; set; } = DeskLine.Operators;
+
     /// <summary>When the caller joined the desk's queue; null if they never did.</summary>
     public DateTimeOffset? DeskJoinedAt { get; set; }
 

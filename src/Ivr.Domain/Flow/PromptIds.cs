@@ -7,11 +7,15 @@ public static class PromptIds
     public const string PracticeNameDefault = "practice-name-default";
     public const string Emergency = "emergency";
     public const string MainMenu = "main-menu";
+    public const string MainMenuNurse = "main-menu-nurse";
     public const string InvalidChoice = "invalid-choice";
     public const string SomeoneNowMenu = "someone-now-menu";
     public const string PleaseHold = "please-hold";
     public const string NoPhysician = "no-physician";
     public const string DeskHold = "desk-hold";
+    public const string DeskNurseHold = "desk-nurse-hold";
+    public const string DeskNurseTransfer = "desk-nurse-transfer";
+    public const string DeskNoNurse = "desk-no-nurse";
 
     public const string DeskUrgentAsk = "desk-urgent-ask";
 

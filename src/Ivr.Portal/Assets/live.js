@@ -67,7 +67,7 @@
             row.dataset.priority = caller.priority;
             row.dataset.since = caller.queuedAt;
             cell(row, caller.practiceName);
-            cell(row, caller.priority, 'priority');
+            cell(row, caller.priority + (caller.line === 'nurses' ? ' · nurse line' : ''), 'priority');
             cell(row, length(caller.queuedAt), 'num length');
             cell(row, caller.offeredTo || 'nobody yet', 'offered-to');
             waiting.append(row);
@@ -82,7 +82,7 @@
             row.dataset.operator = op.operator;
             row.dataset.status = op.status;
             row.dataset.since = op.since;
-            cell(row, op.operator);
+            cell(row, op.operator + (op.line === 'nurses' ? ' (nurse)' : ''));
             cell(row, words(op.status) + (op.reason ? ` (${op.reason})` : ''), 'status');
             cell(row, length(op.since), 'num length');
             cell(row, op.callId ? `${op.practiceName} · ${op.callId}` : '', 'call');

@@ -21,12 +21,12 @@ public sealed record LiveDesk(bool Running, long Version, IReadOnlyList<LiveDesk
         string Name(string practiceId) => names.GetValueOrDefault(practiceId) ?? practiceId;
         var waiting = floor.Waiting
             .Where(w => who.CanSeeLiveCallOf(w.PracticeId))
-            .Select(w => new LiveDeskCaller(w.CallId, w.PracticeId, Name(w.PracticeId), w.Priority, w.QueuedAt, w.OfferedTo))
+            .Select(w => new LiveDeskCaller(w.CallId, w.PracticeId, Name(w.PracticeId), w.Priority, w.QueuedAt, w.OfferedTo, w.Line))
             .ToList();
         var operators = floor.Operators
             .Select(o => who.CanSeeLiveCallOf(o.PracticeId) && o.PracticeId is not null
-                ? new LiveDeskOperator(o.Operator, o.Status, o.Reason, o.Since, o.CallId, o.PracticeId, Name(o.PracticeId))
-                : new LiveDeskOperator(o.Operator, o.Status, o.Reason, o.Since, null, null, null))
+                ? new LiveDeskOperator(o.Operator, o.Status, o.Reason, o.Since, o.CallId, o.PracticeId, Name(o.PracticeId), o.Line)
+                : new LiveDeskOperator(o.Operator, o.Status, o.Reason, o.Since, null, null, null, o.Line))
             .ToList();
         return new LiveDesk(true, floor.Version, waiting, waiting.Count == 0 ? null : waiting.Min(w => w.QueuedAt), operators);
     }

@@ -125,6 +125,10 @@ public static class SettingsValidator
 
             // Urgent lines are numbers, provisioned with the practice's numbers in its file, not on this form: kept as stored.
             UrgentLines = current.UrgentLines,
+
+            // The nurse line's menu option and routing are set in the practice file with the desk's numbers: kept as stored.
+            NurseOption = current.NurseOption,
+            NurseRoute = current.NurseRoute,
         };
     }
 

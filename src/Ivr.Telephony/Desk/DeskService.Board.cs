@@ -36,7 +36,7 @@ public sealed partial class DeskService
         lock (_gate)
         {
             var waiting = _queue.Waiting()
-                .Select(c => new DeskWaiting(c.CallId, c.PracticeId, c.Priority, _calls.TryGetValue(c.CallId, out var call) ? call.Caller.At : c.JoinedAt, c.OfferedTo))
+                .Select(c => new DeskWaiting(c.CallId, c.PracticeId, c.Priority, _calls.TryGetValue(c.CallId, out var call) ? call.Caller.At : c.JoinedAt, c.OfferedTo, c.Line))
                 .ToList();
             var staff = _queue.Operators()
                 .Where(o => o.Status != OperatorStatus.SignedOut)
@@ -44,7 +44,7 @@ public sealed partial class DeskService
                 {
                     var call = _byOperator.TryGetValue(o.Name, out var attached) ? attached : o.CallId is { } id && _calls.TryGetValue(id, out var offered) ? offered : null;
                     var since = _observed.TryGetValue(o.Name, out var seen) ? seen.Since : time.GetUtcNow();
-                    return new DeskOperatorState(o.Name, o.Status, o.Reason, since, call?.CallId, call?.Caller.Practice.Id);
+                    return new DeskOperatorState(o.Name, o.Status, o.Reason, since, call?.CallId, call?.Caller.Practice.Id, o.Line);
                 })
                 .ToList();
             return new DeskFloor(waiting, staff, time.GetUtcNow(), _version);
@@ -60,18 +60,13 @@ public sealed partial class DeskService
         {
             case OperatorStatus.Available:
                 var seat = await SeatAsync(operatorName, cancellationToken);
-                if (seat.IsNurse)
-                {
-                    // The nurse line's own queue is still to build: until it is, a nurse is offered no operator call.
-                    return DeskResult.Refused("Nurses take calls on the nurse line, whose queue is not open yet: the desk offers you no operator calls. Triage a call from /triage.");
-                }
-
                 if (seat.Phone is null)
                 {
                     return DeskResult.Refused($"No phone is set for you, so the desk cannot ring you. Ask an admin to run: ivr operator add {operatorName} --phone DIALSTRING (or --softphone).");
                 }
 
-                result = _queue.SetAvailable(operatorName, time.GetUtcNow()) ? DeskResult.Ok : Busy;
+                // Nurses work the nurse line: they are offered its callers only, operators the operators' line's.
+                result = _queue.SetAvailable(operatorName, time.GetUtcNow(), seat.IsNurse ? DeskLine.Nurses : DeskLine.Operators) ? DeskResult.Ok : Busy;
                 _ = NamePromptAsync(seat);
                 break;
             case OperatorStatus.OnBreak:
@@ -153,7 +148,7 @@ public sealed partial class DeskService
             {
                 call.Detail = call.ClinicianId is { } patched ? $"operator {operatorName} patched clinician {patched}"
                     : call.MessageId is { } id ? $"operator {operatorName} took message {id}"
-                    : $"operator {operatorName} handled the call";
+                    : $"{DeskLines.Worker(call.Caller.Line)} {operatorName} handled the call";
                 if (call.ClinicianId is null && call.PatchState != DeskPatchState.Ringing)
                 {
                     // Nobody stays with the caller: the call is over, even for a caller re-entering the room just now.
@@ -200,9 +195,7 @@ public sealed partial class DeskService
 
         if (target == DeskTransferTarget.Nurse)
         {
-            // Nurse triage (its queue and the nurse's screen) is not built yet: the operator keeps the caller.
-            await NoticeAsync(call, "No nurse is available: the nurse line is not set up yet. Keep the call (take a message or patch the doctor).");
-            return DeskResult.Refused("No nurse is available: the nurse line is not set up yet. Keep the call (take a message or patch the doctor).");
+            return await ToNursesAsync(operatorName, call);
         }
 
         var practice = await practices.GetAsync(call.Caller.Practice.Id, cancellationToken);
@@ -237,6 +230,76 @@ public sealed partial class DeskService
         }
 
         Changes();
+        return DeskResult.Ok;
+    }
+
+    /// <summary>
+    /// The operator sends the caller to the nurse line: the operator's line leaves the room (they are in wrap-up, the
+    /// call off their screen), and the caller waits for a nurse first in line among those who joined after them (their
+    /// first join's time and priority kept), hearing that a nurse is coming. Refused with no nurse at the desk, from
+    /// the nurse line itself, and while a patch rings or a clinician is on the line.
+    /// </summary>
+    private async Task<DeskResult> ToNursesAsync(string operatorName, DeskCallState call)
+    {
+        string? refused = null;
+        string? channel = null;
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (call.Stage != DeskStage.WithOperator || call.Operator != operatorName)
+            {
+                return DeskResult.Refused("The caller is no longer on the line.");
+            }
+
+            if (call.Caller.Line == DeskLine.Nurses)
+            {
+                refused = "The caller is on the nurse line already.";
+            }
+            else if (call.ClinicianId is not null || call.PatchState == DeskPatchState.Ringing)
+            {
+                refused = "Not while a patch rings or a clinician is on the line.";
+            }
+            else if (!_queue.Staffed(DeskLine.Nurses))
+            {
+                refused = "No nurse is at the desk now: keep the call (take a message or patch the doctor).";
+            }
+            else
+            {
+                channel = call.OperatorChannel;
+                _byOperator.Remove(operatorName);
+                _queue.Release(operatorName);
+                call.Operator = null;
+                call.OperatorChannel = null;
+                call.Attached = false;
+                call.AnsweredAt = null;
+                call.Released = false;
+                call.Notice = null;
+                call.PatchState = null;
+                call.PatchSteps.Clear();
+                call.Stage = DeskStage.Waiting;
+                call.Caller = call.Caller with { Line = DeskLine.Nurses };
+                call.Detail = $"operator {operatorName} transferred the caller to the nurse line";
+                _queue.Join(call.CallId, call.Caller.Practice.Id, call.Caller.Priority, call.Caller.At, DeskLine.Nurses);
+            }
+        }
+
+        if (refused is not null)
+        {
+            await NoticeAsync(call, refused);
+            return DeskResult.Refused(refused);
+        }
+
+        logger.LogInformation("Call {CallId}: operator {Operator} transferred the caller to the nurse line", call.Caller.CallRecordId, operatorName);
+        Write(() => deskLog.ReleasedAsync(call.Caller.CallRecordId, now, CancellationToken.None));
+        await TimelineAsync(call.Caller.CallRecordId, now, "desk-transfer", $"operator {operatorName} transferred the caller to the nurse line");
+        if (channel is not null)
+        {
+            await EndLegAsync(channel);
+        }
+
+        await KickAsync(call.Caller.Room, call.Caller.Channel);
+        Changes();
+        await OfferAsync();
         return DeskResult.Ok;
     }
 

@@ -45,7 +45,7 @@ public sealed partial class DeskService
         Changes();
         foreach (var ring in rings)
         {
-            await TimelineAsync(ring.Call.Caller.CallRecordId, now, "desk-offered", $"offered to operator {ring.Operator}");
+            await TimelineAsync(ring.Call.Caller.CallRecordId, now, "desk-offered", $"offered to {DeskLines.Worker(ring.Call.Caller.Line)} {ring.Operator}");
             _ = RingAsync(ring.Call, ring.Operator, ring.Phone, ring.ChannelId);
         }
     }
@@ -143,14 +143,14 @@ public sealed partial class DeskService
             call.Attached = true;
             call.Released = false;
             call.Notice = null;
-            call.Detail = $"operator {name} took the call";
+            call.Detail = $"{DeskLines.Worker(call.Caller.Line)} {name} took the call";
             _byOperator[name] = call;
         }
 
         var waited = (int)(now - call.Caller.At).TotalSeconds;
         logger.LogInformation("Call {CallId}: operator {Operator} answered after {Seconds} s", call.Caller.CallRecordId, name, waited);
         Write(() => deskLog.AnsweredAsync(call.Caller.CallRecordId, name, now, CancellationToken.None));
-        await TimelineAsync(call.Caller.CallRecordId, now, "desk-answered", $"operator {name} answered after {waited} s in the queue");
+        await TimelineAsync(call.Caller.CallRecordId, now, "desk-answered", $"{DeskLines.Worker(call.Caller.Line)} {name} answered after {waited} s in the queue");
         Changes();
         if (call.Caller.Channel.Length > 0)
         {

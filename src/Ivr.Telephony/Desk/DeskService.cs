@@ -53,7 +53,9 @@ public sealed partial class DeskService(
         }
     }
 
-    public bool Staffed => _queue.Operators().Any(o => o.Status != OperatorStatus.SignedOut);
+    public bool Staffed => _queue.Staffed(DeskLine.Operators);
+
+    public bool NursesStaffed => _queue.Staffed(DeskLine.Nurses);
 
     public async Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default)
     {
@@ -61,12 +63,12 @@ public sealed partial class DeskService(
         lock (_gate)
         {
             _calls[caller.CallId] = new DeskCallState(caller, card);
-            _queue.Join(caller.CallId, caller.Practice.Id, caller.Priority, caller.At);
+            _queue.Join(caller.CallId, caller.Practice.Id, caller.Priority, caller.At, caller.Line);
         }
 
-        logger.LogInformation("Call {CallId} joined the desk's queue ({Priority})", caller.CallRecordId, caller.Priority);
+        logger.LogInformation("Call {CallId} joined the desk's {Queue} ({Priority})", caller.CallRecordId, DeskLines.Queue(caller.Line), caller.Priority);
         Write(() => deskLog.QueuedAsync(caller.CallRecordId, caller.Practice.Id, caller.Priority, caller.At, CancellationToken.None));
-        await TimelineAsync(caller.CallRecordId, caller.At, "desk-queued", $"waiting for an operator ({caller.Priority.ToString().ToLowerInvariant()})");
+        await TimelineAsync(caller.CallRecordId, caller.At, "desk-queued", $"waiting for {(caller.Line == DeskLine.Nurses ? "a nurse" : "an operator")} ({caller.Priority.ToString().ToLowerInvariant()})");
         Changes();
         await OfferAsync();
     }
@@ -81,8 +83,8 @@ public sealed partial class DeskService(
             }
 
             return call.Stage == DeskStage.Waiting
-                ? new DeskStanding(DeskStage.Waiting, _queue.Position(callId), _queue.ExpectedWait(callId, options.Value.DefaultHandleTime), call.Detail, call.MessageId, null)
-                : new DeskStanding(call.Stage, null, null, call.Detail, call.MessageId, call.ClinicianId, call.Office);
+                ? new DeskStanding(DeskStage.Waiting, _queue.Position(callId), _queue.ExpectedWait(callId, options.Value.DefaultHandleTime), call.Detail, call.MessageId, null, Line: call.Caller.Line)
+                : new DeskStanding(call.Stage, null, null, call.Detail, call.MessageId, call.ClinicianId, call.Office, call.Caller.Line);
         }
     }
 
@@ -167,7 +169,7 @@ public sealed partial class DeskService(
         call.Stage = DeskStage.Waiting;
         call.Detail = detail;
         call.Caller = call.Caller with { Priority = DeskPriority.Urgent };
-        _queue.Join(call.CallId, call.Caller.Practice.Id, DeskPriority.Urgent, call.Caller.At);
+        _queue.Join(call.CallId, call.Caller.Practice.Id, DeskPriority.Urgent, call.Caller.At, call.Caller.Line);
     }
 
     /// <summary>After <see cref="Requeue"/>: the timeline, the caller taken out of the room if they are in it, and the next offer.</summary>

@@ -52,15 +52,56 @@ public sealed class DeskSummaryTests
     }
 
     [Fact]
-    public async Task ANurseAtTheDeskIsOfferedNoOperatorCallUntilTheNurseLineHasItsQueue()
+    public async Task ANurseAtTheDeskIsOfferedNoOperatorCallButTheOperatorsTransferPutsTheCallerOnTheNurseLineForHer()
     {
         await using var desk = await DeskUnderTest.StartAsync();
+        Assert.True((await desk.Service.SetStatusAsync("garcia", OperatorStatus.Available, null)).Done);
+        Assert.Equal(OperatorStatus.Available, desk.Service.View("garcia").Status);
+        Assert.Null(desk.Service.View("garcia").Call);
+        Assert.True(desk.Service.NursesStaffed);
 
-        var available = await desk.Service.SetStatusAsync("garcia", OperatorStatus.Available, null);
+        var leg = await desk.AnswerAsync();
+        var transfer = await desk.Service.TransferAsync("sam", DeskTransferTarget.Nurse);
 
-        Assert.False(available.Done);
-        Assert.Contains("nurse line", available.Refusal, StringComparison.Ordinal);
-        Assert.NotEqual(OperatorStatus.Available, desk.Service.View("garcia").Status);
+        Assert.True(transfer.Done, transfer.Refusal);
+        var standing = desk.Service.Standing(desk.CallId);
+        Assert.Equal((DeskStage.Waiting, DeskLine.Nurses, 1), (standing.Stage, standing.Line, standing.Position));
+        Assert.Equal((OperatorStatus.WrapUp, null), (desk.Service.View("sam").Status, desk.Service.View("sam").Call));
+        Assert.Equal(OperatorStatus.Offered, desk.Service.View("garcia").Status);
+        Assert.Equal(desk.CallId, desk.Service.View("garcia").Call?.CallId);
+        Assert.Equal(DeskLine.Nurses, Assert.Single(desk.Service.Floor().Waiting).Line);
+
+        var nurse = await desk.AnswerAsync("garcia", offer: 2);
+        Assert.Equal((DeskStage.WithOperator, "nurse garcia took the call"), (desk.Service.Standing(desk.CallId).Stage, desk.Service.Standing(desk.CallId).Detail));
+        var timeline = await desk.TimelineAsync();
+        Assert.Contains(timeline, e => e.Name == "desk-transfer" && e.Detail == "operator sam transferred the caller to the nurse line");
+        Assert.Contains(timeline, e => e.Name == "desk-offered" && e.Detail == "offered to nurse garcia");
+        Assert.Contains(timeline, e => e.Name == "desk-answered" && e.Detail.StartsWith("nurse garcia answered", StringComparison.Ordinal));
+
+        // The operator's line leaving the room after the transfer changes nothing for the caller, who is the nurse's.
+        await leg.DropAsync();
+        Assert.Equal(DeskStage.WithOperator, desk.Service.Standing(desk.CallId).Stage);
+        Assert.True((await desk.Service.ReleaseAsync("garcia")).Done);
+        await nurse.DropAsync();
+    }
+
+    [Fact]
+    public async Task WithNoNurseAtTheDeskTheOperatorsTransferIsRefusedAndTheOperatorKeepsTheCaller()
+    {
+        await using var desk = await DeskUnderTest.StartAsync();
+        var leg = await desk.AnswerAsync();
+
+        var transfer = await desk.Service.TransferAsync("sam", DeskTransferTarget.Nurse);
+
+        Assert.False(transfer.Done);
+        Assert.Contains("No nurse is at the desk", transfer.Refusal, StringComparison.Ordinal);
+        Assert.False(desk.Service.NursesStaffed);
+        Assert.Equal(DeskStage.WithOperator, desk.Service.Standing(desk.CallId).Stage);
+        Assert.Equal(DeskLine.Operators, desk.Service.Standing(desk.CallId).Line);
+        Assert.True(desk.Service.View("sam").Call is { Answered: true });
+        Assert.DoesNotContain(await desk.TimelineAsync(), e => e.Name == "desk-transfer");
+        Assert.True((await desk.Service.ReleaseAsync("sam")).Done);
+        await leg.DropAsync();
     }
 
     [Fact]
@@ -139,13 +180,13 @@ public sealed class DeskSummaryTests
             return new DeskUnderTest(service, desk, clock, callRecordId);
         }
 
-        /// <summary>The operator's phone answers the offer and sits in the caller's room until <see cref="OperatorLeg.DropAsync"/>.</summary>
-        public async Task<OperatorLeg> AnswerAsync()
+        /// <summary>The operator's (or nurse's) phone answers offer <paramref name="offer"/> and sits in the caller's room until <see cref="OperatorLeg.DropAsync"/>.</summary>
+        public async Task<OperatorLeg> AnswerAsync(string name = "sam", int offer = 1)
         {
-            var leg = new OperatorLeg(OriginatedChannels.Desk(CallId, 1));
+            var leg = new OperatorLeg(OriginatedChannels.Desk(CallId, offer), offer);
             var handler = new OperatorLegHandler(Service, Options.Create(new ConferenceOptions()), NullLogger<OperatorLegHandler>.Instance);
             leg.Running = handler.HandleAsync(leg.Agi.Channel, CancellationToken.None);
-            await UntilAsync(() => Service.View("sam").Call is { Answered: true });
+            await UntilAsync(() => Service.View(name).Call is { Answered: true });
             return leg;
         }
 
@@ -179,10 +220,10 @@ public sealed class DeskSummaryTests
     {
         private readonly ManualResetEventSlim _drop = new();
 
-        public OperatorLeg(string uniqueId)
+        public OperatorLeg(string uniqueId, int offer)
         {
             Agi = new ScriptedAgi(
-                "operator?call=1764558000.21&offer=1",
+                $"operator?call=1764558000.21&offer={offer}",
                 line =>
                 {
                     if (line.StartsWith("EXEC ConfBridge", StringComparison.Ordinal))
