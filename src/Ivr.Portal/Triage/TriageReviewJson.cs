@@ -20,6 +20,7 @@ public sealed record TriageReviewJson(
     string? Reason,
     string? OverriddenBy,
     DateTimeOffset? OverriddenAt,
+    bool NeedsPhysicianReview,
     DateTimeOffset? ReviewedAt,
     string? ReviewedBy)
 {
@@ -40,6 +41,7 @@ public sealed record TriageReviewJson(
             moved?.Reason,
             moved?.By,
             moved?.At,
+            pathway.NeedsPhysicianReview,
             record.ReviewedAt,
             record.ReviewedBy);
     }

@@ -152,6 +152,7 @@ public sealed class TriageReviewHttpTests
         using var lee = portal.Client(followRedirects: false);
         await SignInAsync(lee, "lee");
 
+        var json = await lee.GetFromJsonAsync<JsonElement>($"/api/messages/{messageId}");
         var before = WebUtility.HtmlDecode(await lee.GetStringAsync($"/messages/{messageId}"));
         var list = await lee.GetStringAsync("/triage/reviews");
         var posted = await lee.PostAsync($"/triage/reviews?handler=Reviewed&id={triage}", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -170,6 +171,13 @@ public sealed class TriageReviewHttpTests
         Assert.Contains("downgrade reviewed by dr-lee", afterPage, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"triage-reviewed\"", afterPage, StringComparison.Ordinal);
         Assert.Contains("none needed: the nurse did not downgrade the disposition", upgraded, StringComparison.Ordinal);
+        Assert.True(json.GetProperty("typed").GetProperty("isTriage").GetBoolean());
+        Assert.Equal(triage, json.GetProperty("triage").GetProperty("triageId").GetInt64());
+        Assert.Equal("down", json.GetProperty("triage").GetProperty("direction").GetString());
+        Assert.True(json.GetProperty("triage").GetProperty("needsPhysicianReview").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("triage").GetProperty("reviewedAt").ValueKind);
+        var reviewed = await lee.GetFromJsonAsync<JsonElement>($"/api/messages/{messageId}");
+        Assert.Equal("dr-lee", reviewed.GetProperty("triage").GetProperty("reviewedBy").GetString());
     }
 
     private static async Task<PortalUnderTest> ArrangeAsync()
