@@ -56,6 +56,7 @@ public static class PortalApplicationExtensions
         app.MapLiveApi();
         app.MapDeskApi();
         app.MapTriageApi();
+        app.MapTriageReviewApi();
         app.MapSoftphoneApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>

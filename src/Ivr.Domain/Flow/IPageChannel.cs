@@ -13,6 +13,15 @@ public interface IPageChannel : IClinicianChannel
     Task PlayRecordingAsync(string introPromptId, string? recording, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Makes <paramref name="text"/> (patient data) into speech this line can play, kept only until the result is
+    /// disposed. Null when it cannot be made: the channel logs why, never the text.
+    /// </summary>
+    Task<IPageSpeech?> RenderSpeechAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>Plays speech <see cref="RenderSpeechAsync"/> made.</summary>
+    Task SpeakAsync(IPageSpeech speech, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Calls the patient back on <paramref name="number"/>, showing the practice's number (never the clinician's),
     /// into a conference room of its own. Returns that room once the patient answered; null when they did not or could not be called.
     /// </summary>

@@ -10,7 +10,8 @@ namespace Ivr.Domain.Flow;
 
 /// <summary>
 /// The clinician's side of a voice page: "urgent message for PRACTICE, press 1 to hear it"; the
-/// caller's name, callback number digit by digit and message; then 1 acknowledge, 2 call the patient
+/// caller's name, callback number digit by digit and message (a typed message's words spoken, a triage's
+/// disposition first); then 1 acknowledge, 2 call the patient
 /// back now, 3 hear it again. Everything that happens is written to the message at once, so it does
 /// not matter which service process the page lands on.
 /// </summary>
@@ -102,7 +103,7 @@ public sealed class PageFlow
 
         machine.Configure(PageState.PlayingMessage)
             .SubstateOf(PageState.OnLine)
-            .OnEntryAsync(() => StepAsync(PlayMessageAsync), "name, callback number, message")
+            .OnEntryAsync(() => StepAsync(PlayMessageAsync), "name, callback number, message; a typed one spoken: its reason line (a triage's disposition first), callback number, notes")
             .Permit(PageTrigger.Continue, PageState.Menu);
 
         machine.Configure(PageState.Menu)
@@ -166,15 +167,86 @@ public sealed class PageFlow
     private async Task<PageTrigger> PlayMessageAsync(CancellationToken cancellationToken)
     {
         var message = _session.Message;
+        if (message.Typed is { } typed)
+        {
+            await ReadTypedAsync(typed, cancellationToken).ConfigureAwait(false);
+            return PageTrigger.Continue;
+        }
+
+        await HeardAsync("heard on a voice page").ConfigureAwait(false);
+        await AuditPlayAsync("voice page").ConfigureAwait(false);
+        await _channel.PlayRecordingAsync(PromptIds.PageCallerName, message.NameRecording, cancellationToken).ConfigureAwait(false);
+        await PlayCallbackAsync(cancellationToken).ConfigureAwait(false);
+        await _channel.PlayRecordingAsync(PromptIds.PageMessage, message.MessageRecording, cancellationToken).ConfigureAwait(false);
+        return PageTrigger.Continue;
+    }
+
+    /// <summary>
+    /// A typed message has no recordings: its words are spoken, made into audio before anything plays so the record
+    /// says exactly what the clinician hears and in which order. Speech that cannot be made loses nothing else: the
+    /// callback number is read and the menu follows, with a prompt to read the rest in the portal.
+    /// </summary>
+    private async Task ReadTypedAsync(TypedMessage typed, CancellationToken cancellationToken)
+    {
+        var reading = TypedMessageReading.Of(typed);
+        using var opening = await _channel.RenderSpeechAsync(reading.Opening, cancellationToken).ConfigureAwait(false);
+        using var notes = opening is null || reading.Notes is null ? null : await _channel.RenderSpeechAsync(reading.Notes, cancellationToken).ConfigureAwait(false);
+        var order = ReadingOrder(reading, opening is not null, notes is not null);
+        await HeardAsync("heard on a voice page: " + order).ConfigureAwait(false);
+        await AuditPlayAsync("voice page: " + order).ConfigureAwait(false);
+        if (opening is null)
+        {
+            await _channel.PlayAsync([PromptIds.PageTypedUnreadable], cancellationToken).ConfigureAwait(false);
+            await PlayCallbackAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _channel.SpeakAsync(opening, cancellationToken).ConfigureAwait(false);
+        await PlayCallbackAsync(cancellationToken).ConfigureAwait(false);
+        if (notes is not null)
+        {
+            await _channel.SpeakAsync(notes, cancellationToken).ConfigureAwait(false);
+        }
+        else if (reading.Notes is not null)
+        {
+            await _channel.PlayAsync([PromptIds.PageTypedUnreadable], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What a typed message's page plays, in order, without a word of patient data: "typed message read: disposition line first, then patient, callback number, notes".</summary>
+    private string ReadingOrder(TypedMessageReading reading, bool openingSpoken, bool notesSpoken)
+    {
+        var callback = CallbackNumber is null ? "no callback number" : "callback number";
+        if (!openingSpoken)
+        {
+            return $"typed message not read aloud (speech failed): {callback}, the rest in the portal";
+        }
+
+        var parts = new List<string> { reading.OpeningParts, callback };
+        if (reading.Notes is not null)
+        {
+            parts.Add(notesSpoken ? "notes" : "notes not read aloud (speech failed), in the portal");
+        }
+
+        return "typed message read: " + string.Join(", ", parts);
+    }
+
+    private async Task HeardAsync(string how)
+    {
         if (!_session.Heard)
         {
-            await _dependencies.Dispatch.AdvanceAsync(message.Id, MessageStatus.Delivered, _session.Attempt.Recipient, "heard on a voice page", _dependencies.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            await _dependencies.Dispatch.AdvanceAsync(_session.Message.Id, MessageStatus.Delivered, _session.Attempt.Recipient, how, _dependencies.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             _session.Heard = true;
         }
 
         _session.Plays++;
-        await _dependencies.Audit.RecordAsync(new AuditEntry(_dependencies.Time.GetUtcNow(), _session.Attempt.Recipient, "message.play", "message", message.Id.ToString(CultureInfo.InvariantCulture), "voice page"), CancellationToken.None).ConfigureAwait(false);
-        await _channel.PlayRecordingAsync(PromptIds.PageCallerName, message.NameRecording, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task AuditPlayAsync(string detail) =>
+        _dependencies.Audit.RecordAsync(new AuditEntry(_dependencies.Time.GetUtcNow(), _session.Attempt.Recipient, "message.play", "message", _session.Message.Id.ToString(CultureInfo.InvariantCulture), detail), CancellationToken.None);
+
+    private async Task PlayCallbackAsync(CancellationToken cancellationToken)
+    {
         if (CallbackNumber is { } callback)
         {
             await _channel.PlayAsync([PromptIds.PageCallback], cancellationToken).ConfigureAwait(false);
@@ -184,9 +256,6 @@ public sealed class PageFlow
         {
             await _channel.PlayAsync([PromptIds.PageNoCallback], cancellationToken).ConfigureAwait(false);
         }
-
-        await _channel.PlayRecordingAsync(PromptIds.PageMessage, message.MessageRecording, cancellationToken).ConfigureAwait(false);
-        return PageTrigger.Continue;
     }
 
     private async Task<PageTrigger> MenuAsync(CancellationToken cancellationToken)

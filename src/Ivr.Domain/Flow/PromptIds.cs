@@ -56,6 +56,7 @@ public static class PromptIds
     public const string PageCallingPatient = "page-calling-patient";
     public const string PageNoCallback = "page-no-callback";
     public const string PagePatientNoAnswer = "page-patient-no-answer";
+    public const string PageTypedUnreadable = "page-typed-unreadable";
 
     /// <summary>Every constant above, for the manifest check.</summary>
     public static IReadOnlyList<string> All { get; } =

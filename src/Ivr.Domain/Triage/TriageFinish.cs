@@ -50,12 +50,18 @@ public static class TriageFinish
 
     /// <summary>
     /// The reason line: the final disposition first, then the protocol that reached the computed one and the nurse
-    /// ("triage: emergency department now, fever in a child, nurse garcia"), then an override's direction.
+    /// ("triage: emergency department now, fever in a child, nurse garcia"), then an override's direction. "Call 911
+    /// now" says at once that the caller was told to hang up and call 911: the physician hears it first on the page.
     /// </summary>
     public static string Headline(TriagePathway pathway)
     {
         ArgumentNullException.ThrowIfNull(pathway);
         var line = new StringBuilder("triage: ").Append(Short(pathway.Final));
+        if (pathway.Actions.HasFlag(TriageActions.TellCallerToCall911))
+        {
+            line.Append(" (caller told to hang up and call 911)");
+        }
+
         if (pathway.Protocols.FirstOrDefault(p => p.Reached == pathway.Computed) is { } decided)
         {
             line.Append(", ").Append(Lower(decided.Title));
@@ -85,6 +91,11 @@ public static class TriageFinish
             {
                 text.Append("\nThis downgrade is on the on-call physician's review list.");
             }
+        }
+
+        if (pathway.Actions.HasFlag(TriageActions.TellCallerToCall911))
+        {
+            text.Append("\nThe caller was told to hang up and call 911.");
         }
 
         foreach (var protocol in pathway.Protocols)

@@ -80,6 +80,17 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
     /// <summary>True when the user may triage callers (<c>/api/triage</c>): nurses, and the supervisor.</summary>
     public bool Triages => Role is PortalRole.Nurse or PortalRole.Supervisor;
 
+    /// <summary>True when the user may see and acknowledge nurses' downgrades awaiting a physician's review: the supervisor (every practice), a practice's clinicians (their own).</summary>
+    public bool ReviewsTriage => Role == PortalRole.Supervisor || (Role == PortalRole.Clinician && PracticeId is not null);
+
+    /// <summary>True when the user may see and acknowledge the triage reviews of <paramref name="practiceId"/>.</summary>
+    public bool CanReviewTriageOf(string practiceId) => Role switch
+    {
+        PortalRole.Supervisor => true,
+        PortalRole.Clinician => PracticeId is not null && PracticeId == practiceId,
+        _ => false,
+    };
+
     /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
     public string Actor => ClinicianId ?? Username;
 

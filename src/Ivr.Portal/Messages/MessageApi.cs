@@ -2,6 +2,7 @@ using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Security;
+using Ivr.Portal.Triage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,7 +36,7 @@ public static class MessageApi
         return Results.Ok(inbox.Select(MessageSummaryJson.From));
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext context, MessageAccess access, IDispatchStore dispatch)
+    private static async Task<IResult> GetAsync(long id, HttpContext context, MessageAccess access, IDispatchStore dispatch, TriageReviewAccess reviews)
     {
         var lookup = await access.OpenAsync(context.Who(), id, "message.view", context.RequestAborted);
         return lookup.Status switch
@@ -43,7 +44,8 @@ public static class MessageApi
             LookupStatus.Found => Results.Ok(MessageDetailJson.From(
                 lookup.Message!,
                 await dispatch.HistoryAsync(id, context.RequestAborted),
-                await dispatch.AttemptsAsync(id, context.RequestAborted))),
+                await dispatch.AttemptsAsync(id, context.RequestAborted),
+                lookup.Message!.Typed is { IsTriage: true } ? await reviews.ForMessageAsync(context.Who(), lookup.Message.CallId, id, context.RequestAborted) : null)),
             // Another practice's message answers exactly as a missing one (the refusal is audited): ids reveal nothing.
             _ => Results.NotFound(),
         };

@@ -1,9 +1,14 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Triage;
+using Ivr.Portal.Triage;
 
 namespace Ivr.Portal.Messages;
 
-/// <summary>One message in the API, with its patient data (its recordings' links, what an operator typed, or a patched call's summary), its history and every dispatch attempt.</summary>
+/// <summary>
+/// One message in the API, with its patient data (its recordings' links, what an operator typed, or a patched call's
+/// summary), its history and every dispatch attempt; for a triage's message, the triage's review state.
+/// </summary>
 public sealed record MessageDetailJson(
     long Id,
     long CallId,
@@ -21,9 +26,10 @@ public sealed record MessageDetailJson(
     TypedMessageJson? Typed,
     PatchSummaryJson? Summary,
     IReadOnlyList<MessageHistoryEntry> History,
-    IReadOnlyList<DispatchAttempt> Attempts)
+    IReadOnlyList<DispatchAttempt> Attempts,
+    TriageReviewJson? Triage = null)
 {
-    public static MessageDetailJson From(PatientMessage m, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<DispatchAttempt> attempts) => new(
+    public static MessageDetailJson From(PatientMessage m, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<DispatchAttempt> attempts, TriageRecord? triage = null) => new(
         m.Id,
         m.CallId,
         m.PracticeId,
@@ -40,5 +46,6 @@ public sealed record MessageDetailJson(
         TypedMessageJson.From(m.Typed),
         PatchSummaryJson.From(m.Summary),
         history,
-        attempts);
+        attempts,
+        triage is null ? null : TriageReviewJson.Of(triage));
 }

@@ -12,11 +12,13 @@ namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// The clinician's line during a voice page, over FastAGI: sealed recordings are decrypted only while
-/// they play, and the patient is called back over AMI into a ConfBridge room.
+/// they play, a typed message's words are spoken into the same sealed folder and deleted once played, and
+/// the patient is called back over AMI into a ConfBridge room.
 /// </summary>
 public sealed class AgiPageChannel(
     AgiClinicianChannel line,
     SealedPlayback playback,
+    PageSpeech speaker,
     AmiConnectionService ami,
     PracticesOptions practiceOptions,
     ConferenceOptions conference,
@@ -46,6 +48,12 @@ public sealed class AgiPageChannel(
             await line.PlaySoundAsync(lease.AsteriskName, cancellationToken);
         }
     }
+
+    public async Task<IPageSpeech?> RenderSpeechAsync(string text, CancellationToken cancellationToken) =>
+        await speaker.RenderAsync(text, cancellationToken) is { } lease ? new SpokenWords(lease) : null;
+
+    public Task SpeakAsync(IPageSpeech speech, CancellationToken cancellationToken) =>
+        line.PlaySoundAsync(((SpokenWords)speech).AsteriskName, cancellationToken);
 
     public async Task<string?> CallPatientAsync(PatientMessage message, Practice? practice, long attemptId, string number, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection("Dispatch").Get<DispatchOptions>() ?? new DispatchOptions());
         services.AddNotifications(configuration);
         services.AddSingleton<SealedPlayback>();
+        services.AddSingleton<PageSpeech>();
         services.AddSingleton<SafetyNetImporter>();
         services.AddSingleton<IVoicePager, AmiVoicePager>();
         services.AddSingleton<VoicePageHandler>();

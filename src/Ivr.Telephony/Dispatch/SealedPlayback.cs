@@ -39,6 +39,18 @@ public sealed class SealedPlayback(RecordingVault vault, IOptions<RecordingOptio
         return new PlaybackLease(hostPath, $"{asteriskFolder.TrimEnd('/')}/{name}");
     }
 
+    /// <summary>
+    /// A new place in the folder for audio made here rather than decrypted (a typed message's words spoken for a
+    /// page): nothing is written yet; the lease deletes whatever is written at <see cref="PlaybackLease.HostPath"/>.
+    /// </summary>
+    public PlaybackLease Reserve()
+    {
+        var (hostFolder, asteriskFolder) = _folder.Value;
+        PrivateFolder.CreateShared(hostFolder);
+        var name = Guid.NewGuid().ToString("N");
+        return new PlaybackLease(Path.Combine(hostFolder, name + ".wav"), $"{asteriskFolder.TrimEnd('/')}/{name}");
+    }
+
     /// <summary>Deletes plain copies a killed service left behind, in the memory folder and the fallback.</summary>
     public void DeleteLeftovers()
     {
@@ -86,10 +98,13 @@ public sealed class SealedPlayback(RecordingVault vault, IOptions<RecordingOptio
     }
 }
 
-/// <summary>A plain copy of a recording, as Asterisk names it (no extension); deleted on dispose.</summary>
+/// <summary>A plain copy of a recording (or spoken words), as Asterisk names it (no extension); deleted on dispose.</summary>
 public sealed class PlaybackLease(string hostPath, string asteriskName) : IDisposable
 {
     public string AsteriskName => asteriskName;
+
+    /// <summary>The file as this service sees it.</summary>
+    public string HostPath => hostPath;
 
     public void Dispose() => File.Delete(hostPath);
 }

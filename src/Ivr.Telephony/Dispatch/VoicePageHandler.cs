@@ -23,6 +23,7 @@ public sealed class VoicePageHandler(
     IPracticeStore practices,
     IAuditLog audit,
     SealedPlayback playback,
+    PageSpeech speech,
     PendingOriginations pending,
     AmiConnectionService ami,
     IOptions<PracticesOptions> practiceOptions,
@@ -55,7 +56,7 @@ public sealed class VoicePageHandler(
         }
 
         var session = new PageSession(attempt, message, await practices.GetAsync(message.PracticeId, cancellationToken));
-        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value), playback, ami, practiceOptions.Value, conference.Value, logger);
+        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value), playback, speech, ami, practiceOptions.Value, conference.Value, logger);
         await new PageFlow(line, session, new PageDependencies(dispatch, messages, audit, time, options.Value)).RunAsync(cancellationToken);
         if (session.Acknowledged)
         {

@@ -137,6 +137,106 @@ public sealed class PageFlowTests
         Assert.Equal("acknowledged", stores.Finished.Outcome);
     }
 
+    [Fact]
+    public async Task ARecordedMessageIsPlayedAsBeforeAndNothingIsSpoken()
+    {
+        var clinician = Clinician('1', '1');
+        await RunAsync(clinician);
+
+        Assert.DoesNotContain(_log, l => l.StartsWith("speak", StringComparison.Ordinal) || l == "speech failed");
+        Assert.Contains("message Delivered by dr-lee: heard on a voice page", _log);
+        Assert.Equal(0, clinician.SpeechKept);
+    }
+
+    [Fact]
+    public async Task ATriageMessageIsSpokenItsReasonLineFirstThenThePatientTheCallbackNumberAndTheNotes()
+    {
+        var clinician = Clinician('1', '1');
+        var (stores, _) = await RunAsync(clinician, Triage);
+
+        var heard = _log.SkipWhile(l => l != "press 1").Skip(1).TakeWhile(l => l != "play page-menu").ToList();
+        Assert.Equal(
+            [
+                "message Delivered by dr-lee: heard on a voice page: typed message read: disposition line first, then patient, callback number, notes",
+                "speak triage: emergency department now, fever in a child, nurse garcia. The patient is Max Smith, born October 1, 2026. The caller is Ann Smith.",
+                "play page-callback", "say 5552013344",
+                "speak Notes: Disposition: go to the emergency department now",
+            ],
+            heard);
+        Assert.Equal("voice page: typed message read: disposition line first, then patient, callback number, notes", Assert.Single(stores.Audit).Detail);
+        Assert.Equal(("acknowledged", "pressed 1 on the voice page"), stores.Finished);
+        Assert.Equal(0, clinician.SpeechKept);
+    }
+
+    [Fact]
+    public async Task ADeskMessageIsSpokenCallerPatientAndReasonFirst()
+    {
+        var typed = Triage.Typed! with { IsTriage = false, Reason = "Fever of 103 since noon", Notes = string.Empty, TakenBy = "sam" };
+        var (stores, _) = await RunAsync(Clinician('1', '1'), Triage with { Typed = typed });
+
+        Assert.Contains("speak A typed message from Ann Smith, about Max Smith, born October 1, 2026. The reason: Fever of 103 since noon.", _log);
+        Assert.Equal("voice page: typed message read: caller, patient and reason, callback number", Assert.Single(stores.Audit).Detail);
+        Assert.DoesNotContain(_log, l => l.StartsWith("speak Notes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SpeechThatCannotBeMadeStillGivesTheCallbackNumberAndTheMenuAndSaysSoWithoutPatientData()
+    {
+        var clinician = new ScriptedClinician(_log, '1', '1') { SpeechFailsFor = "triage:" };
+        var (stores, session) = await RunAsync(clinician, Triage);
+
+        var heard = _log.SkipWhile(l => l != "press 1").Skip(1).ToList();
+        Assert.Equal(
+            [
+                "speech failed",
+                "message Delivered by dr-lee: heard on a voice page: typed message not read aloud (speech failed): callback number, the rest in the portal",
+                "play page-typed-unreadable", "play page-callback", "say 5552013344",
+                "play page-menu", "press 1", "message Acknowledged by dr-lee: pressed 1 on the voice page", "play page-acknowledged", "hang up",
+            ],
+            heard);
+        Assert.True(session.Acknowledged);
+        var recorded = stores.Audit.Select(a => a.Detail).Concat(_log.Where(l => l.StartsWith("message", StringComparison.Ordinal))).ToList();
+        Assert.All(recorded, text => Assert.All(new[] { "Max", "Ann", "Smith", "fever", "garcia", "2026" }, word => Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task NotesThatCannotBeSpokenAreLeftToThePortalAfterTheReasonAndCallbackNumber()
+    {
+        var clinician = new ScriptedClinician(_log, '1', '1') { SpeechFailsFor = "Notes:" };
+        var (stores, _) = await RunAsync(clinician, Triage);
+
+        var heard = _log.SkipWhile(l => l != "press 1").Skip(1).TakeWhile(l => l != "play page-menu").ToList();
+        Assert.Equal("speech failed", heard[0]);
+        Assert.StartsWith("speak triage: emergency department now", heard[2], StringComparison.Ordinal);
+        Assert.Equal(["play page-callback", "say 5552013344", "play page-typed-unreadable"], heard[3..]);
+        Assert.Equal("voice page: typed message read: disposition line first, then patient, callback number, notes not read aloud (speech failed), in the portal", Assert.Single(stores.Audit).Detail);
+        Assert.Equal(0, clinician.SpeechKept);
+    }
+
+    [Fact]
+    public async Task SpokenWordsAreDeletedAfterEachPlayAndAfterAHangupMidway()
+    {
+        var repeated = new ScriptedClinician(_log, '1', '3', '1');
+        var (stores, _) = await RunAsync(repeated, Triage);
+        var hungUp = new ScriptedClinician(new ConcurrentQueue<string>(), '1') { HangUpDuringPrompt = PromptIds.PageCallback };
+        var cut = await RunAsync(hungUp, Triage);
+
+        Assert.Equal(2, _log.Count(l => l.StartsWith("speak triage:", StringComparison.Ordinal)));
+        Assert.Equal(2, stores.Audit.Count);
+        Assert.Equal(0, repeated.SpeechKept);
+        Assert.Equal(0, hungUp.SpeechKept);
+        Assert.Equal(("heard", "heard the message, hung up without acknowledging"), cut.Stores.Finished);
+    }
+
+        /// <summary>A finished triage's message, as <see cref="Ivr.Domain.Triage.TriageFinish"/> makes it: typed, no recordings.</summary>
+    private static PatientMessage Triage => Message with
+    {
+        NameRecording = null,
+        MessageRecording = null,
+        CallbackNumber = "5552013344",
+        Typed = new TypedMessage("Ann Smith", "Max Smith", new DateOnly(2026, 10, 1), "triage: emergency department now, fever in a child, nurse garcia", "Disposition: go to the emergency department now", "garcia", IsTriage: true),
+    };
+
     private static IReadOnlySet<string> Recorded => new HashSet<string> { Message.NameRecording!, Message.MessageRecording! };
 
     private static DispatchAttempt Attempt => new(41, Message.Id, 0, DispatchChannels.Voice, "dr-lee", Message.ReceivedAt, null, string.Empty, string.Empty);

@@ -23,6 +23,12 @@ public sealed class ScriptedClinician(ConcurrentQueue<string> log, params char?[
     /// <summary>Recordings that exist (as sealed files would).</summary>
     public IReadOnlySet<string> Recordings { get; init; } = new HashSet<string>();
 
+    /// <summary>Speech cannot be made of texts that contain this (null: every text can be spoken).</summary>
+    public string? SpeechFailsFor { get; init; }
+
+    /// <summary>Speech made and not yet deleted.</summary>
+    public int SpeechKept { get; private set; }
+
     /// <summary>Thrown by the next conference, to stand for something unexpected.</summary>
     public Exception? ConferenceFails { get; init; }
 
@@ -68,10 +74,41 @@ public sealed class ScriptedClinician(ConcurrentQueue<string> log, params char?[
         }
     }
 
+    public Task<IPageSpeech?> RenderSpeechAsync(string text, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        if (SpeechFailsFor is { } failing && text.Contains(failing, StringComparison.Ordinal))
+        {
+            log.Enqueue("speech failed");
+            return Task.FromResult<IPageSpeech?>(null);
+        }
+
+        SpeechKept++;
+        return Task.FromResult<IPageSpeech?>(new Speech(this, text));
+    }
+
+    public Task SpeakAsync(IPageSpeech speech, CancellationToken cancellationToken) => Do($"speak {((Speech)speech).Text}");
+
     public async Task<string?> CallPatientAsync(PatientMessage message, Practice? practice, long attemptId, string number, CancellationToken cancellationToken)
     {
         await Do($"call patient {number}");
         return PatientAnswers ? $"callback-{message.Id}-{attemptId}" : null;
+    }
+
+    private sealed class Speech(ScriptedClinician owner, string text) : IPageSpeech
+    {
+        private bool _deleted;
+
+        public string Text => text;
+
+        public void Dispose()
+        {
+            if (!_deleted)
+            {
+                _deleted = true;
+                owner.SpeechKept--;
+            }
+        }
     }
 
     private Task Play(string prompt)

@@ -36,6 +36,25 @@ public sealed class TriageFinishTests
         Assert.Contains("(version 1, example, not for clinical use)", outcome.Message.Typed.Notes);
     }
 
+    [Fact]
+    public void CallNineOneOneNowSaysFirstThatTheCallerWasToldToHangUpAndCall911()
+    {
+        var outcome = TriageFinish.Decide(Work(TestProtocols.Fever(), true), Patient, 42, "riverside", null);
+
+        Assert.Equal("triage: call 911 now (caller told to hang up and call 911), fever in a child, nurse garcia", outcome.Message.Typed!.Reason);
+        Assert.StartsWith("Disposition: call 911 now\nThe caller was told to hang up and call 911.", outcome.Message.Typed.Notes, StringComparison.Ordinal);
+        Assert.Equal(Urgency.Urgent, outcome.Urgency);
+    }
+
+    [Fact]
+    public void OnlyCallNineOneOneNowSpeaksOfCalling911()
+    {
+        var outcome = TriageFinish.Decide(Work(TestProtocols.Fever(), false, true), Patient, 42, "riverside", null);
+
+        Assert.DoesNotContain("told to hang up", outcome.Message.Typed!.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("told to hang up", outcome.Message.Typed.Notes, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Disposition.Call911Now, Urgency.Urgent)]
     [InlineData(Disposition.EmergencyDepartmentNow, Urgency.Urgent)]

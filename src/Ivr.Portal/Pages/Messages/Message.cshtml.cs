@@ -1,8 +1,10 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
+using Ivr.Domain.Triage;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Messages;
+using Ivr.Portal.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +14,7 @@ namespace Ivr.Portal.Pages.Messages;
 /// One message: the callback number, the recording (or what an operator typed at the desk), its history and every attempt to reach someone,
 /// and the two things a clinician does with it. Another practice's message is a 404 like a missing one, audited.
 /// </summary>
-public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices) : PageModel
+public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices, TriageReviewAccess reviews) : PageModel
 {
     public PatientMessage Message { get; private set; } = null!;
 
@@ -21,6 +23,12 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
     public IReadOnlyList<MessageHistoryEntry> History { get; private set; } = [];
 
     public IReadOnlyList<DispatchAttempt> Attempts { get; private set; } = [];
+
+    /// <summary>For a triage's message, the triage: whether its downgrade awaits the physician's review, or who reviewed it.</summary>
+    public TriageRecord? Triage { get; private set; }
+
+    /// <summary>True when the signed-in user may mark the triage's downgrade reviewed.</summary>
+    public bool CanReview => Triage is { } triage && HttpContext.Who().CanReviewTriageOf(triage.PracticeId);
 
     /// <summary>What the last button did, shown once after the redirect.</summary>
     public string? Done { get; private set; }
@@ -39,8 +47,11 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         Practice = await practices.GetAsync(Message.PracticeId, HttpContext.RequestAborted);
         History = await dispatch.HistoryAsync(id, HttpContext.RequestAborted);
         Attempts = await dispatch.AttemptsAsync(id, HttpContext.RequestAborted);
+        Triage = Message.Typed is { IsTriage: true } ? await reviews.ForMessageAsync(HttpContext.Who(), Message.CallId, id, HttpContext.RequestAborted) : null;
         Done = done switch
         {
+            "reviewed" => "The triage's downgrade is marked reviewed.",
+            "review-already" => "The triage's downgrade had been reviewed already; nothing changed.",
             "acknowledged" => "Acknowledged: the escalation has stopped. Call the patient back, then mark the message resolved.",
             "resolved" => "Marked resolved.",
             "already" => $"Someone else got there first: the message is {Message.Status}.",
@@ -53,6 +64,20 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
 
     /// <summary>Marks the message resolved with what the person wrote about the call back (optional, kept encrypted).</summary>
     public Task<IActionResult> OnPostResolveAsync(long id, string? note) => AdvanceAsync(id, MessageStatus.Resolved, note, "resolved");
+
+    /// <summary>"Reviewed" on a triage's downgrade, from its message's page.</summary>
+    public async Task<IActionResult> OnPostTriageReviewedAsync(long id, long triage)
+    {
+        var (status, _) = await reviews.MarkReviewedAsync(HttpContext.Who(), triage, HttpContext.RequestAborted);
+        return status switch
+        {
+            TriageReviewStatus.Reviewed => RedirectToPage(new { id, done = "reviewed" }),
+            TriageReviewStatus.AlreadyReviewed => RedirectToPage(new { id, done = "review-already" }),
+            TriageReviewStatus.NotNeeded => new ConflictObjectResult("This triage was not downgraded: there is nothing to review."),
+            TriageReviewStatus.Denied => StatusCode(StatusCodes.Status403Forbidden),
+            _ => NotFound(),
+        };
+    }
 
     private async Task<IActionResult> AdvanceAsync(long id, MessageStatus status, string? note, string done)
     {
