@@ -68,6 +68,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SoftphoneAccess>();
         services.AddSingleton<TriageSessions>();
         services.AddSingleton<TriageAccess>();
+        services.AddSingleton<TriageRecordAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();

@@ -1,6 +1,7 @@
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
+using Ivr.Domain.Triage;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Messages;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Ivr.Portal.Pages.Messages;
 /// One message: the callback number, the recording (or what an operator typed at the desk), its history and every attempt to reach someone,
 /// and the two things a clinician does with it. Another practice's message is a 404 like a missing one, audited.
 /// </summary>
-public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices) : PageModel
+public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices, ITriageRecordStore triages) : PageModel
 {
     public PatientMessage Message { get; private set; } = null!;
 
@@ -21,6 +22,9 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
     public IReadOnlyList<MessageHistoryEntry> History { get; private set; } = [];
 
     public IReadOnlyList<DispatchAttempt> Attempts { get; private set; } = [];
+
+    /// <summary>The triage that left this message (a nurse's), whose pathway <c>/triage/{id}</c> shows; null for other messages.</summary>
+    public long? TriageId { get; private set; }
 
     /// <summary>What the last button did, shown once after the redirect.</summary>
     public string? Done { get; private set; }
@@ -39,6 +43,11 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         Practice = await practices.GetAsync(Message.PracticeId, HttpContext.RequestAborted);
         History = await dispatch.HistoryAsync(id, HttpContext.RequestAborted);
         Attempts = await dispatch.AttemptsAsync(id, HttpContext.RequestAborted);
+        if (Message.Typed?.IsTriage == true)
+        {
+            TriageId = await triages.IdForMessageAsync(id, HttpContext.RequestAborted);
+        }
+
         Done = done switch
         {
             "acknowledged" => "Acknowledged: the escalation has stopped. Call the patient back, then mark the message resolved.",
