@@ -51,6 +51,8 @@ public sealed class TriageReportHttpTests
         var every = (await client.GetFromJsonAsync<JsonElement>("/api/reports?month=2026-11")).GetProperty("triage");
         var harbor = (await client.GetFromJsonAsync<JsonElement>($"/api/reports?month=2026-11&practice={PracticeB}")).GetProperty("triage");
         var december = (await client.GetFromJsonAsync<JsonElement>("/api/reports?month=2026-12")).GetProperty("triage");
+        var csv = await client.GetStringAsync("/reports/triage.csv?month=2026-11");
+        var emptyCsv = await client.GetStringAsync("/reports/triage.csv?month=2026-12");
 
         Assert.Equal(4, every.GetProperty("triages").GetInt32());
         Assert.Equal(1, harbor.GetProperty("triages").GetInt32());
@@ -59,6 +61,8 @@ public sealed class TriageReportHttpTests
         Assert.Equal(8, december.GetProperty("mix").GetArrayLength());
         Assert.All(december.GetProperty("mix").EnumerateArray(), m => Assert.Equal(JsonValueKind.Null, m.GetProperty("share").ValueKind));
         Assert.Equal(JsonValueKind.Null, december.GetProperty("ringToNurse").GetProperty("medianSeconds").ValueKind);
+        Assert.Contains("\r\n*,every practice,2026-11,see-today,see today,1,0.25\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\n*,every practice,2026-12,home-care,home care,0,\r\n", emptyCsv, StringComparison.Ordinal);
     }
 
     [Fact]
