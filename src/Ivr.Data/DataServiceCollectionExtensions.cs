@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
         services.AddSingleton<Ivr.Domain.Triage.IProtocolStore, SqliteProtocolStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageRecordStore, SqliteTriageRecordStore>();
+        services.AddSingleton<Ivr.Domain.Triage.ITriageReportStore, SqliteTriageReportStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

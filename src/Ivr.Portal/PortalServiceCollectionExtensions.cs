@@ -69,6 +69,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TriageSessions>();
         services.AddSingleton<TriageAccess>();
         services.AddSingleton<TriageReviewAccess>();
+        services.AddSingleton<TriageRecordAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();

@@ -5,6 +5,7 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
+using Ivr.Domain.Triage;
 using Ivr.Server.Hosting;
 using Ivr.Telephony.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -193,6 +194,63 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var (id, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(callId, practiceId, "5551230000", summary, joined.AddSeconds(400))));
         await calls.CompleteAsync(callId, joined.AddSeconds(400), "connected", "patched to the clinician at the desk");
         return (id, typedId);
+    }
+
+    /// <summary>
+    /// A call a nurse triaged, as the triage screen keeps it: the call rings at the fixed night plus <paramref name="minutesAfter"/>;
+    /// with <paramref name="deskAnswerSeconds"/> the nurse answers it at the desk that many seconds after the ring; the triage
+    /// starts a minute after the ring and ends five minutes later, through one example protocol (two questions, the second
+    /// answered yes, reaching <paramref name="computed"/>), overridden to <paramref name="overriddenTo"/> when given, and
+    /// leaves the practice's message as finishing does. Returns the triage's id and the message's.
+    /// </summary>
+    public async Task<(long TriageId, long MessageId)> SeedTriageAsync(string practiceId, string nurse, Disposition computed, Disposition? overriddenTo = null, int minutesAfter = 0, int? deskAnswerSeconds = null)
+    {
+        var number = Interlocked.Increment(ref _calls);
+        var ring = Received.AddMinutes(minutesAfter);
+        var calls = Get<ICallRecordStore>();
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = $"1763795400.{number}", PracticeId = practiceId, DialedNumber = "15550100", CallerId = "5551230000", StartedAt = ring, CoverageMode = "after-hours", RouteReason = "outside office hours" });
+        await calls.MarkAnsweredAsync(callId, ring.AddSeconds(1));
+        if (deskAnswerSeconds is { } seconds)
+        {
+            var log = Get<IDeskLog>();
+            await log.QueuedAsync(callId, practiceId, DeskPriority.Urgent, ring.AddSeconds(10));
+            await log.AnsweredAsync(callId, nurse, ring.AddSeconds(seconds));
+        }
+
+        var started = ring.AddMinutes(1);
+        var completed = started.AddMinutes(5);
+        var pathway = new TriagePathway
+        {
+            Nurse = nurse,
+            StartedAt = started,
+            CompletedAt = completed,
+            Protocols =
+            [
+                new PathwayProtocol
+                {
+                    Id = "fever-child",
+                    Version = "1",
+                    Title = "Fever in a child",
+                    IsExample = true,
+                    StartedAt = started,
+                    Answers =
+                    [
+                        new PathwayAnswer("breathing-or-unresponsive", "Is the child struggling to breathe?", false, started.AddSeconds(30)),
+                        new PathwayAnswer("under-12-weeks", "Is the child younger than 12 weeks with a fever?", true, started.AddSeconds(60)),
+                    ],
+                    Reached = computed,
+                    CareAdvice = "Go now; bring the child's medicines.",
+                },
+            ],
+            Computed = computed,
+            Override = overriddenTo is { } to ? new TriageOverride(computed, to, "settled on a second look", nurse, completed.AddSeconds(-20)) : null,
+            Note = "mother calm",
+        };
+        var outcome = TriageFinish.Decide(pathway, new TriagePatient("Maria Lopez", "Ava Lopez", "2026-08-01", "5551230000", true), callId, practiceId, "5551230000");
+        var (messageId, _) = await Get<IMessageStore>().SaveOnceAsync(ReceivedMessage.Of(outcome.Message));
+        var triageId = await Get<ITriageRecordStore>().SaveAsync(new TriageRecord { CallRecordId = callId, MessageId = messageId, PracticeId = practiceId, Pathway = pathway });
+        await calls.CompleteAsync(callId, completed.AddSeconds(30), "message-taken", "triaged by a nurse");
+        return (triageId, messageId);
     }
 
     /// <summary>

@@ -56,6 +56,13 @@ public sealed class SqliteTriageRecordStore(SqliteDatabase database, PhiProtecto
     public Task<IReadOnlyList<TriageRecord>> ForCallAsync(long callRecordId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM triage_records WHERE call_record_id = @callRecordId ORDER BY id", new { callRecordId }, cancellationToken);
 
+    public async Task<long?> IdForMessageAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM triage_records WHERE message_id = @messageId ORDER BY id LIMIT 1", new { messageId }, cancellationToken: cancellationToken));
+    }
+
     public Task<IReadOnlyList<TriageRecord>> AwaitingReviewAsync(string practiceId, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"SELECT {Columns} FROM triage_records WHERE practice_id = @practiceId AND needs_review = 1 AND reviewed_at IS NULL ORDER BY completed_at, id",

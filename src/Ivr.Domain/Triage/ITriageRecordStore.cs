@@ -11,6 +11,9 @@ public interface ITriageRecordStore
     /// <summary>The triages of one call, in the order saved.</summary>
     Task<IReadOnlyList<TriageRecord>> ForCallAsync(long callRecordId, CancellationToken cancellationToken = default);
 
+    /// <summary>The id of the triage that left message <paramref name="messageId"/>; null when none did. Reads no pathway.</summary>
+    Task<long?> IdForMessageAsync(long messageId, CancellationToken cancellationToken = default);
+
     /// <summary>A practice's downgraded triages the physician has not reviewed yet, oldest first.</summary>
     Task<IReadOnlyList<TriageRecord>> AwaitingReviewAsync(string practiceId, CancellationToken cancellationToken = default);
 

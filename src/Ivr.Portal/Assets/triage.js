@@ -178,6 +178,7 @@ function start(root) {
         if (finished) {
             const words = `Finished: ${finished.final.words}. ${finished.urgency === 'urgent' ? 'An urgent message pages the on-call physician now' : 'A routine message goes in the morning report'} (message ${finished.messageId}, triage ${finished.triageId})${finished.needsPhysicianReview ? '; the downgrade is on the on-call physician\'s review list' : ''}.`;
             text('triage-summary-text', words);
+            $('triage-summary-link').href = `/triage/${finished.triageId}`;
             if (!before?.finished) {
                 sessionStorage.removeItem(draftKey());
                 announce(words);

@@ -14,20 +14,9 @@ public static class BillingCsv
         var csv = new StringBuilder(Header).Append("\r\n");
         foreach (var bill in report.Billing)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Field(bill.PracticeId)},{Field(lookup.Name(bill.PracticeId))},{report.Month},{bill.Calls},{bill.BillableMinutes}\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{CsvField.Of(bill.PracticeId)},{CsvField.Of(lookup.Name(bill.PracticeId))},{report.Month},{bill.Calls},{bill.BillableMinutes}\r\n");
         }
 
         return csv.ToString();
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading apostrophe where a spreadsheet would read a formula.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

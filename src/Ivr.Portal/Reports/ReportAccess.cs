@@ -3,6 +3,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Reports;
+using Ivr.Domain.Triage;
 using Ivr.Portal.Accounts;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace Ivr.Portal.Reports;
 /// a practice admin their own practice's; clinicians and telecom admins none. Reports hold counts and
 /// durations only. Every report, export and refusal is audited.
 /// </summary>
-public sealed class ReportAccess(IReportStore reports, IDeskReportStore desk, IPracticeStore practices, IAuditLog audit, TimeProvider time, ILogger<ReportAccess> logger)
+public sealed class ReportAccess(IReportStore reports, IDeskReportStore desk, ITriageReportStore triages, IPracticeStore practices, IAuditLog audit, TimeProvider time, ILogger<ReportAccess> logger)
 {
     /// <summary>
     /// The report of <paramref name="practiceId"/> (a practice admin's own when null; every practice
@@ -55,8 +56,9 @@ public sealed class ReportAccess(IReportStore reports, IDeskReportStore desk, IP
         }
 
         var deskReport = await DeskAsync(shown, practice, all, from, until, cancellationToken);
+        var triageReport = await TriageAsync(shown, practice, all, cancellationToken);
         await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, action, "report", practiceId ?? "*", $"{shown} of {practiceId ?? "every practice"}: {report.Calls} call(s)"), cancellationToken);
-        return new ReportLookup(LookupStatus.Found, report, practice, all.ToDictionary(p => p.Id, p => p.Name), deskReport);
+        return new ReportLookup(LookupStatus.Found, report, practice, all.ToDictionary(p => p.Id, p => p.Name), deskReport, triageReport);
     }
 
     /// <summary>
@@ -108,5 +110,21 @@ public sealed class ReportAccess(IReportStore reports, IDeskReportStore desk, IP
             await desk.HandledAsync(from, lived, cancellationToken),
             from,
             lived);
+    }
+
+    /// <summary>
+    /// Nurse triage in <paramref name="month"/>: of <paramref name="practice"/> in its zone, or of every practice each in its
+    /// own zone (as the desk and billing are), a triage counted in the month it was completed.
+    /// </summary>
+    private async Task<TriageReport> TriageAsync(ReportMonth month, Practice? practice, IReadOnlyList<Practice> all, CancellationToken cancellationToken)
+    {
+        var rows = new List<TriageReportRow>();
+        foreach (var each in practice is null ? all : [practice])
+        {
+            var (start, end) = month.Span(each.Clock());
+            rows.AddRange(await triages.TriagesAsync(each.Id, start, end, cancellationToken));
+        }
+
+        return TriageReport.Build(rows);
     }
 }

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Ivr.Portal.Reports;
 
-/// <summary><c>/api/reports</c> and the billing export <c>/reports/billing.csv</c>, under the Reports page's rules.</summary>
+/// <summary><c>/api/reports</c> and the exports <c>/reports/billing.csv</c> and <c>/reports/triage.csv</c>, under the Reports page's rules.</summary>
 public static class ReportApi
 {
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports", GetAsync).RequireAuthorization();
         app.MapGet("/reports/billing.csv", BillingAsync).RequireAuthorization();
+        app.MapGet("/reports/triage.csv", TriageAsync).RequireAuthorization();
         return app;
     }
 
@@ -33,21 +34,27 @@ public static class ReportApi
         };
     }
 
-    private static async Task<IResult> BillingAsync(HttpContext context, ReportAccess access, string? month = null, string? practice = null)
+    private static Task<IResult> BillingAsync(HttpContext context, ReportAccess access, string? month = null, string? practice = null) =>
+        CsvAsync(context, access, month, practice, "report.billing", "billing", BillingCsv.Write);
+
+    private static Task<IResult> TriageAsync(HttpContext context, ReportAccess access, string? month = null, string? practice = null) =>
+        CsvAsync(context, access, month, practice, "report.triage", "triage", TriageCsv.Write);
+
+    private static async Task<IResult> CsvAsync(HttpContext context, ReportAccess access, string? month, string? practice, string action, string file, Func<ReportLookup, string> write)
     {
         if (!TryMonth(month, out var shown))
         {
             return Results.BadRequest();
         }
 
-        var lookup = await access.OpenAsync(context.Who(), practice, shown, "report.billing", context.RequestAborted);
+        var lookup = await access.OpenAsync(context.Who(), practice, shown, action, context.RequestAborted);
         if (lookup.Status != LookupStatus.Found)
         {
             return lookup.Status == LookupStatus.Denied ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.NotFound();
         }
 
-        var name = $"billing-{lookup.Report!.Month}{(lookup.Practice is { } p ? "-" + p.Id : "")}.csv";
-        return Results.File(Encoding.UTF8.GetBytes(BillingCsv.Write(lookup)), "text/csv; charset=utf-8", name);
+        var name = $"{file}-{lookup.Report!.Month}{(lookup.Practice is { } p ? "-" + p.Id : "")}.csv";
+        return Results.File(Encoding.UTF8.GetBytes(write(lookup)), "text/csv; charset=utf-8", name);
     }
 
     private static bool TryMonth(string? text, out ReportMonth? month)

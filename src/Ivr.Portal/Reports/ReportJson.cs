@@ -2,7 +2,7 @@ using Ivr.Domain.Reports;
 
 namespace Ivr.Portal.Reports;
 
-/// <summary>A month's report in the API: <c>callsPerDay[0]</c> is the 1st, <c>callsPerHour[0]</c> 00:00-01:00, in <c>timeZone</c>; <c>desk</c> is the operator desk's month.</summary>
+/// <summary>A month's report in the API: <c>callsPerDay[0]</c> is the 1st, <c>callsPerHour[0]</c> 00:00-01:00, in <c>timeZone</c>; <c>desk</c> is the operator desk's month, <c>triage</c> nurse triage's.</summary>
 public sealed record ReportJson(
     string Month,
     string? PracticeId,
@@ -17,7 +17,8 @@ public sealed record ReportJson(
     int Escalations,
     IReadOnlyList<ReportBillingJson> Billing,
     string BillingRule,
-    DeskReportJson Desk)
+    DeskReportJson Desk,
+    TriageReportJson Triage)
 {
     public static ReportJson From(ReportLookup lookup)
     {
@@ -36,7 +37,8 @@ public sealed record ReportJson(
             r.Escalations,
             r.Billing.Select(b => new ReportBillingJson(b.PracticeId, lookup.Name(b.PracticeId), b.Calls, b.BillableSeconds, b.BillableMinutes)).ToArray(),
             Ivr.Domain.Reports.BillingRule.Description,
-            DeskReportJson.From(lookup));
+            DeskReportJson.From(lookup),
+            TriageReportJson.From(lookup.Triage!));
     }
 }
 

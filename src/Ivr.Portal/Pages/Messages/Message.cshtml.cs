@@ -14,7 +14,7 @@ namespace Ivr.Portal.Pages.Messages;
 /// One message: the callback number, the recording (or what an operator typed at the desk), its history and every attempt to reach someone,
 /// and the two things a clinician does with it. Another practice's message is a 404 like a missing one, audited.
 /// </summary>
-public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices, TriageReviewAccess reviews) : PageModel
+public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices, TriageReviewAccess reviews, ITriageRecordStore triages) : PageModel
 {
     public PatientMessage Message { get; private set; } = null!;
 
@@ -29,6 +29,9 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
 
     /// <summary>True when the signed-in user may mark the triage's downgrade reviewed.</summary>
     public bool CanReview => Triage is { } triage && HttpContext.Who().CanReviewTriageOf(triage.PracticeId);
+
+    /// <summary>The triage that left this message (a nurse's), whose pathway <c>/triage/{id}</c> shows; null for other messages.</summary>
+    public long? TriageId { get; private set; }
 
     /// <summary>What the last button did, shown once after the redirect.</summary>
     public string? Done { get; private set; }
@@ -48,6 +51,11 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         History = await dispatch.HistoryAsync(id, HttpContext.RequestAborted);
         Attempts = await dispatch.AttemptsAsync(id, HttpContext.RequestAborted);
         Triage = Message.Typed is { IsTriage: true } ? await reviews.ForMessageAsync(HttpContext.Who(), Message.CallId, id, HttpContext.RequestAborted) : null;
+        if (Message.Typed?.IsTriage == true)
+        {
+            TriageId = await triages.IdForMessageAsync(id, HttpContext.RequestAborted);
+        }
+
         Done = done switch
         {
             "reviewed" => "The triage's downgrade is marked reviewed.",

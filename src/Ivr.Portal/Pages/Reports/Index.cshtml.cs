@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ivr.Portal.Pages.Reports;
 
-/// <summary>A month of service in numbers: calls by day and hour, after-hours volume, response times, escalations, the operator desk and billable minutes.</summary>
+/// <summary>A month of service in numbers: calls by day and hour, after-hours volume, response times, escalations, the operator desk, nurse triage and billable minutes.</summary>
 public sealed class ReportsModel(ReportAccess access, IPracticeStore practices) : PageModel
 {
     /// <summary>The charts' drawing height, in SVG units, of the tallest bar.</summary>
@@ -36,7 +36,11 @@ public sealed class ReportsModel(ReportAccess access, IPracticeStore practices) 
 
     public string MonthName => Report.Month.FirstDay.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public string CsvLink => $"/reports/billing.csv?month={Report.Month}{(Lookup.Practice is { } p ? "&practice=" + Uri.EscapeDataString(p.Id) : "")}";
+    public string CsvLink => Export("billing");
+
+    public string TriageCsvLink => Export("triage");
+
+    private string Export(string name) => $"/reports/{name}.csv?month={Report.Month}{(Lookup.Practice is { } p ? "&practice=" + Uri.EscapeDataString(p.Id) : "")}";
 
     public string Link(ReportMonth month) => $"/reports?month={month}{(Lookup.Practice is { } p && Who.Role == PortalRole.Supervisor ? "&practice=" + Uri.EscapeDataString(p.Id) : "")}";
 
