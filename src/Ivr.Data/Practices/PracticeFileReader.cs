@@ -220,6 +220,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Error(Child(map, "urgentLines")!, linesError);
         }
 
+        var nurseOption = Flag(map, "nurseOption", defaults.NurseOption);
         var nurseRoute = defaults.NurseRoute;
         if (Text(map, "nurseRoute") is { } routeText && DeskRules.NurseRouteOf(routeText, out nurseRoute) is { } routeError)
         {
@@ -234,7 +235,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
         return new DeskSettings
         {
             LivePerson = policy,
-            NurseOption = Flag(map, "nurseOption", defaults.NurseOption),
+            NurseOption = nurseOption,
             NurseRoute = nurseRoute,
             UrgentLines = [.. urgentLines.Select(PhoneNumbers.Normalize)],
             OperatorHours = hours,

@@ -206,9 +206,13 @@ public sealed partial class DeskService
 
     private async Task KickAsync(string room, string channel)
     {
+        if (ManagerOrWarn("take a channel out of a room") is not { } client)
+        {
+            return;
+        }
+
         try
         {
-            var client = await ami.ClientAsync();
             await client.SendActionAsync(new AmiAction("ConfbridgeKick").Add("Conference", room).Add("Channel", channel));
         }
         catch (AmiException exception)
@@ -220,9 +224,13 @@ public sealed partial class DeskService
     /// <summary>Hangs up an operator's answered leg by its channel name; a failure is logged (the leg may be gone already).</summary>
     private async Task EndLegAsync(string channel)
     {
+        if (ManagerOrWarn("hang up the operator's line") is not { } client)
+        {
+            return;
+        }
+
         try
         {
-            var client = await ami.ClientAsync();
             await client.SendActionAsync(new AmiAction("Hangup").Add("Channel", channel));
         }
         catch (AmiException exception)
@@ -233,14 +241,30 @@ public sealed partial class DeskService
 
     private async Task HangUpAsync(string channelId)
     {
+        if (ManagerOrWarn("hang up the operator's ringing phone") is not { } client)
+        {
+            return;
+        }
+
         try
         {
-            var client = await ami.ClientAsync();
             await OriginatedChannels.HangUpAsync(client, channelId, logger);
         }
         catch (Exception exception) when (exception is AmiException or InvalidOperationException)
         {
             logger.LogWarning("Could not hang up the operator's ringing phone: {Reason}", exception.Message);
         }
+    }
+
+    /// <summary>The AMI client, or null (logged) when Asterisk was never reached: the moment's action is skipped, not queued.</summary>
+    private AmiClient? ManagerOrWarn(string what)
+    {
+        var client = ami.Connected;
+        if (client is null)
+        {
+            logger.LogWarning("Could not {What}: the service is not connected to Asterisk's manager interface", what);
+        }
+
+        return client;
     }
 }

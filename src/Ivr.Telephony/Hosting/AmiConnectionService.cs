@@ -19,6 +19,12 @@ public sealed class AmiConnectionService(
     /// <summary>The connected client, once the first login succeeded.</summary>
     public Task<AmiClient> ClientAsync(CancellationToken cancellationToken = default) => _client.Task.WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// The client if the first login has succeeded, else null: for actions about a moment that passes (taking a channel
+    /// out of a room, hanging a line up), which have nothing to act on later and must not wait for Asterisk.
+    /// </summary>
+    public AmiClient? Connected => _client.Task.IsCompletedSuccessfully ? _client.Task.Result : null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrEmpty(options.Value.Secret))

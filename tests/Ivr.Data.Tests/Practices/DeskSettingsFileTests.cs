@@ -126,6 +126,50 @@ public sealed class DeskSettingsFileTests
     }
 
     [Fact]
+    public void TheNurseLinesMenuOptionAndRoutingAreReadWrittenBackAndCheckedWithTheirLines()
+    {
+        const string text = """
+            id: riverside
+            name: Riverside
+            timeZone: America/New_York
+            numbers: ["5550100100", "5550100200"]
+            desk:
+              urgentLines: ["5550100200"]
+              nurseOption: true
+              nurseRoute: urgent-lines
+            """;
+        const string wrong = """
+            id: riverside
+            name: Riverside
+            timeZone: America/New_York
+            desk:
+              nurseOption: sometimes
+              nurseRoute: urgent-lines
+            """;
+        const string unknown = """
+            id: riverside
+            name: Riverside
+            timeZone: America/New_York
+            desk: { nurseRoute: everyone }
+            """;
+
+        var practice = PracticeFileReader.Parse(text, "riverside.yaml");
+        var again = PracticeFileReader.Parse(PracticeFileWriter.Write(practice), "again.yaml");
+        var errors = Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(wrong, "riverside.yaml")).Errors;
+        var routeErrors = Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(unknown, "riverside.yaml")).Errors;
+
+        Assert.Equal((true, NurseRoute.UrgentLines), (practice.Desk.NurseOption, practice.Desk.NurseRoute));
+        Assert.Equal((true, NurseRoute.UrgentLines), (again.Desk.NurseOption, again.Desk.NurseRoute));
+        Assert.True(practice.Desk.RoutesToNurses(onUrgentLine: true, anyNurseSignedIn: true));
+        Assert.False(practice.Desk.RoutesToNurses(onUrgentLine: true, anyNurseSignedIn: false));
+        Assert.False(practice.Desk.RoutesToNurses(onUrgentLine: false, anyNurseSignedIn: true));
+        Assert.Equal(["riverside.yaml:5: nurseOption is true or false, not 'sometimes'", "riverside.yaml:6: nurseRoute urgent-lines needs the practice's urgentLines"], errors);
+        Assert.Equal(["riverside.yaml:4: nurseRoute 'everyone' is not one of: none, urgent-lines, live-person"], routeErrors);
+        Assert.True(DeskSettings.Default.IsDefault);
+        Assert.False((DeskSettings.Default with { NurseOption = true }).IsDefault);
+    }
+
+    [Fact]
     public void BadDeskValuesAreErrorsWithTheirLines()
     {
         var text = $"""

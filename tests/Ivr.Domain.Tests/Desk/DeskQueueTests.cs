@@ -30,6 +30,39 @@ public sealed class DeskQueueTests
     }
 
     [Fact]
+    public void EachLineIsOfferedOnlyToThePeopleWorkingItAndAWaitingOperatorCallerDoesNotHoldUpTheNurseLine()
+    {
+        _desk.SetAvailable("garcia", Now, DeskLine.Nurses);
+        _desk.Join("call-1", "riverside", DeskPriority.Urgent, Now);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        _desk.Join("call-2", "riverside", DeskPriority.Routine, Now, DeskLine.Nurses);
+
+        var offer = Assert.Single(_desk.Offer(Now));
+
+        Assert.Equal(("call-2", "garcia"), (offer.CallId, offer.Operator));
+        Assert.Null(_desk.Waiting().Single(c => c.CallId == "call-1").OfferedTo);
+        Assert.Equal((1, 1), (_desk.Position("call-1"), _desk.Position("call-2")));
+        Assert.Null(_desk.ExpectedWait("call-1", TimeSpan.FromMinutes(4)));
+        Assert.True(_desk.Staffed(DeskLine.Nurses));
+        Assert.False(_desk.Staffed(DeskLine.Operators));
+
+        _desk.SetAvailable("sam", Now);
+        Assert.Equal(("call-1", "sam"), (Assert.Single(_desk.Offer(Now)).CallId, _desk.Waiting().Single(c => c.CallId == "call-1").OfferedTo));
+        Assert.Equal((DeskLine.Operators, DeskLine.Nurses), (_desk.Describe("sam").Line, _desk.Describe("garcia").Line));
+    }
+
+    [Fact]
+    public void AWorkerSignedOutLeavesTheirLineUnstaffed()
+    {
+        _desk.SetAvailable("garcia", Now, DeskLine.Nurses);
+        Assert.True(_desk.Staffed(DeskLine.Nurses));
+
+        Assert.True(_desk.SignOut("garcia"));
+
+        Assert.False(_desk.Staffed(DeskLine.Nurses));
+    }
+
+    [Fact]
     public void ACallerWhoSaysItIsUrgentGoesAheadOfEveryRoutineCallerButNotOfEarlierUrgentOnes()
     {
         _desk.Join("urgent-early", "riverside", DeskPriority.Urgent, Now);

@@ -311,6 +311,119 @@ public sealed class DeskFlowTests
     }
 
     [Fact]
+    public async Task APracticeThatOffersTheNurseLineHasTheMenuSayPress3AndTheCallerJoinsTheNurseQueueWhileANurseIsAtTheDesk()
+    {
+        var desk = new ScriptedDesk { Staffed = false, NursesStaffed = true };
+        var call = new CallFlowHarness([Key('3')])
+        {
+            Desk = desk,
+            Practice = Practice with { Desk = DeskSettings.Default with { NurseOption = true } },
+        };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Contains("play main-menu-nurse", call.Log);
+        Assert.DoesNotContain("play main-menu", call.Log);
+        Assert.Equal(["join Routine nurses", "end"], desk.Log);
+        Assert.Contains("play desk-nurse-hold", call.Log);
+        Assert.DoesNotContain("play desk-hold", call.Log);
+        Assert.Equal(DeskLine.Nurses, desk.Joined!.Line);
+        Assert.Equal(["heard the greeting and the emergency instruction", "pressed 3: speak with a nurse", "joined the nurse queue"], desk.Joined.Path.Select(p => p.What));
+        Assert.Contains(call.Events, e => e.Name == "live-person" && e.Detail.StartsWith("the nurses: the caller asked for a nurse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pressing3WithNoNurseAtTheDeskSaysSoAndGoesWhereSomeoneNowGoes()
+    {
+        var desk = new ScriptedDesk { Staffed = true, NursesStaffed = false };
+        var call = new CallFlowHarness([Key('3')])
+        {
+            Desk = desk,
+            Practice = Practice with { Desk = DeskSettings.Default with { NurseOption = true } },
+        };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Contains("play desk-no-nurse", call.Log);
+        Assert.Equal(["join Routine", "end"], desk.Log);
+        Assert.Contains("play desk-hold", call.Log);
+        Assert.Contains(call.Events, e => e.Name == "nurse-line" && e.Detail == "the caller asked for a nurse; no nurse is at the desk");
+    }
+
+    [Fact]
+    public async Task WithoutTheNurseOptionThreeIsNotAChoiceOfTheMainMenu()
+    {
+        var desk = new ScriptedDesk { NursesStaffed = true };
+        var call = new CallFlowHarness([Key('3'), Key('2')]) { Desk = desk };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Contains("play invalid-choice", call.Log);
+        Assert.Equal(["join Routine", "end"], desk.Log);
+    }
+
+    [Theory]
+    [InlineData(NurseRoute.LivePerson, false, true, true)]
+    [InlineData(NurseRoute.LivePerson, false, false, false)]
+    [InlineData(NurseRoute.UrgentLines, true, true, true)]
+    [InlineData(NurseRoute.UrgentLines, false, true, false)]
+    [InlineData(NurseRoute.None, true, true, false)]
+    public async Task APracticesNurseRouteSendsLivePersonCallersToTheNursesOnlyWhileANurseIsAtTheDesk(NurseRoute route, bool urgentLine, bool nurseAtDesk, bool toNurses)
+    {
+        var desk = new ScriptedDesk { NursesStaffed = nurseAtDesk };
+        var call = new CallFlowHarness([Key('2')])
+        {
+            Desk = desk,
+            Practice = Practice with { Desk = DeskSettings.Default with { NurseRoute = route, UrgentLines = urgentLine ? ["15550100"] : [] } },
+        };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal(toNurses ? DeskLine.Nurses : DeskLine.Operators, desk.Joined!.Line);
+        Assert.Contains(toNurses ? "play desk-nurse-hold" : "play desk-hold", call.Log);
+    }
+
+    [Fact]
+    public async Task AnOperatorsTransferToTheNurseLineHasTheCallerHearANurseIsComingAndWaitAgainUntilTheNurseAnswers()
+    {
+        var desk = new ScriptedDesk();
+        var call = new CallFlowHarness([Key('2')]) { Desk = desk };
+        var rooms = 0;
+        call.Caller.Room = timeout =>
+        {
+            rooms++;
+            switch (rooms)
+            {
+                case 1:
+                    desk.Now = ScriptedDesk.WithOperator;
+                    return Task.FromResult(RoomExit.Removed);
+                case 2:
+                    // The operator transfers: the desk takes the caller out of the room, waiting on the nurse line.
+                    desk.Now = new DeskStanding(DeskStage.Waiting, 1, null, "operator sam transferred the caller to the nurse line", null, null, Line: DeskLine.Nurses);
+                    return Task.FromResult(RoomExit.Removed);
+                case 3:
+                    desk.Now = ScriptedDesk.WithOperator with { Detail = "nurse garcia took the call", Line = DeskLine.Nurses };
+                    return Task.FromResult(RoomExit.Removed);
+                default:
+                    desk.AfterEmptied = ScriptedDesk.Done("nurse garcia took message 9", messageId: 9);
+                    return Task.FromResult(RoomExit.Emptied);
+            }
+        };
+
+        var session = await call.RunAsync();
+
+        Assert.Single(call.Log, l => l == "play desk-nurse-transfer");
+        Assert.Equal(2, call.StatesEntered.Count(s => s == nameof(CallState.WithOperator)));
+        Assert.Equal(DeskLine.Nurses, session.DeskLine);
+        Assert.Equal((CallOutcome.MessageTaken, 9L), (session.Outcome, session.MessageId));
+        Assert.Equal(["join Routine", "room emptied", "end"], desk.Log);
+    }
+
+    [Fact]
     public async Task AnOperatorsTransferRingsTheOfficeAndACallerTheOfficeMissesLeavesAMessage()
     {
         var desk = new ScriptedDesk();

@@ -12,6 +12,8 @@ public sealed class ScriptedDesk : IOperatorDesk
 
     public bool Staffed { get; set; } = true;
 
+    public bool NursesStaffed { get; set; }
+
     /// <summary>Where the caller stands; waiting, first in line (so not asked whether it is urgent), about three minutes, unless the test moves them.</summary>
     public DeskStanding Now { get; set; } = Waiting(1, TimeSpan.FromMinutes(3));
 
@@ -29,7 +31,7 @@ public sealed class ScriptedDesk : IOperatorDesk
     public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default)
     {
         Joined = caller;
-        Log.Add($"join {caller.Priority}");
+        Log.Add(caller.Line == DeskLine.Nurses ? $"join {caller.Priority} nurses" : $"join {caller.Priority}");
         return Task.CompletedTask;
     }
 
