@@ -33,20 +33,24 @@ public sealed partial class CallFlow
         await DecideAsync("live-person", $"{(route == LivePersonRoute.Operators ? "operators" : "the doctor")}: policy {policy}, desk {(staffed ? "staffed" : "not staffed")}").ConfigureAwait(false);
     }
 
-    /// <summary>The caller pressed for a nurse: the nurse line while a nurse is at the desk; otherwise they hear so and go where "someone now" goes.</summary>
-    private async Task ChooseNurseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller pressed for a nurse: the nurse line while a nurse is at the desk (true); otherwise they hear so and
+    /// where "someone now" goes is decided (false).
+    /// </summary>
+    private async Task<bool> ChooseNurseAsync(CancellationToken cancellationToken)
     {
         if (_dependencies.Desk.NursesStaffed)
         {
             _session.LivePerson = LivePersonRoute.Operators;
             _session.DeskLine = DeskLine.Nurses;
             await DecideAsync("live-person", "the nurses: the caller asked for a nurse and a nurse is at the desk").ConfigureAwait(false);
-            return;
+            return true;
         }
 
         await DecideAsync("nurse-line", "the caller asked for a nurse; no nurse is at the desk").ConfigureAwait(false);
         await _channel.PlayAsync([PromptIds.DeskNoNurse], cancellationToken).ConfigureAwait(false);
         await ChooseLivePersonAsync().ConfigureAwait(false);
+        return false;
     }
 
     private async Task<CallTrigger> HoldForOperatorAsync(CancellationToken cancellationToken)

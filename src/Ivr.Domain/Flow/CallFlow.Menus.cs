@@ -32,7 +32,11 @@ public sealed partial class CallFlow
         else if (trigger == CallTrigger.Key3)
         {
             Path(_dependencies.Time.GetUtcNow(), "pressed 3: speak with a nurse");
-            await ChooseNurseAsync(cancellationToken).ConfigureAwait(false);
+            if (!await ChooseNurseAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // No nurse at the desk: the caller goes where "someone now" goes.
+                return CallTrigger.Key2;
+            }
         }
 
         return trigger;

@@ -110,8 +110,7 @@ public sealed partial class CallFlow
             .Permit(CallTrigger.Key1, CallState.RecordName)
             .PermitIf(CallTrigger.Key2, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "operators answer")
             .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers")
-            .PermitIf(CallTrigger.Key3, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "a nurse (or, with none at the desk, the operators) answers")
-            .PermitIf(CallTrigger.Key3, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "no nurse at the desk: the doctor answers");
+            .Permit(CallTrigger.Key3, CallState.HoldingForOperator);
 
         machine.Configure(CallState.HoldingForOperator)
             .SubstateOf(CallState.Answering)

@@ -18,6 +18,16 @@ function start(root) {
     const text = (id, value) => {
         $(id).textContent = value ?? '';
     };
+
+    // What the final disposition does once the triage is finished (the practice's defaults, docs/triage.md).
+    const acts = (code) => ({
+        'call-911-now': 'Tell the caller to hang up and call 911 now, and confirm they will. The on-call physician gets an urgent message when you finish.',
+        'ed-now': 'Finishing pages the on-call physician at once with this triage. To patch them in before the caller leaves, go to the desk (Alt+Shift+D) and patch (Alt+Shift+P).',
+        'see-now': 'Finishing sends the on-call physician an urgent message and asks the practice for an appointment.',
+        'see-today': 'Finishing sends the on-call physician an urgent message and asks the practice for an appointment.',
+        'home-care': 'Finishing puts the summary in the practice\'s morning report.',
+    })[code] ?? 'Finishing asks the practice for an appointment and puts the summary in the morning report.';
+
     const show = (id, visible) => {
         $(id).hidden = !visible;
     };
@@ -161,6 +171,7 @@ function start(root) {
         const urgency = $('triage-final-urgency');
         urgency.textContent = next.final ? next.final.urgency : '';
         urgency.className = `badge ${next.final?.urgency === 'urgent' ? 'urgent' : ''}`;
+        text('triage-acts', next.final ? acts(next.final.code) : '');
         const moved = next.override;
         text('triage-override-state', moved
             ? `Overridden ${moved.direction} by ${moved.by}: ${moved.reason}${moved.needsPhysicianReview ? ' (on the on-call physician\'s review list)' : ''}`

@@ -18,8 +18,9 @@ namespace Ivr.Portal.EndToEndTests.Triage;
 /// <summary>
 /// Needs Debian's chromium and a free loopback port (the portal runs in-process with a scripted desk board
 /// playing telephony's part and the example protocols, no Asterisk): a nurse triages her desk call with the
-/// keyboard: the search, the questions, back, a reload, the override, the note and the summary, each screen
-/// passing axe-core with no serious or critical violation.
+/// keyboard: the search, the questions, back, a reload, the override, the note and the summary; then the
+/// practice's physician marks the downgrade reviewed on the review list. Each screen passes axe-core with no
+/// serious or critical violation.
 /// </summary>
 public sealed class TriageBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
@@ -74,6 +75,7 @@ public sealed class TriageBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await Expect(page.Locator("#triage-reached-words")).ToHaveTextAsync("go to the emergency department now");
         await Expect(page.Locator("#triage-advice")).Not.ToBeEmptyAsync();
         await Expect(page.Locator("#triage-asking")).ToBeHiddenAsync();
+        await Expect(page.Locator("#triage-acts")).ToContainTextAsync("pages the on-call physician at once");
         await page.Keyboard.PressAsync("Alt+Shift+B");
         await Expect(page.Locator("#triage-progress")).ToHaveTextAsync("Question 2 of 7");
         foreach (var _ in Enumerable.Range(0, 3))
@@ -141,7 +143,24 @@ public sealed class TriageBrowserTests(Chromium chromium) : IClassFixture<Chromi
         Assert.Equal("triage: see within 24 hours, fever in a child, nurse garcia; downgraded from see today: for the on-call physician's review", message.Typed!.Reason);
         Assert.Equal(("Maria Ortiz", "Leo Ortiz", Urgency.Routine), (message.Typed.CallerName, message.Typed.PatientName, message.Urgency));
         Assert.Contains("Nurse's note: mother will call back if worse", message.Typed.Notes);
-        Assert.Single(await portal.Get<ITriageRecordStore>().AwaitingReviewAsync(PortalUnderTest.PracticeA));
+        var awaiting = Assert.Single(await portal.Get<ITriageRecordStore>().AwaitingReviewAsync(PortalUnderTest.PracticeA));
+
+        // The practice's physician finds the downgrade on the review list, with its reason, and marks it reviewed.
+        await portal.AddUserAsync("lee", Password, PortalRole.Clinician, PortalUnderTest.PracticeA, "dr-lee");
+        var physician = await chromium.NewPageAsync(portal.BaseAddress);
+        await physician.GotoAsync("/");
+        await Chromium.SignInAsync(physician, "lee", Password);
+        await physician.GotoAsync("/triage/reviews");
+        var row = physician.Locator($"#reviews tr[data-triage-id='{awaiting.Id}']");
+        await Expect(row).ToContainTextAsync("drinking well now, wet nappy an hour ago");
+        await Expect(row).ToContainTextAsync("see today");
+        await Expect(row).ToContainTextAsync("see within 24 hours");
+        await CheckAsync(physician, "review list", found);
+        await Screenshots.SaveAsync(physician, Test, "4-review-list");
+        await row.Locator("button.reviewed").ClickAsync();
+        await Expect(physician.Locator("#no-reviews")).ToBeVisibleAsync();
+        Assert.Empty(await portal.Get<ITriageRecordStore>().AwaitingReviewAsync(PortalUnderTest.PracticeA));
+        Assert.Equal("dr-lee", (await portal.Get<ITriageRecordStore>().GetAsync(awaiting.Id))!.ReviewedBy);
         Assert.True(found.Count == 0, "serious or critical accessibility violations:\n" + string.Join("\n", found));
     }
 
