@@ -128,6 +128,32 @@ public sealed class TriageEndToEndTests(MediaChromium chromium) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task ACallerWhoPressesThreeForANurseWaitsOnTheNurseLineAndTheNursesPhoneRingsWhileTheOperatorsDoesNot()
+    {
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var operatorPhone = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var nursePhone = await SippScript.Phone().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, DeskOperators.Settings, TestPractice.Riverside() with { NurseOption = true, DeskMaxHoldSeconds = 120 });
+        var desk = await DeskOperators.AvailableAsync(service, "sam", operatorPhone.Port);
+        await DeskOperators.AvailableAsync(service, "garcia", nursePhone.Port, Ivr.Domain.Accounts.PortalRole.Nurse);
+
+        await using var patient = await PatientCall.StartAsync(SippScript.Patient().WhenAsked("main-menu-nurse").Press('3'), service.Directory);
+
+        await Eventually.UntilAsync(() => Task.FromResult(desk.View("garcia").Call?.Answered == true), Long, "the nurse on the call");
+        Assert.Equal(OperatorStatus.Available, desk.View("sam").Status);
+        Assert.Contains("pressed 3: speak with a nurse", desk.View("garcia").Call!.Path.Select(p => p.What));
+        Assert.True((await desk.ReleaseAsync("garcia")).Done);
+        await service.WaitForCallerAsync(patient, Long);
+        var (call, _, events) = await PatientCall.CompletedAsync(service.Calls, service.Messages);
+        Assert.Equal("nurse garcia handled the call", call.OutcomeDetail);
+        Assert.Contains(events, e => e.Name == "desk-queued" && e.Detail == "waiting for a nurse (routine)");
+        Assert.Contains(events, e => e.Name == "desk-offered" && e.Detail == "offered to nurse garcia");
+        Assert.DoesNotContain(events, e => e.Name == "desk-offered" && e.Detail.Contains("sam", StringComparison.Ordinal));
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(20));
+    }
+
     private static async Task IvrAsync(ServiceUnderTest service, string[] arguments, string input = "")
     {
         var output = new StringWriter();

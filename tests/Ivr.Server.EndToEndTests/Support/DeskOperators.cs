@@ -23,10 +23,10 @@ public static class DeskOperators
         Assert.True(exitCode == 0, output.ToString());
     }
 
-    /// <summary>Adds operator <paramref name="name"/> whose phone is the SIPp on <paramref name="port"/>, and makes them available.</summary>
-    public static async Task<IDeskBoard> AvailableAsync(ServiceUnderTest service, string name, int port)
+    /// <summary>Adds operator (or nurse, by <paramref name="role"/>) <paramref name="name"/> whose phone is the SIPp on <paramref name="port"/>, and makes them available.</summary>
+    public static async Task<IDeskBoard> AvailableAsync(ServiceUnderTest service, string name, int port, PortalRole role = PortalRole.Operator)
     {
-        var id = await service.Get<IUserStore>().AddAsync(new PortalUser { Username = name, PasswordHash = "not used: the test never signs in", Role = PortalRole.Operator, CreatedAt = DateTimeOffset.UtcNow });
+        var id = await service.Get<IUserStore>().AddAsync(new PortalUser { Username = name, PasswordHash = "not used: the test never signs in", Role = role, CreatedAt = DateTimeOffset.UtcNow });
         await service.Get<IOperatorStore>().SetPhoneAsync(id, $"PJSIP/sipp/sip:{name}@127.0.0.1:{port}", DateTimeOffset.UtcNow);
         var desk = service.Get<IDeskBoard>();
         var result = await desk.SetStatusAsync(name, OperatorStatus.Available, null);

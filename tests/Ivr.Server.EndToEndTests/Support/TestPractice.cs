@@ -38,6 +38,9 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>A second number of the practice, its urgent line: callers on it go to the desk's queue as urgent.</summary>
     public string? UrgentLine { get; init; }
 
+    /// <summary>Whether the main menu offers the nurse line ("to speak with a nurse, press 3").</summary>
+    public bool NurseOption { get; init; }
+
     public string Greeting => $"greeting-{Id}";
 
     public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
@@ -83,7 +86,7 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         {
             y.AppendLine(CultureInfo.InvariantCulture, $"emergencyFallback: \"PJSIP/sipp/sip:fallback@127.0.0.1:{fallback}\"");
         }
-        if (DeskMaxHoldSeconds is not null || UrgentLine is not null)
+        if (DeskMaxHoldSeconds is not null || UrgentLine is not null || NurseOption)
         {
             var desk = new List<string>();
             if (DeskMaxHoldSeconds is { } maxHold)
@@ -94,6 +97,11 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
             if (UrgentLine is { } line)
             {
                 desk.Add($"urgentLines: [\"{line}\"]");
+            }
+
+            if (NurseOption)
+            {
+                desk.Add("nurseOption: true");
             }
 
             y.AppendLine(CultureInfo.InvariantCulture, $"desk: {{ {string.Join(", ", desk)} }}");
