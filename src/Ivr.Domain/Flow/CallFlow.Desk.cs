@@ -178,13 +178,7 @@ public sealed partial class CallFlow
 
     private async Task<CallTrigger> MaxHoldMenuAsync(CancellationToken cancellationToken)
     {
-        var doctor = _session.Practice.Desk.AfterMaxHoldDoctor;
-        var trigger = await MenuAsync(
-            "max-hold",
-            doctor ? PromptIds.DeskMaxHoldMenu : PromptIds.DeskMaxHoldMenuNoDoctor,
-            doctor ? "123" : "12",
-            key => key switch { '1' => CallTrigger.Key1, '2' => CallTrigger.Key2, _ => CallTrigger.Key3 },
-            cancellationToken).ConfigureAwait(false);
+        var trigger = await MenuWithThirdAsync("max-hold", _session.Practice.Desk.AfterMaxHoldDoctor, PromptIds.DeskMaxHoldMenu, PromptIds.DeskMaxHoldMenuNoDoctor, cancellationToken).ConfigureAwait(false);
         var now = _dependencies.Time.GetUtcNow();
         var held = Seconds(now - _session.DeskJoinedAt!.Value);
         switch (trigger)

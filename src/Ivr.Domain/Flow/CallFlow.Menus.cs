@@ -17,13 +17,7 @@ public sealed partial class CallFlow
 
     private async Task<CallTrigger> MainMenuAsync(CancellationToken cancellationToken)
     {
-        var nurse = _session.Practice.Desk.NurseOption;
-        var trigger = await MenuAsync(
-            "main-menu",
-            nurse ? PromptIds.MainMenuNurse : PromptIds.MainMenu,
-            nurse ? "123" : "12",
-            key => key switch { '1' => CallTrigger.Key1, '2' => CallTrigger.Key2, _ => CallTrigger.Key3 },
-            cancellationToken).ConfigureAwait(false);
+        var trigger = await MenuWithThirdAsync("main-menu", _session.Practice.Desk.NurseOption, PromptIds.MainMenuNurse, PromptIds.MainMenu, cancellationToken).ConfigureAwait(false);
         if (trigger == CallTrigger.Key2)
         {
             Path(_dependencies.Time.GetUtcNow(), "pressed 2: speak with someone now");
@@ -44,6 +38,15 @@ public sealed partial class CallFlow
 
     private Task<CallTrigger> SomeoneNowMenuAsync(CancellationToken cancellationToken) =>
         MenuAsync("someone-now", PromptIds.SomeoneNowMenu, "12", key => key == '1' ? CallTrigger.Key1 : CallTrigger.Key2, cancellationToken);
+
+    /// <summary>A menu of keys 1 and 2, and 3 when <paramref name="third"/> (each with its own prompt): Key1, Key2 or Key3.</summary>
+    private Task<CallTrigger> MenuWithThirdAsync(string menu, bool third, string withThird, string withoutThird, CancellationToken cancellationToken) =>
+        MenuAsync(
+            menu,
+            third ? withThird : withoutThird,
+            third ? "123" : "12",
+            key => key switch { '1' => CallTrigger.Key1, '2' => CallTrigger.Key2, _ => CallTrigger.Key3 },
+            cancellationToken);
 
     /// <summary>Offers a menu once; the transitions decide whether it is offered again.</summary>
     private async Task<CallTrigger> MenuAsync(string menu, string promptId, string keys, Func<char, CallTrigger> choose, CancellationToken cancellationToken)

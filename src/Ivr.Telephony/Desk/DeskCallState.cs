@@ -69,4 +69,15 @@ internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
     public OfficeLine? Office { get; set; }
 
     public string Detail { get; set; } = "waiting for an operator";
+
+    /// <summary>Nobody answers for the call any more (their line dropped, or they transferred it): it is nobody's, unanswered.</summary>
+    public void WorkerGone()
+    {
+        Operator = null;
+        OperatorChannel = null;
+        Attached = false;
+        AnsweredAt = null;
+        PatchState = null;
+        PatchSteps.Clear();
+    }
 }

@@ -268,14 +268,9 @@ public sealed partial class DeskService
                 channel = call.OperatorChannel;
                 _byOperator.Remove(operatorName);
                 _queue.Release(operatorName);
-                call.Operator = null;
-                call.OperatorChannel = null;
-                call.Attached = false;
-                call.AnsweredAt = null;
+                call.WorkerGone();
                 call.Released = false;
                 call.Notice = null;
-                call.PatchState = null;
-                call.PatchSteps.Clear();
                 call.Stage = DeskStage.Waiting;
                 call.Caller = call.Caller with { Line = DeskLine.Nurses };
                 call.Detail = $"operator {operatorName} transferred the caller to the nurse line";

@@ -278,12 +278,7 @@ public sealed partial class DeskService(
             }
         }
 
-        call.Operator = null;
-        call.OperatorChannel = null;
-        call.Attached = false;
-        call.AnsweredAt = null;
-        call.PatchState = null;
-        call.PatchSteps.Clear();
+        call.WorkerGone();
     }
 
     private long CallRecordOf(string callId)
