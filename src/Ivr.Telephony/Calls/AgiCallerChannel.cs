@@ -94,6 +94,12 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
             {
                 throw new AgiHangupException("EXEC ConfBridge", channel.HangupToken);
             }
+
+            // A caller hanging up as ConfBridge starts can end it with FAILED rather than HANGUP: a hangup all the same.
+            if (result is not ("TIMEOUT" or "KICKED" or "ENDMARKED") && await channel.WaitForHangupAsync(TimeSpan.FromMilliseconds(200)))
+            {
+                throw new AgiHangupException("EXEC ConfBridge", channel.HangupToken);
+            }
         });
         return result switch
         {
