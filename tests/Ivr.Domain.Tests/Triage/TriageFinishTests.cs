@@ -171,6 +171,48 @@ public sealed class TriageFinishTests
         Assert.Throws<ArgumentException>(() => TriageFinish.Decide(Work(TestProtocols.Fever(), true), bad, 42, "riverside", null));
     }
 
+    [Fact]
+    public void ThePracticesMappingDecidesTheActionsAndTheUrgency()
+    {
+        var settings = new TriageSettings
+        {
+            Actions = new Dictionary<Disposition, TriageActions>
+            {
+                [Disposition.HomeCare] = TriageActions.UrgentMessage,
+                [Disposition.EmergencyDepartmentNow] = TriageActions.MorningReport,
+            },
+        };
+
+        var homeCare = TriageFinish.Decide(Work(TestProtocols.Fever(), false, false, false, false), Patient, 42, "riverside", null, settings);
+        var edNow = TriageFinish.Decide(Work(TestProtocols.Fever(), false, true), Patient, 42, "riverside", null, settings);
+
+        Assert.Equal((Urgency.Urgent, TriageActions.UrgentMessage), (homeCare.Urgency, homeCare.Actions));
+        Assert.Equal("nurse triage: home care", homeCare.Message.UrgencyReason);
+        Assert.Equal((Urgency.Routine, TriageActions.MorningReport), (edNow.Urgency, edNow.Actions));
+        Assert.Null(edNow.Message.UrgencyReason);
+    }
+
+    [Fact]
+    public void APracticeThatDoesNotTellTheCallerToCall911HasNoSuchLine()
+    {
+        var settings = new TriageSettings { Actions = new Dictionary<Disposition, TriageActions> { [Disposition.Call911Now] = TriageActions.PagePhysicianNow } };
+
+        var outcome = TriageFinish.Decide(Work(TestProtocols.Fever(), true), Patient, 42, "riverside", null, settings);
+
+        Assert.Equal("triage: call 911 now, fever in a child, nurse garcia", outcome.Message.Typed!.Reason);
+        Assert.DoesNotContain("told to hang up", outcome.Message.Typed.Notes, StringComparison.Ordinal);
+        Assert.Equal(Urgency.Urgent, outcome.Urgency);
+    }
+
+    [Theory]
+    [InlineData(TriageActions.UrgentMessage, Urgency.Urgent)]
+    [InlineData(TriageActions.PagePhysicianNow, Urgency.Urgent)]
+    [InlineData(TriageActions.UrgentNoticeAfterCall | TriageActions.TellCallerToCall911, Urgency.Urgent)]
+    [InlineData(TriageActions.MorningReport | TriageActions.AppointmentRequest, Urgency.Routine)]
+    [InlineData(TriageActions.MorningReport | TriageActions.OfferPatch, Urgency.Routine)]
+    public void UrgencyFollowsTheActions(TriageActions actions, Urgency expected) =>
+        Assert.Equal(expected, TriageFinish.UrgencyOf(actions));
+
     private TriageSession Session() => new("garcia", _time);
 
     private TriagePathway Work(TriageProtocol protocol, params bool[] answers)
