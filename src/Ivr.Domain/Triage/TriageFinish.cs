@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 
@@ -47,6 +48,7 @@ public static class TriageFinish
         {
             Typed = message.Typed! with { IsTriage = true },
             UrgencyReason = urgency == Urgency.Urgent ? "nurse triage: " + Dispositions.Words(pathway.Final) : null,
+            Appointment = AppointmentRequest.For(pathway.Final, actions),
         };
         return new TriageOutcome(message, actions, pathway.NeedsPhysicianReview);
     }
@@ -84,7 +86,7 @@ public static class TriageFinish
         return OneLine(line.ToString(), DeskFormRules.MaxReasonLength);
     }
 
-    /// <summary>The notes: the dispositions, the override and its reason, each protocol's answers and advice, the nurse's note.</summary>
+    /// <summary>The notes: the dispositions, the override and its reason, the appointment request, each protocol's answers and advice, the nurse's note.</summary>
     public static string Summary(TriagePathway pathway) => Summary(pathway, pathway.Actions);
 
     /// <summary>The notes when the final disposition does <paramref name="actions"/> (the practice's mapping).</summary>
@@ -105,6 +107,11 @@ public static class TriageFinish
         if (actions.HasFlag(TriageActions.TellCallerToCall911))
         {
             text.Append("\nThe caller was told to hang up and call 911.");
+        }
+
+        if (AppointmentRequest.For(pathway.Final, actions) is { } appointment)
+        {
+            text.Append('\n').Append(appointment.Line).Append('.');
         }
 
         foreach (var protocol in pathway.Protocols)

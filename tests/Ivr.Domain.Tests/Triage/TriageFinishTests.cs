@@ -1,3 +1,4 @@
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Triage;
 using Microsoft.Extensions.Time.Testing;
@@ -212,6 +213,35 @@ public sealed class TriageFinishTests
     [InlineData(TriageActions.MorningReport | TriageActions.OfferPatch, Urgency.Routine)]
     public void UrgencyFollowsTheActions(TriageActions actions, Urgency expected) =>
         Assert.Equal(expected, TriageFinish.UrgencyOf(actions));
+
+    [Fact]
+    public void SeeTodayLeavesAnAppointmentRequestForTodayAndTheNotesSayIt()
+    {
+        var session = Session();
+        session.Use(TestProtocols.Rash());
+        session.Answer(yes: false);
+        session.Answer(yes: true);
+
+        var outcome = TriageFinish.Decide(session.Complete(), Patient, 42, "riverside", null);
+
+        Assert.Equal(new AppointmentRequest(Disposition.SeeToday), outcome.Message.Appointment);
+        Assert.Contains("\nAppointment requested: today.", outcome.Message.Typed!.Notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HomeCareLeavesNoAppointmentRequestUnlessThePracticeAsksForOne()
+    {
+        var pathway = Work(TestProtocols.Fever(), false, false, false, false);
+        var settings = new TriageSettings { Actions = new Dictionary<Disposition, TriageActions> { [Disposition.HomeCare] = TriageActions.MorningReport | TriageActions.AppointmentRequest } };
+
+        var byDefault = TriageFinish.Decide(pathway, Patient, 42, "riverside", null);
+        var asked = TriageFinish.Decide(pathway, Patient, 42, "riverside", null, settings);
+
+        Assert.Null(byDefault.Message.Appointment);
+        Assert.DoesNotContain("Appointment requested", byDefault.Message.Typed!.Notes, StringComparison.Ordinal);
+        Assert.Equal(Disposition.HomeCare, asked.Message.Appointment!.Window);
+        Assert.Contains("Appointment requested: routine (home care).", asked.Message.Typed!.Notes, StringComparison.Ordinal);
+    }
 
     private TriageSession Session() => new("garcia", _time);
 
