@@ -210,7 +210,7 @@ public sealed class TriageAccess(
             }
 
             await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "triage." + action, "call", Subject(target.Record.Id), detail), cancellationToken);
-            return refused ?? new TriageAnswer(TriageAccessStatus.Open, TriageStateJson.Of(target.Record.Id, target.Record.PracticeId, target.Practice?.Name ?? target.Record.PracticeId, target.Card, draft));
+            return refused ?? new TriageAnswer(TriageAccessStatus.Open, TriageStateJson.Of(target.Record.Id, target.Record.PracticeId, target.Practice?.Name ?? target.Record.PracticeId, target.Card, draft, target.Practice?.Triage));
         }
         finally
         {

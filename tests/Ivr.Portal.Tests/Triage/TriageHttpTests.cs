@@ -323,6 +323,7 @@ public sealed class TriageHttpTests
             await Step(nurse, "answer", new { yes = false });
         }
 
+        var beforeFinish = await nurse.GetFromJsonAsync<JsonElement>("/api/triage");
         var finished = await Step(nurse, "finish", Patient);
         using var admin = portal.Client();
         admin.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await SignInAsync(admin, "admin"));
@@ -332,6 +333,8 @@ public sealed class TriageHttpTests
         var json = await admin.GetFromJsonAsync<JsonElement>($"/api/messages/{messageId}");
         var listed = await admin.GetFromJsonAsync<JsonElement>("/api/messages");
 
+        Assert.Equal("urgent", beforeFinish.GetProperty("final").GetProperty("urgency").GetString());
+        Assert.Equal(["urgent-message", "appointment-request"], beforeFinish.GetProperty("final").GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("urgent", finished.GetProperty("finished").GetProperty("urgency").GetString());
         Assert.Equal("home-care", finished.GetProperty("finished").GetProperty("final").GetProperty("code").GetString());
         var saved = Assert.Single(await portal.Get<IMessageStore>().ForCallAsync(call));
@@ -367,6 +370,7 @@ public sealed class TriageHttpTests
         var page = await admin.GetStringAsync($"/messages/{messageId}");
         var json = await admin.GetFromJsonAsync<JsonElement>($"/api/messages/{messageId}");
 
+        Assert.Equal(["morning-report"], finished.GetProperty("finished").GetProperty("final").GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("routine", finished.GetProperty("finished").GetProperty("urgency").GetString());
         Assert.DoesNotContain("appointment-badge", page, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("appointment").ValueKind);
