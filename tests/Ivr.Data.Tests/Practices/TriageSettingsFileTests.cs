@@ -70,6 +70,15 @@ public sealed class TriageSettingsFileTests
     }
 
     [Fact]
+    public void TheHarborFileAsksForAnAppointmentAfterHomeCare()
+    {
+        var practice = PracticeFileReader.Read(Path.Combine(RepositoryFiles.Root, "practices", "harbor-internal-medicine.yaml"));
+
+        Assert.Equal(TriageActions.MorningReport | TriageActions.AppointmentRequest, practice.Triage.ActionsFor(Disposition.HomeCare));
+        Assert.Equal([Disposition.HomeCare], Dispositions.All.Where(d => practice.Triage.ActionsFor(d) != DispositionActions.For(d)));
+    }
+
+    [Fact]
     public void EveryMistakeIsReportedWithItsLine()
     {
         var text = Head + """
