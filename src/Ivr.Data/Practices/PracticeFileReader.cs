@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
+using Ivr.Domain.Triage;
 using Ivr.Data.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -42,7 +43,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -109,6 +110,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Rotations = rotations,
             Agreement = Child(root, "agreement") is { } agreement ? ReadAgreement(agreement) : null,
             Desk = Child(root, "desk") is { } desk ? ReadDesk(desk, numbers) : DeskSettings.Default,
+            Triage = Child(root, "triage") is { } triage ? ReadTriage(triage) : TriageSettings.Default,
         };
     }
 
@@ -173,6 +175,69 @@ public sealed partial class PracticeFileReader : YamlFileReader
         var name = Checked(map, "name", (_, text) => AgreementRules.Text($"{side} signer's name", text));
         var title = Checked(map, "title", (_, text) => AgreementRules.Text($"{side} signer's title", text));
         return name is null || title is null ? null : new AgreementSigner(name, title);
+    }
+
+    /// <summary>The practice's triage settings: each rung named under <c>actions</c> gets exactly the actions listed; the others keep their defaults.</summary>
+    private TriageSettings ReadTriage(YamlNode node)
+    {
+        const string Shape = "triage is a mapping: { actions: { see-today: [urgent-message, appointment-request], ... } }";
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, Shape, TriageSettings.Default);
+        }
+
+        Known(map, "actions");
+        if (Child(map, "actions") is not { } actionsNode)
+        {
+            return TriageSettings.Default;
+        }
+
+        if (actionsNode is not YamlMappingNode rungs)
+        {
+            return Fail(actionsNode, "triage actions is a mapping of disposition codes to lists of actions: { see-today: [urgent-message, appointment-request] }", TriageSettings.Default);
+        }
+
+        var actions = new Dictionary<Disposition, TriageActions>();
+        foreach (var (keyNode, value) in rungs.Children)
+        {
+            var code = Scalar(keyNode);
+            if (!Dispositions.TryParse(code, out var disposition))
+            {
+                Error(keyNode, $"'{code}' is not a disposition; choose from {Dispositions.Choices}");
+                continue;
+            }
+
+            if (value is not YamlSequenceNode list)
+            {
+                Error(value, $"{code} is a list of actions: [{TriageActionRules.Choices}]");
+                continue;
+            }
+
+            var rung = TriageActions.None;
+            var known = true;
+            foreach (var item in list)
+            {
+                var word = Scalar(item);
+                if (TriageActionRules.TryParse(word, out var action))
+                {
+                    rung |= action.Value;
+                }
+                else
+                {
+                    Error(item, $"'{word}' is not an action; choose from {TriageActionRules.Choices}");
+                    known = false;
+                }
+            }
+
+            if (known && TriageActionRules.Check(disposition.Value, rung) is { } wrong)
+            {
+                Error(value, wrong);
+            }
+
+            actions[disposition.Value] = rung;
+        }
+
+        return new TriageSettings { Actions = actions };
     }
 
     /// <summary>The practice's operator desk settings; every key may be left out for its default.</summary>

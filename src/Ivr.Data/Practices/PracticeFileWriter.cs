@@ -3,6 +3,7 @@ using System.Text;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
+using Ivr.Domain.Triage;
 
 namespace Ivr.Data.Practices;
 
@@ -59,6 +60,11 @@ public static class PracticeFileWriter
             WriteDesk(y, practice.Desk);
         }
 
+        if (!practice.Triage.IsDefault)
+        {
+            WriteTriage(y, practice.Triage);
+        }
+
         y.AppendLine("hours:");
         WriteHours(y, practice.Hours, "  ");
 
@@ -107,6 +113,17 @@ public static class PracticeFileWriter
         }
 
         return y.ToString();
+    }
+
+    /// <summary>The <c>triage:</c> section, written only when a rung differs from its default, and then only those rungs.</summary>
+    private static void WriteTriage(StringBuilder y, TriageSettings triage)
+    {
+        y.AppendLine("triage:");
+        y.AppendLine("  actions:");
+        foreach (var disposition in Dispositions.All.Where(d => triage.ActionsFor(d) != DispositionActions.For(d)))
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"    {Dispositions.Code(disposition)}: [{string.Join(", ", TriageActionRules.Names(triage.ActionsFor(disposition)))}]");
+        }
     }
 
     /// <summary>The <c>desk:</c> section, written only when a setting differs from its default so older files export as they were.</summary>

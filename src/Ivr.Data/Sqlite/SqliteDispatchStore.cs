@@ -25,7 +25,8 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         var rows = await connection.QueryAsync<DispatchRow>(new CommandDefinition(
             """
             SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, escalate_at, chain, policy,
-                (SELECT m.summary_for FROM messages m WHERE m.id = message_id) AS recipient
+                (SELECT m.summary_for FROM messages m WHERE m.id = message_id) AS recipient,
+                (SELECT m.appointment_window FROM messages m WHERE m.id = message_id) AS appointment_window
             FROM dispatches
             WHERE state IN ('New', 'Active') AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
             ORDER BY next_step_at LIMIT @limit
@@ -45,6 +46,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             Chain = r.chain is null ? [] : JsonSerializer.Deserialize<List<OnCallContact>>(r.chain) ?? [],
             Policy = r.policy is null ? EscalationPolicy.Default : JsonSerializer.Deserialize<EscalationPolicy>(r.policy) ?? EscalationPolicy.Default,
             Recipient = r.recipient,
+            Appointment = AppointmentColumn.Read(r.appointment_window),
         }).ToList();
     }
 
@@ -271,7 +273,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy, string? recipient);
+    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy, string? recipient, string? appointment_window);
 
     private sealed record AttemptRow(long id, long message_id, long step, string channel, string recipient, string started_at, string? ended_at, string outcome, string detail);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Triage;
 using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
@@ -9,7 +10,7 @@ namespace Ivr.Data;
 /// <summary>Patient messages in SQLite. Callback number, caller id, recording paths, everything typed at the desk and what a patched call's summary says are encrypted.</summary>
 public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
 {
-    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc, typed_triage";
+    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc, typed_triage, appointment_window";
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -82,12 +83,17 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ReceivedMessage received, bool once, CancellationToken cancellationToken)
     {
         var message = received.Message;
+        if (message.Appointment is not null && message.Typed is null)
+        {
+            throw new ArgumentException("Only a typed message (a triage's) carries an appointment request.", nameof(received));
+        }
+
         // A recorded message names only the columns the first schema had, as it always did.
         var typed = message.Typed;
         var summary = message.Summary;
         var (extraColumns, extraValues) = (typed, summary) switch
         {
-            (not null, _) => (", typed_by, typed_triage", ", @TypedBy, @TypedTriage"),
+            (not null, _) => (", typed_by, typed_triage, appointment_window", ", @TypedBy, @TypedTriage, @AppointmentWindow"),
             (_, not null) => (", summary_for, summary_by", ", @SummaryFor, @SummaryBy"),
             _ => (string.Empty, string.Empty),
         };
@@ -110,6 +116,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 ReceivedAt = Time.Write(message.ReceivedAt),
                 TypedBy = typed?.TakenBy,
                 TypedTriage = typed?.IsTriage == true ? 1 : 0,
+                AppointmentWindow = message.Appointment is { } appointment ? Dispositions.Code(appointment.Window) : null,
                 SummaryFor = summary?.ClinicianId,
                 SummaryBy = summary?.OperatorName,
             },
@@ -196,6 +203,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                     r.typed_by,
                     r.typed_triage != 0),
                 Summary = r.summary_for is null ? null : SummaryDocument.Read(Open(r.summary_enc, "summary", row), r.summary_for, r.summary_by ?? string.Empty),
+                Appointment = AppointmentColumn.Read(r.appointment_window),
             };
         }).ToArray();
     }
@@ -210,5 +218,5 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     private string Open(string? stored, string column, string row) =>
         protector.Unprotect(stored, "messages", column, row) ?? throw new DataException($"Message {row} has no {column}.");
 
-    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc, long typed_triage);
+    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc, long typed_triage, string? appointment_window);
 }

@@ -1,3 +1,4 @@
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -30,4 +31,7 @@ public sealed record DispatchWork
 
     /// <summary>The clinician a patched call's summary is for (<see cref="PatientMessage.Summary"/>); null for every other message.</summary>
     public string? Recipient { get; init; }
+
+    /// <summary>The appointment request the message carries (a triage's); null for none. The morning report counts them.</summary>
+    public AppointmentRequest? Appointment { get; init; }
 }

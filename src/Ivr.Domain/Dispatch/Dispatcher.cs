@@ -322,7 +322,10 @@ public sealed class Dispatcher(
         }
 
         var practice = await practices.GetAsync(practiceId, cancellationToken).ConfigureAwait(false);
-        var notice = new Notice(NoticeKind.MorningReport, practiceId, practice?.Name ?? "the answering service", claimed, 0, now);
+        var notice = new Notice(NoticeKind.MorningReport, practiceId, practice?.Name ?? "the answering service", claimed, 0, now)
+        {
+            AppointmentRequestIds = [.. claimedWork.Where(w => w.Appointment is not null).Select(w => w.MessageId)],
+        };
         var recipients = ReportRecipients(practice);
         var delivered = new List<string>();
         foreach (var (recipient, address) in recipients)

@@ -11,4 +11,8 @@ namespace Ivr.Domain.Dispatch;
 /// <param name="MessageIds">The messages waiting.</param>
 /// <param name="Step">Escalation step (0 for the first page, 0 for a morning report).</param>
 /// <param name="At">When the notice was sent.</param>
-public sealed record Notice(NoticeKind Kind, string PracticeId, string PracticeName, IReadOnlyList<long> MessageIds, int Step, DateTimeOffset At);
+public sealed record Notice(NoticeKind Kind, string PracticeId, string PracticeName, IReadOnlyList<long> MessageIds, int Step, DateTimeOffset At)
+{
+    /// <summary>Of <see cref="MessageIds"/>, those that carry an appointment request (a morning report lists them); their windows stay in the portal.</summary>
+    public IReadOnlyList<long> AppointmentRequestIds { get; init; } = [];
+}

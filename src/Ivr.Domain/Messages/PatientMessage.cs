@@ -1,3 +1,5 @@
+using Ivr.Domain.Appointments;
+
 namespace Ivr.Domain.Messages;
 
 /// <summary>
@@ -47,4 +49,7 @@ public sealed record PatientMessage
 
     /// <summary>For the summary of a patched call: what it says and whom it is for; null for a message a caller left.</summary>
     public PatchSummary? Summary { get; init; }
+
+    /// <summary>The appointment request a nurse's triage left with this message (its window); null for none.</summary>
+    public AppointmentRequest? Appointment { get; init; }
 }

@@ -1,5 +1,6 @@
 using Ivr.Domain.Desk;
 using Ivr.Domain.Scheduling;
+using Ivr.Domain.Triage;
 
 namespace Ivr.Domain.Practices;
 
@@ -67,6 +68,9 @@ public sealed record Practice
 
     /// <summary>The practice's operator desk settings (live-person policy, maximum hold, target, instructions, greeting); defaults for none.</summary>
     public DeskSettings Desk { get; init; } = DeskSettings.Default;
+
+    /// <summary>What each triage disposition does for this practice (rungs it did not name keep their defaults).</summary>
+    public TriageSettings Triage { get; init; } = TriageSettings.Default;
 
     public ZoneClock Clock() => new(TimeZone);
 

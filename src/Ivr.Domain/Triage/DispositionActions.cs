@@ -1,8 +1,8 @@
 namespace Ivr.Domain.Triage;
 
 /// <summary>
-/// What each disposition does by default; a pure mapping the telephony acts on. Practices will be able
-/// to change it (issue 15: "as the practice configures them"); these are the issue's defaults.
+/// What each disposition does by default; a pure mapping the telephony acts on. A practice changes it rung by
+/// rung (issue 15: "as the practice configures them"; <see cref="TriageSettings"/>); these are the issue's defaults.
 /// </summary>
 public static class DispositionActions
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 
@@ -8,18 +9,19 @@ namespace Ivr.Domain.Triage;
 /// <summary>
 /// What a finished triage does, decided without any I/O: a message for the practice, typed like the desk's,
 /// whose reason line says the disposition first ("triage: emergency department now, fever in a child, nurse
-/// garcia"); urgent (the on-call chain is paged, as for any urgent message) for "see today" or more urgent,
-/// routine (the morning report) otherwise; a downgrade goes on the physician's review list and the line says so.
+/// garcia"); urgent (the on-call chain is paged, as for any urgent message) when the practice's actions for the
+/// final disposition page or send an urgent message (by default "see today" or more urgent), routine (the morning
+/// report) otherwise; a downgrade goes on the physician's review list and the line says so.
 /// </summary>
 public static class TriageFinish
 {
-    /// <summary>The least urgent disposition whose message is urgent: "see today" and everything above it page now.</summary>
-    public const Disposition UrgentFrom = Disposition.SeeToday;
-
     private const string Cut = " [...]";
 
-    /// <summary>The message's urgency for <paramref name="final"/>.</summary>
-    public static Urgency UrgencyOf(Disposition final) => final <= UrgentFrom ? Urgency.Urgent : Urgency.Routine;
+    /// <summary>The message's urgency for <paramref name="final"/> under the practice's <paramref name="settings"/> (the defaults for null).</summary>
+    public static Urgency UrgencyOf(Disposition final, TriageSettings? settings = null) => UrgencyOf((settings ?? TriageSettings.Default).ActionsFor(final));
+
+    /// <summary>Urgent when <paramref name="actions"/> page the physician, send an urgent message or an urgent notice after the call.</summary>
+    public static Urgency UrgencyOf(TriageActions actions) => (actions & TriageActionRules.Urgent) != 0 ? Urgency.Urgent : Urgency.Routine;
 
     /// <summary>What is wrong with the nurse's patient fields (keyed as the desk form's: <c>callerName</c>, ...); empty when the triage may finish. <paramref name="today"/> is the practice's date.</summary>
     public static IReadOnlyDictionary<string, string> Check(TriagePatient patient, DateOnly today)
@@ -30,22 +32,25 @@ public static class TriageFinish
 
     /// <summary>
     /// The message and flags for <paramref name="pathway"/>, finished on call record <paramref name="callRecordId"/> of
-    /// <paramref name="practiceId"/>. Check <paramref name="patient"/> with <see cref="Check"/> first.
+    /// <paramref name="practiceId"/>, acting as the practice's <paramref name="settings"/> say (the defaults for null).
+    /// Check <paramref name="patient"/> with <see cref="Check"/> first.
     /// </summary>
     /// <exception cref="ArgumentException">The patient fields do not pass <see cref="Check"/>.</exception>
-    public static TriageOutcome Decide(TriagePathway pathway, TriagePatient patient, long callRecordId, string practiceId, string? callerId)
+    public static TriageOutcome Decide(TriagePathway pathway, TriagePatient patient, long callRecordId, string practiceId, string? callerId, TriageSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(pathway);
         ArgumentNullException.ThrowIfNull(patient);
-        var urgency = UrgencyOf(pathway.Final);
-        var form = Form(patient, Headline(pathway), urgency, Summary(pathway));
+        var actions = (settings ?? TriageSettings.Default).ActionsFor(pathway.Final);
+        var urgency = UrgencyOf(actions);
+        var form = Form(patient, Headline(pathway, actions), urgency, Summary(pathway, actions));
         var message = DeskMessage.Of(form, callRecordId, practiceId, callerId, pathway.Nurse, pathway.CompletedAt);
         message = message with
         {
             Typed = message.Typed! with { IsTriage = true },
             UrgencyReason = urgency == Urgency.Urgent ? "nurse triage: " + Dispositions.Words(pathway.Final) : null,
+            Appointment = AppointmentRequest.For(pathway.Final, actions),
         };
-        return new TriageOutcome(message, pathway.Actions, pathway.NeedsPhysicianReview);
+        return new TriageOutcome(message, actions, pathway.NeedsPhysicianReview);
     }
 
     /// <summary>
@@ -53,11 +58,14 @@ public static class TriageFinish
     /// ("triage: emergency department now, fever in a child, nurse garcia"), then an override's direction. "Call 911
     /// now" says at once that the caller was told to hang up and call 911: the physician hears it first on the page.
     /// </summary>
-    public static string Headline(TriagePathway pathway)
+    public static string Headline(TriagePathway pathway) => Headline(pathway, pathway.Actions);
+
+    /// <summary>The reason line when the final disposition does <paramref name="actions"/> (the practice's mapping).</summary>
+    public static string Headline(TriagePathway pathway, TriageActions actions)
     {
         ArgumentNullException.ThrowIfNull(pathway);
         var line = new StringBuilder("triage: ").Append(Short(pathway.Final));
-        if (pathway.Actions.HasFlag(TriageActions.TellCallerToCall911))
+        if (actions.HasFlag(TriageActions.TellCallerToCall911))
         {
             line.Append(" (caller told to hang up and call 911)");
         }
@@ -78,8 +86,11 @@ public static class TriageFinish
         return OneLine(line.ToString(), DeskFormRules.MaxReasonLength);
     }
 
-    /// <summary>The notes: the dispositions, the override and its reason, each protocol's answers and advice, the nurse's note.</summary>
-    public static string Summary(TriagePathway pathway)
+    /// <summary>The notes: the dispositions, the override and its reason, the appointment request, each protocol's answers and advice, the nurse's note.</summary>
+    public static string Summary(TriagePathway pathway) => Summary(pathway, pathway.Actions);
+
+    /// <summary>The notes when the final disposition does <paramref name="actions"/> (the practice's mapping).</summary>
+    public static string Summary(TriagePathway pathway, TriageActions actions)
     {
         ArgumentNullException.ThrowIfNull(pathway);
         var text = new StringBuilder();
@@ -93,9 +104,14 @@ public static class TriageFinish
             }
         }
 
-        if (pathway.Actions.HasFlag(TriageActions.TellCallerToCall911))
+        if (actions.HasFlag(TriageActions.TellCallerToCall911))
         {
             text.Append("\nThe caller was told to hang up and call 911.");
+        }
+
+        if (AppointmentRequest.For(pathway.Final, actions) is { } appointment)
+        {
+            text.Append('\n').Append(appointment.Line).Append('.');
         }
 
         foreach (var protocol in pathway.Protocols)

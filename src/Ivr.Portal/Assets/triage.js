@@ -19,14 +19,17 @@ function start(root) {
         $(id).textContent = value ?? '';
     };
 
-    // What the final disposition does once the triage is finished (the practice's defaults, docs/triage.md).
-    const acts = (code) => ({
-        'call-911-now': 'Tell the caller to hang up and call 911 now, and confirm they will. The on-call physician gets an urgent message when you finish.',
-        'ed-now': 'Finishing pages the on-call physician at once with this triage. To patch them in before the caller leaves, go to the desk (Alt+Shift+D) and patch (Alt+Shift+P).',
-        'see-now': 'Finishing sends the on-call physician an urgent message and asks the practice for an appointment.',
-        'see-today': 'Finishing sends the on-call physician an urgent message and asks the practice for an appointment.',
-        'home-care': 'Finishing puts the summary in the practice\'s morning report.',
-    })[code] ?? 'Finishing asks the practice for an appointment and puts the summary in the morning report.';
+    // What the final disposition does once the triage is finished: the practice's own actions for it (docs/triage.md).
+    const said = {
+        'tell-caller-to-call-911': 'Tell the caller to hang up and call 911 now, and confirm they will.',
+        'urgent-notice-after-call': 'The on-call physician gets an urgent message when you finish.',
+        'page-physician-now': 'Finishing pages the on-call physician at once with this triage.',
+        'offer-patch': 'To patch the on-call physician in before the caller leaves, go to the desk (Alt+Shift+D) and patch (Alt+Shift+P).',
+        'urgent-message': 'Finishing sends the on-call physician an urgent message.',
+        'appointment-request': 'The message asks the practice for an appointment.',
+        'morning-report': 'Finishing puts the summary in the practice\'s morning report.',
+    };
+    const acts = (d) => (d.actions ?? []).map((a) => said[a]).filter(Boolean).join(' ');
 
     const show = (id, visible) => {
         $(id).hidden = !visible;
@@ -171,7 +174,7 @@ function start(root) {
         const urgency = $('triage-final-urgency');
         urgency.textContent = next.final ? next.final.urgency : '';
         urgency.className = `badge ${next.final?.urgency === 'urgent' ? 'urgent' : ''}`;
-        text('triage-acts', next.final ? acts(next.final.code) : '');
+        text('triage-acts', next.final ? acts(next.final) : '');
         const moved = next.override;
         text('triage-override-state', moved
             ? `Overridden ${moved.direction} by ${moved.by}: ${moved.reason}${moved.needsPhysicianReview ? ' (on the on-call physician\'s review list)' : ''}`

@@ -7,7 +7,8 @@ namespace Ivr.Portal.Messages;
 
 /// <summary>
 /// One message in the API, with its patient data (its recordings' links, what an operator typed, or a patched call's
-/// summary), its history and every dispatch attempt; for a triage's message, the triage's review state.
+/// summary), its history and every dispatch attempt; for a triage's message, the triage's review state and the
+/// appointment request it carries.
 /// </summary>
 public sealed record MessageDetailJson(
     long Id,
@@ -27,7 +28,8 @@ public sealed record MessageDetailJson(
     PatchSummaryJson? Summary,
     IReadOnlyList<MessageHistoryEntry> History,
     IReadOnlyList<DispatchAttempt> Attempts,
-    TriageReviewJson? Triage = null)
+    TriageReviewJson? Triage = null,
+    AppointmentRequestJson? Appointment = null)
 {
     public static MessageDetailJson From(PatientMessage m, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<DispatchAttempt> attempts, TriageRecord? triage = null) => new(
         m.Id,
@@ -47,5 +49,6 @@ public sealed record MessageDetailJson(
         PatchSummaryJson.From(m.Summary),
         history,
         attempts,
-        triage is null ? null : TriageReviewJson.Of(triage));
+        triage is null ? null : TriageReviewJson.Of(triage),
+        AppointmentRequestJson.From(m.Appointment));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Scheduling;
+using Ivr.Domain.Triage;
 
 namespace Ivr.Portal.Settings;
 
@@ -54,6 +55,11 @@ public static class SettingsDiff
         Compare("Ring time", Seconds(before.RingTimeout), Seconds(after.RingTimeout));
         Compare("Webhook", Text(before.WebhookUrl), Text(after.WebhookUrl));
         Compare("Business associate agreement", Agreement(before.Agreement), Agreement(after.Agreement));
+        foreach (var rung in Dispositions.All)
+        {
+            Compare($"Triage {Dispositions.Code(rung)}", Actions(before.Triage.ActionsFor(rung)), Actions(after.Triage.ActionsFor(rung)));
+        }
+
         Keyed(changes, "Clinician", before.Clinicians, after.Clinicians, c => c.Id, Clinician);
         Keyed(changes, "Rotation", before.Rotations, after.Rotations, r => r.Name, Rotation);
         return changes;
@@ -62,6 +68,9 @@ public static class SettingsDiff
     /// <summary><c>version 2026-1 signed 2026-11-02 by Dana Whitfield, Practice Manager and Morgan Reyes, Operations Director</c>, or none.</summary>
     public static string Agreement(BusinessAssociateAgreement? agreement) =>
         agreement is null ? "none" : $"{agreement.Summary} by {agreement.PracticeSigner} and {agreement.ServiceSigner}";
+
+    /// <summary>A rung's actions in the file's words: <c>urgent-message, appointment-request</c>.</summary>
+    public static string Actions(TriageActions actions) => string.Join(", ", TriageActionRules.Names(actions));
 
     /// <summary><c>repeat every 300 s × 3</c>.</summary>
     public static string Escalation(EscalationPolicy policy) => $"repeat every {policy.RepeatEvery.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s × {policy.AttemptsPerContact}";

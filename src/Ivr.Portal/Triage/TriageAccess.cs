@@ -157,7 +157,7 @@ public sealed class TriageAccess(
             }
 
             var pathway = started.Pathway ?? (started.Pathway = started.Session.Complete(started.Note));
-            var outcome = TriageFinish.Decide(pathway, patient, started.CallRecordId, started.PracticeId, started.CallerId);
+            var outcome = TriageFinish.Decide(pathway, patient, started.CallRecordId, started.PracticeId, started.CallerId, target.Practice?.Triage);
             var (messageId, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(outcome.Message), cancellationToken);
             var triageId = await records.SaveAsync(new TriageRecord { CallRecordId = started.CallRecordId, MessageId = messageId, PracticeId = started.PracticeId, Pathway = pathway }, cancellationToken);
             started.Finished = new TriageFinished(triageId, messageId, outcome.Urgency, pathway.Final, outcome.NeedsPhysicianReview, pathway.CompletedAt);
@@ -210,7 +210,7 @@ public sealed class TriageAccess(
             }
 
             await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "triage." + action, "call", Subject(target.Record.Id), detail), cancellationToken);
-            return refused ?? new TriageAnswer(TriageAccessStatus.Open, TriageStateJson.Of(target.Record.Id, target.Record.PracticeId, target.Practice?.Name ?? target.Record.PracticeId, target.Card, draft));
+            return refused ?? new TriageAnswer(TriageAccessStatus.Open, TriageStateJson.Of(target.Record.Id, target.Record.PracticeId, target.Practice?.Name ?? target.Record.PracticeId, target.Card, draft, target.Practice?.Triage));
         }
         finally
         {

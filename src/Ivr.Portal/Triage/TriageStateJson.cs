@@ -23,8 +23,11 @@ public sealed record TriageStateJson(
     string Note,
     TriageFinishedJson? Finished)
 {
-    /// <summary>The state of <paramref name="draft"/> (null: the nurse has not started one for the call).</summary>
-    public static TriageStateJson Of(long callRecordId, string practiceId, string practiceName, DeskCard? card, TriageDraft? draft)
+    /// <summary>
+    /// The state of <paramref name="draft"/> (null: the nurse has not started one for the call); dispositions say what
+    /// they do under the practice's <paramref name="settings"/> (the defaults for null).
+    /// </summary>
+    public static TriageStateJson Of(long callRecordId, string practiceId, string practiceName, DeskCard? card, TriageDraft? draft, TriageSettings? settings = null)
     {
         if (draft is null)
         {
@@ -38,7 +41,7 @@ public sealed record TriageStateJson(
         {
             var answered = used[^1].Answers.Count;
             var question = session.CurrentQuestion is { } q ? new TriageQuestionJson(q.Id, q.Text, answered + 1, protocol.Questions.Count) : null;
-            current = new TriageCurrentJson(protocol.Id, protocol.Version, protocol.Title, protocol.IsExample, question, DispositionJson.Of(session.CurrentDisposition), session.CurrentCareAdvice);
+            current = new TriageCurrentJson(protocol.Id, protocol.Version, protocol.Title, protocol.IsExample, question, DispositionJson.Of(session.CurrentDisposition, settings), session.CurrentCareAdvice);
         }
 
         var computed = draft.Pathway?.Computed ?? session.Computed;
@@ -52,11 +55,11 @@ public sealed record TriageStateJson(
             true,
             [.. used.Select(TriageUsedJson.Of)],
             current,
-            DispositionJson.Of(computed),
-            DispositionJson.Of(final),
+            DispositionJson.Of(computed, settings),
+            DispositionJson.Of(final, settings),
             moved is null ? null : new TriageOverrideJson(Code(moved.From), Code(moved.To), moved.Direction == OverrideDirection.Up ? "up" : "down", moved.Reason, moved.By, moved.NeedsPhysicianReview),
             draft.Pathway?.Note ?? draft.Note,
-            draft.Finished is { } done ? new TriageFinishedJson(done.TriageId, done.MessageId, Word(done.Urgency), DispositionJson.Of(done.Final)!, done.NeedsPhysicianReview, done.At) : null);
+            draft.Finished is { } done ? new TriageFinishedJson(done.TriageId, done.MessageId, Word(done.Urgency), DispositionJson.Of(done.Final, settings)!, done.NeedsPhysicianReview, done.At) : null);
     }
 
     private static string Code(Disposition disposition) => Dispositions.Code(disposition);
@@ -64,11 +67,18 @@ public sealed record TriageStateJson(
     internal static string Word(Urgency urgency) => urgency == Urgency.Urgent ? "urgent" : "routine";
 }
 
-/// <summary>A rung of the ladder: its code, its words, and whether finishing on it pages now (urgent) or waits for the morning (routine).</summary>
-public sealed record DispositionJson(string Code, string Words, string Urgency)
+/// <summary>
+/// A rung of the ladder: its code, its words, whether finishing on it pages now (urgent) or waits for the morning
+/// (routine), and its actions in the practice file's words, under the practice's settings (the defaults for null).
+/// </summary>
+public sealed record DispositionJson(string Code, string Words, string Urgency, IReadOnlyList<string> Actions)
 {
-    public static DispositionJson? Of(Disposition? disposition) => disposition is { } d
-        ? new(Dispositions.Code(d), Dispositions.Words(d), TriageStateJson.Word(TriageFinish.UrgencyOf(d)))
+    public static DispositionJson? Of(Disposition? disposition, TriageSettings? settings = null) => disposition is { } d
+        ? new(
+            Dispositions.Code(d),
+            Dispositions.Words(d),
+            TriageStateJson.Word(TriageFinish.UrgencyOf(d, settings)),
+            TriageActionRules.Names((settings ?? TriageSettings.Default).ActionsFor(d)))
         : null;
 }
 

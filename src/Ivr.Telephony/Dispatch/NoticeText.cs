@@ -80,6 +80,7 @@ public static class NoticeText
             ? "1 routine message from the answering service is waiting for "
             : Invariant($"{notice.MessageIds.Count} routine messages from the answering service are waiting for "));
         text.Append(notice.PracticeName).Append(".\n");
+        AppendAppointmentRequests(text, notice);
         text.Append(one ? "\nSign in to read it:\n" : "\nSign in to read them:\n");
         AppendLinks(text, notice, options);
         text.Append(NoPatientDetails);
@@ -96,7 +97,28 @@ public static class NoticeText
         return text.ToString();
     }
 
-    private static void AppendLinks(StringBuilder text, Notice notice, NotificationOptions options)
+    /// <summary>How many of the report's messages carry an appointment request, and which: the windows stay in the portal.</summary>
+    private static void AppendAppointmentRequests(StringBuilder text, Notice notice)
+    {
+        var ids = notice.AppointmentRequestIds.Where(notice.MessageIds.Contains).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        if (notice.MessageIds.Count == 1)
+        {
+            text.Append("It is an appointment request.\n");
+            return;
+        }
+
+        var list = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        text.Append(ids.Count == 1
+            ? $"1 of them is an appointment request (message {list}).\n"
+            : Invariant($"{ids.Count} of them are appointment requests (messages {list}).\n"));
+    }
+
+        private static void AppendLinks(StringBuilder text, Notice notice, NotificationOptions options)
     {
         foreach (var id in notice.MessageIds)
         {

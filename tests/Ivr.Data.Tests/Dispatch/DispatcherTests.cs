@@ -1,5 +1,8 @@
+using Ivr.Domain.Appointments;
+using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Triage;
 
 namespace Ivr.Data.Tests.Dispatch;
 
@@ -178,6 +181,50 @@ public sealed class DispatcherTests
         f.Clock.Advance(TimeSpan.FromDays(1));
         await DispatchFixture.RunAsync(dispatcher);
         Assert.Single(f.Mail.Sent, s => s.Notice.Kind == NoticeKind.MorningReport && s.To.Contains('@'));
+    }
+
+    [Fact]
+    public async Task TheMorningReportListsWhichOfItsMessagesAreAppointmentRequests()
+    {
+        using var f = new DispatchFixture();
+        var dispatcher = f.Dispatcher();
+        var recorded = await f.MessageAsync(Urgency.Routine);
+        var callId = await f.Calls.StartAsync(new CallRecord { UniqueId = Guid.NewGuid().ToString("N"), PracticeId = DispatchFixture.Practice.Id, DialedNumber = "15550100", CallerId = "5551234567", StartedAt = f.Clock.GetUtcNow() });
+        var triage = await f.Messages.SaveAsync(new PatientMessage
+        {
+            CallId = callId,
+            PracticeId = DispatchFixture.Practice.Id,
+            Urgency = Urgency.Routine,
+            CallbackNumber = "5551234567",
+            ReceivedAt = f.Clock.GetUtcNow(),
+            Typed = new TypedMessage("Ann Smith", "Max Smith", new DateOnly(2019, 5, 4), "triage: see within 24 hours, fever in a child, nurse garcia", "Appointment requested: within 24 hours.", "garcia", IsTriage: true),
+            Appointment = new AppointmentRequest(Disposition.Within24Hours),
+        });
+        await DispatchFixture.RunAsync(dispatcher);
+
+        f.Clock.Advance(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero) - f.Clock.GetUtcNow());
+        await DispatchFixture.RunAsync(dispatcher);
+
+        var (_, notice) = Assert.Single(f.Mail.Sent, s => s.To.Contains('@'));
+        Assert.Equal([recorded, triage], notice.MessageIds.Order());
+        Assert.Equal([triage], notice.AppointmentRequestIds);
+        Assert.Equal(Disposition.Within24Hours, (await f.Messages.GetAsync(triage))!.Appointment!.Window);
+        Assert.Null((await f.Messages.GetAsync(recorded))!.Appointment);
+    }
+
+    [Fact]
+    public async Task OnlyATypedMessageCarriesAnAppointmentRequest()
+    {
+        using var f = new DispatchFixture();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => f.Messages.SaveAsync(new PatientMessage
+        {
+            CallId = 1,
+            PracticeId = DispatchFixture.Practice.Id,
+            Urgency = Urgency.Routine,
+            ReceivedAt = f.Clock.GetUtcNow(),
+            Appointment = new AppointmentRequest(Disposition.SeeToday),
+        }));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

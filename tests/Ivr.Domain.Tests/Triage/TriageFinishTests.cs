@@ -1,3 +1,4 @@
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Triage;
 using Microsoft.Extensions.Time.Testing;
@@ -169,6 +170,77 @@ public sealed class TriageFinishTests
         Assert.Equal(["callbackNumber", "callbackReadBack", "callerName", "dateOfBirth"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(TriageFinish.Check(Patient, Today));
         Assert.Throws<ArgumentException>(() => TriageFinish.Decide(Work(TestProtocols.Fever(), true), bad, 42, "riverside", null));
+    }
+
+    [Fact]
+    public void ThePracticesMappingDecidesTheActionsAndTheUrgency()
+    {
+        var settings = new TriageSettings
+        {
+            Actions = new Dictionary<Disposition, TriageActions>
+            {
+                [Disposition.HomeCare] = TriageActions.UrgentMessage,
+                [Disposition.EmergencyDepartmentNow] = TriageActions.MorningReport,
+            },
+        };
+
+        var homeCare = TriageFinish.Decide(Work(TestProtocols.Fever(), false, false, false, false), Patient, 42, "riverside", null, settings);
+        var edNow = TriageFinish.Decide(Work(TestProtocols.Fever(), false, true), Patient, 42, "riverside", null, settings);
+
+        Assert.Equal((Urgency.Urgent, TriageActions.UrgentMessage), (homeCare.Urgency, homeCare.Actions));
+        Assert.Equal("nurse triage: home care", homeCare.Message.UrgencyReason);
+        Assert.Equal((Urgency.Routine, TriageActions.MorningReport), (edNow.Urgency, edNow.Actions));
+        Assert.Null(edNow.Message.UrgencyReason);
+    }
+
+    [Fact]
+    public void APracticeThatDoesNotTellTheCallerToCall911HasNoSuchLine()
+    {
+        var settings = new TriageSettings { Actions = new Dictionary<Disposition, TriageActions> { [Disposition.Call911Now] = TriageActions.PagePhysicianNow } };
+
+        var outcome = TriageFinish.Decide(Work(TestProtocols.Fever(), true), Patient, 42, "riverside", null, settings);
+
+        Assert.Equal("triage: call 911 now, fever in a child, nurse garcia", outcome.Message.Typed!.Reason);
+        Assert.DoesNotContain("told to hang up", outcome.Message.Typed.Notes, StringComparison.Ordinal);
+        Assert.Equal(Urgency.Urgent, outcome.Urgency);
+    }
+
+    [Theory]
+    [InlineData(TriageActions.UrgentMessage, Urgency.Urgent)]
+    [InlineData(TriageActions.PagePhysicianNow, Urgency.Urgent)]
+    [InlineData(TriageActions.UrgentNoticeAfterCall | TriageActions.TellCallerToCall911, Urgency.Urgent)]
+    [InlineData(TriageActions.MorningReport | TriageActions.AppointmentRequest, Urgency.Routine)]
+    [InlineData(TriageActions.MorningReport | TriageActions.OfferPatch, Urgency.Routine)]
+    public void UrgencyFollowsTheActions(TriageActions actions, Urgency expected) =>
+        Assert.Equal(expected, TriageFinish.UrgencyOf(actions));
+
+    [Fact]
+    public void SeeTodayLeavesAnAppointmentRequestForTodayAndTheNotesSayIt()
+    {
+        var session = Session();
+        session.Use(TestProtocols.Rash());
+        session.Answer(yes: false);
+        session.Answer(yes: true);
+
+        var outcome = TriageFinish.Decide(session.Complete(), Patient, 42, "riverside", null);
+
+        Assert.Equal(new AppointmentRequest(Disposition.SeeToday), outcome.Message.Appointment);
+        Assert.Contains("\nAppointment requested: today.", outcome.Message.Typed!.Notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HomeCareLeavesNoAppointmentRequestUnlessThePracticeAsksForOne()
+    {
+        var pathway = Work(TestProtocols.Fever(), false, false, false, false);
+        var settings = new TriageSettings { Actions = new Dictionary<Disposition, TriageActions> { [Disposition.HomeCare] = TriageActions.MorningReport | TriageActions.AppointmentRequest } };
+
+        var byDefault = TriageFinish.Decide(pathway, Patient, 42, "riverside", null);
+        var asked = TriageFinish.Decide(pathway, Patient, 42, "riverside", null, settings);
+
+        Assert.Null(byDefault.Message.Appointment);
+        Assert.DoesNotContain("Appointment requested", byDefault.Message.Typed!.Notes, StringComparison.Ordinal);
+        Assert.Equal(Disposition.HomeCare, asked.Message.Appointment!.Window);
+        Assert.Contains("Appointment requested: routine (home care).", asked.Message.Typed!.Notes, StringComparison.Ordinal);
     }
 
     private TriageSession Session() => new("garcia", _time);

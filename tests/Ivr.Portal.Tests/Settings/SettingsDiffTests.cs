@@ -1,4 +1,5 @@
 using Ivr.Domain.Practices;
+using Ivr.Domain.Triage;
 using Ivr.Portal.Settings;
 
 namespace Ivr.Portal.Tests.Settings;
@@ -59,6 +60,19 @@ public sealed class SettingsDiffTests
         Assert.Empty(SettingsDiff.Between(Before, Before with { }));
         Assert.Equal(
             ["Numbers: 5550100 → 5550100, 5550101", "Clinician dr-lee: — → Dr. Amy Lee (physician; no contacts)"],
+            SettingsDiff.Between(Before, imported).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void AnImportThatChangesATriageRungListsItsActions()
+    {
+        var imported = Before with
+        {
+            Triage = new TriageSettings { Actions = new Dictionary<Disposition, TriageActions> { [Disposition.Within24Hours] = TriageActions.UrgentMessage | TriageActions.AppointmentRequest } },
+        };
+
+        Assert.Equal(
+            ["Triage within-24-hours: appointment-request, morning-report → urgent-message, appointment-request"],
             SettingsDiff.Between(Before, imported).Select(c => c.Text));
     }
 }

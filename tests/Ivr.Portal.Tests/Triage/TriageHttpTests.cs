@@ -7,6 +7,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
 using Ivr.Domain.Triage;
 using Ivr.Testing;
 using Ivr.Testing.Desk;
@@ -300,6 +301,79 @@ public sealed class TriageHttpTests
         Assert.Equal(JsonValueKind.Null, named.GetProperty("card").ValueKind);
         Assert.Equal("call-911-now", named.GetProperty("computed").GetProperty("code").GetString());
         Assert.Equal("urgent", finished.GetProperty("finished").GetProperty("urgency").GetString());
+    }
+
+    [Fact]
+    public async Task ThePracticesOwnActionsDecideTheMessageAndItsAppointmentRequestShowsInTheInboxThePageAndTheApi()
+    {
+        var board = new InMemoryDeskBoard(TimeProvider.System);
+        await using var portal = await ArrangeAsync(board);
+        var practices = portal.Get<IPracticeStore>();
+        var riverside = (await practices.GetAsync(PortalUnderTest.PracticeA))!;
+        await practices.SaveAsync(riverside with
+        {
+            Triage = new TriageSettings { Actions = new Dictionary<Disposition, TriageActions> { [Disposition.HomeCare] = TriageActions.UrgentMessage | TriageActions.AppointmentRequest } },
+        }, "test");
+        await portal.AddUserAsync("admin", Password, PortalRole.PracticeAdmin, PortalUnderTest.PracticeA);
+        var call = await OnDeskCallAsync(portal, board, "garcia");
+        using var nurse = await NurseAsync(portal, "garcia");
+        await Step(nurse, "protocol", new { protocolId = "fever-child" });
+        for (var i = 0; i < 7; i++)
+        {
+            await Step(nurse, "answer", new { yes = false });
+        }
+
+        var beforeFinish = await nurse.GetFromJsonAsync<JsonElement>("/api/triage");
+        var finished = await Step(nurse, "finish", Patient);
+        using var admin = portal.Client();
+        admin.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await SignInAsync(admin, "admin"));
+        var messageId = finished.GetProperty("finished").GetProperty("messageId").GetInt64();
+        var inbox = await admin.GetStringAsync("/messages");
+        var page = await admin.GetStringAsync($"/messages/{messageId}");
+        var json = await admin.GetFromJsonAsync<JsonElement>($"/api/messages/{messageId}");
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/messages");
+
+        Assert.Equal("urgent", beforeFinish.GetProperty("final").GetProperty("urgency").GetString());
+        Assert.Equal(["urgent-message", "appointment-request"], beforeFinish.GetProperty("final").GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("urgent", finished.GetProperty("finished").GetProperty("urgency").GetString());
+        Assert.Equal("home-care", finished.GetProperty("finished").GetProperty("final").GetProperty("code").GetString());
+        var saved = Assert.Single(await portal.Get<IMessageStore>().ForCallAsync(call));
+        Assert.Equal(Urgency.Urgent, saved.Urgency);
+        Assert.Equal(Disposition.HomeCare, saved.Appointment!.Window);
+        Assert.Contains("appointment request: routine (home care)", inbox, StringComparison.Ordinal);
+        Assert.Contains("id=\"appointment-badge\"", page, StringComparison.Ordinal);
+        Assert.Contains("Appointment requested: routine (home care)", page, StringComparison.Ordinal);
+        Assert.Equal("home-care", json.GetProperty("appointment").GetProperty("window").GetString());
+        Assert.Equal("routine (home care)", json.GetProperty("appointment").GetProperty("words").GetString());
+        var item = Assert.Single(listed.EnumerateArray(), m => m.GetProperty("id").GetInt64() == messageId);
+        Assert.Equal("home-care", item.GetProperty("appointment").GetProperty("window").GetString());
+    }
+
+    [Fact]
+    public async Task AMessageWithoutAnAppointmentRequestShowsNoBadge()
+    {
+        var board = new InMemoryDeskBoard(TimeProvider.System);
+        await using var portal = await ArrangeAsync(board);
+        await portal.AddUserAsync("admin", Password, PortalRole.PracticeAdmin, PortalUnderTest.PracticeA);
+        await OnDeskCallAsync(portal, board, "garcia");
+        using var nurse = await NurseAsync(portal, "garcia");
+        await Step(nurse, "protocol", new { protocolId = "fever-child" });
+        for (var i = 0; i < 7; i++)
+        {
+            await Step(nurse, "answer", new { yes = false });
+        }
+
+        var finished = await Step(nurse, "finish", Patient);
+        using var admin = portal.Client();
+        admin.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await SignInAsync(admin, "admin"));
+        var messageId = finished.GetProperty("finished").GetProperty("messageId").GetInt64();
+        var page = await admin.GetStringAsync($"/messages/{messageId}");
+        var json = await admin.GetFromJsonAsync<JsonElement>($"/api/messages/{messageId}");
+
+        Assert.Equal(["morning-report"], finished.GetProperty("finished").GetProperty("final").GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("routine", finished.GetProperty("finished").GetProperty("urgency").GetString());
+        Assert.DoesNotContain("appointment-badge", page, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("appointment").ValueKind);
     }
 
     internal static async Task<PortalUnderTest> ArrangeAsync(InMemoryDeskBoard board)

@@ -33,6 +33,30 @@ public sealed class NoticeTextTests
     }
 
     [Fact]
+    public void AMorningReportCountsAndListsItsAppointmentRequestsWithoutTheirWindows()
+    {
+        var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7, 8, 9], 0, At) { AppointmentRequestIds = [7, 9] };
+
+        Assert.Equal(
+            """
+            3 routine messages from the answering service are waiting for Riverside Pediatrics.
+            2 of them are appointment requests (messages 7, 9).
+
+            Sign in to read them:
+            https://portal.example.org/messages/7
+            https://portal.example.org/messages/8
+            https://portal.example.org/messages/9
+
+            No patient details are sent by email.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+        Assert.Contains("1 of them is an appointment request (message 8).", NoticeText.Body(notice with { AppointmentRequestIds = [8] }, Options), StringComparison.Ordinal);
+        Assert.Contains("It is an appointment request.", NoticeText.Body(notice with { MessageIds = [8], AppointmentRequestIds = [8] }, Options), StringComparison.Ordinal);
+        Assert.DoesNotContain("appointment", NoticeText.Body(notice with { AppointmentRequestIds = [] }, Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMorningReportListsOneLinkPerMessageAndNothingMore()
     {
         var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7, 8, 9], 0, At);
