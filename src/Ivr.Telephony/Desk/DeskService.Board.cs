@@ -132,6 +132,7 @@ public sealed partial class DeskService
         DeskCallState? call;
         string? channel;
         var completed = false;
+        var over = false;
         lock (_gate)
         {
             if (!_byOperator.TryGetValue(operatorName, out call))
@@ -153,6 +154,7 @@ public sealed partial class DeskService
                 {
                     // Nobody stays with the caller: the call is over, even for a caller re-entering the room just now.
                     call.Stage = DeskStage.Done;
+                    over = !call.FlowDone;
                 }
             }
 
@@ -171,6 +173,13 @@ public sealed partial class DeskService
         {
             // Hung up rather than taken out of the room: the operator's leg may be a moment from joining it.
             await EndLegAsync(channel);
+        }
+
+        if (over && call.Caller.Channel.Length > 0)
+        {
+            // ConfBridge ends the caller's wait only when a marked user leaves: an operator released before their leg
+            // entered the room (still on its beep) never leaves it, so the caller, alone there, is taken out.
+            await KickAsync(call.Caller.Room, call.Caller.Channel);
         }
 
         if (completed)
