@@ -36,12 +36,11 @@ public sealed class PageSpeech(SealedPlayback playback, IOptions<PromptsOptions>
         try
         {
             await WriteOwnerOnlyAsync(stem + ".txt", text, cancellationToken);
-            await RunAsync(settings.Flite, "Prompts:Flite", ["-f", stem + ".txt", "-o", stem + ".speech.wav"], settings.RenderTimeout, cancellationToken);
+            var spoken = await TextToSpeech.SpeakAsync(settings, stem + ".txt", stem + ".speech.wav", cancellationToken);
             File.Delete(stem + ".txt");
-            await RunAsync(settings.Sox, "Prompts:Sox", [stem + ".speech.wav", "-r", "8000", "-c", "1", "-b", "16", lease.HostPath], settings.RenderTimeout, cancellationToken);
-            if (!WavFormat.IsTelephoneWav(lease.HostPath))
+            if ((spoken ?? await TextToSpeech.ForTelephoneAsync(settings, stem + ".speech.wav", lease.HostPath, cancellationToken)) is { } failure)
             {
-                throw new SpeechFailedException("the audio came out empty or not as 8 kHz mono 16-bit WAV");
+                throw new SpeechFailedException(Cause(failure));
             }
 
             if (!OperatingSystem.IsWindows())
@@ -84,28 +83,14 @@ public sealed class PageSpeech(SealedPlayback playback, IOptions<PromptsOptions>
         await writer.WriteAsync(text.AsMemory(), cancellationToken);
     }
 
-    private static async Task RunAsync(string program, string setting, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Why speech failed, by its cause alone: what the programs printed may quote the words, so only the exit code is told.</summary>
+    private static string Cause(SpeechFailure failure) => failure.Problem switch
     {
-        ExternalProgram.Result result;
-        try
-        {
-            result = await ExternalProgram.RunAsync(program, arguments, input: null, timeout, cancellationToken);
-        }
-        catch (ExternalProgramException exception) when (exception.TimedOut)
-        {
-            throw new SpeechFailedException($"'{program}' took longer than {timeout.TotalSeconds:0} s");
-        }
-        catch (ExternalProgramException)
-        {
-            throw new SpeechFailedException($"'{program}' is not installed here (setting {setting})");
-        }
-
-        if (result.ExitCode != 0)
-        {
-            // What it printed may quote the words: only the exit code is told.
-            throw new SpeechFailedException($"'{program}' failed (exit {result.ExitCode})");
-        }
-    }
+        SpeechProblem.TooSlow => $"'{failure.Program}' took longer than {failure.Timeout.TotalSeconds:0} s",
+        SpeechProblem.NotInstalled => $"'{failure.Program}' is not installed here (setting {failure.Setting})",
+        SpeechProblem.Failed => $"'{failure.Program}' failed (exit {failure.ExitCode})",
+        _ => "the audio came out empty or not as 8 kHz mono 16-bit WAV",
+    };
 
     private sealed class SpeechFailedException(string message) : Exception(message);
 }

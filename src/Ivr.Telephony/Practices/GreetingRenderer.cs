@@ -62,11 +62,10 @@ public sealed class GreetingRenderer(IOptions<PromptsOptions> options, ILogger<G
 
         try
         {
-            await RunAsync(settings.Flite, "Prompts:Flite", ["-f", work + ".txt", "-o", work + ".speech.wav"], settings.RenderTimeout, cancellationToken);
-            await RunAsync(settings.Sox, "Prompts:Sox", [work + ".speech.wav", "-r", "8000", "-c", "1", "-b", "16", work + ".wav"], settings.RenderTimeout, cancellationToken);
-            if (!WavFormat.IsTelephoneWav(work + ".wav"))
+            if ((await TextToSpeech.SpeakAsync(settings, work + ".txt", work + ".speech.wav", cancellationToken)
+                ?? await TextToSpeech.ForTelephoneAsync(settings, work + ".speech.wav", work + ".wav", cancellationToken)) is { } failure)
             {
-                throw new GreetingRenderException("The greeting's audio came out empty or not as 8 kHz mono 16-bit WAV.");
+                throw new GreetingRenderException(Words(failure), failure.Cause);
             }
 
             File.Move(work + ".wav", target, overwrite: true);
@@ -87,26 +86,11 @@ public sealed class GreetingRenderer(IOptions<PromptsOptions> options, ILogger<G
         return id;
     }
 
-    private static async Task RunAsync(string program, string setting, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    private static string Words(SpeechFailure failure) => failure.Problem switch
     {
-        ExternalProgram.Result result;
-        try
-        {
-            result = await ExternalProgram.RunAsync(program, arguments, input: null, timeout, cancellationToken);
-        }
-        catch (ExternalProgramException exception) when (exception.TimedOut)
-        {
-            throw new GreetingRenderException($"'{program}' took longer than {timeout.TotalSeconds:0} s to render the greeting.", exception);
-        }
-        catch (ExternalProgramException exception)
-        {
-            throw new GreetingRenderException($"'{program}' is not installed here (setting {setting}), so the greeting cannot be made into audio.", exception);
-        }
-
-        if (result.ExitCode != 0)
-        {
-            var message = result.FirstErrorLine;
-            throw new GreetingRenderException($"'{program}' failed to render the greeting (exit {result.ExitCode}){(message.Length > 0 ? ": " + message : string.Empty)}.");
-        }
-    }
+        SpeechProblem.TooSlow => $"'{failure.Program}' took longer than {failure.Timeout.TotalSeconds:0} s to render the greeting.",
+        SpeechProblem.NotInstalled => $"'{failure.Program}' is not installed here (setting {failure.Setting}), so the greeting cannot be made into audio.",
+        SpeechProblem.Failed => $"'{failure.Program}' failed to render the greeting (exit {failure.ExitCode}){(failure.FirstErrorLine.Length > 0 ? ": " + failure.FirstErrorLine : string.Empty)}.",
+        _ => "The greeting's audio came out empty or not as 8 kHz mono 16-bit WAV.",
+    };
 }

@@ -1,0 +1,50 @@
+using Ivr.Telephony.Hosting;
+
+namespace Ivr.Telephony.Practices;
+
+/// <summary>
+/// The service's text-to-speech, in the two steps <c>scripts/prompts</c> takes: flite reads a text file into a WAV,
+/// then sox makes it 8 kHz mono 16-bit for Asterisk (<see cref="PromptsOptions.Flite"/>, <see cref="PromptsOptions.Sox"/>).
+/// Typed greetings and voice pages share them; each step answers null or what went wrong, and each caller says it in
+/// its own words (a voice page's words are patient data, so it never repeats what the programs printed).
+/// </summary>
+internal static class TextToSpeech
+{
+    /// <summary>flite reads <paramref name="textFile"/> into <paramref name="speech"/>.</summary>
+    public static Task<SpeechFailure?> SpeakAsync(PromptsOptions settings, string textFile, string speech, CancellationToken cancellationToken) =>
+        RunAsync(settings.Flite, "Prompts:Flite", ["-f", textFile, "-o", speech], settings.RenderTimeout, cancellationToken);
+
+    /// <summary>sox makes <paramref name="speech"/> into <paramref name="target"/>, which must come out a telephone WAV.</summary>
+    public static async Task<SpeechFailure?> ForTelephoneAsync(PromptsOptions settings, string speech, string target, CancellationToken cancellationToken) =>
+        await RunAsync(settings.Sox, "Prompts:Sox", [speech, "-r", "8000", "-c", "1", "-b", "16", target], settings.RenderTimeout, cancellationToken)
+        ?? (WavFormat.IsTelephoneWav(target) ? null : new SpeechFailure(SpeechProblem.NotTelephoneAudio, settings.Sox, "Prompts:Sox", settings.RenderTimeout));
+
+    private static async Task<SpeechFailure?> RunAsync(string program, string setting, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ExternalProgram.Result result;
+        try
+        {
+            result = await ExternalProgram.RunAsync(program, arguments, input: null, timeout, cancellationToken);
+        }
+        catch (ExternalProgramException exception)
+        {
+            return new SpeechFailure(exception.TimedOut ? SpeechProblem.TooSlow : SpeechProblem.NotInstalled, program, setting, timeout, Cause: exception);
+        }
+
+        return result.ExitCode == 0 ? null : new SpeechFailure(SpeechProblem.Failed, program, setting, timeout, result.ExitCode, result.FirstErrorLine);
+    }
+}
+
+/// <summary>
+/// What went wrong with a text-to-speech step: which program (and its setting) and how; the exit code and the first
+/// line it printed (which may quote the words) when it failed, the exception when it could not run.
+/// </summary>
+internal sealed record SpeechFailure(SpeechProblem Problem, string Program, string Setting, TimeSpan Timeout, int ExitCode = 0, string FirstErrorLine = "", Exception? Cause = null);
+
+internal enum SpeechProblem
+{
+    TooSlow,
+    NotInstalled,
+    Failed,
+    NotTelephoneAudio,
+}
