@@ -78,6 +78,8 @@ public sealed class TriageBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await Expect(page.Locator("#triage-acts")).ToContainTextAsync("pages the on-call physician at once");
         await page.Keyboard.PressAsync("Alt+Shift+B");
         await Expect(page.Locator("#triage-progress")).ToHaveTextAsync("Question 2 of 7");
+        // The progress still says question 2 while the disposition shows: the question itself coming back is what says back is done.
+        await Expect(page.Locator("#triage-asking")).ToBeVisibleAsync();
         foreach (var _ in Enumerable.Range(0, 3))
         {
             await page.Keyboard.PressAsync("Alt+Shift+N");
