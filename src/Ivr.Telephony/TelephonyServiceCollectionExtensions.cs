@@ -3,12 +3,13 @@ using Ivr.Telephony.Desk;
 using Ivr.Telephony.Dispatch;
 using Ivr.Telephony.Hosting;
 using Ivr.Telephony.Live;
+using Ivr.Telephony.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.Telephony;
 
-/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, and dispatch.</summary>
+/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, dispatch, and outbound campaigns.</summary>
 public static class TelephonyServiceCollectionExtensions
 {
     public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
@@ -18,6 +19,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddCallHandling(configuration);
         services.AddDesk(configuration);
         services.AddDispatch(configuration);
+        services.AddOutbound(configuration);
         return services;
     }
 }

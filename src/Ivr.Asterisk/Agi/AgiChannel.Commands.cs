@@ -69,6 +69,14 @@ public sealed partial class AgiChannel
         return await DigitOrNullAsync(command.Verb, reply).ConfigureAwait(false);
     }
 
+    /// <summary>Says a time (<c>SAY DATETIME</c>) in <paramref name="zone"/> with Asterisk's <paramref name="format"/>; returns the escape digit pressed, if any.</summary>
+    public async Task<char?> SayDateTimeAsync(DateTimeOffset time, string escapeDigits, string format, string zone, CancellationToken cancellationToken = default)
+    {
+        var command = AgiCommands.SayDateTime(time.ToUnixTimeSeconds(), escapeDigits, format, zone);
+        var reply = await SendAsync(command, null, cancellationToken).ConfigureAwait(false);
+        return await DigitOrNullAsync(command.Verb, reply).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Records to <paramref name="file"/> (without extension) until an escape digit, silence, the maximum
     /// length, or a hangup. A hangup is reported in the result so the partial recording is kept.

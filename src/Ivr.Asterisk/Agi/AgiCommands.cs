@@ -38,6 +38,10 @@ public static class AgiCommands
     public static AgiCommand SayNumber(long number, string escapeDigits) =>
         AgiCommand.Create("SAY NUMBER", false, number.ToString(CultureInfo.InvariantCulture), escapeDigits);
 
+    /// <summary><c>SAY DATETIME seconds escape format zone</c>: the time <paramref name="unixSeconds"/> said by Asterisk's say.conf rules.</summary>
+    public static AgiCommand SayDateTime(long unixSeconds, string escapeDigits, string format, string zone) =>
+        AgiCommand.Create("SAY DATETIME", false, unixSeconds.ToString(CultureInfo.InvariantCulture), escapeDigits, format, zone);
+
     /// <summary>
     /// <c>RECORD FILE file format escape timeout 0 [BEEP] [s=silence]</c>. The offset slot is always
     /// written so that BEEP and <c>s=</c> land where Asterisk looks for them.

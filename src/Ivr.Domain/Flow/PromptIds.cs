@@ -58,6 +58,33 @@ public static class PromptIds
     public const string PagePatientNoAnswer = "page-patient-no-answer";
     public const string PageTypedUnreadable = "page-typed-unreadable";
 
+    public const string OutboundMenu = "outbound-menu";
+    public const string OutboundMenuReschedule = "outbound-menu-reschedule";
+    public const string OutboundConfirmed = "outbound-confirmed";
+    public const string OutboundSlotsIntro = "outbound-slots-intro";
+    public const string OutboundSlot1 = "outbound-slot-1";
+    public const string OutboundSlot2 = "outbound-slot-2";
+    public const string OutboundSlot3 = "outbound-slot-3";
+    public const string OutboundSlotsOffice = "outbound-slots-office";
+    public const string OutboundSlotChosen = "outbound-slot-chosen";
+    public const string OutboundSlotConfirm = "outbound-slot-confirm";
+    public const string OutboundSlotTaken = "outbound-slot-taken";
+    public const string OutboundRescheduled = "outbound-rescheduled";
+    public const string OutboundNoSlots = "outbound-no-slots";
+    public const string OutboundConnecting = "outbound-connecting";
+    public const string OutboundOfficeCalls = "outbound-office-calls";
+    public const string OutboundOptedOut = "outbound-opted-out";
+    public const string OutboundGoodbye = "outbound-goodbye";
+
+    /// <summary>"Press N for": the slot's key, said before its time.</summary>
+    public static string OutboundSlotPress(int key) => key switch
+    {
+        1 => OutboundSlot1,
+        2 => OutboundSlot2,
+        3 => OutboundSlot3,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "slots are offered on keys 1 to 3"),
+    };
+
     /// <summary>Every constant above, for the manifest check.</summary>
     public static IReadOnlyList<string> All { get; } =
         typeof(PromptIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

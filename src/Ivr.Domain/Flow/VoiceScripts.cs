@@ -5,16 +5,18 @@ namespace Ivr.Domain.Flow;
 
 /// <summary>
 /// Every voice script by name, described from the same definitions calls run: <c>patient</c> (the
-/// patient's call), <c>whisper</c> (the clinician asked to join a caller) and <c>page</c> (the voice page).
+/// patient's call), <c>whisper</c> (the clinician asked to join a caller), <c>page</c> (the voice page) and
+/// <c>outbound</c> (a campaign's call to a patient).
 /// </summary>
 public static class VoiceScripts
 {
     public const string Patient = "patient";
     public const string Whisper = "whisper";
     public const string Page = "page";
+    public const string Outbound = "outbound";
 
     /// <summary>The scripts' names, the patient's first.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Patient, Whisper, Page];
+    public static IReadOnlyList<string> Names { get; } = [Patient, Whisper, Page, Outbound];
 
     /// <summary>The structure of the script <paramref name="name"/> with default options (the diagrams in docs/ are of these).</summary>
     public static StateMachineInfo Describe(string name) => name switch
@@ -22,6 +24,7 @@ public static class VoiceScripts
         Patient => CallFlow.Describe(),
         Whisper => WhisperFlow.Describe(),
         Page => PageFlow.Describe(),
+        Outbound => Ivr.Domain.Outbound.OutboundFlow.Describe(),
         _ => throw new ArgumentException($"no voice script is named '{name}'; the scripts are {string.Join(", ", Names)}.", nameof(name)),
     };
 

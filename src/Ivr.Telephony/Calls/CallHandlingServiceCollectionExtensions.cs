@@ -50,6 +50,7 @@ public static class CallHandlingServiceCollectionExtensions
                 .Map("inbound", guard.Guard("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync))
                 .Map("physician", guard.Guard("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync))
                 .Map("page", guard.Guard("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync))
+                .Map(Outbound.OutboundCallHandler.Script, guard.Guard(Outbound.OutboundCallHandler.Script, sp.GetRequiredService<Outbound.OutboundCallHandler>().HandleAsync))
                 .Map(Desk.DeskService.OperatorScript, guard.Guard(Desk.DeskService.OperatorScript, sp.GetRequiredService<Desk.OperatorLegHandler>().HandleAsync));
         });
         return services;

@@ -26,6 +26,12 @@ public static partial class OriginatedChannels
     /// <summary>The ChannelId of the voice page of dispatch attempt <paramref name="attemptId"/>.</summary>
     public static string Page(long attemptId) => PagePrefix + attemptId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>What begins the ChannelId of a campaign call.</summary>
+    public const string OutboundPrefix = "outbound-";
+
+    /// <summary>The ChannelId of the call of campaign attempt <paramref name="attemptId"/>.</summary>
+    public static string Outbound(long attemptId) => OutboundPrefix + attemptId.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The room and attempt of a clinician's leg, read back from its uniqueid (<see cref="Leg"/>).</summary>
     public static bool TryParseLeg(string uniqueId, out string room, out int attempt)
     {
@@ -41,11 +47,11 @@ public static partial class OriginatedChannels
     /// <summary>
     /// Whether <paramref name="uniqueId"/> has a shape a FastAGI session may carry: Asterisk's own
     /// (<c>EPOCH.SEQUENCE</c>), a clinician's leg (<see cref="Leg"/> of a call's room) or a page
-    /// (<see cref="Page"/>) or an operator's leg (<see cref="Desk"/>). Anything else never reaches a file name, a search pattern or a log.
+    /// (<see cref="Page"/>) or a campaign call (<see cref="Outbound"/>) or an operator's leg (<see cref="Desk"/>). Anything else never reaches a file name, a search pattern or a log.
     /// </summary>
     public static bool IsWellFormed(string uniqueId) => WellFormedId().IsMatch(uniqueId);
 
-    [GeneratedRegex(@"^(?:[0-9]{1,12}\.[0-9]{1,9}|ivr-[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19}|desk-[0-9]{1,12}\.[0-9]{1,9}-op[0-9]{1,4})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[0-9]{1,12}\.[0-9]{1,9}|ivr-[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19}|outbound-[0-9]{1,19}|desk-[0-9]{1,12}\.[0-9]{1,9}-op[0-9]{1,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormedId();
 
     /// <summary>busy, no-answer or failed, from the OriginateResponse's Asterisk reason code.</summary>

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Ivr.Asterisk.Ami;
+using Ivr.Domain.Outbound;
+using Ivr.Telephony.Calls;
+using Ivr.Telephony.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Telephony.Outbound;
+
+/// <summary>
+/// Places a campaign call with AMI Originate, showing the practice's name and number: the answered call runs the
+/// <c>outbound</c> FastAGI script (<see cref="OutboundCallHandler"/>), which closes the attempt in the database; this side
+/// waits for that, so it knows when the line is free again. Asterisk's reason says no answer, busy or failed otherwise.
+/// </summary>
+public sealed class AmiOutboundCaller(
+    AmiConnectionService ami,
+    ICampaignStore store,
+    AgiScriptUrl agi,
+    PendingOriginations pending,
+    IOptions<OutboundLineOptions> line,
+    OutboundOptions options,
+    ILogger<AmiOutboundCaller> logger) : IOutboundCaller
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+
+    public async Task<DialResult> CallAsync(OutboundCall call, CancellationToken cancellationToken = default)
+    {
+        var client = await ami.ClientAsync(cancellationToken);
+        var channelId = OriginatedChannels.Outbound(call.AttemptId);
+        var originate = new AmiAction("Originate")
+            .Add("Channel", line.Value.DialTemplate.Replace("{number}", call.Phone, StringComparison.Ordinal))
+            .RunningAgi(agi.For(OutboundCallHandler.Script, $"attempt={call.AttemptId.ToString(CultureInfo.InvariantCulture)}"))
+            .Add("Timeout", ((int)options.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
+            .Add("CallerID", $"\"{call.CallerName.Replace("\"", string.Empty, StringComparison.Ordinal)}\" <{call.CallerNumber}>")
+            .Add("ChannelId", channelId);
+
+        // The campaign script serves this channel only while this call waits for it.
+        using var expected = pending.Expect(channelId);
+        AmiOriginateResult result;
+        try
+        {
+            result = await client.OriginateAsync(originate, options.RingTimeout + TimeSpan.FromSeconds(15), cancellationToken);
+        }
+        catch (AmiException exception)
+        {
+            return DialResult.NotAnswered(AttemptResult.Failed, "Asterisk refused the call: " + exception.Message);
+        }
+
+        if (!result.Answered)
+        {
+            return DialResult.NotAnswered(
+                result.Reason switch
+                {
+                    5 => AttemptResult.Busy,
+                    3 or 1 => AttemptResult.NoAnswer,
+                    _ => AttemptResult.Failed,
+                },
+                $"Asterisk reason {result.Reason}");
+        }
+
+        // Answered: the script closes the attempt; wait for it, and hang up a call that outlives the lease.
+        var deadline = DateTimeOffset.UtcNow + options.Lease - options.RingTimeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(Poll, cancellationToken);
+            if (await store.AttemptAsync(call.AttemptId, cancellationToken) is { EndedAt: not null })
+            {
+                return DialResult.Answer("answered; the script closed the attempt");
+            }
+        }
+
+        logger.LogWarning("Campaign attempt {AttemptId} is still on the line at the end of its lease; hanging up", call.AttemptId);
+        await OriginatedChannels.HangUpAsync(client, channelId, logger);
+        return DialResult.Answer("still on the line at the end of the lease: hung up");
+    }
+}

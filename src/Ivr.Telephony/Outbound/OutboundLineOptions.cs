@@ -1,0 +1,20 @@
+namespace Ivr.Telephony.Outbound;
+
+/// <summary>How campaign calls leave Asterisk and how a machine is told from a person (section <c>Outbound</c>, beside the dialler's own options).</summary>
+public sealed class OutboundLineOptions
+{
+    /// <summary>The Asterisk dial string of a patient's number; <c>{number}</c> is the E.164 number. Default <c>PJSIP/{number}@trunk</c>.</summary>
+    public string DialTemplate { get; set; } = "PJSIP/{number}@trunk";
+
+    /// <summary>
+    /// AMD()'s arguments (initial silence, greeting, after-greeting silence, total analysis time, ...), as the
+    /// application takes them. Default empty: amd.conf's values (2500, 1500, 800, 5000 ms ...).
+    /// </summary>
+    public string AmdArguments { get; set; } = string.Empty;
+
+    /// <summary>The silence that ends a machine's greeting, before the voicemail is spoken. Default 1.5 seconds.</summary>
+    public TimeSpan GreetingEndSilence { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>The longest a machine's greeting is waited out; the message is left then anyway. Default 20 seconds.</summary>
+    public TimeSpan GreetingWaitLimit { get; set; } = TimeSpan.FromSeconds(20);
+}
