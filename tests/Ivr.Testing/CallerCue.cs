@@ -28,6 +28,11 @@ public sealed class CallerCue
             && $"{verb} {noun}".ToUpperInvariant() is "STREAM FILE" or "GET DATA"
             && file == $"ivr/{promptId}");
 
+    /// <summary>The service starts Asterisk's answering-machine detection (AMD) on the line: a person says hello now.</summary>
+    public static CallerCue Amd { get; } = new(
+        "the service to start AMD",
+        e => e.IsEvent("AGIExecStart") && AgiWords(e) is [var verb, var application, ..] && verb.Equals("EXEC", StringComparison.OrdinalIgnoreCase) && application.Equals("AMD", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The service starts recording (after its beep).</summary>
     public static CallerCue Recording { get; } = new(
         "the service to start recording",

@@ -55,6 +55,40 @@ public sealed class RtpPcapWriter
         return Pcap(packets);
     }
 
+    /// <summary>
+    /// A person answering: a short "hello" (the first word of sip-tester's capture, about a third of a second), then
+    /// <paramref name="silence"/> of silent audio, sent as packets (AMD and WaitForSilence hear silence only in frames that arrive).
+    /// </summary>
+    public byte[] Hello(TimeSpan callTime, TimeSpan silence) => SpeechThenSilence(callTime, Speech.Value.Skip(FirstWord).Take(HelloPackets).ToList(), silence);
+
+    /// <summary>An answering machine: the capture's whole six seconds of speech as its greeting, then <paramref name="silence"/> of silent audio.</summary>
+    public byte[] Greeting(TimeSpan callTime, TimeSpan silence) => SpeechThenSilence(callTime, Speech.Value.Skip(FirstWord).ToList(), silence);
+
+    /// <summary>Where speech starts in the capture (30 ms packets of silence before it).</summary>
+    private const int FirstWord = 31;
+
+    /// <summary>The capture's first word: eleven 30 ms packets.</summary>
+    private const int HelloPackets = 11;
+
+    /// <summary>A-law's zero level.</summary>
+    private const byte AlawSilence = 0xD5;
+
+    private byte[] SpeechThenSilence(TimeSpan callTime, IReadOnlyList<byte[]> speech, TimeSpan silence)
+    {
+        var quiet = Enumerable.Repeat(Enumerable.Repeat(AlawSilence, 160).ToArray(), (int)(silence.TotalMilliseconds / 20)).ToList();
+        var payloads = speech.Concat(quiet).ToList();
+        var start = Start(callTime, (uint)payloads.Sum(p => p.Length));
+        var packets = new List<(TimeSpan, byte[])>();
+        var offset = 0u;
+        foreach (var payload in payloads)
+        {
+            packets.Add((TimeSpan.FromMilliseconds(offset / 8.0), Rtp(Pcma, marker: offset == 0, start + offset, payload)));
+            offset += (uint)payload.Length;
+        }
+
+        return Pcap(packets);
+    }
+
     /// <summary>Length of <see cref="Speak"/>.</summary>
     public static TimeSpan SpeechLength => TimeSpan.FromMilliseconds(Speech.Value.Sum(p => p.Length) / 8.0);
 

@@ -16,6 +16,7 @@ public sealed class SippScript
     private readonly bool _uas;
     private bool _callerHangsUp;
     private bool _neverAnswers;
+    private bool _busy;
 
     private SippScript(bool uas) => _uas = uas;
 
@@ -25,13 +26,21 @@ public sealed class SippScript
         Key,
         Speech,
         Cue,
+        Hello,
+        Greeting,
     }
+
+    /// <summary>How long a phone's audio goes on after a hello or a greeting: longer than any campaign call's menu.</summary>
+    private static readonly TimeSpan AnsweredSilence = TimeSpan.FromSeconds(90);
 
     /// <summary>The cues the script waits for, in order.</summary>
     public IReadOnlyList<CallerCue> Cues => _steps.Where(s => s.Kind == StepKind.Cue).Select(s => s.Cue!).ToList();
 
     /// <summary>A phone that rings and never answers (the service gives up and cancels).</summary>
     public static SippScript PhoneThatNeverAnswers() => new(uas: true) { _neverAnswers = true };
+
+    /// <summary>A phone that is busy (486 Busy Here).</summary>
+    public static SippScript BusyPhone() => new(uas: true) { _busy = true };
 
     /// <summary>A patient who calls the service.</summary>
     public static SippScript Patient() => new(uas: false);
@@ -81,6 +90,23 @@ public sealed class SippScript
     {
         _steps.Add(new Step(StepKind.Speech, default, default, null));
         return Wait(RtpPcapWriter.SpeechLength + TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>
+    /// A person answering: "hello", then silence sent as audio (it goes on in the background while the script waits
+    /// for cues and presses keys), which Asterisk's AMD() takes for a person.
+    /// </summary>
+    public SippScript SayHello()
+    {
+        _steps.Add(new Step(StepKind.Hello, default, default, null));
+        return this;
+    }
+
+    /// <summary>An answering machine: a six-second greeting, then silence sent as audio, which AMD() takes for a machine.</summary>
+    public SippScript PlayGreeting()
+    {
+        _steps.Add(new Step(StepKind.Greeting, default, default, null));
+        return this;
     }
 
     /// <summary>Ends the script by hanging up (otherwise the script waits for the service to hang up).</summary>
@@ -142,7 +168,13 @@ public sealed class SippScript
                     break;
                 default:
                     var pcap = Path.Combine(directory, $"{name}-{++files}.pcap");
-                    File.WriteAllBytes(pcap, step.Kind == StepKind.Key ? rtp.Key(step.Key, clock) : rtp.Speak(clock));
+                    File.WriteAllBytes(pcap, step.Kind switch
+                    {
+                        StepKind.Key => rtp.Key(step.Key, clock),
+                        StepKind.Hello => rtp.Hello(clock, AnsweredSilence),
+                        StepKind.Greeting => rtp.Greeting(clock, AnsweredSilence),
+                        _ => rtp.Speak(clock),
+                    });
                     media.AppendLine(CultureInfo.InvariantCulture, $"  <nop><action><exec play_pcap_audio=\"{pcap}\"/></action></nop>");
                     break;
             }
@@ -245,7 +277,7 @@ public sealed class SippScript
           ]]></send>
         """;
 
-    private string Uas() => _neverAnswers ? RingOnly : $$"""
+    private string Uas() => _busy ? Busy : _neverAnswers ? RingOnly : $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="phone">
           <recv request="INVITE" crlf="true"/>
@@ -267,6 +299,24 @@ public sealed class SippScript
           <recv request="ACK" rtd="true" crlf="true"/>
         {{_media}}
         {{WaitForBye}}
+        </scenario>
+        """;
+
+    private const string Busy = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="busy phone">
+          <recv request="INVITE" crlf="true"/>
+          <send><![CDATA[
+        SIP/2.0 486 Busy Here
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="ACK" optional="true" timeout="5000"/>
         </scenario>
         """;
 

@@ -29,7 +29,7 @@ public sealed class AmiOutboundCaller(
         var client = await ami.ClientAsync(cancellationToken);
         var channelId = OriginatedChannels.Outbound(call.AttemptId);
         var originate = new AmiAction("Originate")
-            .Add("Channel", line.Value.DialTemplate.Replace("{number}", call.Phone, StringComparison.Ordinal))
+            .Add("Channel", line.Value.DialString(call.Phone))
             .RunningAgi(agi.For(OutboundCallHandler.Script, $"attempt={call.AttemptId.ToString(CultureInfo.InvariantCulture)}"))
             .Add("Timeout", ((int)options.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
             .Add("CallerID", $"\"{call.CallerName.Replace("\"", string.Empty, StringComparison.Ordinal)}\" <{call.CallerNumber}>")

@@ -7,10 +7,23 @@ public sealed class OutboundLineOptions
     public string DialTemplate { get; set; } = "PJSIP/{number}@trunk";
 
     /// <summary>
+    /// Other routes by number prefix (E.164, with its +): the longest prefix a number starts with picks its dial string
+    /// instead of <see cref="DialTemplate"/> (a second trunk for a region, a test phone). Default none.
+    /// </summary>
+    public Dictionary<string, string> Routes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// AMD()'s arguments (initial silence, greeting, after-greeting silence, total analysis time, ...), as the
     /// application takes them. Default empty: amd.conf's values (2500, 1500, 800, 5000 ms ...).
     /// </summary>
     public string AmdArguments { get; set; } = string.Empty;
+
+    /// <summary>The Asterisk dial string of <paramref name="number"/> (E.164).</summary>
+    public string DialString(string number)
+    {
+        var route = Routes.Where(r => number.StartsWith(r.Key, StringComparison.Ordinal)).OrderByDescending(r => r.Key.Length).Select(r => r.Value).FirstOrDefault();
+        return (route ?? DialTemplate).Replace("{number}", number, StringComparison.Ordinal);
+    }
 
     /// <summary>The silence that ends a machine's greeting, before the voicemail is spoken. Default 1.5 seconds.</summary>
     public TimeSpan GreetingEndSilence { get; set; } = TimeSpan.FromMilliseconds(1500);
