@@ -37,6 +37,27 @@ public sealed class AmiOutboundCaller(
 
         // The campaign script serves this channel only while this call waits for it.
         using var expected = pending.Expect(channelId);
+
+        // Originate's reason cannot tell a busy line from a failure: the dial's status and the hangup cause can.
+        string? dialStatus = null;
+        int? cause = null;
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var watch = client.Subscribe(
+            (e, _) =>
+            {
+                if (e.IsEvent("DialEnd"))
+                {
+                    dialStatus = e["DialStatus"];
+                }
+                else
+                {
+                    cause = int.TryParse(e["Cause"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
+                    ended.TrySetResult();
+                }
+
+                return ValueTask.CompletedTask;
+            },
+            e => (e.IsEvent("DialEnd") && e["DestUniqueid"] == channelId) || (e.IsEvent("Hangup") && e["Uniqueid"] == channelId));
         AmiOriginateResult result;
         try
         {
@@ -49,14 +70,11 @@ public sealed class AmiOutboundCaller(
 
         if (!result.Answered)
         {
+            // The channel's end may follow Originate's answer by a moment.
+            await Task.WhenAny(ended.Task, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken));
             return DialResult.NotAnswered(
-                result.Reason switch
-                {
-                    5 => AttemptResult.Busy,
-                    3 or 1 => AttemptResult.NoAnswer,
-                    _ => AttemptResult.Failed,
-                },
-                $"Asterisk reason {result.Reason}");
+                UnansweredCall.Result(result.Reason, dialStatus, cause),
+                $"Asterisk reason {result.Reason}, dial status {dialStatus ?? "none"}, hangup cause {cause?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
 
         // Answered: the script closes the attempt; wait for it, and hang up a call that outlives the lease.
