@@ -90,6 +90,23 @@ public sealed class PatientLinkHttpTests
     }
 
     [Fact]
+    public async Task APatientWhoAnsweredAnotherWayIsToldNothingMoreIsNeededAndCannotConfirmAgain()
+    {
+        await using var portal = await ArrangeAsync(new FakeTimeProvider(Now));
+        var (campaignId, tokens) = await CampaignAsync(portal, CampaignKind.Cancellation, [Ava]);
+        var store = portal.Get<ICampaignStore>();
+        var patientId = (await store.PatientsAsync(campaignId))[0].Id;
+        Assert.True(await store.MarkConfirmedAsync(patientId, "staff: reached at the front desk", Now));
+        using var client = portal.Client();
+
+        var page = await client.GetStringAsync($"/confirm/{tokens[0]}");
+
+        Assert.Contains("Your answer is recorded already", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", page, StringComparison.Ordinal);
+        Assert.Equal("staff: reached at the front desk", (await store.PatientAsync(patientId))!.ConfirmedHow);
+    }
+
+    [Fact]
     public async Task UnknownSpentAndExpiredLinksGetTheSamePageAndReadNothing()
     {
         var time = new FakeTimeProvider(Now);
