@@ -63,6 +63,12 @@ public sealed class PortalOptions
     /// <summary>Sign-in posts from all addresses together per minute before the answer is 429. Default 100.</summary>
     public int SignInsPerMinute { get; set; } = 100;
 
+    /// <summary>Requests for patients' confirmation pages (<c>/confirm/{token}</c>) one client address may make per minute before the answer is 429. Default 20.</summary>
+    public int LinkRequestsPerAddressPerMinute { get; set; } = 20;
+
+    /// <summary>Requests for patients' confirmation pages from all addresses together per minute before the answer is 429. Default 600.</summary>
+    public int LinkRequestsPerMinute { get; set; } = 600;
+
     /// <summary>Shortest password <c>ivr user add</c> accepts. Default 12 characters.</summary>
     public int MinimumPasswordLength { get; set; } = 12;
 
@@ -89,6 +95,11 @@ public sealed class PortalOptions
         if (SignInsPerAddressPerMinute < 1 || SignInsPerMinute < SignInsPerAddressPerMinute)
         {
             throw new ArgumentException("Portal:SignInsPerAddressPerMinute must be at least 1 and Portal:SignInsPerMinute at least as many.");
+        }
+
+        if (LinkRequestsPerAddressPerMinute < 1 || LinkRequestsPerMinute < LinkRequestsPerAddressPerMinute)
+        {
+            throw new ArgumentException("Portal:LinkRequestsPerAddressPerMinute must be at least 1 and Portal:LinkRequestsPerMinute at least as many.");
         }
     }
 }

@@ -5,6 +5,7 @@ using Ivr.Domain.Audit;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Audit;
 using Ivr.Portal.Calls;
+using Ivr.Portal.Campaigns;
 using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
@@ -71,6 +72,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TriageReviewAccess>();
         services.AddSingleton<TriageRecordAccess>();
         services.AddSingleton<AuditAccess>();
+        services.AddSingleton<PatientLinkAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();
 

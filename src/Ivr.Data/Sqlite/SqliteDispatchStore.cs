@@ -136,6 +136,23 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             new { messageId, owner },
             cancellationToken);
 
+    public async Task<DateTimeOffset?> LastReportAsync(string practiceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var at = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT last_sent_at FROM morning_reports WHERE practice_id = @practiceId", new { practiceId }, cancellationToken: cancellationToken));
+        return Time.ReadNullable(at);
+    }
+
+    public Task NoteReportAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            """
+            INSERT INTO morning_reports (practice_id, last_sent_at) VALUES (@practiceId, @at)
+            ON CONFLICT (practice_id) DO UPDATE SET last_sent_at = excluded.last_sent_at WHERE excluded.last_sent_at > morning_reports.last_sent_at
+            """,
+            new { practiceId, at = Time.Write(at) },
+            cancellationToken);
+
     public async Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await ExecuteAsync(
             $"""

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Outbound;
 using Ivr.Domain.Practices;
 
 namespace Ivr.Domain.Dispatch;
@@ -12,7 +13,8 @@ namespace Ivr.Domain.Dispatch;
 /// to its one clinician and never pages or escalates. All state is in
 /// <see cref="IDispatchStore"/>: the dispatcher keeps only which of its own steps are running, so a
 /// restart (or a second process) resumes where the database says, and a step claimed once is never
-/// run again.
+/// run again. A morning report also counts the practice's outbound campaigns' unconfirmed patients
+/// (<see cref="MorningReport.Campaigns"/>) when <c>campaigns</c> is given.
 /// </summary>
 public sealed class Dispatcher(
     IDispatchStore store,
@@ -23,7 +25,8 @@ public sealed class Dispatcher(
     IWebhookSender webhooks,
     DispatchOptions options,
     TimeProvider time,
-    string owner)
+    string owner,
+    ICampaignStore? campaigns = null)
 {
     /// <summary>Who the message history says dispatched or delivered a message.</summary>
     private const string Actor = "dispatcher";
@@ -322,9 +325,11 @@ public sealed class Dispatcher(
         }
 
         var practice = await practices.GetAsync(practiceId, cancellationToken).ConfigureAwait(false);
+        var campaignLines = await CampaignLinesAsync(practiceId, cancellationToken).ConfigureAwait(false);
         var notice = new Notice(NoticeKind.MorningReport, practiceId, practice?.Name ?? "the answering service", claimed, 0, now)
         {
             AppointmentRequestIds = [.. claimedWork.Where(w => w.Appointment is not null).Select(w => w.MessageId)],
+            Campaigns = campaignLines ?? [],
         };
         var recipients = ReportRecipients(practice);
         var delivered = new List<string>();
@@ -340,6 +345,12 @@ public sealed class Dispatcher(
         if (practice is { WebhookUrl.Length: > 0 })
         {
             await NotifyAsync(claimed, 0, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only a report that reached someone and counted the campaigns moves the mark: a campaign that ended since is named next time.
+        if (delivered.Count > 0 && campaignLines is not null)
+        {
+            await store.NoteReportAsync(practiceId, now, CancellationToken.None).ConfigureAwait(false);
         }
 
         foreach (var work in claimedWork)
@@ -368,6 +379,35 @@ public sealed class Dispatcher(
                 // Nobody took it: the claim already set the retry time.
                 await store.ReleaseAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// The practice's campaigns for its morning report (none without a campaign store); null when they could not be
+    /// read: the messages go out all the same, and the campaigns wait for the next report.
+    /// </summary>
+    private async Task<IReadOnlyList<CampaignReportLine>?> CampaignLinesAsync(string practiceId, CancellationToken cancellationToken)
+    {
+        if (campaigns is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            var lastReport = await store.LastReportAsync(practiceId, cancellationToken).ConfigureAwait(false);
+            var listed = await campaigns.ListAsync([practiceId], cancellationToken).ConfigureAwait(false);
+            var counted = new List<(Campaign, CampaignCounts)>();
+            foreach (var campaign in listed.Where(c => c.State != CampaignState.Draft))
+            {
+                counted.Add((campaign, await campaigns.CountsAsync(campaign.Id, cancellationToken).ConfigureAwait(false)));
+            }
+
+            return MorningReport.Campaigns(counted, lastReport);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
         }
     }
 

@@ -64,6 +64,12 @@ public interface IDispatchStore
     /// </summary>
     Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>When the practice's morning report last reached someone (<see cref="NoteReportAsync"/>); null before its first.</summary>
+    Task<DateTimeOffset?> LastReportAsync(string practiceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The practice's morning report reached someone at <paramref name="at"/> (a later time only ever moves it forward).</summary>
+    Task NoteReportAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Closes an attempt; false when it was closed already (the first outcome stands).</summary>

@@ -1,3 +1,4 @@
+using Ivr.Domain.Outbound;
 using Ivr.Domain.Practices;
 
 namespace Ivr.Domain.Dispatch;
@@ -43,6 +44,32 @@ public static class MorningReport
     public static bool HasRecipient(Practice practice, string? supervisorEmail) =>
         !string.IsNullOrEmpty(supervisorEmail)
         || practice.Clinicians.Any(c => c.Role == ClinicianRole.PracticeAdmin && c.Contacts.Any(m => m.Kind == ContactKind.Email));
+
+    /// <summary>
+    /// The practice's outbound campaigns the report names: every one still running or paused, with its counts, and
+    /// every one finished or cancelled after <paramref name="lastReport"/> (any, for the practice's first report), so
+    /// each campaign's unconfirmed patients reach the practice at least once after it ends. Drafts are left out.
+    /// Oldest first, as staff started them.
+    /// </summary>
+    /// <param name="campaigns">The practice's campaigns, each with its counts.</param>
+    /// <param name="lastReport">When the practice's previous morning report went out, if one did.</param>
+    public static IReadOnlyList<CampaignReportLine> Campaigns(IEnumerable<(Campaign Campaign, CampaignCounts Counts)> campaigns, DateTimeOffset? lastReport)
+    {
+        ArgumentNullException.ThrowIfNull(campaigns);
+        return campaigns
+            .Where(c => c.Campaign.State is CampaignState.Running or CampaignState.Paused
+                || (c.Campaign.State is CampaignState.Finished or CampaignState.Cancelled && (lastReport is null || c.Campaign.EndedAt is not { } ended || ended > lastReport)))
+            .OrderBy(c => c.Campaign.StartedAt ?? c.Campaign.CreatedAt)
+            .ThenBy(c => c.Campaign.Id)
+            .Select(c =>
+            {
+                var counts = c.Counts;
+                var notConfirmed = counts.Patients - counts.Of(PatientProgress.Confirmed) - counts.Of(PatientProgress.Rescheduled);
+                var over = c.Campaign.State is CampaignState.Finished or CampaignState.Cancelled;
+                return new CampaignReportLine(c.Campaign.Id, c.Campaign.Title, c.Campaign.State, counts.Patients, notConfirmed, over ? 0 : counts.Patients - counts.Done);
+            })
+            .ToList();
+    }
 
     private static bool IsOpen(Practice practice, DateTimeOffset instant)
     {

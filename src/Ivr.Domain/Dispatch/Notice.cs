@@ -2,7 +2,8 @@ namespace Ivr.Domain.Dispatch;
 
 /// <summary>
 /// What an email or a webhook says. It carries no protected health information by construction:
-/// only the practice, message ids, the escalation step and the time. The reader signs in (or calls
+/// only the practice, message ids, the escalation step, the time and campaigns' counts (a patient's
+/// campaign notice adds their confirmation link and the practice's number, nothing about them). The reader signs in (or calls
 /// the answering service) to hear the message itself.
 /// </summary>
 /// <param name="Kind">What the notice announces.</param>
@@ -15,4 +16,17 @@ public sealed record Notice(NoticeKind Kind, string PracticeId, string PracticeN
 {
     /// <summary>Of <see cref="MessageIds"/>, those that carry an appointment request (a morning report lists them); their windows stay in the portal.</summary>
     public IReadOnlyList<long> AppointmentRequestIds { get; init; } = [];
+
+    /// <summary>
+    /// A morning report's outbound campaigns: counts only, never who (the list of who is in the portal).
+    /// </summary>
+    public IReadOnlyList<CampaignReportLine> Campaigns { get; init; } = [];
+
+    /// <summary>
+    /// A <see cref="NoticeKind.CampaignConfirmation"/>'s single-use confirmation link: a secret, never logged.
+    /// </summary>
+    public string? ConfirmationLink { get; init; }
+
+    /// <summary>A <see cref="NoticeKind.CampaignConfirmation"/>'s practice number to call, digits only.</summary>
+    public string? CallbackNumber { get; init; }
 }

@@ -11,4 +11,10 @@ public enum NoticeKind
 
     /// <summary>The summary of a call an operator patched to the clinician waits for them to read and acknowledge.</summary>
     PatchSummary,
+
+    /// <summary>
+    /// To a patient of an outbound campaign: their appointment changed, a link to confirm, and the practice's number.
+    /// Never posted to a webhook.
+    /// </summary>
+    CampaignConfirmation,
 }

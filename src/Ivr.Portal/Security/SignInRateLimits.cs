@@ -9,6 +9,8 @@ namespace Ivr.Portal.Security;
 /// <summary>
 /// Sign-in posts (the form and the API) are limited per client address and for all addresses
 /// together; beyond the limit the answer is 429 with Retry-After, before any password is hashed.
+/// A patient's confirmation page (<c>/confirm/{token}</c>, shown and posted), whose token is its only
+/// key, is limited the same way with its own counts, so nobody can try tokens at speed.
 /// Every other request passes untouched.
 /// </summary>
 public static class SignInRateLimits
@@ -18,13 +20,16 @@ public static class SignInRateLimits
     public static IServiceCollection AddSignInRateLimits(this IServiceCollection services, PortalOptions options)
     {
         var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            IsSignIn(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Limit(options.SignInsPerAddressPerMinute))
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+        {
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return IsSignIn(context.Request) ? RateLimitPartition.GetFixedWindowLimiter("signin " + address, _ => Limit(options.SignInsPerAddressPerMinute))
+                : IsPatientLink(context.Request) ? RateLimitPartition.GetFixedWindowLimiter("link " + address, _ => Limit(options.LinkRequestsPerAddressPerMinute))
+                : RateLimitPartition.GetNoLimiter(string.Empty);
+        });
         var everyone = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            IsSignIn(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter("all", _ => Limit(options.SignInsPerMinute))
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+            IsSignIn(context.Request) ? RateLimitPartition.GetFixedWindowLimiter("signin", _ => Limit(options.SignInsPerMinute))
+            : IsPatientLink(context.Request) ? RateLimitPartition.GetFixedWindowLimiter("link", _ => Limit(options.LinkRequestsPerMinute))
+            : RateLimitPartition.GetNoLimiter(string.Empty));
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perAddress, everyone);
@@ -41,6 +46,9 @@ public static class SignInRateLimits
 
     public static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && (request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/api/session", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A patient's confirmation page, shown or posted.</summary>
+    public static bool IsPatientLink(HttpRequest request) => request.Path.StartsWithSegments("/confirm", StringComparison.OrdinalIgnoreCase);
 
     private static FixedWindowRateLimiterOptions Limit(int permits) => new() { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true };
 }

@@ -1,11 +1,13 @@
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Outbound;
 using Ivr.Domain.Practices;
+using Ivr.Telephony.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.Telephony.Dispatch;
 
-/// <summary>Registers the dispatcher, its voice pager and worker, and the notifications.</summary>
+/// <summary>Registers the dispatcher, its voice pager and worker, the notifications, and the campaigns' confirmation emails.</summary>
 public static class DispatchServiceCollectionExtensions
 {
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
@@ -26,8 +28,11 @@ public static class DispatchServiceCollectionExtensions
             sp.GetRequiredService<IWebhookSender>(),
             sp.GetRequiredService<DispatchOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"));
+            $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
+            sp.GetService<ICampaignStore>()));
         services.AddHostedService<DispatchWorker>();
+        services.AddSingleton<CampaignMailer>();
+        services.AddHostedService<CampaignMailWorker>();
         return services;
     }
 }

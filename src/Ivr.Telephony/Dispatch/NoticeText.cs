@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Outbound;
 
 namespace Ivr.Telephony.Dispatch;
 
@@ -29,6 +30,7 @@ public static class NoticeText
             NoticeKind.MorningReport when count == 1 => $"1 routine message waiting — {practice}",
             NoticeKind.MorningReport => Invariant($"{count} routine messages waiting — {practice}"),
             NoticeKind.PatchSummary => $"Summary of a patched call — {practice}",
+            NoticeKind.CampaignConfirmation => $"Your appointment has changed: please confirm — {practice}",
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -43,8 +45,29 @@ public static class NoticeText
             NoticeKind.UrgentMessageWaiting => UrgentBody(notice, options),
             NoticeKind.MorningReport => MorningReportBody(notice, options),
             NoticeKind.PatchSummary => SummaryBody(notice, options),
+            NoticeKind.CampaignConfirmation => CampaignConfirmationBody(notice),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
+    }
+
+    /// <summary>Where a patient confirms a campaign's notice: <c>{PortalUrl}/confirm/{token}</c>.</summary>
+    public static string ConfirmationLink(string portalUrl, string token) =>
+        $"{portalUrl.TrimEnd('/')}/confirm/{Uri.EscapeDataString(token)}";
+
+    /// <summary>Where staff see a campaign and who on it has not confirmed: <c>{PortalUrl}/campaigns/{id}</c>.</summary>
+    public static string CampaignLink(string portalUrl, long campaignId) =>
+        Invariant($"{portalUrl.TrimEnd('/')}/campaigns/{campaignId}");
+
+    /// <summary>"(312) 555-0100" for a North American number, else its digits as they are.</summary>
+    public static string Phone(string number)
+    {
+        var digits = new string(number.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 11 && digits[0] == '1')
+        {
+            digits = digits[1..];
+        }
+
+        return digits.Length == 10 ? $"({digits[..3]}) {digits[3..6]}-{digits[6..]}" : digits;
     }
 
     /// <summary>Where a message is heard and acknowledged: <c>{PortalUrl}/messages/{id}</c>.</summary>
@@ -83,6 +106,7 @@ public static class NoticeText
         AppendAppointmentRequests(text, notice);
         text.Append(one ? "\nSign in to read it:\n" : "\nSign in to read them:\n");
         AppendLinks(text, notice, options);
+        AppendCampaigns(text, notice, options);
         text.Append(NoPatientDetails);
         return text.ToString();
     }
@@ -95,6 +119,52 @@ public static class NoticeText
         AppendLinks(text, notice, options);
         text.Append(NoPatientDetails);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// To the patient: who writes, that the appointment changed, the link to confirm and the number to call. Nothing
+    /// about the appointment or the patient: the page behind the link says what the practice typed.
+    /// </summary>
+    private static string CampaignConfirmationBody(Notice notice)
+    {
+        var link = notice.ConfirmationLink ?? throw new ArgumentException("A campaign's notice needs its confirmation link.", nameof(notice));
+        var text = new StringBuilder();
+        text.Append("Hello,\n\n");
+        text.Append("This is ").Append(OneLine(notice.PracticeName)).Append(". Your appointment with us has changed, and we ask you to confirm that you got this message.\n");
+        text.Append("\nPlease confirm here (the link works once):\n");
+        text.Append(link).Append('\n');
+        if (!string.IsNullOrWhiteSpace(notice.CallbackNumber))
+        {
+            text.Append("\nOr call us at ").Append(Phone(notice.CallbackNumber)).Append(".\n");
+        }
+
+        text.Append("\nOnce you confirm, we stop calling you about it.\n");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A morning report's outbound campaigns: per campaign how many patients have not confirmed, and where staff see
+    /// who (the portal); never a name.
+    /// </summary>
+    private static void AppendCampaigns(StringBuilder text, Notice notice, NotificationOptions options)
+    {
+        if (notice.Campaigns.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\nCampaigns:\n");
+        foreach (var line in notice.Campaigns)
+        {
+            var patients = line.NotConfirmed == 1 ? "1 patient" : Invariant($"{line.NotConfirmed} patients");
+            text.Append("- ").Append(OneLine(line.Title)).Append(" (").Append(CampaignStates.Word(line.State)).Append("): ");
+            text.Append(line.IsOver
+                ? Invariant($"{patients} not confirmed, of {line.Patients}.")
+                : Invariant($"{patients} not confirmed yet, of {line.Patients}; {line.StillCalling} still being called."));
+            text.Append(' ').Append(CampaignLink(options.PortalUrl, line.CampaignId)).Append('\n');
+        }
+
+        text.Append("Sign in to see who has not confirmed.\n");
     }
 
     /// <summary>How many of the report's messages carry an appointment request, and which: the windows stay in the portal.</summary>
@@ -118,7 +188,7 @@ public static class NoticeText
             : Invariant($"{ids.Count} of them are appointment requests (messages {list}).\n"));
     }
 
-        private static void AppendLinks(StringBuilder text, Notice notice, NotificationOptions options)
+    private static void AppendLinks(StringBuilder text, Notice notice, NotificationOptions options)
     {
         foreach (var id in notice.MessageIds)
         {

@@ -72,6 +72,10 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task CompleteReportAsync(long messageId, string owner, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<DateTimeOffset?> LastReportAsync(string practiceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task NoteReportAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -128,4 +128,60 @@ public sealed class NoticeTextTests
     [InlineData("https://example.org/ivr/", "https://example.org/ivr/messages/42")]
     public void MessageLinksJoinThePortalUrlWithOneSlash(string portalUrl, string expected) =>
         Assert.Equal(expected, NoticeText.MessageLink(portalUrl, 42));
+    [Fact]
+    public void AMorningReportCountsEachCampaignsUnconfirmedPatientsAndLinksThePortalWithoutAName()
+    {
+        var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7], 0, At)
+        {
+            Campaigns =
+            [
+                new CampaignReportLine(3, "Dr. Rivera out Friday", Ivr.Domain.Outbound.CampaignState.Finished, 40, 6, 0),
+                new CampaignReportLine(4, "Flu clinic moved", Ivr.Domain.Outbound.CampaignState.Running, 30, 1, 1),
+            ],
+        };
+
+        Assert.Equal(
+            """
+            1 routine message from the answering service is waiting for Riverside Pediatrics.
+
+            Sign in to read it:
+            https://portal.example.org/messages/7
+
+            Campaigns:
+            - Dr. Rivera out Friday (finished): 6 patients not confirmed, of 40. https://portal.example.org/campaigns/3
+            - Flu clinic moved (running): 1 patient not confirmed yet, of 30; 1 still being called. https://portal.example.org/campaigns/4
+            Sign in to see who has not confirmed.
+
+            No patient details are sent by email.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+    }
+
+    [Fact]
+    public void APatientsCampaignNoticeGivesThePracticeTheChangeTheLinkAndTheNumberAndNothingMedical()
+    {
+        var notice = new Notice(NoticeKind.CampaignConfirmation, "riverside-pediatrics", "Riverside Pediatrics", [], 0, At)
+        {
+            ConfirmationLink = NoticeText.ConfirmationLink("https://portal.example.org/", "tok_en-1"),
+            CallbackNumber = "13125550100",
+        };
+
+        Assert.Equal("Your appointment has changed: please confirm — Riverside Pediatrics", NoticeText.Subject(notice));
+        Assert.Equal(
+            """
+            Hello,
+
+            This is Riverside Pediatrics. Your appointment with us has changed, and we ask you to confirm that you got this message.
+
+            Please confirm here (the link works once):
+            https://portal.example.org/confirm/tok_en-1
+
+            Or call us at (312) 555-0100.
+
+            Once you confirm, we stop calling you about it.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+    }
 }
