@@ -20,7 +20,7 @@ public sealed class CampaignEndToEndTests
     public async Task APersonConfirmsAMachineGetsTheVoicemailABusyLineAndAnUnansweredPhoneAreCalledAgainAndTheRetryIsAnswered()
     {
         await RealAsterisk.HangUpLeftoversAsync();
-        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var ami = await AmiClient.ConnectAsync(WithAgiEvents());
         await using var plays = new AmiEventLog(ami, "AGIExecStart");
         await using var person = await PersonPressing('1').AnswerAsync();
         // Up to three calls a day reach each of these: the machine and the busy line are never confirmed.
@@ -206,6 +206,14 @@ public sealed class CampaignEndToEndTests
         offset = Math.Clamp(offset, -12, 14);
         // Etc/GMT's signs are POSIX's: Etc/GMT-5 is five hours ahead of UTC.
         return offset == 0 ? "Etc/UTC" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset).ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>An AMI login that hears the FastAGI commands too (<c>AGIExecStart</c>), as well as calls.</summary>
+    internal static AmiClientOptions WithAgiEvents()
+    {
+        var options = RealAsterisk.AmiOptions();
+        options.Events = "agi,call,dialplan";
+        return options;
     }
 
     /// <summary>What a test waited for, with the end of the service's log, for a failure that says why.</summary>

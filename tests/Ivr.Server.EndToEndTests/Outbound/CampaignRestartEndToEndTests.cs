@@ -18,7 +18,7 @@ public sealed class CampaignRestartEndToEndTests
     public async Task ServiceKilledDuringACampaignCallNeverCallsThePatientTwiceInTheWindow()
     {
         await RealAsterisk.HangUpLeftoversAsync();
-        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var ami = await AmiClient.ConnectAsync(CampaignEndToEndTests.WithAgiEvents());
         await using var dials = new AmiEventLog(ami, "DialBegin");
         await using var detecting = new AmiEventLog(ami, "AGIExecStart");
         await using var person = await SippScript.Phone().When(CallerCue.Amd).SayHello().AnswerAsync();
