@@ -5,6 +5,7 @@ using Ivr.Domain.Audit;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Audit;
 using Ivr.Portal.Calls;
+using Ivr.Portal.Campaigns;
 using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
@@ -71,6 +72,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TriageReviewAccess>();
         services.AddSingleton<TriageRecordAccess>();
         services.AddSingleton<AuditAccess>();
+        // The preview's speech comes from telephony when it runs in this host; without it the campaign page says the preview is unavailable.
+        services.AddSingleton<CampaignAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();
 

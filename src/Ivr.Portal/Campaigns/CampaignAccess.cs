@@ -1,0 +1,296 @@
+using System.Globalization;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Audit;
+using Ivr.Domain.Outbound;
+using Ivr.Domain.Practices;
+using Ivr.Portal.Accounts;
+using Microsoft.Extensions.Logging;
+
+namespace Ivr.Portal.Campaigns;
+
+/// <summary>
+/// The one way the portal reaches outbound campaigns: the supervisor every practice's, a practice admin their own
+/// practice's; everyone else is refused (403, audited as <c>campaign.denied</c>). A campaign's page, its API, its
+/// stream and its export read its patients (patient data), so each read is audited (<c>campaign.view</c>,
+/// <c>campaign.export</c>, <c>campaign.stream</c>), and so is every change (creating, starting, pausing, resuming,
+/// cancelling, a patient marked confirmed, an AMD label), naming the campaign and counts, never a patient.
+/// The preview's speech comes from telephony when it runs in this host (<paramref name="speech"/>).
+/// </summary>
+public sealed class CampaignAccess(ICampaignStore campaigns, IPracticeStore practices, IAuditLog audit, TimeProvider time, ILogger<CampaignAccess> logger, ICampaignSpeech? speech = null)
+{
+    /// <summary>What staff marking a patient confirmed puts on the patient's record as how they confirmed.</summary>
+    public const string FrontDesk = "reached at the front desk";
+
+    /// <summary>False when this host renders no speech: the page says the preview is unavailable.</summary>
+    public bool PreviewAvailable => speech is not null;
+
+    /// <summary>The campaigns <paramref name="who"/> may see, newest first, each with its counts; null when refused (audited).</summary>
+    public async Task<IReadOnlyList<(Campaign Campaign, CampaignCounts Counts)>?> ListAsync(PortalIdentity who, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        if (!who.SeesCampaigns)
+        {
+            await DenyAsync(who, "*", "list", cancellationToken);
+            return null;
+        }
+
+        IReadOnlyCollection<string>? of = who.CampaignsPractice is { } own ? [own] : null;
+        var list = new List<(Campaign, CampaignCounts)>();
+        foreach (var campaign in (await campaigns.ListAsync(of, cancellationToken)).Where(c => who.CanManageCampaignsOf(c.PracticeId)))
+        {
+            list.Add((campaign, await campaigns.CountsAsync(campaign.Id, cancellationToken)));
+        }
+
+        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "campaign.list", "campaign", "*", Invariant($"{list.Count} campaign(s) of {who.CampaignsPractice ?? "every practice"}")), cancellationToken);
+        return list;
+    }
+
+    /// <summary>The practices <paramref name="who"/> may make campaigns for, by name.</summary>
+    public async Task<IReadOnlyList<Practice>> PracticesAsync(PortalIdentity who, CancellationToken cancellationToken = default) =>
+        [.. (await practices.ListAsync(cancellationToken)).Where(p => who.CanManageCampaignsOf(p.Id)).OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    /// <summary>Campaign <paramref name="id"/> with its patients and attempts, audited as <paramref name="action"/> or as a refusal; not found is not audited.</summary>
+    public async Task<CampaignLookup> OpenAsync(PortalIdentity who, long id, string action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var campaign = await campaigns.GetAsync(id, cancellationToken);
+        if (campaign is null)
+        {
+            return new CampaignLookup(LookupStatus.NotFound);
+        }
+
+        if (!who.CanManageCampaignsOf(campaign.PracticeId))
+        {
+            await DenyAsync(who, Subject(id), $"{action} of a campaign of {campaign.PracticeId}", cancellationToken);
+            return new CampaignLookup(LookupStatus.Denied);
+        }
+
+        var lookup = await ReadAsync(campaign, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, action, "campaign", Subject(id), Invariant($"{lookup.Patients!.Count} patient(s), {lookup.Attempts!.Count} attempt(s) of {campaign.PracticeId}")), cancellationToken);
+        return lookup;
+    }
+
+    /// <summary>
+    /// The campaign of <paramref name="opened"/> read again, not audited: for a stream that <see cref="OpenAsync"/> let in
+    /// and audited once, as the live view's stream is.
+    /// </summary>
+    public async Task<CampaignLookup> RefreshAsync(CampaignLookup opened, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var campaign = await campaigns.GetAsync(opened.Campaign!.Id, cancellationToken);
+        return campaign is null ? new CampaignLookup(LookupStatus.NotFound) : await ReadAsync(campaign, cancellationToken, opened.Practice);
+    }
+
+    /// <summary>A new campaign saved as a draft, or every reason it cannot be (nothing saved then).</summary>
+    public async Task<(CampaignOutcome Outcome, long? Id)> CreateAsync(PortalIdentity who, CampaignRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(request);
+        var practiceId = request.PracticeId?.Trim() ?? who.CampaignsPractice;
+        if (string.IsNullOrEmpty(practiceId))
+        {
+            return (CampaignOutcome.Refused("choose the practice whose patients are called"), null);
+        }
+
+        if (!who.CanManageCampaignsOf(practiceId))
+        {
+            await DenyAsync(who, "*", $"create of a campaign of {practiceId}", cancellationToken);
+            return (CampaignOutcome.Of(CampaignOutcomeStatus.Denied), null);
+        }
+
+        if (await practices.GetAsync(practiceId, cancellationToken) is not { } practice)
+        {
+            return (CampaignOutcome.Refused($"there is no practice '{practiceId}'"), null);
+        }
+
+        var now = time.GetUtcNow();
+        var draft = CampaignDraft.Read(request, practice, who.Username, now);
+        if (draft.Campaign is null)
+        {
+            // The errors quote the list's rows (the person fixing it needs them): shown to the user, never logged or audited.
+            return (new CampaignOutcome(CampaignOutcomeStatus.Refused, null, draft.Errors), null);
+        }
+
+        var id = await campaigns.CreateAsync(draft.Campaign, draft.Patients, [.. draft.Slots.Select(s => s.StartsAt)], [.. draft.Slots.Select(s => s.Clinician)], cancellationToken);
+        await audit.RecordAsync(new AuditEntry(now, who.AuditActor, "campaign.create", "campaign", Subject(id), Invariant($"draft of {practice.Id}: {draft.Patients.Count} patient(s), {draft.Slots.Count} slot(s)")), cancellationToken);
+        logger.LogInformation("Campaign {CampaignId} of {PracticeId} created by {Username}: {Patients} patient(s)", id, practice.Id, who.Username, draft.Patients.Count);
+        return (new CampaignOutcome(CampaignOutcomeStatus.Done, draft.Campaign with { Id = id }), id);
+    }
+
+    /// <summary>The moves staff make, by the verb the page and the API use, and the state each leads to.</summary>
+    public static readonly IReadOnlyDictionary<string, CampaignState> Moves = new Dictionary<string, CampaignState>(StringComparer.Ordinal)
+    {
+        ["start"] = CampaignState.Running,
+        ["pause"] = CampaignState.Paused,
+        ["resume"] = CampaignState.Running,
+        ["cancel"] = CampaignState.Cancelled,
+    };
+
+    /// <summary>
+    /// <paramref name="verb"/> (a key of <see cref="Moves"/>) on the campaign, when <see cref="CampaignStates.Check"/> allows it
+    /// (a draft is started, a paused campaign resumed); refused in words otherwise, audited either way.
+    /// </summary>
+    public async Task<CampaignOutcome> ChangeAsync(PortalIdentity who, long id, string verb, CancellationToken cancellationToken = default)
+    {
+        if (!Moves.TryGetValue(verb, out var to))
+        {
+            return CampaignOutcome.Of(CampaignOutcomeStatus.NotFound);
+        }
+
+        var (campaign, refused) = await ManagedAsync(who, id, verb, cancellationToken);
+        if (campaign is null)
+        {
+            return refused!;
+        }
+
+        var now = time.GetUtcNow();
+        var from = campaign.State;
+        var why = Check(verb, from, to);
+        if (why is null && !await campaigns.ChangeStateAsync(id, from, to, now, cancellationToken))
+        {
+            // Someone (or the dialler finishing it) moved it first: say why against the state it is in now.
+            campaign = await campaigns.GetAsync(id, cancellationToken) ?? campaign;
+            why = Check(verb, campaign.State, to) ?? $"the campaign changed meanwhile; it is {CampaignStates.Word(campaign.State)}";
+        }
+
+        var action = "campaign." + verb;
+        if (why is not null)
+        {
+            await audit.RecordAsync(new AuditEntry(now, who.AuditActor, action, "campaign", Subject(id), $"refused: {why}"), cancellationToken);
+            return CampaignOutcome.Refused(why);
+        }
+
+        await audit.RecordAsync(new AuditEntry(now, who.AuditActor, action, "campaign", Subject(id), $"{CampaignStates.Word(from)} to {CampaignStates.Word(to)}"), cancellationToken);
+        logger.LogInformation("Campaign {CampaignId} of {PracticeId}: {From} to {To} by {Username}", id, campaign.PracticeId, from, to, who.Username);
+        return new CampaignOutcome(CampaignOutcomeStatus.Done, await campaigns.GetAsync(id, cancellationToken));
+    }
+
+    /// <summary>"Mark confirmed (reached at the front desk)": the patient is confirmed and never called again.</summary>
+    public async Task<CampaignOutcome> ConfirmAsync(PortalIdentity who, long id, long patientId, CancellationToken cancellationToken = default)
+    {
+        var (campaign, refused) = await ManagedAsync(who, id, "confirm", cancellationToken);
+        if (campaign is null)
+        {
+            return refused!;
+        }
+
+        var patient = await campaigns.PatientAsync(patientId, cancellationToken);
+        if (patient is null || patient.CampaignId != id)
+        {
+            return CampaignOutcome.Of(CampaignOutcomeStatus.NotFound);
+        }
+
+        var now = time.GetUtcNow();
+        var done = await campaigns.MarkConfirmedAsync(patientId, $"staff ({who.Username}): {FrontDesk}", now, cancellationToken);
+        var detail = done ? Invariant($"patient {patientId} marked confirmed: {FrontDesk}") : Invariant($"patient {patientId} was done already: nothing changed");
+        await audit.RecordAsync(new AuditEntry(now, who.AuditActor, "campaign.confirm", "campaign", Subject(id), detail), cancellationToken);
+        return done
+            ? new CampaignOutcome(CampaignOutcomeStatus.Done, campaign)
+            : CampaignOutcome.Refused($"this patient is done already ({Words(patient.Progress)}): nothing changed");
+    }
+
+    /// <summary>Staff's verdict on an attempt's AMD result: <see cref="AmdLabels.Right"/> or <see cref="AmdLabels.Wrong"/>.</summary>
+    public async Task<CampaignOutcome> LabelAsync(PortalIdentity who, long id, long attemptId, string? label, CancellationToken cancellationToken = default)
+    {
+        var (campaign, refused) = await ManagedAsync(who, id, "amd-label", cancellationToken);
+        if (campaign is null)
+        {
+            return refused!;
+        }
+
+        var attempt = await campaigns.AttemptAsync(attemptId, cancellationToken);
+        if (attempt is null || attempt.CampaignId != id)
+        {
+            return CampaignOutcome.Of(CampaignOutcomeStatus.NotFound);
+        }
+
+        if (label is not (AmdLabels.Right or AmdLabels.Wrong))
+        {
+            return CampaignOutcome.Refused($"an AMD label is '{AmdLabels.Right}' or '{AmdLabels.Wrong}', not '{label}'");
+        }
+
+        if (string.IsNullOrEmpty(attempt.AmdStatus) || !await campaigns.LabelAmdAsync(attemptId, label, cancellationToken))
+        {
+            return CampaignOutcome.Refused("this call has no AMD result to label");
+        }
+
+        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "campaign.amd-label", "campaign", Subject(id), Invariant($"attempt {attemptId} ({attempt.AmdStatus}): AMD was {label}")), cancellationToken);
+        return new CampaignOutcome(CampaignOutcomeStatus.Done, campaign);
+    }
+
+    /// <summary>The campaign's words as a telephone WAV, for the person (<paramref name="voicemail"/> false) or the voicemail.</summary>
+    public async Task<(CampaignOutcomeStatus Status, byte[]? Wav)> PreviewAsync(PortalIdentity who, long id, bool voicemail, CancellationToken cancellationToken = default)
+    {
+        var (campaign, refused) = await ManagedAsync(who, id, "preview", cancellationToken);
+        if (campaign is null)
+        {
+            return (refused!.Status, null);
+        }
+
+        if (speech is null)
+        {
+            return (CampaignOutcomeStatus.Unavailable, null);
+        }
+
+        var name = (await practices.GetAsync(campaign.PracticeId, cancellationToken))?.Name ?? campaign.PracticeId;
+        var text = voicemail ? CampaignScript.Voicemail(name, campaign) : CampaignScript.Person(name, campaign);
+        return (CampaignOutcomeStatus.Done, await speech.PreviewAsync(text, cancellationToken));
+    }
+
+    /// <summary>Where a patient stands, in the page's words.</summary>
+    public static string Words(PatientProgress progress) => progress switch
+    {
+        PatientProgress.Waiting => "not called yet",
+        PatientProgress.Trying => "still trying",
+        PatientProgress.VoicemailLeft => "voicemail left",
+        PatientProgress.NeedsOfficeCall => "needs a call from the office",
+        PatientProgress.OptedOut => "opted out",
+        _ => Ivr.Data.IvrJson.Word(progress).Replace('-', ' '),
+    };
+
+    /// <summary>Why <paramref name="verb"/> cannot move a campaign that is <paramref name="from"/>, or null: the domain's rule, and start only a draft, resume only a paused one.</summary>
+    private static string? Check(string verb, CampaignState from, CampaignState to) => (verb, from) switch
+    {
+        ("start", not CampaignState.Draft) when CampaignStates.Check(from, to) is null => $"the campaign is {CampaignStates.Word(from)}: resume it",
+        ("resume", CampaignState.Draft) => "a draft is started, not resumed",
+        _ => CampaignStates.Check(from, to),
+    };
+
+    private async Task<CampaignLookup> ReadAsync(Campaign campaign, CancellationToken cancellationToken, Practice? practice = null) => new(
+        LookupStatus.Found,
+        campaign,
+        practice ?? await practices.GetAsync(campaign.PracticeId, cancellationToken),
+        await campaigns.PatientsAsync(campaign.Id, cancellationToken),
+        await campaigns.AttemptsAsync(campaign.Id, cancellationToken),
+        await campaigns.CountsAsync(campaign.Id, cancellationToken),
+        await campaigns.SlotsAsync(campaign.Id, cancellationToken));
+
+    /// <summary>The campaign when <paramref name="who"/> may run it; otherwise null and the outcome (a refusal audited).</summary>
+    private async Task<(Campaign? Campaign, CampaignOutcome? Refused)> ManagedAsync(PortalIdentity who, long id, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var campaign = await campaigns.GetAsync(id, cancellationToken);
+        if (campaign is null)
+        {
+            return (null, CampaignOutcome.Of(CampaignOutcomeStatus.NotFound));
+        }
+
+        if (!who.CanManageCampaignsOf(campaign.PracticeId))
+        {
+            await DenyAsync(who, Subject(id), $"{what} of a campaign of {campaign.PracticeId}", cancellationToken);
+            return (null, CampaignOutcome.Of(CampaignOutcomeStatus.Denied));
+        }
+
+        return (campaign, null);
+    }
+
+    private async Task DenyAsync(PortalIdentity who, string subject, string what, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Portal user {Username} ({Role}) was refused a campaign's {What}", who.Username, PortalRoles.Name(who.Role), what.Split(' ')[0]);
+        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), who.AuditActor, "campaign.denied", "campaign", subject, $"refused {what}: {PortalRoles.Name(who.Role)} of {who.PracticeId ?? "no practice"}"), cancellationToken);
+    }
+
+    private static string Subject(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
