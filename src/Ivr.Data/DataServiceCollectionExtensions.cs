@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Ivr.Domain.Triage.IProtocolStore, SqliteProtocolStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageRecordStore, SqliteTriageRecordStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageReportStore, SqliteTriageReportStore>();
+        services.AddSingleton<Ivr.Domain.Outbound.ICampaignStore, SqliteCampaignStore>();
         services.AddHostedService<MigrationService>();
         return services;
     }

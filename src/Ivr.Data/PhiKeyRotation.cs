@@ -22,6 +22,19 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
         ("user_totp", "user_id", ["secret"]),
         ("message_history", "id", ["note"]),
         ("triage_records", "id", ["pathway"]),
+        ("campaign_patients", "id", ["name", "phone", "email", "appointment", "clinician"]),
+        ("campaign_opt_outs", "id", ["phone"]),
+    ];
+
+    /// <summary>
+    /// Every keyed hash (<see cref="PhiProtector.Index"/>) of a protected value: table, the column that names a row, the
+    /// logical column whose encrypted value it hashes (stored as <c>{name}_enc</c>), the hash column and its purpose.
+    /// A rotation makes each again under the new key, from the decrypted value beside it.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string RowColumn, string Column, string IndexColumn, string Purpose)> IndexedColumns =
+    [
+        ("campaign_patients", "id", "phone", "phone_hash", "phone"),
+        ("campaign_opt_outs", "id", "phone", "phone_hash", "phone"),
     ];
 
     /// <summary>How many values and recordings each key id protects (<c>legacy</c>: the first format, before key ids).</summary>
@@ -43,6 +56,15 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
                     var key = PhiProtector.KeyIdOf(value);
                     counts[key] = counts.TryGetValue(key, out var c) ? (c.Values + 1, c.Recordings) : (1, 0);
                 }
+            }
+        }
+
+        foreach (var (table, _, _, index, _) in IndexedColumns)
+        {
+            foreach (var value in await connection.QueryAsync<string>(new CommandDefinition($"SELECT {index} FROM {table}", cancellationToken: cancellationToken)))
+            {
+                var key = PhiProtector.KeyIdOf(value);
+                counts[key] = counts.TryGetValue(key, out var c) ? (c.Values + 1, c.Recordings) : (1, 0);
             }
         }
 
@@ -69,6 +91,11 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
             {
                 values += await RotateColumnAsync(table, rowColumn, column, current, cancellationToken);
             }
+        }
+
+        foreach (var (table, rowColumn, column, index, purpose) in IndexedColumns)
+        {
+            values += await RotateIndexAsync(table, rowColumn, column, index, purpose, current, cancellationToken);
         }
 
         var recordings = 0;
@@ -110,6 +137,39 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
                 done += await connection.ExecuteAsync(new CommandDefinition(
                     $"UPDATE {table} SET {column}_enc = @again WHERE {rowColumn} = @row AND {column}_enc = @value",
                     new { again, row = RowValue(rowColumn, row), value },
+                    cancellationToken: cancellationToken));
+            }
+        }
+    }
+
+    private async Task<int> RotateIndexAsync(string table, string rowColumn, string column, string index, string purpose, string current, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IReadOnlyList<(string Row, string Value, string Index)> rows;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                rows = (await connection.QueryAsync<(string Row, string Value, string Index)>(new CommandDefinition(
+                    $"SELECT CAST({rowColumn} AS TEXT), {column}_enc, {index} FROM {table} WHERE {column}_enc IS NOT NULL AND {index} NOT LIKE @prefix LIMIT {Batch}",
+                    new { prefix = current + ":%" },
+                    cancellationToken: cancellationToken))).ToArray();
+            }
+
+            if (rows.Count == 0)
+            {
+                return done;
+            }
+
+            foreach (var (row, value, old) in rows)
+            {
+                var again = protector.Index(protector.Unprotect(value, table, column, row)!, purpose);
+                await using var connection = await database.OpenAsync(cancellationToken);
+                // Lands only if the row still holds the value and index read (a row the service changed is read again).
+                done += await connection.ExecuteAsync(new CommandDefinition(
+                    $"UPDATE {table} SET {index} = @again WHERE {rowColumn} = @row AND {index} = @old AND {column}_enc = @value",
+                    new { again, row = RowValue(rowColumn, row), old, value },
                     cancellationToken: cancellationToken));
             }
         }

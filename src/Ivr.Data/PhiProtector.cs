@@ -97,6 +97,26 @@ public sealed class PhiProtector
     public string? Unprotect(string? stored, string purpose) =>
         stored is null ? null : UnprotectText(stored, "purpose:" + purpose, purpose, purpose);
 
+    /// <summary>
+    /// A keyed hash of a value (a blind index), <c>{key id}:{hex HMAC-SHA256}</c>: equal values give equal indexes under
+    /// one key, so a column can be searched for a value (a phone number) without decrypting every row, while the
+    /// database alone tells nothing (phone numbers are too few to hide behind a plain hash). The HMAC key is derived
+    /// from the current patient-data key (HKDF-SHA256, its own info string), never the encryption key itself; the key id
+    /// lets a rotation find indexes made under an old key and make them again from the encrypted value beside them.
+    /// </summary>
+    public string Index(string value, string purpose)
+    {
+        var ring = Ring();
+        return IndexWith(ring.Current, ring.CurrentId, value, purpose);
+    }
+
+    /// <summary>The value's index under every key of the ring, the current one first: what a lookup matches while a rotation is under way.</summary>
+    public IReadOnlyList<string> Indexes(string value, string purpose)
+    {
+        var ring = Ring();
+        return ring.Keys.Zip(ring.Ids, (key, id) => IndexWith(key, id, value, purpose)).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>Encrypts bytes (recordings); associated data names the purpose (for a recording, its file name).</summary>
     public byte[] ProtectBytes(ReadOnlySpan<byte> plain, string purpose)
     {
@@ -251,6 +271,13 @@ public sealed class PhiProtector
         }
 
         throw new DataException($"A protected value in {where} was made with key {keyId}, which this service does not hold.");
+    }
+
+    private static string IndexWith(byte[] key, string keyId, string value, string purpose)
+    {
+        var indexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes("ivr blind index v1"));
+        var mac = HMACSHA256.HashData(indexKey, Encoding.UTF8.GetBytes(purpose + "\n" + value));
+        return keyId + ":" + Convert.ToHexStringLower(mac);
     }
 
     private static string RowBinding(string table, string column, string rowId) => $"row:{table}.{column}#{rowId}";

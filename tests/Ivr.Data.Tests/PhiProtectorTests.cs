@@ -17,6 +17,23 @@ public sealed class PhiProtectorTests
     }
 
     [Fact]
+    public void AnIndexIsTheSameForTheSameValueAndTellsNothingWithoutTheKey()
+    {
+        var protector = new PhiProtector(RandomNumberGenerator.GetBytes(32));
+
+        var index = protector.Index("+13125550142", "phone");
+
+        Assert.Equal(index, protector.Index("+13125550142", "phone"));
+        Assert.StartsWith(protector.CurrentKeyId + ":", index, StringComparison.Ordinal);
+        Assert.Equal(8 + 1 + 64, index.Length);
+        Assert.DoesNotContain("5550142", index, StringComparison.Ordinal);
+        Assert.NotEqual(index, protector.Index("+13125550143", "phone"));
+        Assert.NotEqual(index, protector.Index("+13125550142", "email"));
+        Assert.NotEqual(index[9..], new PhiProtector(RandomNumberGenerator.GetBytes(32)).Index("+13125550142", "phone")[9..]);
+        Assert.Equal([index], protector.Indexes("+13125550142", "phone"));
+    }
+
+    [Fact]
     public void WrongKeyIsATypedErrorNotGarbage()
     {
         var stored = new PhiProtector(RandomNumberGenerator.GetBytes(32)).Protect("5551234567", "c");
