@@ -271,8 +271,9 @@ public sealed class CampaignHttpTests
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 1 ? csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries) : csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("line,patient,phone,email,appointment,clinician,progress,attempts,last_result,last_call_at,confirmed_how,confirmed_at,slot,slot_clinician", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("2,Ann Smith,+13125550100,,2026-12-04 09:30,,confirmed,1,confirmed,2026-12-01 10:00,", lines[1], StringComparison.Ordinal);
-        Assert.Equal("3,Ben Jones,+13125550101,,2026-12-04 10:00,,confirmed,0,,,staff (ann): reached at the front desk,2026-12-01 10:00,,", lines[2]);
+        // A leading + is a formula to a spreadsheet: the number is escaped as text.
+        Assert.StartsWith("2,Ann Smith,\"'+13125550100\",,2026-12-04 09:30,,confirmed,1,confirmed,2026-12-01 10:00,", lines[1], StringComparison.Ordinal);
+        Assert.Equal("3,Ben Jones,\"'+13125550101\",,2026-12-04 10:00,,confirmed,0,,,staff (ann): reached at the front desk,2026-12-01 10:00,,", lines[2]);
         var counts = json.GetProperty("campaign").GetProperty("counts");
         Assert.Equal(2, counts.GetProperty("confirmed").GetInt32());
         Assert.Equal(2, counts.GetProperty("done").GetInt32());
