@@ -4,6 +4,8 @@ using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Outbound;
+using Ivr.Portal.Campaigns;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Ivr.Testing.PortalUnderTest;
 
@@ -340,9 +342,83 @@ public sealed class CampaignHttpTests
         Assert.Equal(3, audit.Count(e => e.Action == "campaign.amd-label"));
     }
 
-    private static async Task<PortalUnderTest> ArrangeAsync()
+    [Fact]
+    public async Task TheStreamSendsTheCampaignAsItProgressesIsAuditedOnceAndDoesNotRenewTheSession()
     {
-        var portal = await PortalUnderTest.StartAsync(new FakeTimeProvider(Now));
+        var time = new FakeTimeProvider(Now);
+        await using var portal = await ArrangeAsync(time);
+        var id = await SeedAsync(portal, PracticeA);
+        using var ann = await SignedInAsync(portal, "ann");
+        Assert.Equal(HttpStatusCode.OK, (await ann.PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
+        var patients = await portal.Get<ICampaignStore>().PatientsAsync(id);
+        // Past half the (default, 15 minute) timeout any other request would renew the cookie (sliding expiration).
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        using var response = await ann.GetAsync($"/api/campaigns/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var first = await NextProgressAsync(events, time);
+        await CallAsync(portal, patients[0].Id, "HUMAN", "HUMAN-5000-2000", AttemptResult.Confirmed);
+        var second = await NextProgressAsync(events, time);
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "the stream renewed the session cookie");
+        Assert.Equal(0, first.GetProperty("campaign").GetProperty("counts").GetProperty("confirmed").GetInt32());
+        Assert.Equal("running", first.GetProperty("campaign").GetProperty("state").GetString());
+        Assert.Equal(1, second.GetProperty("campaign").GetProperty("counts").GetProperty("confirmed").GetInt32());
+        Assert.Equal("confirmed", second.GetProperty("patients")[0].GetProperty("progress").GetString());
+        var audit = await portal.Get<IAuditLog>().ListAsync(100);
+        Assert.Single(audit, e => e.Action == "campaign.stream" && e.Actor == "portal:ann");
+        using var bob = await SignedInAsync(portal, "bob");
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.GetAsync($"/api/campaigns/{id}/events", HttpCompletionOption.ResponseHeadersRead)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePreviewIsTheCampaignsWordsSpokenByTheServicesSpeechForThoseWhoMayRunIt()
+    {
+        var speech = new RecordingSpeech();
+        await using var portal = await ArrangeAsync(new FakeTimeProvider(Now), services => services.AddSingleton<ICampaignSpeech>(speech));
+        var id = await SeedAsync(portal, PracticeA);
+        using var ann = await SignedInAsync(portal, "ann");
+        using var bob = await SignedInAsync(portal, "bob");
+
+        var person = await ann.GetAsync($"/campaigns/{id}/person.wav");
+        var voicemail = await ann.GetAsync($"/campaigns/{id}/voicemail.wav");
+        var page = await ann.GetStringAsync($"/campaigns/{id}");
+        var refused = await bob.GetAsync($"/campaigns/{id}/person.wav");
+
+        Assert.Equal(HttpStatusCode.OK, person.StatusCode);
+        Assert.Equal("audio/wav", person.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(RecordingSpeech.Wav, await person.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, voicemail.StatusCode);
+        Assert.Equal(
+            ["Hello. This is Riverside Pediatrics calling. Your appointment on Friday is cancelled. Please press 1 to confirm.",
+             "Hello. This is Riverside Pediatrics calling about your appointment, which has changed. Please call us at 3 1 2, 5 5 5, 0 1 9 9. Again, that is 3 1 2, 5 5 5, 0 1 9 9. Thank you."],
+            speech.Texts);
+        Assert.Contains($"src=\"/campaigns/{id}/person.wav\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("preview-unavailable", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(2, speech.Texts.Count);
+    }
+
+    [Fact]
+    public async Task WithoutTheServicesSpeechThePreviewIsUnavailable()
+    {
+        await using var portal = await ArrangeAsync();
+        var id = await SeedAsync(portal, PracticeA);
+        using var ann = await SignedInAsync(portal, "ann");
+
+        var json = await ann.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
+        var wav = await ann.GetAsync($"/campaigns/{id}/person.wav");
+
+        Assert.False(json.GetProperty("previewAvailable").GetBoolean());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, wav.StatusCode);
+    }
+
+    private static Task<PortalUnderTest> ArrangeAsync() => ArrangeAsync(new FakeTimeProvider(Now));
+
+    private static async Task<PortalUnderTest> ArrangeAsync(FakeTimeProvider time, Action<IServiceCollection>? configure = null)
+    {
+        var portal = await PortalUnderTest.StartAsync(time, configure);
         await portal.SeedPracticesAsync();
         await portal.AddUserAsync("ann", Password, PortalRole.PracticeAdmin, PracticeA);
         await portal.AddUserAsync("bob", Password, PortalRole.PracticeAdmin, PracticeB);
@@ -399,6 +475,40 @@ public sealed class CampaignHttpTests
         return attempt;
     }
 
+    /// <summary>
+    /// The next <c>progress</c> event's campaign, moving the clock on by the stream's poll until it comes (the real-time
+    /// bound only waits for the server to answer a step).
+    /// </summary>
+    private static async Task<JsonElement> NextProgressAsync(StreamReader events, FakeTimeProvider time)
+    {
+        var read = events.ReadLineAsync();
+        for (var steps = 0; steps < 20; steps++)
+        {
+            try
+            {
+                while (true)
+                {
+                    var line = await read.WaitAsync(TimeSpan.FromSeconds(1));
+                    Assert.NotNull(line);
+                    read = events.ReadLineAsync();
+                    if (line == "event: progress")
+                    {
+                        var data = await read.WaitAsync(TimeSpan.FromSeconds(10));
+                        Assert.StartsWith("data: ", data);
+                        return JsonDocument.Parse(data!["data: ".Length..]).RootElement.Clone();
+                    }
+                }
+            }
+            catch (TimeoutException)
+            {
+                time.Advance(CampaignApi.Poll);
+            }
+        }
+
+        Assert.Fail("no progress event after 20 polls");
+        return default;
+    }
+
     private static Task<HttpResponseMessage> Label(HttpClient client, long id, long attempt, string label) =>
         client.PostAsJsonAsync($"/api/campaigns/{id}/attempts/{attempt}/amd", new { label });
 
@@ -443,6 +553,23 @@ public sealed class CampaignHttpTests
         var client = portal.Client();
         client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await SignInAsync(client, username));
         return client;
+    }
+
+    /// <summary>The service's speech as a fake: a fixed WAV, and the texts it was asked to say.</summary>
+    private sealed class RecordingSpeech : ICampaignSpeech
+    {
+        public static readonly byte[] Wav = "RIFF-test-wav"u8.ToArray();
+
+        public List<string> Texts { get; } = [];
+
+        public Task<CampaignPrompts> RenderAsync(Campaign campaign, string practiceName, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new CampaignPrompts("campaign-person", "campaign-voicemail"));
+
+        public Task<byte[]> PreviewAsync(string text, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(text);
+            return Task.FromResult(Wav);
+        }
     }
 
     private static async Task<string> SignInAsync(HttpClient client, string username)
