@@ -86,7 +86,7 @@ public sealed class CampaignAccess(ICampaignStore campaigns, IPracticeStore prac
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(request);
-        var practiceId = request.PracticeId?.Trim() ?? who.CampaignsPractice;
+        var practiceId = string.IsNullOrWhiteSpace(request.PracticeId) ? who.CampaignsPractice : request.PracticeId.Trim();
         if (string.IsNullOrEmpty(practiceId))
         {
             return (CampaignOutcome.Refused("choose the practice whose patients are called"), null);
