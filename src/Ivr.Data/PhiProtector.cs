@@ -25,6 +25,7 @@ public sealed class PhiProtector
     private const int KeyIdLength = 8;
     private readonly string? _keyFile;
     private readonly Lock _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _indexKeys = new(StringComparer.Ordinal);
     private KeyRing _ring;
     private DateTime _loadedAt;
 
@@ -273,9 +274,9 @@ public sealed class PhiProtector
         throw new DataException($"A protected value in {where} was made with key {keyId}, which this service does not hold.");
     }
 
-    private static string IndexWith(byte[] key, string keyId, string value, string purpose)
+    private string IndexWith(byte[] key, string keyId, string value, string purpose)
     {
-        var indexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes("ivr blind index v1"));
+        var indexKey = _indexKeys.GetOrAdd(keyId, _ => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes("ivr blind index v1")));
         var mac = HMACSHA256.HashData(indexKey, Encoding.UTF8.GetBytes(purpose + "\n" + value));
         return keyId + ":" + Convert.ToHexStringLower(mac);
     }

@@ -16,7 +16,7 @@ namespace Ivr.Data;
 public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProtector protector) : ICampaignStore
 {
     /// <summary>What <see cref="FinishAttemptAsync"/> keeps as the way a patient confirmed on a call.</summary>
-    public const string ConfirmedOnCall = "call";
+    public const string ConfirmedOnCall = "phone: confirmed on the campaign call";
 
     private const string CampaignColumns =
         "id, practice_id, title, kind, words, callback_number, state, window_start, window_end, max_per_day, max_per_week, max_attempts, retry_waits, max_channels, time_zone, ends_by, created_by, created_at, started_at, ended_at";
@@ -81,29 +81,41 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
                 cancellationToken: cancellationToken));
         }
 
+        // The immediate transaction holds the write lock, so the next ids are known before inserting: each row goes in
+        // whole, its encrypted values bound to its id, in one prepared statement reused for a list of thousands.
+        var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM campaign_patients", transaction: transaction, cancellationToken: cancellationToken));
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            """
+            INSERT INTO campaign_patients (id, campaign_id, line, name_enc, phone_enc, phone_hash, email_enc, appointment_enc, clinician_enc, progress)
+            VALUES ($id, $campaign, $line, $name, $phone, $hash, $email, $appointment, $clinician, 'Waiting')
+            """;
+        string[] names = ["$id", "$campaign", "$line", "$name", "$phone", "$hash", "$email", "$appointment", "$clinician"];
+        var parameters = names.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         foreach (var patient in patients)
         {
-            var row = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "INSERT INTO campaign_patients (campaign_id, line, phone_hash, progress) VALUES (@id, @Line, @hash, 'Waiting') RETURNING id",
-                new { id, patient.Line, hash = protector.Index(patient.Phone, PhoneIndex) },
-                transaction,
-                cancellationToken: cancellationToken));
-
-            // The encrypted values are bound to the row's id, known only once it is inserted (same transaction).
+            var row = next++;
             var rowId = row.ToString(CultureInfo.InvariantCulture);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE campaign_patients SET name_enc = @name, phone_enc = @phone, email_enc = @email, appointment_enc = @appointment, clinician_enc = @clinician WHERE id = @row",
-                new
-                {
-                    row,
-                    name = protector.Protect(patient.Name, PatientsTable, "name", rowId),
-                    phone = protector.Protect(patient.Phone, PatientsTable, "phone", rowId),
-                    email = protector.Protect(patient.Email, PatientsTable, "email", rowId),
-                    appointment = protector.Protect(patient.Appointment is { } at ? WriteLocal(at) : null, PatientsTable, "appointment", rowId),
-                    clinician = protector.Protect(patient.Clinician, PatientsTable, "clinician", rowId),
-                },
-                transaction,
-                cancellationToken: cancellationToken));
+            object?[] values =
+            [
+                row,
+                id,
+                patient.Line,
+                protector.Protect(patient.Name, PatientsTable, "name", rowId),
+                protector.Protect(patient.Phone, PatientsTable, "phone", rowId),
+                protector.Index(patient.Phone, PhoneIndex),
+                protector.Protect(patient.Email, PatientsTable, "email", rowId),
+                protector.Protect(patient.Appointment is { } at ? WriteLocal(at) : null, PatientsTable, "appointment", rowId),
+                protector.Protect(patient.Clinician, PatientsTable, "clinician", rowId),
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -48,7 +48,7 @@ public sealed class CampaignAttemptTests
         Assert.True(await f.Store.FinishAttemptAsync(attempt, AttemptResult.Confirmed, "pressed 1", Now.AddMinutes(1), new PatientNext(PatientProgress.Confirmed, null)));
 
         var record = await f.Store.PatientAsync(maria);
-        Assert.Equal((PatientProgress.Confirmed, (DateTimeOffset?)null, "call", Now.AddMinutes(1)), (record!.Progress, record.NextAt, record.ConfirmedHow, record.ConfirmedAt!.Value));
+        Assert.Equal((PatientProgress.Confirmed, (DateTimeOffset?)null, "phone: confirmed on the campaign call", Now.AddMinutes(1)), (record!.Progress, record.NextAt, record.ConfirmedHow, record.ConfirmedAt!.Value));
         Assert.False(await f.Store.ClaimAsync(maria, "process-a", Now.AddDays(1), Now.AddDays(1).AddMinutes(5)));
     }
 
