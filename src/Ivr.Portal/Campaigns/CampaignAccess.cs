@@ -72,14 +72,34 @@ public sealed class CampaignAccess(ICampaignStore campaigns, IPracticeStore prac
 
     /// <summary>
     /// The campaign of <paramref name="opened"/> read again, not audited: for a stream that <see cref="OpenAsync"/> let in
-    /// and audited once, as the live view's stream is.
+    /// and audited once, as the live view's stream is. Its patients (thousands, each decrypted) are read again only when
+    /// its state, counts or calls changed, or with <paramref name="everything"/> (a patient only held back changes none of them).
     /// </summary>
-    public async Task<CampaignLookup> RefreshAsync(CampaignLookup opened, CancellationToken cancellationToken = default)
+    public async Task<CampaignLookup> RefreshAsync(CampaignLookup opened, bool everything = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opened);
         var campaign = await campaigns.GetAsync(opened.Campaign!.Id, cancellationToken);
-        return campaign is null ? new CampaignLookup(LookupStatus.NotFound) : await ReadAsync(campaign, cancellationToken, opened.Practice);
+        if (campaign is null)
+        {
+            return new CampaignLookup(LookupStatus.NotFound);
+        }
+
+        if (!everything)
+        {
+            var counts = await campaigns.CountsAsync(campaign.Id, cancellationToken);
+            var attempts = await campaigns.AttemptsAsync(campaign.Id, cancellationToken);
+            // The campaign's own fields change only with its state (its retry rules hold a list, which a record compares by reference).
+            if (campaign.State == opened.Campaign.State && Same(counts, opened.Counts!) && attempts.SequenceEqual(opened.Attempts!))
+            {
+                return opened with { Campaign = campaign };
+            }
+        }
+
+        return await ReadAsync(campaign, cancellationToken, opened.Practice);
     }
+
+    private static bool Same(CampaignCounts a, CampaignCounts b) =>
+        a.Attempts == b.Attempts && Enum.GetValues<PatientProgress>().All(p => a.Of(p) == b.Of(p));
 
     /// <summary>A new campaign saved as a draft, or every reason it cannot be (nothing saved then).</summary>
     public async Task<(CampaignOutcome Outcome, long? Id)> CreateAsync(PortalIdentity who, CampaignRequest request, CancellationToken cancellationToken = default)

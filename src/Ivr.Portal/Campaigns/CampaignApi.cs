@@ -24,6 +24,9 @@ public static class CampaignApi
     /// <summary>How often the stream reads the campaign again.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(3);
 
+    /// <summary>The stream reads every patient again at least every this many polls.</summary>
+    public const int FullReadEvery = 10;
+
     /// <summary>How long the stream may stay silent before it sends a comment, so proxies keep it open.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
@@ -131,6 +134,7 @@ public static class CampaignApi
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         string? sent = null;
+        var turn = 0;
         try
         {
             var expires = await ServerSentEvents.OpenAsync(context, time, stop.Token);
@@ -156,7 +160,8 @@ public static class CampaignApi
                     return;
                 }
 
-                lookup = await access.RefreshAsync(lookup, stop.Token) is { Status: LookupStatus.Found } fresh ? fresh : lookup;
+                // Every tenth turn reads the patients even when nothing else changed (a patient held back changes no count).
+                lookup = await access.RefreshAsync(lookup, ++turn % FullReadEvery == 0, stop.Token) is { Status: LookupStatus.Found } fresh ? fresh : lookup;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
