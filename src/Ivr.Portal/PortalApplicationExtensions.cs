@@ -1,5 +1,6 @@
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Calls;
+using Ivr.Portal.Campaigns;
 using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
@@ -58,6 +59,7 @@ public static class PortalApplicationExtensions
         app.MapTriageApi();
         app.MapTriageReviewApi();
         app.MapSoftphoneApi();
+        app.MapCampaignApi();
         app.MapAssets();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

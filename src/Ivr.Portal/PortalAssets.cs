@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace Ivr.Portal;
 
 /// <summary>
-/// The portal's stylesheet and its scripts (the idle sign-out, the live view's, the desk's, the triage screen's, the desk's softphone and
+/// The portal's stylesheet and its scripts (the idle sign-out, the live view's, the desk's, the triage screen's, a campaign page's, the desk's softphone and
 /// the SIP library it imports, JsSIP, vendored by scripts/vendor-jssip), built into the binary: nothing to copy at deployment,
 /// nothing from a CDN at run time, and no inline style the content security policy would have to allow.
 /// </summary>
@@ -17,7 +17,7 @@ public static class PortalAssets
     public static IEndpointRouteBuilder MapAssets(this IEndpointRouteBuilder app)
     {
         Map(app, "portal.css", "text/css; charset=utf-8");
-        foreach (var script in new[] { "live.js", "desk.js", "triage.js", "idle.js", "softphone.js", "jssip.min.js" })
+        foreach (var script in new[] { "live.js", "desk.js", "triage.js", "idle.js", "softphone.js", "jssip.min.js", "campaign.js" })
         {
             Map(app, script, Script);
         }

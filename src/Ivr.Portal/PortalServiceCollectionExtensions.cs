@@ -73,6 +73,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TriageRecordAccess>();
         services.AddSingleton<AuditAccess>();
         services.AddSingleton<PatientLinkAccess>();
+        // The preview's speech comes from telephony when it runs in this host; without it the campaign page says the preview is unavailable.
+        services.AddSingleton<CampaignAccess>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditOrigin, HttpAuditOrigin>();
 

@@ -87,6 +87,9 @@ public interface ICampaignStore
 
     Task<DateTimeOffset?> OptedOutAtAsync(string practiceId, string phone, CancellationToken cancellationToken = default);
 
+    /// <summary>Every slot of the campaign, taken or not, soonest first (the portal shows which patient took which).</summary>
+    Task<IReadOnlyList<CampaignSlot>> SlotsAsync(long campaignId, CancellationToken cancellationToken = default);
+
     /// <summary>The campaign's slots nobody took yet, soonest first.</summary>
     Task<IReadOnlyList<CampaignSlot>> OpenSlotsAsync(long campaignId, CancellationToken cancellationToken = default);
 

@@ -34,8 +34,8 @@ public sealed class PortalCookieEvents(PortalAccounts accounts) : CookieAuthenti
     }
 
     /// <summary>
-    /// The live view's stream stays open with nobody at the keyboard, and the desk page says it shows a card
-    /// without anyone touching it, so neither renews the session: whoever walks away from the page is signed
+    /// The live view's stream and a campaign page's stay open with nobody at the keyboard, and the desk page says it
+    /// shows a card without anyone touching it, so none renews the session: whoever walks away from the page is signed
     /// out after the idle timeout like anywhere else.
     /// </summary>
     public override Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
@@ -55,7 +55,7 @@ public sealed class PortalCookieEvents(PortalAccounts accounts) : CookieAuthenti
         Status(context, StatusCodes.Status403Forbidden);
 
     private static bool Passive(HttpRequest request) =>
-        request.Path.StartsWithSegments(Live.LiveApi.StreamPath) || request.Path.StartsWithSegments(Desk.DeskApi.SeenPath);
+        request.Path.StartsWithSegments(Live.LiveApi.StreamPath) || request.Path.StartsWithSegments(Desk.DeskApi.SeenPath) || Campaigns.CampaignApi.IsStream(request.Path);
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 

@@ -91,6 +91,15 @@ public sealed record PortalIdentity(long UserId, string Username, PortalRole Rol
         _ => false,
     };
 
+    /// <summary>True when the user may see and run outbound campaigns at all: the supervisor (every practice), practice admins (their own).</summary>
+    public bool SeesCampaigns => Role == PortalRole.Supervisor || (Role == PortalRole.PracticeAdmin && PracticeId is not null);
+
+    /// <summary>True when the user may create, read and run the campaigns of <paramref name="practiceId"/>: the supervisor, and that practice's admins.</summary>
+    public bool CanManageCampaignsOf(string practiceId) => CanChangeScheduleOf(practiceId);
+
+    /// <summary>The practice a campaign list is limited to (only meaningful with <see cref="SeesCampaigns"/>); null for every practice.</summary>
+    public string? CampaignsPractice => Role == PortalRole.Supervisor ? null : PracticeId;
+
     /// <summary>Who acknowledged or resolved, in a message's history: the clinician id where there is one.</summary>
     public string Actor => ClinicianId ?? Username;
 

@@ -287,6 +287,14 @@ public sealed class InMemoryCampaignStore : ICampaignStore
         }
     }
 
+    public Task<IReadOnlyList<CampaignSlot>> SlotsAsync(long campaignId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<CampaignSlot>>(_slots.Where(s => s.CampaignId == campaignId).OrderBy(s => s.StartsAt).ToList());
+        }
+    }
+
     public Task<IReadOnlyList<CampaignSlot>> OpenSlotsAsync(long campaignId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
