@@ -67,6 +67,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
             "--Asterisk:FastAgi:Port=0",
             "--Asterisk:Ami:Secret=",
             "--Dispatch:Enabled=false",
+            "--Outbound:Enabled=false",
             .. settings,
         ];
         var host = IvrHost.Build(arguments, collection =>
