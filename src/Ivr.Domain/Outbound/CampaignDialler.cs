@@ -14,6 +14,7 @@ public sealed class CampaignDialler(
     IPracticeStore practices,
     IOutboundCaller caller,
     ILineLoad load,
+    ICampaignSpeech speech,
     CampaignCalls calls,
     OutboundOptions options,
     TimeProvider time)
@@ -44,6 +45,7 @@ public sealed class CampaignDialler(
 
         var campaigns = new Dictionary<long, Campaign?>();
         var busy = new Dictionary<long, int>();
+        var spoken = new Dictionary<long, string?>();
         foreach (var patient in await store.DueAsync(now, room * 4, cancellationToken).ConfigureAwait(false))
         {
             if (started.Count >= room)
@@ -80,15 +82,47 @@ public sealed class CampaignDialler(
                 continue;
             }
 
-            var attemptId = await store.StartAttemptAsync(patient.Id, now, decision, cancellationToken).ConfigureAwait(false);
+            // The words are made into audio before anyone is dialled (once; the files are kept): a person's "hello" comes
+            // the moment they answer, and AMD must be listening then, not waiting for text-to-speech.
             var practice = await practices.GetAsync(campaign.PracticeId, cancellationToken).ConfigureAwait(false);
-            var call = new OutboundCall(attemptId, patient.Patient.Phone, practice?.Name ?? "Your doctor's office", practice?.Numbers.FirstOrDefault() ?? campaign.CallbackNumber);
+            if (!spoken.TryGetValue(campaign.Id, out var unspeakable))
+            {
+                unspeakable = spoken[campaign.Id] = await SpeakAsync(campaign, practice, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (unspeakable is not null)
+            {
+                var later = new CallingDecision(CallingVerdict.Wait, now + SpeechRetry, "speech", $"the campaign's words could not be made into audio ({unspeakable}); tried again in {SpeechRetry.TotalMinutes:0} minutes");
+                await store.HoldAsync(patient.Id, Owner, later.NotBefore, later.Rule, later.Why, cancellationToken).ConfigureAwait(false);
+                held.Add(later);
+                continue;
+            }
+
+            var attemptId = await store.StartAttemptAsync(patient.Id, now, decision, cancellationToken).ConfigureAwait(false);
+            var call = new OutboundCall(attemptId, patient.Patient.Phone, practice?.Name ?? OutboundCallNames.UnknownPractice, practice?.Numbers.FirstOrDefault() ?? campaign.CallbackNumber);
             busy[campaign.Id]++;
             Interlocked.Increment(ref _inFlight);
             started.Add(Task.Run(() => CallAsync(call), CancellationToken.None));
         }
 
         return new DialRound(finished, held, started, false);
+    }
+
+    /// <summary>How long patients wait when the campaign's words cannot be spoken.</summary>
+    public static readonly TimeSpan SpeechRetry = TimeSpan.FromMinutes(5);
+
+    /// <summary>Makes the campaign's words audio; null when done, else what went wrong (without the words).</summary>
+    private async Task<string?> SpeakAsync(Campaign campaign, Practices.Practice? practice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await speech.RenderAsync(campaign, practice?.Name ?? OutboundCallNames.UnknownPractice, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Practices.GreetingRenderException exception)
+        {
+            return exception.Message;
+        }
     }
 
     /// <summary>Places the call; when nobody answered, or the script ended without a result, closes the attempt with what is known.</summary>

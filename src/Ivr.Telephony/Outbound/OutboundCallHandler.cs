@@ -53,7 +53,7 @@ public sealed class OutboundCallHandler(
         CampaignPrompts prompts;
         try
         {
-            prompts = await speech.RenderAsync(campaign, practice?.Name ?? "your doctor's office", cancellationToken);
+            prompts = await speech.RenderAsync(campaign, practice?.Name ?? OutboundCallNames.UnknownPractice, cancellationToken);
         }
         catch (GreetingRenderException exception)
         {

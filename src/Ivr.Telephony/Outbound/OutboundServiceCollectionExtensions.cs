@@ -27,6 +27,7 @@ public static class OutboundServiceCollectionExtensions
             sp.GetRequiredService<IPracticeStore>(),
             sp.GetRequiredService<IOutboundCaller>(),
             sp.GetRequiredService<ILineLoad>(),
+            sp.GetRequiredService<ICampaignSpeech>(),
             sp.GetRequiredService<CampaignCalls>(),
             options,
             sp.GetRequiredService<TimeProvider>()));

@@ -14,6 +14,7 @@ public sealed class CampaignDiallerTests
     private readonly FakeCaller _caller = new();
     private readonly FakeLoad _load = new();
     private readonly OutboundOptions _options = new();
+    private readonly FakeSpeech _speech = new();
 
     [Fact]
     public async Task DuePatientIsCalledShowingThePracticeAndTheDecisionIsKeptOnTheAttempt()
@@ -145,6 +146,26 @@ public sealed class CampaignDiallerTests
         Assert.Equal(CampaignState.Finished, (await _store.GetAsync(id))!.State);
     }
 
+    [Fact]
+    public async Task TheWordsAreMadeAudioBeforeAnyoneIsDialledAndWhenTheyCannotBeNobodyIsDialled()
+    {
+        var id = await StartAsync(2);
+        _speech.Fails = true;
+
+        var round = await Dialler().RunDueAsync();
+
+        Assert.Empty(round.Calls);
+        Assert.All(round.Held, h => Assert.Equal("speech", h.Rule));
+        Assert.All(await _store.PatientsAsync(id), p => Assert.Equal(Morning + CampaignDialler.SpeechRetry, p.NextAt));
+        Assert.Empty(await _store.AttemptsAsync(id));
+
+        _speech.Fails = false;
+        _time.Advance(CampaignDialler.SpeechRetry);
+        await Task.WhenAll((await Dialler().RunDueAsync()).Calls);
+        Assert.Equal(2, _caller.Calls.Count);
+        Assert.Equal(["Riverside Pediatrics"], _speech.Rendered.Distinct());
+    }
+
     [Theory]
     [InlineData(0, 0, 4)]
     [InlineData(0, 3, 1)]
@@ -154,7 +175,7 @@ public sealed class CampaignDiallerTests
     public void PacingKeepsCampaignsToTheirShareAndGivesWayToPatientsCallingIn(int inbound, int outbound, int room) =>
         Assert.Equal(room, OutboundPacing.Room(new OutboundOptions(), inbound, outbound));
 
-    private CampaignDialler Dialler() => new(_store, _practices, _caller, _load, new CampaignCalls(_store, _time), _options, _time);
+    private CampaignDialler Dialler() => new(_store, _practices, _caller, _load, _speech, new CampaignCalls(_store, _time), _options, _time);
 
     private async Task<long> StartAsync(int patients, int maxChannels = 4)
     {
@@ -192,6 +213,26 @@ public sealed class CampaignDiallerTests
 
             return Pending ?? Task.FromResult(Answer(call));
         }
+    }
+
+    private sealed class FakeSpeech : ICampaignSpeech
+    {
+        public bool Fails { get; set; }
+
+        public List<string> Rendered { get; } = [];
+
+        public Task<CampaignPrompts> RenderAsync(Campaign campaign, string practiceName, CancellationToken cancellationToken = default)
+        {
+            if (Fails)
+            {
+                throw new Ivr.Domain.Practices.GreetingRenderException("'flite' is not installed here");
+            }
+
+            Rendered.Add(practiceName);
+            return Task.FromResult(new CampaignPrompts("person", "voicemail"));
+        }
+
+        public Task<byte[]> PreviewAsync(string text, CancellationToken cancellationToken = default) => Task.FromResult(Array.Empty<byte>());
     }
 
     private sealed class FakeLoad : ILineLoad
