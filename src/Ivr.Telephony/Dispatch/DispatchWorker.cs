@@ -1,4 +1,5 @@
 using Ivr.Domain.Dispatch;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -26,37 +27,14 @@ public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playbac
         playback.DeleteLeftovers();
         logger.LogInformation("Dispatcher {Owner} started", dispatcher.Owner);
         var importing = ImportLoopAsync(stoppingToken);
-        var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                running.AddRange(await dispatcher.RunDueAsync(stoppingToken));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The database may be busy or briefly gone; the next poll tries again, nothing is lost.
-                logger.LogError(exception, "Dispatch poll failed");
-            }
-
-            foreach (var failed in running.Where(t => t.IsFaulted))
-            {
-                logger.LogError(failed.Exception, "A dispatch step failed; its message stays due and is tried again");
-            }
-
-            running.RemoveAll(t => t.IsCompleted);
-            try
-            {
-                await Task.Delay(options.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        // Steps in flight end with the service; their leases expire and a restarted service goes on.
-        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await PollingRounds.RunAsync(
+            dispatcher.RunDueAsync,
+            options.PollInterval,
+            time,
+            logger,
+            "Dispatch poll",
+            "A dispatch step failed; its message stays due and is tried again",
+            stoppingToken);
         await importing;
     }
 

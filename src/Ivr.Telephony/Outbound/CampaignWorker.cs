@@ -1,4 +1,5 @@
 using Ivr.Domain.Outbound;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,14 +21,11 @@ public sealed class CampaignWorker(CampaignDialler dialler, OutboundOptions opti
         }
 
         logger.LogInformation("Campaign dialler {Owner} started", dialler.Owner);
-        var running = new List<Task>();
         var surge = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await PollingRounds.RunAsync(
+            async cancellationToken =>
             {
-                var round = await dialler.RunDueAsync(stoppingToken);
-                running.AddRange(round.Calls);
+                var round = await dialler.RunDueAsync(cancellationToken);
                 foreach (var finished in round.Finished)
                 {
                     logger.LogInformation("Campaign {CampaignId} is over: nobody is left to call, or its end passed", finished);
@@ -43,29 +41,14 @@ public sealed class CampaignWorker(CampaignDialler dialler, OutboundOptions opti
                     surge = round.Surge;
                     logger.LogWarning(surge ? "Inbound surge: campaign dialling paused" : "Inbound surge over: campaign dialling resumed");
                 }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The database may be busy or briefly gone; the next round tries again, nothing is lost.
-                logger.LogError(exception, "Campaign dialling round failed");
-            }
 
-            foreach (var failed in running.Where(t => t.IsFaulted))
-            {
-                logger.LogError(failed.Exception, "A campaign call could not close its attempt; its lease runs out and the patient is called again");
-            }
-
-            running.RemoveAll(t => t.IsCompleted);
-            try
-            {
-                await Task.Delay(options.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+                return round.Calls;
+            },
+            options.PollInterval,
+            time,
+            logger,
+            "Campaign dialling round",
+            "A campaign call could not close its attempt; its lease runs out and the patient is called again",
+            stoppingToken);
     }
 }
