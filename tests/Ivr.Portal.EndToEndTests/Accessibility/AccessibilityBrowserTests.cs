@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
+using Ivr.Domain.Outbound;
 using Ivr.Testing.Desk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,11 @@ public sealed class AccessibilityBrowserTests(Chromium chromium) : IClassFixture
         var message = await portal.SeedMessageAsync(PracticeA, Urgency.Urgent);
         await portal.SeedMessageAsync(PracticeB, Urgency.Routine, minutesAfter: 5, withRecording: false);
         var callId = (await portal.Get<IMessageStore>().GetAsync(message))!.CallId;
+        var campaign = await portal.Get<ICampaignStore>().CreateAsync(
+            new Campaign { PracticeId = PracticeA, Title = "Dr. Rivera out Friday", Kind = CampaignKind.Reschedule, Words = "Your appointment on Friday is cancelled.", CallbackNumber = "3125550100", TimeZone = "America/New_York", EndsBy = DateTimeOffset.UtcNow.AddDays(3), CreatedBy = "sue" },
+            [new CampaignPatient(2, "Ann Smith", "+13125550101", null, null, null)],
+            [DateTime.UtcNow.Date.AddDays(2).AddHours(9)],
+            [null]);
         var page = await chromium.NewPageAsync(portal.BaseAddress);
         var found = new List<string>();
 
@@ -74,6 +80,10 @@ public sealed class AccessibilityBrowserTests(Chromium chromium) : IClassFixture
             ("audit", "/audit"),
             ("account", "/account"),
             ("live", "/live"),
+            ("campaigns", "/campaigns"),
+            ("new campaign", "/campaigns/new"),
+            ("campaign", $"/campaigns/{campaign}"),
+            ("a patient's link that does not work", "/confirm/not-a-link"),
             ("not found", "/messages/999999"),
         })
         {
