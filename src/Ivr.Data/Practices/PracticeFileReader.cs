@@ -43,7 +43,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "outbound", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -111,6 +111,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Agreement = Child(root, "agreement") is { } agreement ? ReadAgreement(agreement) : null,
             Desk = Child(root, "desk") is { } desk ? ReadDesk(desk, numbers) : DeskSettings.Default,
             Triage = Child(root, "triage") is { } triage ? ReadTriage(triage) : TriageSettings.Default,
+            Outbound = Child(root, "outbound") is { } outbound ? ReadOutbound(outbound) : OutboundSettings.Default,
         };
     }
 

@@ -65,6 +65,11 @@ public static class PracticeFileWriter
             WriteTriage(y, practice.Triage);
         }
 
+        if (!practice.Outbound.IsDefault)
+        {
+            WriteOutbound(y, practice.Outbound);
+        }
+
         y.AppendLine("hours:");
         WriteHours(y, practice.Hours, "  ");
 
@@ -113,6 +118,17 @@ public static class PracticeFileWriter
         }
 
         return y.ToString();
+    }
+
+    /// <summary>The <c>outbound:</c> section, written only when a setting differs from its default so older files export as they were.</summary>
+    private static void WriteOutbound(StringBuilder y, OutboundSettings outbound)
+    {
+        y.AppendLine("outbound:");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  window: \"{outbound.Rules.WindowStart:HH\\:mm}-{outbound.Rules.WindowEnd:HH\\:mm}\"");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  callsPerDay: {outbound.Rules.MaxPerDay}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  callsPerWeek: {outbound.Rules.MaxPerWeek}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  maxChannels: {outbound.MaxChannels}");
+        y.AppendLine(CultureInfo.InvariantCulture, $"  retry: {{ maxAttempts: {outbound.Retry.MaxAttempts}, waits: \"{string.Join(", ", outbound.Retry.Waits.Select(OutboundSettings.Wait))}\" }}");
     }
 
     /// <summary>The <c>triage:</c> section, written only when a rung differs from its default, and then only those rungs.</summary>

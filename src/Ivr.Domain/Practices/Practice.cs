@@ -72,6 +72,9 @@ public sealed record Practice
     /// <summary>What each triage disposition does for this practice (rungs it did not name keep their defaults).</summary>
     public TriageSettings Triage { get; init; } = TriageSettings.Default;
 
+    /// <summary>What the practice allows its outbound campaigns (window, caps, retries, calls at once); campaigns may only be tighter.</summary>
+    public OutboundSettings Outbound { get; init; } = OutboundSettings.Default;
+
     public ZoneClock Clock() => new(TimeZone);
 
     /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>).</summary>

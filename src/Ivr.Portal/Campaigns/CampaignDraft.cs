@@ -8,7 +8,8 @@ namespace Ivr.Portal.Campaigns;
 /// <summary>
 /// A <see cref="CampaignRequest"/> read into a campaign, its patients and its slots, or every reason it cannot be
 /// (each in words, the list's and the slots' as <c>FILE:LINE: what</c>): nothing is saved until all of it holds.
-/// The patients' zone is the practice's.
+/// The patients' zone is the practice's; what the request leaves empty comes from the practice's outbound settings
+/// (<see cref="Practice.Outbound"/>), and a campaign may be tighter than those but never looser.
 /// </summary>
 /// <param name="Campaign">The campaign to save as a draft; null when there are errors.</param>
 /// <param name="Patients">The list's patients.</param>
@@ -20,9 +21,6 @@ public sealed record CampaignDraft(Campaign? Campaign, IReadOnlyList<CampaignPat
 
     /// <summary>The name the errors give a typed list.</summary>
     public const string TypedList = "list";
-
-    /// <summary>Calls of one campaign at once, at most (the dialler's default cap).</summary>
-    public const int MaxChannelsLimit = 4;
 
     public static CampaignDraft Read(CampaignRequest request, Practice practice, string createdBy, DateTimeOffset now)
     {
@@ -75,11 +73,22 @@ public sealed record CampaignDraft(Campaign? Campaign, IReadOnlyList<CampaignPat
             errors.Add($"the last day of calling {lastDay:yyyy-MM-dd} is past");
         }
 
-        var rules = Rules(request, errors);
-        var channels = Number(request.MaxChannels, MaxChannelsLimit, "calls at once", errors);
-        if (channels is < 1 or > MaxChannelsLimit)
+        var allowed = practice.Outbound;
+        var rules = Rules(request, allowed.Rules, errors);
+        if (rules is not null && allowed.Looser(rules, channels: allowed.MaxChannels) is { } looserRules)
         {
-            errors.Add($"calls at once is a whole number from 1 to {MaxChannelsLimit}, not {channels}");
+            errors.Add(looserRules);
+        }
+
+        var before = errors.Count;
+        var channels = Number(request.MaxChannels, allowed.MaxChannels, "calls at once", errors);
+        if (errors.Count == before && channels < OutboundSettings.MinChannels)
+        {
+            errors.Add($"calls at once is a whole number from {OutboundSettings.MinChannels} to the practice's {allowed.MaxChannels}, not {channels}");
+        }
+        else if (errors.Count == before && allowed.Looser(allowed.Rules, channels) is { } looserChannels)
+        {
+            errors.Add(looserChannels);
         }
 
         IReadOnlyList<CampaignPatient> patients = [];
@@ -127,6 +136,7 @@ public sealed record CampaignDraft(Campaign? Campaign, IReadOnlyList<CampaignPat
             Words = words,
             CallbackNumber = callback,
             Rules = rules!,
+            Retry = allowed.Retry,
             MaxChannels = channels,
             TimeZone = practice.TimeZone,
             EndsBy = endsBy!.Value,
@@ -136,13 +146,13 @@ public sealed record CampaignDraft(Campaign? Campaign, IReadOnlyList<CampaignPat
         return new CampaignDraft(campaign, patients, slots, []);
     }
 
-    private static CallingRules? Rules(CampaignRequest request, List<string> errors)
+    private static CallingRules? Rules(CampaignRequest request, CallingRules practice, List<string> errors)
     {
         var before = errors.Count;
-        var start = Time(request.WindowStart, CallingRules.EarliestAllowed, "the calling window's start", errors);
-        var end = Time(request.WindowEnd, CallingRules.LatestAllowed, "the calling window's end", errors);
-        var day = Number(request.MaxPerDay, CallingRules.Default.MaxPerDay, "calls a day", errors);
-        var week = Number(request.MaxPerWeek, CallingRules.Default.MaxPerWeek, "calls a week", errors);
+        var start = Time(request.WindowStart, practice.WindowStart, "the calling window's start", errors);
+        var end = Time(request.WindowEnd, practice.WindowEnd, "the calling window's end", errors);
+        var day = Number(request.MaxPerDay, practice.MaxPerDay, "calls a day", errors);
+        var week = Number(request.MaxPerWeek, practice.MaxPerWeek, "calls a week", errors);
         if (errors.Count > before)
         {
             return null;

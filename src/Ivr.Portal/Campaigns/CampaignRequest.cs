@@ -22,19 +22,19 @@ public sealed class CampaignRequest
     /// <summary>The last day of calling, <c>yyyy-MM-dd</c> on the practice's clock: calls stop at its end.</summary>
     public string? EndsBy { get; set; }
 
-    /// <summary>A tighter calling window's start, <c>HH:mm</c> on the patient's clock; empty for 08:00.</summary>
+    /// <summary>A calling window's start, within the practice's, <c>HH:mm</c> on the patient's clock; empty for the practice's (08:00 unless the practice set its own).</summary>
     public string? WindowStart { get; set; }
 
-    /// <summary>A tighter calling window's end, <c>HH:mm</c>; empty for 21:00.</summary>
+    /// <summary>A calling window's end, within the practice's, <c>HH:mm</c>; empty for the practice's (21:00 unless it set its own).</summary>
     public string? WindowEnd { get; set; }
 
-    /// <summary>Calls a day to one number; empty for one.</summary>
+    /// <summary>Calls a day to one number, at most the practice's; empty for the practice's (one by default).</summary>
     public string? MaxPerDay { get; set; }
 
-    /// <summary>Calls in any seven days to one number; empty for three.</summary>
+    /// <summary>Calls in any seven days to one number, at most the practice's; empty for the practice's (three by default).</summary>
     public string? MaxPerWeek { get; set; }
 
-    /// <summary>Calls of the campaign at once, 1 to 4; empty for 4.</summary>
+    /// <summary>Calls of the campaign at once, 1 to the practice's; empty for the practice's (4 by default).</summary>
     public string? MaxChannels { get; set; }
 
     /// <summary>The patient list as CSV text (typed, or an uploaded file's content).</summary>

@@ -60,6 +60,7 @@ public static class SettingsDiff
             Compare($"Triage {Dispositions.Code(rung)}", Actions(before.Triage.ActionsFor(rung)), Actions(after.Triage.ActionsFor(rung)));
         }
 
+        Compare("Outbound calls", before.Outbound.Words(), after.Outbound.Words());
         Keyed(changes, "Clinician", before.Clinicians, after.Clinicians, c => c.Id, Clinician);
         Keyed(changes, "Rotation", before.Rotations, after.Rotations, r => r.Name, Rotation);
         return changes;

@@ -17,9 +17,22 @@ public sealed class CampaignDraftTests
         Numbers = ["15550100"],
     };
 
-    [Fact]
-    public void ATypedCampaignBecomesADraftOnThePracticesClockWithItsTighterWindowAndRaisedCaps()
+    /// <summary>A practice that allows later calls, more of them and fewer at once, and retries its own way.</summary>
+    private static readonly Practice Harbor = Riverside with
     {
+        Id = "harbor-internal-medicine",
+        Outbound = new OutboundSettings
+        {
+            Rules = new CallingRules { WindowStart = new TimeOnly(9, 0), WindowEnd = new TimeOnly(20, 0), MaxPerDay = 2, MaxPerWeek = 6 },
+            MaxChannels = 2,
+            Retry = new RetryRules { MaxAttempts = 4, Waits = [TimeSpan.FromHours(1), TimeSpan.FromDays(1)] },
+        },
+    };
+
+    [Fact]
+    public void ATypedCampaignBecomesADraftOnThePracticesClockWithItsTighterWindowAndCaps()
+    {
+        var raised = Riverside with { Outbound = new OutboundSettings { Rules = CallingRules.Default with { MaxPerDay = 3, MaxPerWeek = 9 } } };
         var draft = CampaignDraft.Read(Request(r =>
         {
             r.WindowStart = "09:30";
@@ -27,7 +40,7 @@ public sealed class CampaignDraftTests
             r.MaxPerDay = "2";
             r.MaxPerWeek = "6";
             r.MaxChannels = "2";
-        }), Riverside, "ann", Now);
+        }), raised, "ann", Now);
 
         Assert.Empty(draft.Errors);
         var campaign = draft.Campaign!;
@@ -61,7 +74,7 @@ public sealed class CampaignDraftTests
         Assert.Empty(draft.Patients);
         Assert.Contains("the kind is cancellation, reschedule or notice, not 'survey'", draft.Errors);
         Assert.Contains("the calling window's start '9h' is not a time written HH:mm", draft.Errors);
-        Assert.Contains("calls at once is a whole number from 1 to 4, not 0", draft.Errors);
+        Assert.Contains("calls at once is a whole number from 1 to the practice's 4, not 0", draft.Errors);
         Assert.Contains("the last day of calling '10/12/2026' is not a date written yyyy-MM-dd", draft.Errors);
         Assert.Contains(draft.Errors, e => e.StartsWith("patients.csv:2: '12' is not", StringComparison.Ordinal));
         Assert.Contains("only reschedule campaigns offer slots: choose reschedule or leave the slots empty", draft.Errors);
@@ -73,6 +86,78 @@ public sealed class CampaignDraftTests
         var draft = CampaignDraft.Read(Request(r => r.MaxPerDay = "11"), Riverside, "ann", Now);
 
         Assert.Equal(["calls a day is a whole number from 1 to 10, not 11"], draft.Errors);
+    }
+
+    [Fact]
+    public void EmptyRulesTakeThePracticesOutboundSettingsAndItsRetries()
+    {
+        var draft = CampaignDraft.Read(Request(_ => { }), Harbor, "ann", Now);
+
+        Assert.Empty(draft.Errors);
+        Assert.Equal(Harbor.Outbound.Rules, draft.Campaign!.Rules);
+        Assert.Equal(2, draft.Campaign.MaxChannels);
+        Assert.Equal(4, draft.Campaign.Retry.MaxAttempts);
+        Assert.Equal([TimeSpan.FromHours(1), TimeSpan.FromDays(1)], draft.Campaign.Retry.Waits);
+    }
+
+    [Fact]
+    public void APracticeWithoutOutboundSettingsGivesTheLawsWindowOneADayThreeAWeekAndFourAtOnce()
+    {
+        var draft = CampaignDraft.Read(Request(_ => { }), Riverside, "ann", Now);
+
+        Assert.Equal(CallingRules.Default, draft.Campaign!.Rules);
+        Assert.Equal(4, draft.Campaign.MaxChannels);
+        Assert.Same(RetryRules.Default, draft.Campaign.Retry);
+    }
+
+    [Fact]
+    public void ACampaignTighterThanItsPracticeIsKept()
+    {
+        var draft = CampaignDraft.Read(Request(r =>
+        {
+            r.WindowStart = "10:00";
+            r.WindowEnd = "19:30";
+            r.MaxPerDay = "1";
+            r.MaxPerWeek = "2";
+            r.MaxChannels = "1";
+        }), Harbor, "ann", Now);
+
+        Assert.Empty(draft.Errors);
+        Assert.Equal(new CallingRules { WindowStart = new TimeOnly(10, 0), WindowEnd = new TimeOnly(19, 30), MaxPerDay = 1, MaxPerWeek = 2 }, draft.Campaign!.Rules);
+        Assert.Equal(1, draft.Campaign.MaxChannels);
+    }
+
+    [Theory]
+    [InlineData("08:30", "", "", "", "", "the calling window 08:30-20:00 is wider than the practice's 09:00-20:00")]
+    [InlineData("", "20:30", "", "", "", "the calling window 09:00-20:30 is wider than the practice's 09:00-20:00")]
+    [InlineData("", "", "3", "", "", "3 calls a day is more than the practice's 2")]
+    [InlineData("", "", "", "7", "", "7 calls a week is more than the practice's 6")]
+    [InlineData("", "", "", "", "3", "3 calls at once is more than the practice's 2")]
+    public void ACampaignLooserThanItsPracticeIsRefusedInWords(string start, string end, string day, string week, string channels, string error)
+    {
+        var draft = CampaignDraft.Read(Request(r =>
+        {
+            r.WindowStart = start;
+            r.WindowEnd = end;
+            r.MaxPerDay = day;
+            r.MaxPerWeek = week;
+            r.MaxChannels = channels;
+        }), Harbor, "ann", Now);
+
+        Assert.Null(draft.Campaign);
+        Assert.Equal([error], draft.Errors);
+    }
+
+    [Fact]
+    public void ALooserWindowAndMoreCallsAtOnceAreBothReported()
+    {
+        var draft = CampaignDraft.Read(Request(r =>
+        {
+            r.WindowStart = "08:00";
+            r.MaxChannels = "4";
+        }), Harbor, "ann", Now);
+
+        Assert.Equal(["the calling window 08:00-20:00 is wider than the practice's 09:00-20:00", "4 calls at once is more than the practice's 2"], draft.Errors);
     }
 
     [Fact]

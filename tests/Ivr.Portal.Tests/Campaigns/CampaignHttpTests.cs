@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ivr.Domain.Accounts;
 using Ivr.Domain.Audit;
 using Ivr.Domain.Outbound;
+using Ivr.Domain.Practices;
 using Ivr.Portal.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -115,7 +116,7 @@ public sealed class CampaignHttpTests
         Assert.Equal("America/New_York", campaign.TimeZone);
         Assert.Equal("3125550199", campaign.CallbackNumber);
         Assert.Equal(new TimeOnly(9, 0), campaign.Rules.WindowStart);
-        Assert.Equal(2, campaign.Rules.MaxPerDay);
+        Assert.Equal(1, campaign.Rules.MaxPerDay);
         Assert.Equal(new DateTimeOffset(2026, 12, 11, 5, 0, 0, TimeSpan.Zero), campaign.EndsBy);
         var patients = await portal.Get<ICampaignStore>().PatientsAsync(campaign.Id);
         Assert.Equal(["+13125550100", "+13125550101", "+13125550102"], patients.Select(p => p.Patient.Phone));
@@ -126,6 +127,53 @@ public sealed class CampaignHttpTests
         var audit = await portal.Get<IAuditLog>().ListAsync(100);
         Assert.Contains(audit, e => e.Action == "campaign.create" && e.Actor == "portal:ann" && e.Detail == $"draft of {PracticeA}: 3 patient(s), 0 slot(s)");
         Assert.DoesNotContain(audit, e => e.Detail.Contains("555 01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFormAndTheApiStartFromThePracticesOutboundRulesAndRefuseLooserOnesInWords()
+    {
+        await using var portal = await ArrangeAsync();
+        var practices = portal.Get<IPracticeStore>();
+        var riverside = (await practices.GetAsync(PracticeA))!;
+        await practices.SaveAsync(riverside with
+        {
+            Outbound = new OutboundSettings
+            {
+                Rules = new CallingRules { WindowStart = new TimeOnly(9, 0), WindowEnd = new TimeOnly(20, 0), MaxPerDay = 2, MaxPerWeek = 5 },
+                MaxChannels = 2,
+                Retry = new RetryRules { MaxAttempts = 3, Waits = [TimeSpan.FromHours(2)] },
+            },
+        }, "test");
+        using var ann = await SignedInAsync(portal, "ann");
+
+        var form = WebUtility.HtmlDecode(await ann.GetStringAsync("/campaigns/new"));
+        var taken = await ann.PostAsJsonAsync("/api/campaigns", Request(PracticeA));
+        var looser = await ann.PostAsJsonAsync("/api/campaigns", new { practiceId = PracticeA, title = "Flu clinic", kind = "notice", words = "The flu clinic moved to Saturday.", callbackNumber = "3125550199", endsBy = "2026-12-10", list = CleanList, maxPerDay = "3", windowEnd = "21:00" });
+        using var browser = portal.Client(followRedirects: false);
+        await SignInAsync(browser, "ann");
+        var page = await browser.GetStringAsync("/campaigns/new");
+        using var wider = Multipart(page, typed: CleanList);
+        wider.Add(new StringContent("21:00"), "Form.WindowEnd");
+        var refused = WebUtility.HtmlDecode(await (await browser.PostAsync("/campaigns/new", wider)).Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"window-start\" placeholder=\"09:00\"", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"window-end\" placeholder=\"20:00\"", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"max-day\" placeholder=\"2\"", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"max-channels\" placeholder=\"2\"", form, StringComparison.Ordinal);
+        Assert.Contains("Riverside Pediatrics: calls 09:00-20:00 on the patient's clock, at most 2 a day and 5 a week to one number for one campaign, 2 at once; up to 3 calls to a patient, retried after 2h", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var id = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var campaign = (await portal.Get<ICampaignStore>().GetAsync(id))!;
+        Assert.Equal(new CallingRules { WindowStart = new TimeOnly(9, 0), WindowEnd = new TimeOnly(20, 0), MaxPerDay = 2, MaxPerWeek = 5 }, campaign.Rules);
+        Assert.Equal(2, campaign.MaxChannels);
+        Assert.Equal(3, campaign.Retry.MaxAttempts);
+        Assert.Equal([TimeSpan.FromHours(2)], campaign.Retry.Waits);
+        Assert.Equal(HttpStatusCode.BadRequest, looser.StatusCode);
+        var errors = (await looser.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(["the calling window 09:00-21:00 is wider than the practice's 09:00-20:00"], errors);
+        Assert.Contains("Nothing was saved.", refused, StringComparison.Ordinal);
+        Assert.Contains("<li>the calling window 09:00-21:00 is wider than the practice's 09:00-20:00</li>", refused, StringComparison.Ordinal);
+        Assert.Single(await portal.Get<ICampaignStore>().ListAsync(null));
     }
 
     [Fact]
@@ -168,7 +216,7 @@ public sealed class CampaignHttpTests
         Assert.Contains("the callback number 'call us' is not a phone number (7 to 15 digits)", errors);
         Assert.Contains("the last day of calling 2026-11-30 is past", errors);
         Assert.Contains("the calling window 07:00-21:00 reaches outside 08:00-21:00 on the patient's clock", errors);
-        Assert.Contains("calls at once is a whole number from 1 to 4, not 9", errors);
+        Assert.Contains("9 calls at once is more than the practice's 4", errors);
         Assert.Contains("slots:2: 'next tuesday' is not a time written yyyy-MM-dd HH:mm", errors);
         Assert.Contains("slots:3: 2026-11-02 09:00 is past", errors);
         Assert.Contains("slots:4: the same slot as line 1", errors);
@@ -531,7 +579,7 @@ public sealed class CampaignHttpTests
             { new StringContent("(312) 555-0199"), "Form.CallbackNumber" },
             { new StringContent("2026-12-10"), "Form.EndsBy" },
             { new StringContent("09:00"), "Form.WindowStart" },
-            { new StringContent("2"), "Form.MaxPerDay" },
+            { new StringContent("1"), "Form.MaxPerDay" },
             { new StringContent(typed ?? string.Empty), "Form.List" },
             { new StringContent(listName ?? string.Empty), "Form.ListName" },
         };

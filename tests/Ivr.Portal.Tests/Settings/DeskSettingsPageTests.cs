@@ -138,6 +138,27 @@ public sealed class DeskSettingsPageTests
         Assert.Equal("4", SettingsForm.Of((await store.GetAsync(PracticeA))!, 3, string.Empty).Attempts);
     }
 
+    [Fact]
+    public async Task SavingTheSettingsKeepsThePracticesOutboundRules()
+    {
+        await using var portal = await StartSeededAsync();
+        var practices = portal.Get<IPracticeStore>();
+        var outbound = new OutboundSettings { Rules = Ivr.Domain.Outbound.CallingRules.Default with { WindowStart = new TimeOnly(9, 0) }, MaxChannels = 2 };
+        await practices.SaveAsync((await practices.GetAsync(PracticeA))! with { Outbound = outbound }, "test");
+        using var client = await SignedInAsync(portal);
+        var page = await client.GetStringAsync(Path);
+        var form = await FormAsync(portal);
+        form.MaxHoldSeconds = "120";
+
+        var saved = await client.PostAsync(Path, Post(page, form));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var practice = (await practices.GetAsync(PracticeA))!;
+        Assert.Equal(TimeSpan.FromSeconds(120), practice.Desk.MaxHold);
+        Assert.Equal(outbound.Rules, practice.Outbound.Rules);
+        Assert.Equal(2, practice.Outbound.MaxChannels);
+    }
+
     private static async Task<PortalUnderTest> StartSeededAsync()
     {
         var portal = await PortalUnderTest.StartAsync();

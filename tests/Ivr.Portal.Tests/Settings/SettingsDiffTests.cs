@@ -75,4 +75,17 @@ public sealed class SettingsDiffTests
             ["Triage within-24-hours: appointment-request, morning-report → urgent-message, appointment-request"],
             SettingsDiff.Between(Before, imported).Select(c => c.Text));
     }
+
+    [Fact]
+    public void AnImportThatChangesTheOutboundRulesListsThemInWords()
+    {
+        var imported = Before with
+        {
+            Outbound = new OutboundSettings { Rules = Ivr.Domain.Outbound.CallingRules.Default with { WindowStart = new TimeOnly(9, 0) }, MaxChannels = 2 },
+        };
+
+        Assert.Equal(
+            ["Outbound calls: calls 08:00-21:00 on the patient's clock, at most 1 a day and 3 a week to one number for one campaign, 4 at once; up to 6 calls to a patient, retried after 30m, 2h, 1d → calls 09:00-21:00 on the patient's clock, at most 1 a day and 3 a week to one number for one campaign, 2 at once; up to 6 calls to a patient, retried after 30m, 2h, 1d"],
+            SettingsDiff.Between(Before, imported).Select(c => c.Text));
+    }
 }

@@ -29,6 +29,10 @@ public sealed class NewModel(CampaignAccess access) : PageModel
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>The chosen practice's outbound settings, the form's defaults (the law's and the service's when none is chosen yet).</summary>
+    public OutboundSettings Allowed =>
+        Practices.FirstOrDefault(p => p.Id == Form.PracticeId)?.Outbound ?? (Practices.Count == 1 ? Practices[0].Outbound : OutboundSettings.Default);
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } refused)

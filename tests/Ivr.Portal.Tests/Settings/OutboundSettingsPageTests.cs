@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ivr.Domain.Accounts;
+using Ivr.Domain.Outbound;
+using Ivr.Domain.Practices;
+using static Ivr.Testing.PortalUnderTest;
+
+namespace Ivr.Portal.Tests.Settings;
+
+/// <summary>
+/// Needs a temporary SQLite file and a free loopback port (the host runs, no Asterisk): the practice settings page
+/// shows the practice's outbound rules (its practice file's <c>outbound:</c>), the defaults for a practice without them.
+/// </summary>
+public sealed class OutboundSettingsPageTests
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task ThePageShowsThePracticesOutboundRulesAndTheDefaultsForAPracticeWithout()
+    {
+        await using var portal = await PortalUnderTest.StartAsync();
+        await portal.SeedPracticesAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        var practices = portal.Get<IPracticeStore>();
+        var riverside = (await practices.GetAsync(PracticeA))!;
+        await practices.SaveAsync(riverside with
+        {
+            Outbound = new OutboundSettings
+            {
+                Rules = new CallingRules { WindowStart = new TimeOnly(9, 30), WindowEnd = new TimeOnly(19, 0), MaxPerDay = 2, MaxPerWeek = 4 },
+                MaxChannels = 3,
+                Retry = new RetryRules { MaxAttempts = 5, Waits = [TimeSpan.FromMinutes(45), TimeSpan.FromDays(1)] },
+            },
+        }, "test");
+        using var client = portal.Client(followRedirects: false);
+        (await client.PostAsJsonAsync("/api/session", new { username = "sam", password = Password })).EnsureSuccessStatusCode();
+
+        var set = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeA}/settings"));
+        var defaults = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeB}/settings"));
+
+        Assert.Contains("<h2>Outbound calls</h2>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-window\">09:30-19:00</span>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-per-day\">2</span>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-per-week\">4</span>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-channels\">3</span>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-attempts\">5</span>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-waits\">45m, 1d</span>", set, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-window\">08:00-21:00</span>", defaults, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-per-day\">1</span>", defaults, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-per-week\">3</span>", defaults, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-channels\">4</span>", defaults, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"outbound-waits\">30m, 2h, 1d</span>", defaults, StringComparison.Ordinal);
+    }
+}
