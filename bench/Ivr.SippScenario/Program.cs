@@ -41,11 +41,12 @@ var target = Path.GetFullPath(args[0]);
 patient.WriteTo(Path.GetDirectoryName(target)!, "5551234567", Path.GetFileNameWithoutExtension(target));
 return 0;
 
-// AMD() hears the hello and its silence (about 2 s), then the practice and the campaign's words play; the menu waits
-// 6 s for a key and is asked three times. A press every 2.5 s from 4 s to 34 s after the answer lands in one of them.
+// The person says hello 1.5 s after picking up (the line sends silent audio until then, so AMD() is listening when
+// the word comes); AMD() hears it and the silence after it, then the practice and the campaign's words play; the menu
+// waits 6 s for a key and is asked three times. A press every 2.5 s from 5 s to 35 s after the answer lands in one.
 static SippScript PersonPressingOne()
 {
-    var person = SippScript.Phone().SayHello().Wait(TimeSpan.FromSeconds(4));
+    var person = SippScript.Phone().SayHello(TimeSpan.FromMilliseconds(1500)).Wait(TimeSpan.FromSeconds(5));
     for (var press = 0; press < 12; press++)
     {
         person.Press('1').Wait(TimeSpan.FromMilliseconds(2100));
