@@ -58,8 +58,10 @@ public sealed class RtpPcapWriter
     /// <summary>
     /// A person answering: a short "hello" (the first word of sip-tester's capture, about a third of a second), then
     /// <paramref name="silence"/> of silent audio, sent as packets (AMD and WaitForSilence hear silence only in frames that arrive).
+    /// With <paramref name="before"/>, that much silent audio comes first: the person speaks a moment after picking up.
     /// </summary>
-    public byte[] Hello(TimeSpan callTime, TimeSpan silence) => SpeechThenSilence(callTime, Speech.Value.Skip(FirstWord).Take(HelloPackets).ToList(), silence);
+    public byte[] Hello(TimeSpan callTime, TimeSpan silence, TimeSpan before = default) =>
+        SpeechThenSilence(callTime, [.. Quiet(before), .. Speech.Value.Skip(FirstWord).Take(HelloPackets)], silence);
 
     /// <summary>An answering machine: the capture's whole six seconds of speech as its greeting, then <paramref name="silence"/> of silent audio.</summary>
     public byte[] Greeting(TimeSpan callTime, TimeSpan silence) => SpeechThenSilence(callTime, Speech.Value.Skip(FirstWord).ToList(), silence);
@@ -73,10 +75,12 @@ public sealed class RtpPcapWriter
     /// <summary>A-law's zero level.</summary>
     private const byte AlawSilence = 0xD5;
 
+    /// <summary>Silent 20 ms A-law payloads for <paramref name="time"/>.</summary>
+    private static IEnumerable<byte[]> Quiet(TimeSpan time) => Enumerable.Repeat(Enumerable.Repeat(AlawSilence, 160).ToArray(), (int)(time.TotalMilliseconds / 20));
+
     private byte[] SpeechThenSilence(TimeSpan callTime, IReadOnlyList<byte[]> speech, TimeSpan silence)
     {
-        var quiet = Enumerable.Repeat(Enumerable.Repeat(AlawSilence, 160).ToArray(), (int)(silence.TotalMilliseconds / 20)).ToList();
-        var payloads = speech.Concat(quiet).ToList();
+        var payloads = speech.Concat(Quiet(silence)).ToList();
         var start = Start(callTime, (uint)payloads.Sum(p => p.Length));
         var packets = new List<(TimeSpan, byte[])>();
         var offset = 0u;

@@ -96,9 +96,15 @@ public sealed class SippScript
     /// A person answering: "hello", then silence sent as audio (it goes on in the background while the script waits
     /// for cues and presses keys), which Asterisk's AMD() takes for a person.
     /// </summary>
-    public SippScript SayHello()
+    public SippScript SayHello() => SayHello(TimeSpan.Zero);
+
+    /// <summary>
+    /// A person answering who says hello <paramref name="after"/> the answer, the line sending silent audio until then: a
+    /// phone without cues (the benchmark's), whose hello must still come while AMD() listens.
+    /// </summary>
+    public SippScript SayHello(TimeSpan after)
     {
-        _steps.Add(new Step(StepKind.Hello, default, default, null));
+        _steps.Add(new Step(StepKind.Hello, default, after, null));
         return this;
     }
 
@@ -171,7 +177,7 @@ public sealed class SippScript
                     File.WriteAllBytes(pcap, step.Kind switch
                     {
                         StepKind.Key => rtp.Key(step.Key, clock),
-                        StepKind.Hello => rtp.Hello(clock, AnsweredSilence),
+                        StepKind.Hello => rtp.Hello(clock, AnsweredSilence, step.Time),
                         StepKind.Greeting => rtp.Greeting(clock, AnsweredSilence),
                         _ => rtp.Speak(clock),
                     });

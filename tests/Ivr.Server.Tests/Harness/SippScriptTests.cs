@@ -47,7 +47,49 @@ public sealed class SippScriptTests : IDisposable
         Assert.Contains("<pause milliseconds=\"2000\"/>", xml);
     }
 
+    [Fact]
+    public void AHelloSaidAMomentAfterTheAnswerIsSilentAudioUntilThenAndTheSameWordAfter()
+    {
+        var rtp = new RtpPcapWriter();
+
+        var atOnce = Payloads(rtp.Hello(TimeSpan.Zero, TimeSpan.FromSeconds(1)));
+        var later = Payloads(rtp.Hello(TimeSpan.Zero, TimeSpan.FromSeconds(1), before: TimeSpan.FromMilliseconds(1500)));
+
+        Assert.Equal(0, atOnce.FindIndex(p => !IsSilent(p)));
+        Assert.Equal(75, later.FindIndex(p => !IsSilent(p)));
+        Assert.All(later.Take(75), p => Assert.Equal(160, p.Length));
+        Assert.Equal(atOnce.Count + 75, later.Count);
+        Assert.Equal(atOnce.Where(p => !IsSilent(p)).SelectMany(p => p), later.Where(p => !IsSilent(p)).SelectMany(p => p));
+    }
+
+    [Fact]
+    public void APhoneWhoseHelloComesLaterWritesItIntoTheScenariosAudio()
+    {
+        var xml = File.ReadAllText(SippScript.Phone().SayHello(TimeSpan.FromSeconds(1)).WriteTo(_directory, "phone", "later"));
+
+        Assert.Contains("later-1.pcap", xml);
+        var payloads = Payloads(File.ReadAllBytes(Path.Combine(_directory, "later-1.pcap")));
+        Assert.Equal(50, payloads.FindIndex(p => !IsSilent(p)));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Every packet's RTP payload, in order (a 12-byte RTP header after Ethernet, IPv4 and UDP).</summary>
+    private static List<byte[]> Payloads(byte[] pcap)
+    {
+        var payloads = new List<byte[]>();
+        for (var at = 24; at < pcap.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32LittleEndian(pcap.AsSpan(at + 8));
+            payloads.Add(pcap.AsSpan(at + 16 + 42 + 12, length - 42 - 12).ToArray());
+            at += 16 + length;
+        }
+
+        return payloads;
+    }
+
+    /// <summary>A-law's zero level throughout.</summary>
+    private static bool IsSilent(byte[] payload) => payload.All(b => b == 0xD5);
 
     /// <summary>The RTP timestamp and sequence number of a pcap's first packet (Ethernet, IPv4, UDP, RTP).</summary>
     private static (uint Timestamp, ushort Sequence) FirstRtpHeader(byte[] pcap)
