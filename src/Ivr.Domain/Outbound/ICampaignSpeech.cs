@@ -7,6 +7,9 @@ namespace Ivr.Domain.Outbound;
 /// </summary>
 public interface ICampaignSpeech
 {
+    /// <summary>Whether speech can be made here at all (the service has a sounds folder to speak into).</summary>
+    bool Available { get; }
+
     /// <summary>The prompt ids of the person's message and of the voicemail, made (once) into audio Asterisk plays.</summary>
     Task<CampaignPrompts> RenderAsync(Campaign campaign, string practiceName, CancellationToken cancellationToken = default);
 

@@ -22,7 +22,7 @@ public sealed partial class CampaignAccess(ICampaignStore campaigns, IPracticeSt
     public const string FrontDesk = "reached at the front desk";
 
     /// <summary>False when this host renders no speech: the page says the preview is unavailable.</summary>
-    public bool PreviewAvailable => speech is not null;
+    public bool PreviewAvailable => speech?.Available == true;
 
     /// <summary>The campaigns <paramref name="who"/> may see, newest first, each with its counts; null when refused (audited).</summary>
     public async Task<IReadOnlyList<(Campaign Campaign, CampaignCounts Counts)>?> ListAsync(PortalIdentity who, CancellationToken cancellationToken = default)
@@ -146,14 +146,23 @@ public sealed partial class CampaignAccess(ICampaignStore campaigns, IPracticeSt
             return (refused!.Status, null);
         }
 
-        if (speech is null)
+        if (speech is not { Available: true })
         {
             return (CampaignOutcomeStatus.Unavailable, null);
         }
 
         var name = (await practices.GetAsync(campaign.PracticeId, cancellationToken))?.Name ?? campaign.PracticeId;
         var text = voicemail ? CampaignScript.Voicemail(name, campaign) : CampaignScript.Person(name, campaign);
-        return (CampaignOutcomeStatus.Done, await speech.PreviewAsync(text, cancellationToken));
+        try
+        {
+            return (CampaignOutcomeStatus.Done, await speech.PreviewAsync(text, cancellationToken));
+        }
+        catch (GreetingRenderException exception)
+        {
+            // flite or sox missing or failing: the words are the campaign's, not a patient's, so the reason may be logged.
+            logger.LogWarning("Campaign {CampaignId}: the preview could not be spoken: {Reason}", campaign.Id, exception.Message);
+            return (CampaignOutcomeStatus.Unavailable, null);
+        }
     }
 
     /// <summary>Where a patient stands, in the page's words.</summary>

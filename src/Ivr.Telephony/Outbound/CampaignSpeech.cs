@@ -1,5 +1,7 @@
 using Ivr.Domain.Outbound;
+using Ivr.Telephony.Hosting;
 using Ivr.Telephony.Practices;
+using Microsoft.Extensions.Options;
 
 namespace Ivr.Telephony.Outbound;
 
@@ -8,8 +10,10 @@ namespace Ivr.Telephony.Outbound;
 /// Asterisk's sounds, named by the words, made once). The words are the campaign's, the same for every patient: no one
 /// patient's data is ever spoken into a file. The preview is the very file calls play.
 /// </summary>
-public sealed class CampaignSpeech(GreetingRenderer renderer) : ICampaignSpeech
+public sealed class CampaignSpeech(GreetingRenderer renderer, IOptions<PromptsOptions> options) : ICampaignSpeech
 {
+    public bool Available => options.Value.SoundsDirectory is { Length: > 0 } folder && Directory.Exists(folder);
+
     /// <summary>What the files' names carry in place of a practice: the same words make the same file, preview or call.</summary>
     private const string Owner = "campaign";
 

@@ -219,6 +219,8 @@ public sealed class CampaignDiallerTests
     {
         public bool Fails { get; set; }
 
+        public bool Available => true;
+
         public List<string> Rendered { get; } = [];
 
         public Task<CampaignPrompts> RenderAsync(Campaign campaign, string practiceName, CancellationToken cancellationToken = default)

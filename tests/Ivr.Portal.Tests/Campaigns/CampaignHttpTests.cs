@@ -7,6 +7,7 @@ using Ivr.Domain.Outbound;
 using Ivr.Domain.Practices;
 using Ivr.Portal.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using static Ivr.Testing.PortalUnderTest;
 
@@ -462,7 +463,12 @@ public sealed class CampaignHttpTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, wav.StatusCode);
     }
 
-    private static Task<PortalUnderTest> ArrangeAsync() => ArrangeAsync(new FakeTimeProvider(Now));
+    /// <summary>The portal with speech that cannot be made here (as where the service has no sounds folder).</summary>
+    private static Task<PortalUnderTest> ArrangeAsync() => ArrangeAsync(new FakeTimeProvider(Now), services =>
+    {
+        services.RemoveAll<ICampaignSpeech>();
+        services.AddSingleton<ICampaignSpeech>(new RecordingSpeech { Available = false });
+    });
 
     private static async Task<PortalUnderTest> ArrangeAsync(FakeTimeProvider time, Action<IServiceCollection>? configure = null)
     {
@@ -609,6 +615,8 @@ public sealed class CampaignHttpTests
         public static readonly byte[] Wav = "RIFF-test-wav"u8.ToArray();
 
         public List<string> Texts { get; } = [];
+
+        public bool Available { get; init; } = true;
 
         public Task<CampaignPrompts> RenderAsync(Campaign campaign, string practiceName, CancellationToken cancellationToken = default) =>
             Task.FromResult(new CampaignPrompts("campaign-person", "campaign-voicemail"));
