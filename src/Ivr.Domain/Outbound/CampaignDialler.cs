@@ -45,7 +45,7 @@ public sealed class CampaignDialler(
 
         var campaigns = new Dictionary<long, Campaign?>();
         var busy = new Dictionary<long, int>();
-        var spoken = new Dictionary<long, string?>();
+        var voices = new Dictionary<long, (Practices.Practice? Practice, string? Unspeakable)>();
         foreach (var patient in await store.DueAsync(now, room * 4, cancellationToken).ConfigureAwait(false))
         {
             if (started.Count >= room)
@@ -84,11 +84,13 @@ public sealed class CampaignDialler(
 
             // The words are made into audio before anyone is dialled (once; the files are kept): a person's "hello" comes
             // the moment they answer, and AMD must be listening then, not waiting for text-to-speech.
-            var practice = await practices.GetAsync(campaign.PracticeId, cancellationToken).ConfigureAwait(false);
-            if (!spoken.TryGetValue(campaign.Id, out var unspeakable))
+            if (!voices.TryGetValue(campaign.Id, out var voice))
             {
-                unspeakable = spoken[campaign.Id] = await SpeakAsync(campaign, practice, cancellationToken).ConfigureAwait(false);
+                var found = await practices.GetAsync(campaign.PracticeId, cancellationToken).ConfigureAwait(false);
+                voice = voices[campaign.Id] = (found, await SpeakAsync(campaign, found, cancellationToken).ConfigureAwait(false));
             }
+
+            var (practice, unspeakable) = voice;
 
             if (unspeakable is not null)
             {
