@@ -1,4 +1,5 @@
 using Ivr.Domain.Desk;
+using Ivr.Domain.Ehr;
 using Ivr.Domain.Scheduling;
 using Ivr.Domain.Triage;
 
@@ -74,6 +75,12 @@ public sealed record Practice
 
     /// <summary>What the practice allows its outbound campaigns (window, caps, retries, calls at once); campaigns may only be tighter.</summary>
     public OutboundSettings Outbound { get; init; } = OutboundSettings.Default;
+
+    /// <summary>The main menu's choices, keys and order; defaults to <see cref="MainMenuSettings.Default"/>.</summary>
+    public MainMenuSettings Menu { get; init; } = MainMenuSettings.Default;
+
+    /// <summary>The practice's EHR link over FHIR R4; <see cref="EhrSettings.None"/> for none.</summary>
+    public EhrSettings Ehr { get; init; } = EhrSettings.None;
 
     public ZoneClock Clock() => new(TimeZone);
 
