@@ -116,7 +116,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 ReceivedAt = Time.Write(message.ReceivedAt),
                 TypedBy = typed?.TakenBy,
                 TypedTriage = typed?.IsTriage == true ? 1 : 0,
-                AppointmentWindow = message.Appointment is { } appointment ? Dispositions.Code(appointment.Window) : null,
+                AppointmentWindow = message.Appointment is { Window: { } window } ? Dispositions.Code(window) : null,
                 SummaryFor = summary?.ClinicianId,
                 SummaryBy = summary?.OperatorName,
             },

@@ -7,5 +7,5 @@ namespace Ivr.Portal.Messages;
 public sealed record AppointmentRequestJson(string Window, string Words)
 {
     public static AppointmentRequestJson? From(AppointmentRequest? request) =>
-        request is null ? null : new(Dispositions.Code(request.Window), request.Words);
+        request is null ? null : new(request.Window is { } window ? Dispositions.Code(window) : "routine", request.Words);
 }
