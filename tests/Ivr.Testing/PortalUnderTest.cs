@@ -68,6 +68,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
             "--Asterisk:Ami:Secret=",
             "--Dispatch:Enabled=false",
             "--Outbound:Enabled=false",
+            // Speech comes from flite alone (festival switched off), so a machine with or without festival renders alike.
+            "--Prompts:Festival=",
             .. settings,
         ];
         var host = IvrHost.Build(arguments, collection =>

@@ -3,16 +3,40 @@ using Ivr.Telephony.Hosting;
 namespace Ivr.Telephony.Practices;
 
 /// <summary>
-/// The service's text-to-speech, in the two steps <c>scripts/prompts</c> takes: flite reads a text file into a WAV,
-/// then sox makes it 8 kHz mono 16-bit for Asterisk (<see cref="PromptsOptions.Flite"/>, <see cref="PromptsOptions.Sox"/>).
-/// Typed greetings and voice pages share them; each step answers null or what went wrong, and each caller says it in
-/// its own words (a voice page's words are patient data, so it never repeats what the programs printed).
+/// The service's text-to-speech, in the two steps <c>scripts/prompts</c> takes: the default voice reads a text file
+/// into a WAV (festival's <see cref="PromptsOptions.FestivalVoice"/>, or flite's <see cref="PromptsOptions.FliteVoice"/>
+/// where festival is not installed or fails), then sox makes it 8 kHz mono 16-bit for Asterisk
+/// (<see cref="PromptsOptions.Sox"/>). Typed greetings and voice pages share them; each step answers null or what went
+/// wrong, and each caller says it in its own words (a voice page's words are patient data, so it never repeats what
+/// the programs printed).
 /// </summary>
 internal static class TextToSpeech
 {
-    /// <summary>flite reads <paramref name="textFile"/> into <paramref name="speech"/>.</summary>
-    public static Task<SpeechFailure?> SpeakAsync(PromptsOptions settings, string textFile, string speech, CancellationToken cancellationToken) =>
-        RunAsync(settings.Flite, "Prompts:Flite", ["-f", textFile, "-o", speech], settings.RenderTimeout, cancellationToken);
+    /// <summary>
+    /// The default voice reads <paramref name="textFile"/> into <paramref name="speech"/>: festival first, flite when
+    /// festival is switched off (<see cref="PromptsOptions.Festival"/> empty), missing, or fails; flite's failure is
+    /// the one told. Festival taking too long is told as it is: a second try would double the wait.
+    /// </summary>
+    public static async Task<SpeechFailure?> SpeakAsync(PromptsOptions settings, string textFile, string speech, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(settings.Festival))
+        {
+            var festival = await RunAsync(settings.Festival, "Prompts:Festival", ["-eval", $"(voice_{settings.FestivalVoice})", "-o", speech, textFile], settings.RenderTimeout, cancellationToken);
+            if (festival is null && File.Exists(speech) && new FileInfo(speech).Length > 44)
+            {
+                return null;
+            }
+
+            if (festival?.Problem == SpeechProblem.TooSlow)
+            {
+                return festival;
+            }
+
+            File.Delete(speech);
+        }
+
+        return await RunAsync(settings.Flite, "Prompts:Flite", ["-f", textFile, "-o", speech, "-voice", settings.FliteVoice], settings.RenderTimeout, cancellationToken);
+    }
 
     /// <summary>sox makes <paramref name="speech"/> into <paramref name="target"/>, which must come out a telephone WAV.</summary>
     public static async Task<SpeechFailure?> ForTelephoneAsync(PromptsOptions settings, string speech, string target, CancellationToken cancellationToken) =>
