@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICalendarFeedStore, SqliteCalendarFeedStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
         services.AddSingleton<IWebhookSecretStore, SqliteWebhookSecretStore>();
+        services.AddSingleton<Ivr.Domain.Prompts.IPromptPinStore, SqlitePromptPinStore>();
         services.AddSingleton<Ivr.Domain.Triage.IProtocolStore, SqliteProtocolStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageRecordStore, SqliteTriageRecordStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageReportStore, SqliteTriageReportStore>();

@@ -91,6 +91,7 @@ public static class IvrCommandLine
         root.Subcommands.Add(ScheduleCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
+        root.Subcommands.Add(PromptPinCommand.Create(context));
         root.Subcommands.Add(OperatorCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));

@@ -75,6 +75,16 @@ public static class PromptIds
     public const string OutboundOfficeCalls = "outbound-office-calls";
     public const string OutboundOptedOut = "outbound-opted-out";
     public const string OutboundGoodbye = "outbound-goodbye";
+    public const string PromptLinePin = "prompt-line-pin";
+    public const string PromptLinePinWrong = "prompt-line-pin-wrong";
+    public const string PromptLineNumber = "prompt-line-number";
+    public const string PromptLineUnknown = "prompt-line-unknown";
+    public const string PromptLineCurrent = "prompt-line-current";
+    public const string PromptLineRecord = "prompt-line-record";
+    public const string PromptLineUnusable = "prompt-line-unusable";
+    public const string PromptLineYours = "prompt-line-yours";
+    public const string PromptLineReview = "prompt-line-review";
+    public const string PromptLineKept = "prompt-line-kept";
 
     /// <summary>"Press N for": the slot's key, said before its time.</summary>
     public static string OutboundSlotPress(int key) => key switch

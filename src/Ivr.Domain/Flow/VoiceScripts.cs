@@ -6,7 +6,8 @@ namespace Ivr.Domain.Flow;
 /// <summary>
 /// Every voice script by name, described from the same definitions calls run: <c>patient</c> (the
 /// patient's call), <c>whisper</c> (the clinician asked to join a caller), <c>page</c> (the voice page) and
-/// <c>outbound</c> (a campaign's call to a patient).
+/// <c>outbound</c> (a campaign's call to a patient) and
+/// <c>prompt-line</c> (staff recording prompts by telephone).
 /// </summary>
 public static class VoiceScripts
 {
@@ -14,9 +15,10 @@ public static class VoiceScripts
     public const string Whisper = "whisper";
     public const string Page = "page";
     public const string Outbound = "outbound";
+    public const string PromptLine = "prompt-line";
 
     /// <summary>The scripts' names, the patient's first.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Patient, Whisper, Page, Outbound];
+    public static IReadOnlyList<string> Names { get; } = [Patient, Whisper, Page, Outbound, PromptLine];
 
     /// <summary>The structure of the script <paramref name="name"/> with default options (the diagrams in docs/ are of these).</summary>
     public static StateMachineInfo Describe(string name) => name switch
@@ -25,6 +27,7 @@ public static class VoiceScripts
         Whisper => WhisperFlow.Describe(),
         Page => PageFlow.Describe(),
         Outbound => Ivr.Domain.Outbound.OutboundFlow.Describe(),
+        PromptLine => PromptLineFlow.Describe(),
         _ => throw new ArgumentException($"no voice script is named '{name}'; the scripts are {string.Join(", ", Names)}.", nameof(name)),
     };
 

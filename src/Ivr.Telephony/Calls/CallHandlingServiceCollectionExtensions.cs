@@ -43,6 +43,7 @@ public static class CallHandlingServiceCollectionExtensions
         services.AddSingleton<PendingOriginations>();
         services.AddSingleton<AgiScriptUrl>();
         services.AddSingleton<AgiSessionGuard>();
+        services.AddSingleton<Prompts.PromptLineHandler>();
         services.AddSingleton(sp =>
         {
             var guard = sp.GetRequiredService<AgiSessionGuard>();
@@ -51,7 +52,9 @@ public static class CallHandlingServiceCollectionExtensions
                 .Map("physician", guard.Guard("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync))
                 .Map("page", guard.Guard("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync))
                 .Map(Outbound.OutboundCallHandler.Script, guard.Guard(Outbound.OutboundCallHandler.Script, sp.GetRequiredService<Outbound.OutboundCallHandler>().HandleAsync))
-                .Map(Desk.DeskService.OperatorScript, guard.Guard(Desk.DeskService.OperatorScript, sp.GetRequiredService<Desk.OperatorLegHandler>().HandleAsync));
+                .Map(Desk.DeskService.OperatorScript, guard.Guard(Desk.DeskService.OperatorScript, sp.GetRequiredService<Desk.OperatorLegHandler>().HandleAsync))
+                // Resolved per call: the line needs the recorded prompts' audio, which a host may not offer.
+                .Map(Prompts.PromptLineHandler.Script, guard.Guard(Prompts.PromptLineHandler.Script, (channel, ct) => sp.GetRequiredService<Prompts.PromptLineHandler>().HandleAsync(channel, ct)));
         });
         return services;
     }

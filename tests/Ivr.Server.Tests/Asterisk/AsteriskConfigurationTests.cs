@@ -130,6 +130,14 @@ public sealed partial class AsteriskConfigurationTests
     }
 
     [Fact]
+    public void ThePromptRecordingLineIs7767AndRunsItsScriptWithTheServicesKey()
+    {
+        Assert.Contains(Entries("extensions.conf", "ivr-entry"), e => e.Key == "exten" && e.Value == "7767,1,Goto(ivr-prompt-line,s,1)");
+        var line = Entries("extensions.conf", "ivr-prompt-line").Where(e => e.Key == "exten").Select(e => e.Value).ToList();
+        Assert.Equal([$"s,1,AGI(${{IVR_AGI}}/{Ivr.Domain.Flow.VoiceScripts.PromptLine}?key=${{IVR_AGI_KEY}})"], line);
+    }
+
+    [Fact]
     public void TheSoftphonesWebSocketIsOnLoopbackAndAsterisksWebServerServesNoRestInterfaceOrMetrics()
     {
         Assert.Equal("yes", Value("http.conf", "general", "enabled"));
