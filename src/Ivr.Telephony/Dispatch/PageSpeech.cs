@@ -9,9 +9,9 @@ namespace Ivr.Telephony.Dispatch;
 
 /// <summary>
 /// Speaks a typed message's words for a voice page with the text-to-speech the service renders greetings with
-/// (<see cref="PromptsOptions.Flite"/>, then <see cref="PromptsOptions.Sox"/> to 8 kHz mono 16-bit WAV). The words
+/// (the default voice, <see cref="PromptsOptions.Festival"/> or <see cref="PromptsOptions.Flite"/>, then <see cref="PromptsOptions.Sox"/> to 8 kHz mono 16-bit WAV). The words
 /// are patient data, so everything is made in the voice page's sealed playback folder (<see cref="SealedPlayback"/>,
-/// a memory file system shared with Asterisk's group only), never among the prompts: the words go to flite in an
+/// a memory file system shared with Asterisk's group only), never among the prompts: the words go to the voice in an
 /// owner-only file deleted as soon as it has read them, never on a command line, and the audio lives until the page
 /// has played it. A failure is logged by its cause alone, never with the words or what the programs printed.
 /// </summary>

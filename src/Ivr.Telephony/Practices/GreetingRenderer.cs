@@ -9,7 +9,7 @@ namespace Ivr.Telephony.Practices;
 
 /// <summary>
 /// Speaks a practice's typed greeting into Asterisk's sounds as <c>ivr/greeting-{practice}-{hash}.wav</c>,
-/// the way <c>scripts/prompts</c> renders the manifest: flite, then sox to 8 kHz mono 16-bit. The id
+/// the way <c>scripts/prompts</c> renders the manifest: the default voice (<see cref="TextToSpeech"/>), then sox to 8 kHz mono 16-bit. The id
 /// names the words, so the same words reuse their file, a file is never changed under a playing call,
 /// and older revisions keep pointing at audio that exists. The file appears whole (rendered beside it
 /// and renamed) or not at all.
@@ -30,7 +30,7 @@ public sealed class GreetingRenderer(IOptions<PromptsOptions> options, ILogger<G
     public string PathOf(string promptId) => Path.Combine(options.Value.SoundsDirectory, "ivr", promptId + ".wav");
 
     /// <summary>Renders the words and returns the prompt id that plays them.</summary>
-    /// <exception cref="GreetingRenderException">No sounds folder, no flite or sox, or they failed; nothing was written.</exception>
+    /// <exception cref="GreetingRenderException">No sounds folder, no voice (festival or flite) or sox, or they failed; nothing was written.</exception>
     public async Task<string> RenderAsync(string practiceId, string text, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
