@@ -46,6 +46,22 @@ public sealed class FhirDoubleTokenTests
     }
 
     [Fact]
+    public async Task AClientRegisteredWithAPemKeyGetsATokenForAnAssertionItSigned()
+    {
+        await using var ehr = await DoubleUnderTest.StartAsync();
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        ehr.Fhir.RegisterClientPem("ivr-harbor", key.ExportSubjectPublicKeyInfoPem());
+        using var rsa = RSA.Create(2048);
+        ehr.Fhir.RegisterClientPem("ivr-lakeside", rsa.ExportPkcs8PrivateKeyPem());
+
+        using var ec = await ehr.RequestTokenAsync(SmartAssertion.Sign(key, "ivr-harbor", ehr.Fhir.TokenUrl, ehr.Time.GetUtcNow().AddMinutes(5)));
+        using var rs = await ehr.RequestTokenAsync(SmartAssertion.Sign(rsa, "ivr-lakeside", ehr.Fhir.TokenUrl, ehr.Time.GetUtcNow().AddMinutes(5)));
+        using var crossed = await ehr.RequestTokenAsync(SmartAssertion.Sign(rsa, "ivr-harbor", ehr.Fhir.TokenUrl, ehr.Time.GetUtcNow().AddMinutes(5)));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest), (ec.StatusCode, rs.StatusCode, crossed.StatusCode));
+    }
+
+    [Fact]
     public async Task AnAssertionSignedWithAnotherKeyIsRefused()
     {
         await using var ehr = await DoubleUnderTest.StartAsync();

@@ -75,6 +75,27 @@ public sealed partial class FhirDouble : IAsyncDisposable
     public void RegisterClient(string clientId, AsymmetricAlgorithm publicKey, string? keyId = null) =>
         _assertions.Register(clientId, publicKey, keyId);
 
+    /// <summary>The same from a PEM key, RSA or EC (of a private key only the public half is kept).</summary>
+    public void RegisterClientPem(string clientId, string pem, string? keyId = null)
+    {
+        AsymmetricAlgorithm key = RSA.Create();
+        try
+        {
+            key.ImportFromPem(pem);
+        }
+        catch (Exception exception) when (exception is ArgumentException or CryptographicException)
+        {
+            key.Dispose();
+            key = ECDsa.Create();
+            key.ImportFromPem(pem);
+        }
+
+        using (key)
+        {
+            RegisterClient(clientId, key, keyId);
+        }
+    }
+
     /// <summary>The same from the client's public JWK or JWK set (what a practice's IT gives the EHR).</summary>
     public void RegisterClientJwk(string clientId, string jwk) => _assertions.RegisterJwk(clientId, jwk);
 
