@@ -79,6 +79,21 @@ public sealed class FhirDoubleTokenTests
     }
 
     [Fact]
+    public async Task AClientThatAddressesTheDoubleAsLocalhostUsesThatTokenUrlAsItsAudience()
+    {
+        await using var ehr = await DoubleUnderTest.StartAsync();
+        var root = $"http://localhost:{ehr.Fhir.Root.Port}";
+        using var smart = await ehr.GetAsync($"{root}/fhir/.well-known/smart-configuration");
+        using var json = JsonDocument.Parse(await smart.Content.ReadAsStringAsync());
+        var tokenUrl = json.RootElement.GetProperty("token_endpoint").GetString()!;
+
+        using var response = await ehr.Http.PostAsync(tokenUrl, SmartAssertion.TokenRequest(SmartAssertion.Sign(ehr.Key, DoubleUnderTest.ClientId, tokenUrl, ehr.Time.GetUtcNow().AddMinutes(4))));
+
+        Assert.Equal($"{root}/auth/token", tokenUrl);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AnExpiredAssertionAndOneThatLastsLongerThanFiveMinutesAreRefused()
     {
         await using var ehr = await DoubleUnderTest.StartAsync();

@@ -47,8 +47,8 @@ internal sealed class ClientAssertionVerifier(TimeProvider time)
         }
     }
 
-    /// <summary>Null when <paramref name="assertion"/> is good (and its jti is now spent); otherwise why not.</summary>
-    public string? Check(string assertion, string tokenUrl, string? clientIdParameter, out string clientId)
+    /// <summary>Null when <paramref name="assertion"/> is good for one of <paramref name="tokenUrls"/> (and its jti is now spent); otherwise why not.</summary>
+    public string? Check(string assertion, IReadOnlyCollection<string> tokenUrls, string? clientIdParameter, out string clientId)
     {
         clientId = "";
         var parts = assertion.Split('.');
@@ -111,7 +111,7 @@ internal sealed class ClientAssertionVerifier(TimeProvider time)
             return "sub is not the client id";
         }
 
-        if (!Audiences(claims).Contains(tokenUrl, StringComparer.Ordinal))
+        if (!Audiences(claims).Any(tokenUrls.Contains))
         {
             return "aud is not this token URL";
         }

@@ -9,9 +9,9 @@ public sealed partial class FhirDouble
 {
     private const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private FhirReply SmartConfiguration() => FhirReply.Json(200, new Dictionary<string, object>
+    private static FhirReply SmartConfiguration(Exchange exchange) => FhirReply.Json(200, new Dictionary<string, object>
     {
-        ["token_endpoint"] = TokenUrl,
+        ["token_endpoint"] = exchange.Root + TokenPath,
         ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
         ["token_endpoint_auth_signing_alg_values_supported"] = new[] { "RS384", "ES384" },
         ["grant_types_supported"] = new[] { "client_credentials" },
@@ -38,7 +38,9 @@ public sealed partial class FhirDouble
             return TokenError("invalid_client", $"client_assertion_type must be {JwtBearer}, with a client_assertion");
         }
 
-        if (_assertions.Check(assertion, TokenUrl, Field("client_id"), out var clientId) is { } why)
+        // aud is the token URL: as this double names it, or as the client addressed it (localhost, say).
+        string[] tokenUrls = [TokenUrl, exchange.Root + TokenPath];
+        if (_assertions.Check(assertion, tokenUrls, Field("client_id"), out var clientId) is { } why)
         {
             return TokenError("invalid_client", why);
         }

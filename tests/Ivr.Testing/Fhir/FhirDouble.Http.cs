@@ -69,7 +69,7 @@ public sealed partial class FhirDouble
         return route switch
         {
             FhirRoute.Metadata => FhirReply.Resource(200, Capabilities(exchange.FhirBase)),
-            FhirRoute.SmartConfiguration => SmartConfiguration(),
+            FhirRoute.SmartConfiguration => SmartConfiguration(exchange),
             FhirRoute.Token => Token(exchange),
             FhirRoute.Read => Read(exchange),
             FhirRoute.SearchSlots => SearchSlots(exchange),
@@ -152,6 +152,9 @@ public sealed partial class FhirDouble
 
         /// <summary>This server's FHIR base as the client addressed it, e.g. <c>http://127.0.0.1:40123/fhir</c>.</summary>
         public string FhirBase { get; } = fhirBase;
+
+        /// <summary>This server's root as the client addressed it, e.g. <c>http://localhost:40123</c>.</summary>
+        public string Root { get; } = fhirBase[..^FhirPath.Length];
 
         /// <summary>The URL of the request as the client sent it.</summary>
         public string Url { get; } = $"{fhirBase[..^FhirPath.Length]}{request.Path}{request.QueryString}";
