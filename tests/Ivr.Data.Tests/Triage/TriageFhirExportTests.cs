@@ -1,43 +1,36 @@
 // Firely's POCOs declare every element nullable; these tests read what the export just set.
 #nullable disable warnings
-using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Hl7.Fhir.Specification.Source;
-using Hl7.Fhir.Specification.Terminology;
 using Ivr.Data.Fhir;
 using Ivr.Data.Tests.Support;
 using Ivr.Data.Triage;
 using Ivr.Domain.Triage;
+using Ivr.Testing.Fhir;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Data.Tests.Triage;
 
 /// <summary>
 /// Needs nothing but the R4 core definitions the test package ships (specification.zip, read offline):
-/// the triage export validated against FHIR R4 with Firely's validator.
+/// the triage export validated against FHIR R4 with Firely's validator (the one the FHIR test double uses,
+/// loaded once per process).
 /// </summary>
 public sealed class TriageFhirExportTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 2, 8, 10, 0, TimeSpan.Zero);
 
-    // Loading the core definitions takes seconds; one validator for the class.
-    private static readonly Lazy<Validator> R4 = new(() =>
-    {
-        var source = new CachedResolver(ZipSource.CreateValidationSource());
-        return new Validator(source, new LocalTerminologyService(source));
-    });
 
     [Fact]
     public void TheExportOfATriageWithTwoProtocolsAndADowngradeIsValidR4()
     {
         var bundle = TriageFhirExport.Bundle(Record());
 
-        var outcome = R4.Value.Validate(bundle);
+        var outcome = FhirR4.Validate(bundle);
 
         Assert.True(outcome.Success, outcome.ToJson());
         Assert.DoesNotContain(outcome.Issue, i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal);
-        Assert.All(bundle.Entry, e => Assert.True(R4.Value.Validate(e.Resource).Success, R4.Value.Validate(e.Resource).ToJson()));
+        Assert.All(bundle.Entry, e => Assert.True(FhirR4.Validate(e.Resource).Success, FhirR4.Validate(e.Resource).ToJson()));
     }
 
     [Fact]
@@ -81,7 +74,7 @@ public sealed class TriageFhirExportTests
         response.Status = null;
         response.Item[0].LinkId = null;
 
-        var outcome = R4.Value.Validate(response);
+        var outcome = FhirR4.Validate(response);
 
         Assert.False(outcome.Success);
         Assert.Contains(outcome.Issue, i => i.Severity == OperationOutcome.IssueSeverity.Error && i.Details.Text.Contains("status", StringComparison.Ordinal));
@@ -93,7 +86,7 @@ public sealed class TriageFhirExportTests
         var observation = TriageFhirExport.Observation(Record());
         observation.DataAbsentReason = new CodeableConcept("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown");
 
-        var outcome = R4.Value.Validate(observation);
+        var outcome = FhirR4.Validate(observation);
 
         Assert.False(outcome.Success);
         Assert.Contains(outcome.Issue, i => i.Details.Text.Contains("obs-6", StringComparison.Ordinal));
