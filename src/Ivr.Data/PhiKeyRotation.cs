@@ -15,7 +15,7 @@ public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protect
     /// <summary>Every column that holds a protected value: table, the column that names a row, and the logical column names (stored as <c>{name}_enc</c>).</summary>
     public static readonly IReadOnlyList<(string Table, string RowColumn, string[] Columns)> ProtectedColumns =
     [
-        ("messages", "id", ["callback_number", "caller_id", "name_recording", "message_recording", "caller_name", "patient_name", "date_of_birth", "reason", "notes", "summary"]),
+        ("messages", "id", ["callback_number", "caller_id", "name_recording", "message_recording", "caller_name", "patient_name", "date_of_birth", "reason", "notes", "summary", "appointment_birth_date", "appointment_booked"]),
         ("calls", "unique_id", ["caller_id"]),
         ("webhook_secrets", "practice_id", ["current", "previous"]),
         ("calendar_feeds", "practice_id || '/' || clinician_id", ["token"]),

@@ -26,7 +26,11 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             """
             SELECT message_id, practice_id, urgency, kind, state, next_step, next_step_at, escalate_at, chain, policy,
                 (SELECT m.summary_for FROM messages m WHERE m.id = message_id) AS recipient,
-                (SELECT m.appointment_window FROM messages m WHERE m.id = message_id) AS appointment_window
+                (SELECT m.appointment_window FROM messages m WHERE m.id = message_id) AS appointment_window,
+                (SELECT m.appointment_source FROM messages m WHERE m.id = message_id) AS appointment_source,
+                (SELECT m.appointment_standing FROM messages m WHERE m.id = message_id) AS appointment_standing,
+                (SELECT m.appointment_days FROM messages m WHERE m.id = message_id) AS appointment_days,
+                (SELECT m.appointment_time FROM messages m WHERE m.id = message_id) AS appointment_time
             FROM dispatches
             WHERE state IN ('New', 'Active') AND next_step_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
             ORDER BY next_step_at LIMIT @limit
@@ -46,7 +50,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
             Chain = r.chain is null ? [] : JsonSerializer.Deserialize<List<OnCallContact>>(r.chain) ?? [],
             Policy = r.policy is null ? EscalationPolicy.Default : JsonSerializer.Deserialize<EscalationPolicy>(r.policy) ?? EscalationPolicy.Default,
             Recipient = r.recipient,
-            Appointment = AppointmentColumn.Read(r.appointment_window),
+            Appointment = AppointmentColumn.Read(r.appointment_window, r.appointment_source, r.appointment_standing, r.appointment_days, r.appointment_time),
         }).ToList();
     }
 
@@ -290,7 +294,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy, string? recipient, string? appointment_window);
+    private sealed record DispatchRow(long message_id, string practice_id, string urgency, string? kind, string state, long next_step, string next_step_at, string? escalate_at, string? chain, string? policy, string? recipient, string? appointment_window, string? appointment_source, string? appointment_standing, long? appointment_days, string? appointment_time);
 
     private sealed record AttemptRow(long id, long message_id, long step, string channel, string recipient, string started_at, string? ended_at, string outcome, string detail);
 

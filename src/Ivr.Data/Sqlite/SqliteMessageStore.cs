@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Triage;
 using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
-/// <summary>Patient messages in SQLite. Callback number, caller id, recording paths, everything typed at the desk and what a patched call's summary says are encrypted.</summary>
+/// <summary>Patient messages in SQLite. Callback number, caller id, recording paths, everything typed at the desk, what a patched call's summary says, and an appointment request's date of birth and booking are encrypted.</summary>
 public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
 {
-    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc, typed_triage, appointment_window";
+    private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc, typed_triage, " + AppointmentColumn.Columns + ", appointment_birth_date_enc, appointment_booked_enc";
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -83,20 +84,22 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ReceivedMessage received, bool once, CancellationToken cancellationToken)
     {
         var message = received.Message;
-        if (message.Appointment is not null && message.Typed is null)
-        {
-            throw new ArgumentException("Only a typed message (a triage's) carries an appointment request.", nameof(received));
-        }
-
         // A recorded message names only the columns the first schema had, as it always did.
         var typed = message.Typed;
         var summary = message.Summary;
         var (extraColumns, extraValues) = (typed, summary) switch
         {
-            (not null, _) => (", typed_by, typed_triage, appointment_window", ", @TypedBy, @TypedTriage, @AppointmentWindow"),
+            (not null, _) => (", typed_by, typed_triage", ", @TypedBy, @TypedTriage"),
             (_, not null) => (", summary_for, summary_by", ", @SummaryFor, @SummaryBy"),
             _ => (string.Empty, string.Empty),
         };
+        var appointment = message.Appointment;
+        if (appointment is not null)
+        {
+            extraColumns += ", " + AppointmentColumn.Columns;
+            extraValues += ", @AppointmentWindow, @AppointmentSource, @AppointmentStanding, @AppointmentDays, @AppointmentTime";
+        }
+
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"""
             INSERT INTO messages (call_id, practice_id, urgency, status, message_seconds, partial, urgency_reason, received_at{extraColumns})
@@ -116,7 +119,11 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 ReceivedAt = Time.Write(message.ReceivedAt),
                 TypedBy = typed?.TakenBy,
                 TypedTriage = typed?.IsTriage == true ? 1 : 0,
-                AppointmentWindow = message.Appointment is { Window: { } window } ? Dispositions.Code(window) : null,
+                AppointmentWindow = appointment is { Window: { } window } ? Dispositions.Code(window) : null,
+                AppointmentSource = appointment?.Source.ToString(),
+                AppointmentStanding = appointment?.Standing.ToString(),
+                AppointmentDays = (int?)appointment?.Days,
+                AppointmentTime = appointment?.Time.ToString(),
                 SummaryFor = summary?.ClinicianId,
                 SummaryBy = summary?.OperatorName,
             },
@@ -133,6 +140,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             "UPDATE messages SET callback_number_enc = @Callback, caller_id_enc = @CallerId, name_recording_enc = @Name, message_recording_enc = @Recording"
                 + (typed is null ? string.Empty : ", caller_name_enc = @CallerName, patient_name_enc = @PatientName, date_of_birth_enc = @DateOfBirth, reason_enc = @Reason, notes_enc = @Notes")
                 + (summary is null ? string.Empty : ", summary_enc = @Summary")
+                + (appointment is null ? string.Empty : ", appointment_birth_date_enc = @BirthDate, appointment_booked_enc = @Booked")
                 + " WHERE id = @id",
             new
             {
@@ -147,6 +155,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                 Reason = protector.Protect(typed?.Reason, "messages", "reason", row),
                 Notes = protector.Protect(typed?.Notes, "messages", "notes", row),
                 Summary = protector.Protect(summary is null ? null : SummaryDocument.Write(summary), "messages", "summary", row),
+                BirthDate = protector.Protect(appointment?.BirthDate?.ToString(DateFormat, CultureInfo.InvariantCulture), "messages", "appointment_birth_date", row),
+                Booked = protector.Protect(appointment?.Booked is { } booked ? JsonSerializer.Serialize(booked) : null, "messages", "appointment_booked", row),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -203,7 +213,17 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
                     r.typed_by,
                     r.typed_triage != 0),
                 Summary = r.summary_for is null ? null : SummaryDocument.Read(Open(r.summary_enc, "summary", row), r.summary_for, r.summary_by ?? string.Empty),
-                Appointment = AppointmentColumn.Read(r.appointment_window),
+                Appointment = AppointmentColumn.Read(r.appointment_window, r.appointment_source, r.appointment_standing, r.appointment_days, r.appointment_time) is { } request
+                    ? request with
+                    {
+                        BirthDate = protector.Unprotect(r.appointment_birth_date_enc, "messages", "appointment_birth_date", row) is { } birth
+                            ? DateOnly.ParseExact(birth, DateFormat, CultureInfo.InvariantCulture)
+                            : null,
+                        Booked = protector.Unprotect(r.appointment_booked_enc, "messages", "appointment_booked", row) is { } booked
+                            ? JsonSerializer.Deserialize<BookedAppointment>(booked)
+                            : null,
+                    }
+                    : null,
             };
         }).ToArray();
     }
@@ -218,5 +238,5 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     private string Open(string? stored, string column, string row) =>
         protector.Unprotect(stored, "messages", column, row) ?? throw new DataException($"Message {row} has no {column}.");
 
-    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc, long typed_triage, string? appointment_window);
+    private sealed record MessageRow(long id, long call_id, string practice_id, string urgency, string status, string? callback_number_enc, string? caller_id_enc, string? name_recording_enc, string? message_recording_enc, double message_seconds, long partial, string? urgency_reason, string received_at, string? typed_by, string? caller_name_enc, string? patient_name_enc, string? date_of_birth_enc, string? reason_enc, string? notes_enc, string? summary_for, string? summary_by, string? summary_enc, long typed_triage, string? appointment_window, string? appointment_source, string? appointment_standing, long? appointment_days, string? appointment_time, string? appointment_birth_date_enc, string? appointment_booked_enc);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 
 namespace Ivr.Domain.Desk;
@@ -6,7 +7,8 @@ namespace Ivr.Domain.Desk;
 /// <summary>
 /// What a message form must hold before the desk saves it. Every value is trimmed first. Errors are keyed by the
 /// form's field names in camelCase (<c>callerName</c>, <c>patientName</c>, <c>dateOfBirth</c>, <c>callbackNumber</c>,
-/// <c>callbackReadBack</c>, <c>reason</c>, <c>notes</c>, <c>urgency</c>) and worded for the operator, who sees each
+/// <c>callbackReadBack</c>, <c>reason</c>, <c>notes</c>, <c>urgency</c>, and for an appointment request <c>standing</c>,
+/// <c>days</c>, <c>time</c>) and worded for the operator, who sees each
 /// beside its field with what they typed left as it was.
 /// </summary>
 public static class DeskFormRules
@@ -73,8 +75,44 @@ public static class DeskFormRules
             errors["urgency"] = "Choose urgent or routine.";
         }
 
+        if (form.Appointment is { } appointment)
+        {
+            CheckAppointment(errors, form, appointment);
+        }
+
         return errors;
     }
+
+    /// <summary>The standing as typed: <c>new</c> or <c>existing</c>; null for anything else.</summary>
+    public static PatientStanding? ParseStanding(string? typed) => Trim(typed).ToLowerInvariant() switch
+    {
+        "new" => PatientStanding.New,
+        "existing" => PatientStanding.Existing,
+        _ => null,
+    };
+
+    /// <summary>The preferred days as typed: <c>any</c>, <c>weekdays</c>, or a day <c>monday</c> to <c>saturday</c>; null for anything else.</summary>
+    public static PreferredDays? ParseDays(string? typed) => Trim(typed).ToLowerInvariant() switch
+    {
+        "any" => PreferredDays.Any,
+        "weekdays" => PreferredDays.Monday | PreferredDays.Tuesday | PreferredDays.Wednesday | PreferredDays.Thursday | PreferredDays.Friday,
+        "monday" => PreferredDays.Monday,
+        "tuesday" => PreferredDays.Tuesday,
+        "wednesday" => PreferredDays.Wednesday,
+        "thursday" => PreferredDays.Thursday,
+        "friday" => PreferredDays.Friday,
+        "saturday" => PreferredDays.Saturday,
+        _ => null,
+    };
+
+    /// <summary>The preferred time as typed: <c>any</c>, <c>morning</c> or <c>afternoon</c>; null for anything else.</summary>
+    public static PreferredTime? ParseTime(string? typed) => Trim(typed).ToLowerInvariant() switch
+    {
+        "any" => PreferredTime.Any,
+        "morning" => PreferredTime.Morning,
+        "afternoon" => PreferredTime.Afternoon,
+        _ => null,
+    };
 
     /// <summary>The date of birth as typed (yyyy-mm-dd), trimmed; null when it is not a date.</summary>
     public static DateOnly? ParseDateOfBirth(string? typed) =>
@@ -82,6 +120,30 @@ public static class DeskFormRules
 
     /// <summary>A value as kept: trimmed, empty for null.</summary>
     public static string Trim(string? value) => value?.Trim() ?? string.Empty;
+
+    private static void CheckAppointment(Dictionary<string, string> errors, DeskMessageForm form, DeskAppointmentForm appointment)
+    {
+        if (ParseStanding(appointment.Standing) is null)
+        {
+            errors["standing"] = "Ask whether the patient is new to the practice or has been seen there before.";
+        }
+
+        if (ParseDays(appointment.Days) is null)
+        {
+            errors["days"] = "Choose the days that suit the patient (any day will do is a choice).";
+        }
+
+        if (ParseTime(appointment.Time) is null)
+        {
+            errors["time"] = "Choose morning, afternoon, or any time.";
+        }
+
+        if (form.Urgency == Urgency.Urgent)
+        {
+            // A request waits for the office; anything that cannot wait is an urgent message, which pages now.
+            errors["urgency"] = "An appointment request is routine: for something that cannot wait, take an urgent message instead.";
+        }
+    }
 
     private static void Name(Dictionary<string, string> errors, string field, string? value, string what)
     {

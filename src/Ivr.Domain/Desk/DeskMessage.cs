@@ -1,8 +1,9 @@
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 
 namespace Ivr.Domain.Desk;
 
-/// <summary>The message an operator's form makes: the same kind the automated flow saves, typed instead of recorded.</summary>
+/// <summary>The message an operator's form makes: the same kind the automated flow saves, typed instead of recorded (an appointment request when the form says so).</summary>
 public static class DeskMessage
 {
     /// <summary>
@@ -38,6 +39,16 @@ public static class DeskMessage
                 DeskFormRules.Trim(form.Reason),
                 DeskFormRules.Trim(form.Notes),
                 operatorName.Trim()),
+            Appointment = form.Appointment is { } appointment
+                ? new AppointmentRequest(null)
+                {
+                    Source = AppointmentSource.Desk,
+                    Standing = DeskFormRules.ParseStanding(appointment.Standing)!.Value,
+                    BirthDate = DeskFormRules.ParseDateOfBirth(form.DateOfBirth),
+                    Days = DeskFormRules.ParseDays(appointment.Days)!.Value,
+                    Time = DeskFormRules.ParseTime(appointment.Time)!.Value,
+                }
+                : null,
         };
     }
 }

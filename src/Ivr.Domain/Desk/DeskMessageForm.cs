@@ -11,6 +11,7 @@ namespace Ivr.Domain.Desk;
 /// <param name="Reason">Why they call, in a line.</param>
 /// <param name="Urgency">Urgent pages the on-call chain now; routine goes to the morning report.</param>
 /// <param name="Notes">Anything else, free text.</param>
+/// <param name="Appointment">The appointment request's part when the operator takes one instead of a message; null for a message.</param>
 public sealed record DeskMessageForm(
     string CallerName,
     string PatientName,
@@ -19,4 +20,5 @@ public sealed record DeskMessageForm(
     bool CallbackReadBack,
     string Reason,
     Urgency Urgency,
-    string Notes);
+    string Notes,
+    DeskAppointmentForm? Appointment = null);

@@ -1,5 +1,6 @@
 using Ivr.Domain.Calls;
 using Ivr.Domain.Desk;
+using Ivr.Domain.Ehr;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -22,4 +23,7 @@ public sealed record CallDependencies(
 
     /// <summary>Hears each call's state as it changes (the live view). Default: nobody.</summary>
     public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
+
+    /// <summary>The practices' EHR links, where a caller's appointment is booked at <see cref="EhrLevel.Book"/>. Default: no link.</summary>
+    public IEhrLink Ehr { get; init; } = NoEhrLink.Instance;
 }

@@ -19,80 +19,6 @@ public sealed partial class CallFlow
         return CallTrigger.Continue;
     }
 
-    private async Task<CallTrigger> CallbackOfferAsync(CancellationToken cancellationToken)
-    {
-        if (!IsCallbackNumber(_session.CallerId))
-        {
-            await DecideAsync("callback-offer", "no usable caller id: ask for digits").ConfigureAwait(false);
-            return CallTrigger.Key2;
-        }
-
-        _session.Attempts++;
-        var key = await _channel.AskKeyAsync([PromptIds.CallbackOffer], "12", Options.MenuTimeout, cancellationToken).ConfigureAwait(false);
-        switch (key)
-        {
-            case '1':
-                _session.CallbackNumber = _session.CallerId;
-                await DecideAsync("callback-offer", "caller chose the caller id as callback number").ConfigureAwait(false);
-                return CallTrigger.Key1;
-            case '2':
-                await DecideAsync("callback-offer", "caller will enter a number").ConfigureAwait(false);
-                return CallTrigger.Key2;
-            default:
-                await DecideAsync("callback-offer", "no input").ConfigureAwait(false);
-                return CallTrigger.NoInput;
-        }
-    }
-
-    private async Task<CallTrigger> CallbackEntryAsync(CancellationToken cancellationToken)
-    {
-        _session.Attempts++;
-        var digits = await _channel.AskDigitsAsync(PromptIds.CallbackEnter, Options.MaxCallbackDigits, Options.DigitsTimeout, cancellationToken).ConfigureAwait(false);
-        if (!IsCallbackNumber(digits))
-        {
-            await DecideAsync("callback-entry", $"{digits.Length} digit(s): not a phone number").ConfigureAwait(false);
-            if (!MenuMayRepeat && IsCallbackNumber(_session.CallerId))
-            {
-                _session.CallbackNumber = _session.CallerId;
-                await DecideAsync("callback-entry", "kept the caller id as callback number").ConfigureAwait(false);
-            }
-
-            return CallTrigger.NoInput;
-        }
-
-        _session.PendingCallback = digits;
-        return CallTrigger.Continue;
-    }
-
-    private async Task<CallTrigger> CallbackConfirmAsync(CancellationToken cancellationToken)
-    {
-        _session.Attempts++;
-
-        // Read back: a transposed callback number is the classic failure of message taking.
-        await _channel.PlayAsync([PromptIds.CallbackYouEntered], cancellationToken).ConfigureAwait(false);
-        await _channel.SayDigitsAsync(_session.PendingCallback!, cancellationToken).ConfigureAwait(false);
-        var key = await _channel.AskKeyAsync([PromptIds.CallbackConfirm], "12", Options.MenuTimeout, cancellationToken).ConfigureAwait(false);
-        switch (key)
-        {
-            case '1':
-                _session.CallbackNumber = _session.PendingCallback;
-                await DecideAsync("callback-confirm", "caller confirmed the number read back").ConfigureAwait(false);
-                return CallTrigger.Key1;
-            case '2':
-                _session.PendingCallback = null;
-                await DecideAsync("callback-confirm", "caller will enter it again").ConfigureAwait(false);
-                return CallTrigger.Key2;
-            default:
-                if (!MenuMayRepeat)
-                {
-                    _session.CallbackNumber = _session.PendingCallback;
-                    await DecideAsync("callback-confirm", "not confirmed: kept as entered").ConfigureAwait(false);
-                }
-
-                return CallTrigger.NoInput;
-        }
-    }
-
     private async Task<CallTrigger> UrgencyChoiceAsync(CancellationToken cancellationToken)
     {
         if (_session.ForcedUrgencyReason is not null)
@@ -153,24 +79,11 @@ public sealed partial class CallFlow
         }
     }
 
-    /// <summary>Commits the message before the caller is told it was received.</summary>
+    /// <summary>Commits the message (or appointment request) before the caller is told it was received.</summary>
     private async Task<CallTrigger> SaveMessageAsync(CancellationToken cancellationToken)
     {
         var partial = _session.CallerGone;
-        var message = new PatientMessage
-        {
-            CallId = _session.CallId,
-            PracticeId = _session.Practice.Id,
-            Urgency = _session.Urgency ?? Urgency.Urgent,
-            UrgencyReason = _session.Urgency is null ? "caller hung up before choosing: treated as urgent" : _session.ForcedUrgencyReason,
-            CallbackNumber = _session.CallbackNumber ?? _session.PendingCallback,
-            CallerId = _session.CallerId,
-            NameRecording = _session.NameRecording?.Path,
-            MessageRecording = _session.MessageRecording?.Path,
-            MessageSeconds = _session.MessageRecording?.Duration.TotalSeconds ?? 0,
-            Partial = partial,
-            ReceivedAt = _dependencies.Time.GetUtcNow(),
-        };
+        var message = MessageOfCall(partial);
 
         try
         {
@@ -184,13 +97,37 @@ public sealed partial class CallFlow
         }
 
         _session.Outcome = CallOutcome.MessageTaken;
-        _session.OutcomeDetail = $"{message.Urgency.ToString().ToLowerInvariant()} message {_session.MessageId}{(partial ? " (partial: caller hung up)" : string.Empty)}";
+        var kind = message.Appointment is null ? "message" : "appointment request";
+        _session.OutcomeDetail = $"{message.Urgency.ToString().ToLowerInvariant()} {kind} {_session.MessageId}{(partial ? " (partial: caller hung up)" : string.Empty)}";
         await DecideAsync("message-saved", _session.OutcomeDetail).ConfigureAwait(false);
         return CallTrigger.Saved;
     }
 
+    /// <summary>What the caller has left so far, as the message to save (or to book with).</summary>
+    private PatientMessage MessageOfCall(bool partial) => new()
+    {
+        CallId = _session.CallId,
+        PracticeId = _session.Practice.Id,
+        Urgency = _session.Urgency ?? Urgency.Urgent,
+        UrgencyReason = _session.Urgency is null ? "caller hung up before choosing: treated as urgent" : _session.ForcedUrgencyReason,
+        CallbackNumber = _session.CallbackNumber ?? _session.PendingCallback,
+        CallerId = _session.CallerId,
+        NameRecording = _session.NameRecording?.Path,
+        MessageRecording = _session.MessageRecording?.Path,
+        MessageSeconds = _session.MessageRecording?.Duration.TotalSeconds ?? 0,
+        Partial = partial,
+        ReceivedAt = _dependencies.Time.GetUtcNow(),
+        Appointment = AppointmentOfCall(),
+    };
+
     private async Task<CallTrigger> ConfirmMessageAsync(CancellationToken cancellationToken)
     {
+        if (_session.Appointment is not null)
+        {
+            await ConfirmAppointmentAsync(cancellationToken).ConfigureAwait(false);
+            return CallTrigger.Continue;
+        }
+
         var saved = _session.Urgency == Urgency.Routine ? PromptIds.MessageSavedRoutine : PromptIds.MessageSavedUrgent;
         await _channel.PlayAsync([saved, PromptIds.Goodbye], cancellationToken).ConfigureAwait(false);
         return CallTrigger.Continue;
@@ -235,6 +172,7 @@ public sealed partial class CallFlow
                         MessageRecording = _session.MessageRecording?.Path,
                         Partial = true,
                         ReceivedAt = _dependencies.Time.GetUtcNow(),
+                        Appointment = AppointmentOfCall(),
                     },
                     CancellationToken.None).ConfigureAwait(false);
             }
@@ -262,7 +200,4 @@ public sealed partial class CallFlow
 
         await _machine.FireAsync(CallTrigger.Continue).ConfigureAwait(false);
     }
-
-    private bool IsCallbackNumber(string? digits) =>
-        digits is not null && digits.Length >= Options.MinCallbackDigits && digits.Length <= Options.MaxCallbackDigits && digits.All(char.IsAsciiDigit);
 }

@@ -69,6 +69,19 @@ public sealed partial class CallFlow
         }
     }
 
+    /// <summary>
+    /// Runs a call that is at the main menu and has chosen <paramref name="choice"/>: the tests of one menu choice's
+    /// script enter it the way the menu does, whatever keys the practice's menu gives it.
+    /// </summary>
+    internal async Task<CallSession> RunFromMainMenuAsync(CallTrigger choice, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        _session.State = CallState.MainMenu;
+        await _machine.FireAsync(choice).ConfigureAwait(false);
+        await LetGoOfDeskAsync().ConfigureAwait(false);
+        return _session;
+    }
+
     /// <summary>A call that went through the desk lets it go, whichever way it ended (a hangup while waiting is an abandoned call).</summary>
     private async Task LetGoOfDeskAsync()
     {
@@ -110,7 +123,8 @@ public sealed partial class CallFlow
             .Permit(CallTrigger.Key1, CallState.RecordName)
             .PermitIf(CallTrigger.Key2, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "operators answer")
             .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers")
-            .Permit(CallTrigger.Key3, CallState.HoldingForOperator);
+            .Permit(CallTrigger.Key3, CallState.HoldingForOperator)
+            .Permit(CallTrigger.Appointment, CallState.AppointmentStanding);
 
         machine.Configure(CallState.HoldingForOperator)
             .SubstateOf(CallState.Answering)
@@ -170,22 +184,7 @@ public sealed partial class CallFlow
             .OnEntryAsync(() => StepAsync(RecordNameAsync), "record the caller's name")
             .Permit(CallTrigger.Continue, CallState.CallbackOffer);
 
-        Repeat(machine.Configure(CallState.CallbackOffer), mayRepeat, CallState.CallbackEntry, "no answer: ask for digits", CallTrigger.NoInput, CallTrigger.InvalidKey)
-            .SubstateOf(CallState.LeaveMessage)
-            .OnEntryAsync(() => StepAsync(CallbackOfferAsync), "offer the caller id as callback number")
-            .Permit(CallTrigger.Key1, CallState.UrgencyChoice)
-            .Permit(CallTrigger.Key2, CallState.CallbackEntry);
-
-        Repeat(machine.Configure(CallState.CallbackEntry), mayRepeat, CallState.UrgencyChoice, "no valid number: go on without one", CallTrigger.NoInput)
-            .SubstateOf(CallState.LeaveMessage)
-            .OnEntryAsync(() => StepAsync(CallbackEntryAsync), "collect callback digits")
-            .Permit(CallTrigger.Continue, CallState.CallbackConfirm);
-
-        Repeat(machine.Configure(CallState.CallbackConfirm), mayRepeat, CallState.UrgencyChoice, "unconfirmed: keep the number entered", CallTrigger.NoInput, CallTrigger.InvalidKey)
-            .SubstateOf(CallState.LeaveMessage)
-            .OnEntryAsync(() => StepAsync(CallbackConfirmAsync), "read the number back")
-            .Permit(CallTrigger.Key1, CallState.UrgencyChoice)
-            .Permit(CallTrigger.Key2, CallState.CallbackEntry);
+        ConfigureCallback(machine, CallState.LeaveMessage, CallState.CallbackOffer, CallState.CallbackEntry, CallState.CallbackConfirm, CallState.UrgencyChoice, mayRepeat);
 
         machine.Configure(CallState.UrgencyChoice)
             .SubstateOf(CallState.LeaveMessage)
@@ -204,6 +203,8 @@ public sealed partial class CallFlow
             .OnEntryAsync(() => StepAsync(ReviewMessageAsync), "keep or record again")
             .Permit(CallTrigger.Key1, CallState.SavingMessage)
             .Permit(CallTrigger.Key2, CallState.RecordMessage);
+
+        ConfigureAppointment(machine, mayRepeat);
 
         // Saving and saying goodbye: a hangup no longer changes the way.
         machine.Configure(CallState.Finishing)

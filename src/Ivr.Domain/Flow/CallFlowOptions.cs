@@ -47,6 +47,12 @@ public sealed class CallFlowOptions
     /// <summary>How many times a voice page plays the message (the first time and each repeat on 3). Default 3.</summary>
     public int PagePlays { get; set; } = 3;
 
+    /// <summary>How long a caller waits on the EHR for free times or a booking before the office is asked to call instead. Default 4 s.</summary>
+    public TimeSpan EhrTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>How many days ahead free times are looked for when a caller books. Default 14.</summary>
+    public int AppointmentDaysAhead { get; set; } = 14;
+
     /// <summary>
     /// Refuses settings no call could run with (ArgumentException naming the setting): a timeout or a
     /// recording length that is not positive, a menu offered no time, a callback range upside down. The
@@ -59,6 +65,8 @@ public sealed class CallFlowOptions
         Positive(MessageMaxDuration, nameof(MessageMaxDuration));
         Positive(DigitsTimeout, nameof(DigitsTimeout));
         Positive(ClinicianKeyTimeout, nameof(ClinicianKeyTimeout));
+        Positive(EhrTimeout, nameof(EhrTimeout));
+        AtLeast(AppointmentDaysAhead, 1, nameof(AppointmentDaysAhead));
         AtLeast(MenuAttempts, 1, nameof(MenuAttempts));
         AtLeast(WhisperAttempts, 1, nameof(WhisperAttempts));
         AtLeast(PageOfferAttempts, 1, nameof(PageOfferAttempts));

@@ -1,4 +1,6 @@
+using Ivr.Domain.Appointments;
 using Ivr.Domain.Desk;
+using Ivr.Domain.Ehr;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -80,10 +82,26 @@ public sealed class CallSession
     /// <summary>What the caller did on the way to the desk, for the operator's screen.</summary>
     public List<DeskPathStep> DeskPath { get; } = [];
 
+    /// <summary>The appointment request the caller is making; null unless they chose to request one.</summary>
+    public AppointmentRequest? Appointment { get; set; }
+
+    /// <summary>The date of birth keyed, waiting to be confirmed after the read-back.</summary>
+    public DateOnly? PendingBirthDate { get; set; }
+
+    /// <summary>The free times last offered to the caller, earliest first.</summary>
+    public IReadOnlyList<EhrSlot> OfferedSlots { get; set; } = [];
+
+    /// <summary>The free time the caller chose; null until they chose one.</summary>
+    public EhrSlot? ChosenSlot { get; set; }
+
+    /// <summary>Times another caller took while this one chose: not offered again.</summary>
+    public HashSet<string> TakenSlots { get; } = [];
+
     /// <summary>True when the flow wants Asterisk's own safety net to take over (it could not save).</summary>
     public bool HandToSafetyNet { get; set; }
 
     /// <summary>True when the caller has said or entered anything worth saving (an empty recording is not).</summary>
     public bool HasMessageContent =>
-        NameRecording?.Duration >= TimeSpan.FromSeconds(1) || MessageRecording?.Duration >= TimeSpan.FromSeconds(1) || CallbackNumber is not null || PendingCallback is not null;
+        NameRecording?.Duration >= TimeSpan.FromSeconds(1) || MessageRecording?.Duration >= TimeSpan.FromSeconds(1) || CallbackNumber is not null || PendingCallback is not null
+        || Appointment?.BirthDate is not null || PendingBirthDate is not null;
 }

@@ -36,6 +36,25 @@ public enum CallState
     RecordMessage,
     ReviewMessage,
 
+    /// <summary>Superstate: the caller is requesting an appointment; a hangup saves what was said as a partial request.</summary>
+    Appointment,
+    AppointmentStanding,
+    AppointmentName,
+    AppointmentBirthDate,
+    AppointmentBirthDateConfirm,
+    AppointmentCallbackOffer,
+    AppointmentCallbackEntry,
+    AppointmentCallbackConfirm,
+    AppointmentDays,
+    AppointmentDay,
+    AppointmentTime,
+    AppointmentReason,
+
+    /// <summary>At <c>EhrLevel.Book</c>: up to three free times that fit the caller's preferences.</summary>
+    AppointmentSlots,
+    AppointmentSlotConfirm,
+    AppointmentBooking,
+
     /// <summary>Superstate: the message is being committed or the call closed; a hangup changes nothing.</summary>
     Finishing,
     SavingMessage,

@@ -10,6 +10,12 @@ public enum CallTrigger
     Key2,
     Key3,
 
+    /// <summary>The caller chose to request an appointment.</summary>
+    Appointment,
+
+    /// <summary>The time the caller chose was taken by another caller before it could be booked.</summary>
+    SlotTaken,
+
     /// <summary>An operator answered the caller.</summary>
     OperatorAnswered,
 

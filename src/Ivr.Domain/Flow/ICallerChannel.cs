@@ -37,6 +37,12 @@ public interface ICallerChannel
     /// </summary>
     Task<RoomExit> WaitInRoomAsync(string room, TimeSpan? timeout, CancellationToken cancellationToken);
 
+    /// <summary>Says a date ("March fifth, nineteen ninety"): a date of birth read back.</summary>
+    Task SayDateAsync(DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>Says a time on the practice's clock ("Tuesday, December eighth, at nine thirty a.m."); a key in <paramref name="keys"/> stops it and is returned.</summary>
+    Task<char?> SayTimeAsync(DateTime wallClock, string keys, CancellationToken cancellationToken);
+
     /// <summary>Says a number ("three", "twelve").</summary>
     Task SayNumberAsync(int number, CancellationToken cancellationToken);
 

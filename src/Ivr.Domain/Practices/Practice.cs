@@ -96,5 +96,5 @@ public sealed record Practice
 
     public Clinician? Clinician(string id) => Clinicians.FirstOrDefault(c => c.Id == id);
 
-    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId) { Desk = Desk };
+    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId) { Desk = Desk, Ehr = Ehr };
 }

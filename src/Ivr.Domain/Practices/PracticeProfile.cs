@@ -1,4 +1,5 @@
 using Ivr.Domain.Desk;
+using Ivr.Domain.Ehr;
 using Ivr.Domain.Scheduling;
 
 namespace Ivr.Domain.Practices;
@@ -14,6 +15,9 @@ public sealed record PracticeProfile(string Id, string Name, string GreetingProm
 {
     /// <summary>The practice's desk settings (who answers "someone now", the maximum hold); defaults for none.</summary>
     public DeskSettings Desk { get; init; } = DeskSettings.Default;
+
+    /// <summary>The practice's EHR link (a caller's appointment is booked there at <see cref="EhrLevel.Book"/>); none by default.</summary>
+    public EhrSettings Ehr { get; init; } = EhrSettings.None;
 
     /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>), on the practice's wall clock.</summary>
     public LivePersonRoute LivePersonAt(DateTimeOffset instant, bool anyOperatorSignedIn) => Desk.Route(instant, new ZoneClock(TimeZone), anyOperatorSignedIn);

@@ -77,6 +77,20 @@ public sealed class SimulatedCaller(SimulatedClock clock, IEnumerable<string> ke
         return Task.CompletedTask;
     }
 
+    public Task SayDateAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        clock.Advance(TimeSpan.FromSeconds(2.5));
+        Note("hears a date read back");
+        return Task.CompletedTask;
+    }
+
+    public Task<char?> SayTimeAsync(DateTime wallClock, string keys, CancellationToken cancellationToken)
+    {
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Note("hears a time");
+        return Task.FromResult<char?>(null);
+    }
+
     public Task SayNumberAsync(int number, CancellationToken cancellationToken)
     {
         clock.Advance(TimeSpan.FromSeconds(0.7));

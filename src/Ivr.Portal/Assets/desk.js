@@ -11,7 +11,9 @@ function start(root) {
     const $ = (id) => document.getElementById(id);
     const seesMessages = root.dataset.seesMessages === 'true';
     const form = $('desk-form');
-    const fields = ['callerName', 'patientName', 'dateOfBirth', 'callbackNumber', 'callbackReadBack', 'reason', 'urgency', 'notes'];
+    const fields = ['kind', 'callerName', 'patientName', 'dateOfBirth', 'standing', 'callbackNumber', 'callbackReadBack', 'reason', 'days', 'time', 'urgency', 'notes'];
+    // Fields that are a group of radio buttons rather than one input.
+    const radios = ['kind', 'standing', 'urgency'];
     const says = {
         'available': 'Available',
         'on-break': 'On break',
@@ -92,8 +94,8 @@ function start(root) {
     const read = () => {
         const values = {};
         for (const name of fields) {
-            if (name === 'urgency') {
-                values.urgency = form.querySelector('input[name="urgency"]:checked')?.value ?? null;
+            if (radios.includes(name)) {
+                values[name] = form.querySelector(`input[name="${name}"]:checked`)?.value ?? null;
             } else if (name === 'callbackReadBack') {
                 values.callbackReadBack = form.elements.callbackReadBack.checked;
             } else {
@@ -105,17 +107,29 @@ function start(root) {
 
     const write = (values) => {
         for (const name of fields) {
-            if (name === 'urgency') {
-                for (const radio of form.querySelectorAll('input[name="urgency"]')) {
-                    radio.checked = radio.value === values.urgency;
+            if (radios.includes(name)) {
+                for (const radio of form.querySelectorAll(`input[name="${name}"]`)) {
+                    radio.checked = radio.value === (values[name] ?? (name === 'kind' ? 'message' : null));
                 }
             } else if (name === 'callbackReadBack') {
                 form.elements.callbackReadBack.checked = values.callbackReadBack === true;
             } else {
-                form.elements[name].value = values[name] ?? '';
+                form.elements[name].value = values[name] ?? (name === 'days' || name === 'time' ? 'any' : '');
             }
         }
     };
+
+    // An appointment request asks standing, days and time, and is routine.
+    const showKind = () => {
+        const appointment = form.querySelector('input[name="kind"]:checked')?.value === 'appointment';
+        $('form-appointment').hidden = !appointment;
+        if (appointment) {
+            $('form-urgency-routine').checked = true;
+        }
+    };
+    for (const radio of form.querySelectorAll('input[name="kind"]')) {
+        radio.addEventListener('change', showKind);
+    }
 
     const saveDraft = () => {
         if (formCall) {
@@ -129,7 +143,7 @@ function start(root) {
             const error = $(`form-${name}-error`);
             error.textContent = message ?? '';
             error.hidden = !message;
-            const targets = name === 'urgency' ? form.querySelectorAll('input[name="urgency"]') : [form.elements[name]];
+            const targets = radios.includes(name) ? form.querySelectorAll(`input[name="${name}"]`) : [form.elements[name]];
             for (const input of targets) {
                 if (message) {
                     input.setAttribute('aria-invalid', 'true');
@@ -142,7 +156,7 @@ function start(root) {
         }
         const first = fields.find((name) => errors[name]);
         if (first) {
-            (first === 'urgency' ? form.querySelector('input[name="urgency"]') : form.elements[first]).focus();
+            (radios.includes(first) ? form.querySelector(`input[name="${first}"]`) : form.elements[first]).focus();
         }
     };
 
@@ -159,6 +173,7 @@ function start(root) {
             draft = {};
         }
         write(draft);
+        $('form-appointment').hidden = draft.kind !== 'appointment';
         showErrors({});
         text('form-error', '');
     };

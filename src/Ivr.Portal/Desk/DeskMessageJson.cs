@@ -5,7 +5,8 @@ namespace Ivr.Portal.Desk;
 
 /// <summary>
 /// The body of <c>POST /api/desk/message</c>: the practice's message form as typed. Missing text is
-/// empty text (the desk says which fields it needs); only the urgency must be one of its words here.
+/// empty text (the desk says which fields it needs); only the urgency must be one of its words here. The kind
+/// <c>appointment</c> makes an appointment request (with its standing, days and time); anything else, a message.
 /// </summary>
 public sealed record DeskMessageJson(
     string? CallerName,
@@ -15,8 +16,15 @@ public sealed record DeskMessageJson(
     bool? CallbackReadBack,
     string? Reason,
     string? Urgency,
-    string? Notes)
+    string? Notes,
+    string? Kind = null,
+    string? Standing = null,
+    string? Days = null,
+    string? Time = null)
 {
+    /// <summary>The kind that makes an appointment request.</summary>
+    public const string AppointmentKind = "appointment";
+
     public const string UrgencyField = "urgency";
 
     /// <summary>The form for the desk, or null with <paramref name="error"/> when the urgency is neither <c>urgent</c> nor <c>routine</c>.</summary>
@@ -45,6 +53,9 @@ public sealed record DeskMessageJson(
             CallbackReadBack ?? false,
             Reason?.Trim() ?? string.Empty,
             urgency,
-            Notes ?? string.Empty);
+            Notes ?? string.Empty,
+            string.Equals(Kind?.Trim(), AppointmentKind, StringComparison.OrdinalIgnoreCase)
+                ? new DeskAppointmentForm(Standing ?? string.Empty, Days ?? string.Empty, Time ?? string.Empty)
+                : null);
     }
 }

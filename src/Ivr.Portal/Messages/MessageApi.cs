@@ -24,7 +24,8 @@ public static class MessageApi
         return app;
     }
 
-    private static async Task<IResult> InboxAsync(HttpContext context, MessageAccess access, bool resolved = false, bool mine = false)
+    /// <summary>The inbox; <c>?kind=appointment</c> lists appointment requests only.</summary>
+    private static async Task<IResult> InboxAsync(HttpContext context, MessageAccess access, bool resolved = false, bool mine = false, string? kind = null)
     {
         var who = context.Who();
         if (!who.SeesPatientData)
@@ -33,7 +34,8 @@ public static class MessageApi
         }
 
         var inbox = await access.InboxAsync(who, resolved, mine, context.RequestAborted);
-        return Results.Ok(inbox.Select(MessageSummaryJson.From));
+        var appointments = string.Equals(kind, "appointment", StringComparison.OrdinalIgnoreCase);
+        return Results.Ok(inbox.Where(m => !appointments || m.Appointment is not null).Select(MessageSummaryJson.From));
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, MessageAccess access, IDispatchStore dispatch, TriageReviewAccess reviews)

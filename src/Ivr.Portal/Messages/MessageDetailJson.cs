@@ -50,5 +50,5 @@ public sealed record MessageDetailJson(
         history,
         attempts,
         triage is null ? null : TriageReviewJson.Of(triage),
-        AppointmentRequestJson.From(m.Appointment));
+        AppointmentRequestJson.Detail(m.Appointment));
 }

@@ -73,6 +73,22 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         return new RecordingResult(hostPath, TimeSpan.FromSeconds(seconds), result.EndedBy == AgiRecordEnd.Hangup);
     }
 
+    /// <summary>A date of birth read back ("March fifth, nineteen ninety"): midnight of the date said in the zone UTC, so no zone can move it a day.</summary>
+    public Task SayDateAsync(DateOnly date, CancellationToken cancellationToken) =>
+        AgiPrompts.Guard(() => channel.SayDateTimeAsync(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero), string.Empty, "BdY", "UTC", cancellationToken));
+
+    /// <summary>
+    /// "Tuesday, December eighth, at nine thirty a.m.": the wall-clock time said as if it were UTC, in the zone UTC, so the
+    /// words are the practice's clock whatever zone data the Asterisk machine has.
+    /// </summary>
+    public async Task<char?> SayTimeAsync(DateTime wallClock, string keys, CancellationToken cancellationToken)
+    {
+        char? key = null;
+        var asIfUtc = new DateTimeOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), TimeSpan.Zero);
+        await AgiPrompts.Guard(async () => key = await channel.SayDateTimeAsync(asIfUtc, keys, "ABd 'digits/at' IMp", "UTC", cancellationToken));
+        return key;
+    }
+
     public Task SayNumberAsync(int number, CancellationToken cancellationToken) =>
         AgiPrompts.Guard(() => channel.SayNumberAsync(number, string.Empty, cancellationToken));
 

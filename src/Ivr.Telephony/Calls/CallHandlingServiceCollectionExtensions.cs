@@ -34,6 +34,9 @@ public static class CallHandlingServiceCollectionExtensions
             Progress = sp.GetRequiredService<ICallProgress>(),
             Desk = sp.GetRequiredService<Ivr.Domain.Desk.IOperatorDesk>(),
             DeskOptions = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ivr.Domain.Desk.DeskOptions>>().Value,
+
+            // The EHR link when one is registered; otherwise a caller's request is kept for the office.
+            Ehr = sp.GetService<Ivr.Domain.Ehr.IEhrLink>() ?? Ivr.Domain.Ehr.NoEhrLink.Instance,
         });
         services.AddSingleton<RecordingSealer>();
         services.AddSingleton<IRecordingSealer>(sp => sp.GetRequiredService<RecordingSealer>());

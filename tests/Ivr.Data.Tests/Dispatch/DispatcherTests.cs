@@ -213,18 +213,40 @@ public sealed class DispatcherTests
     }
 
     [Fact]
-    public async Task OnlyATypedMessageCarriesAnAppointmentRequest()
+    public async Task TheMorningReportCountsACallersAndAnOperatorsRequestsAsItDoesATriages()
     {
         using var f = new DispatchFixture();
-
-        await Assert.ThrowsAsync<ArgumentException>(() => f.Messages.SaveAsync(new PatientMessage
+        var dispatcher = f.Dispatcher();
+        var recorded = await f.MessageAsync(Urgency.Routine);
+        var callId = await f.Calls.StartAsync(new CallRecord { UniqueId = Guid.NewGuid().ToString("N"), PracticeId = DispatchFixture.Practice.Id, DialedNumber = "15550100", CallerId = "5551234567", StartedAt = f.Clock.GetUtcNow() });
+        var phone = await f.Messages.SaveAsync(new PatientMessage
         {
-            CallId = 1,
+            CallId = callId,
             PracticeId = DispatchFixture.Practice.Id,
             Urgency = Urgency.Routine,
+            CallbackNumber = "5551234567",
+            NameRecording = "/spool/x-name-1.wav",
             ReceivedAt = f.Clock.GetUtcNow(),
-            Appointment = new AppointmentRequest(Disposition.SeeToday),
-        }));
+            Appointment = new AppointmentRequest(null) { Source = AppointmentSource.Phone, Standing = PatientStanding.New, BirthDate = new DateOnly(2019, 5, 4) },
+        });
+        var desk = await f.Messages.SaveAsync(new PatientMessage
+        {
+            CallId = callId,
+            PracticeId = DispatchFixture.Practice.Id,
+            Urgency = Urgency.Routine,
+            CallbackNumber = "5551234567",
+            ReceivedAt = f.Clock.GetUtcNow(),
+            Typed = new TypedMessage("Ann Smith", "Max Smith", new DateOnly(2019, 5, 4), "check-up", string.Empty, "sam"),
+            Appointment = new AppointmentRequest(null) { Source = AppointmentSource.Desk, Standing = PatientStanding.Existing, BirthDate = new DateOnly(2019, 5, 4) },
+        });
+        await DispatchFixture.RunAsync(dispatcher);
+
+        f.Clock.Advance(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero) - f.Clock.GetUtcNow());
+        await DispatchFixture.RunAsync(dispatcher);
+
+        var (_, notice) = Assert.Single(f.Mail.Sent, s => s.To.Contains('@'));
+        Assert.Equal([recorded, phone, desk], notice.MessageIds.Order());
+        Assert.Equal([phone, desk], notice.AppointmentRequestIds.Order());
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -46,6 +46,9 @@ public sealed class CallFlowHarness
 
     public CoverageDecision? Coverage { get; }
 
+    /// <summary>The EHR link; none unless a test brings one.</summary>
+    public Ivr.Domain.Ehr.IEhrLink Ehr { get; init; } = Ivr.Domain.Ehr.NoEhrLink.Instance;
+
     public InMemoryCallRecordStore Calls { get; }
 
     public InMemoryMessageStore Messages { get; }
@@ -60,13 +63,19 @@ public sealed class CallFlowHarness
 
     public IReadOnlyList<CallEvent> Events { get; private set; } = [];
 
-    public async Task<CallSession> RunAsync()
+    public Task<CallSession> RunAsync() => RunAsync(null);
+
+    /// <summary>Runs a call whose caller is at the main menu and chose <paramref name="choice"/> there.</summary>
+    public Task<CallSession> RunFromMainMenuAsync(CallTrigger choice) => RunAsync(choice);
+
+    private async Task<CallSession> RunAsync(CallTrigger? choice)
     {
         var clock = Clock;
         var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
         var session = new CallSession(callId, "1700000000.42", Practice, "15550100", CallerIdNumber, Coverage) { ChannelName = "PJSIP/sipp-00000001" };
-        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress, Desk = Desk });
-        Session = await flow.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress, Desk = Desk, Ehr = Ehr });
+        var token = new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
+        Session = choice is { } chosen ? await flow.RunFromMainMenuAsync(chosen, token) : await flow.RunAsync(token);
         Events = await Calls.EventsAsync(callId);
         return Session;
     }

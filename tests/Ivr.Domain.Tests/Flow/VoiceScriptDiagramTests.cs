@@ -33,8 +33,9 @@ public sealed class VoiceScriptDiagramTests
         var patient = VoiceScripts.Mermaid(VoiceScripts.Patient);
         Assert.Contains("Answering --> CallerHungUp : HungUp", patient, StringComparison.Ordinal);
         Assert.Contains("LeaveMessage --> SavingMessage : HungUp [something was recorded]", patient, StringComparison.Ordinal);
+        Assert.Contains("Appointment --> SavingMessage : HungUp [something was said or keyed]", patient, StringComparison.Ordinal);
         Assert.DoesNotContain("Greeting --> CallerHungUp", patient, StringComparison.Ordinal);
-        Assert.Equal(3, patient.Split('\n').Count(line => line.EndsWith("--> Failed : Failed", StringComparison.Ordinal)));
+        Assert.Equal(4, patient.Split('\n').Count(line => line.EndsWith("--> Failed : Failed", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -105,6 +105,20 @@ public sealed class ScriptedCaller(ConcurrentQueue<string> log, params CallerSte
         });
     }
 
+    public Task SayDateAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"date {date:yyyy-MM-dd}");
+        return Task.CompletedTask;
+    }
+
+    public Task<char?> SayTimeAsync(DateTime wallClock, string keys, CancellationToken cancellationToken)
+    {
+        ThrowIfGone();
+        log.Enqueue($"time {wallClock:yyyy-MM-dd HH:mm}");
+        return Task.FromResult<char?>(null);
+    }
+
     public Task SayNumberAsync(int number, CancellationToken cancellationToken)
     {
         ThrowIfGone();

@@ -340,7 +340,7 @@ public sealed class TriageHttpTests
         var saved = Assert.Single(await portal.Get<IMessageStore>().ForCallAsync(call));
         Assert.Equal(Urgency.Urgent, saved.Urgency);
         Assert.Equal(Disposition.HomeCare, saved.Appointment!.Window);
-        Assert.Contains("appointment request: routine (home care)", inbox, StringComparison.Ordinal);
+        Assert.Contains("Appointment request: routine (home care)", inbox, StringComparison.Ordinal);
         Assert.Contains("id=\"appointment-badge\"", page, StringComparison.Ordinal);
         Assert.Contains("Appointment requested: routine (home care)", page, StringComparison.Ordinal);
         Assert.Equal("home-care", json.GetProperty("appointment").GetProperty("window").GetString());

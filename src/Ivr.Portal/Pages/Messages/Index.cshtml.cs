@@ -18,6 +18,12 @@ public sealed class InboxModel(MessageAccess access, IPracticeStore practices) :
     [BindProperty(Name = "mine", SupportsGet = true)]
     public bool Mine { get; set; }
 
+    /// <summary>The filter <c>?kind=appointment</c>: appointment requests only.</summary>
+    [BindProperty(Name = "kind", SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    public bool Appointments => string.Equals(Kind, "appointment", StringComparison.OrdinalIgnoreCase);
+
     public PortalIdentity Who { get; private set; } = null!;
 
     public IReadOnlyList<PatientMessage> Messages { get; private set; } = [];
@@ -30,6 +36,11 @@ public sealed class InboxModel(MessageAccess access, IPracticeStore practices) :
     {
         Who = HttpContext.Who();
         Messages = await access.InboxAsync(Who, Resolved, Mine, HttpContext.RequestAborted);
+        if (Appointments)
+        {
+            Messages = Messages.Where(m => m.Appointment is not null).ToList();
+        }
+
         _practices = (await practices.ListAsync(HttpContext.RequestAborted)).Where(p => Who.CanSeePractice(p.Id)).ToDictionary(p => p.Id);
     }
 }

@@ -1,0 +1,117 @@
+using System.Text;
+using Dapper;
+using Ivr.Domain.Appointments;
+using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Triage;
+
+namespace Ivr.Data.Tests;
+
+/// <summary>Needs a temporary folder: appointment requests of every source in a real SQLite file.</summary>
+public sealed class AppointmentRequestStoreTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 2, 3, 15, 0, TimeSpan.Zero);
+
+    private static readonly AppointmentRequest PhoneRequest = new(null)
+    {
+        Source = AppointmentSource.Phone,
+        Standing = PatientStanding.New,
+        BirthDate = new DateOnly(1987, 6, 15),
+        Days = PreferredDays.Tuesday | PreferredDays.Thursday,
+        Time = PreferredTime.Afternoon,
+        Booked = new BookedAppointment("Appointment/canary-77", new DateTimeOffset(2026, 12, 8, 14, 30, 0, TimeSpan.FromHours(-5)), "Doctor Canary"),
+    };
+
+    [Fact]
+    public async Task ACallersRequestReadsBackWholeAndItsDispatchJobKnowsItIsARequest()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var (messages, dispatch, callId) = await ArrangeAsync(temp);
+        var message = Recorded(callId, PhoneRequest);
+
+        var id = await messages.SaveAsync(message);
+
+        Assert.Equal(message with { Id = id }, await messages.GetAsync(id));
+        Assert.Equal(PhoneRequest, Assert.Single(await messages.InboxAsync(new InboxQuery("p"))).Appointment);
+        var due = Assert.Single(await dispatch.DueAsync(Start, 10));
+        Assert.Equal(PhoneRequest with { BirthDate = null, Booked = null }, due.Appointment);
+    }
+
+    [Fact]
+    public async Task ARequestWithNothingBookedAndNoDateOfBirthReadsBackAsItWas()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var (messages, _, callId) = await ArrangeAsync(temp);
+        var request = new AppointmentRequest(null) { Source = AppointmentSource.Phone };
+
+        var id = await messages.SaveAsync(Recorded(callId, request) with { Partial = true });
+
+        Assert.Equal(request, (await messages.GetAsync(id))!.Appointment);
+    }
+
+    [Fact]
+    public async Task AMessageWithoutARequestStillReadsWithoutOne()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var (messages, _, callId) = await ArrangeAsync(temp);
+
+        var id = await messages.SaveAsync(Recorded(callId, null));
+
+        Assert.Null((await messages.GetAsync(id))!.Appointment);
+    }
+
+    [Fact]
+    public async Task TheDateOfBirthAndTheBookingAreNotInTheFileInPlainText()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var (messages, _, callId) = await ArrangeAsync(temp);
+        await messages.SaveAsync(Recorded(callId, PhoneRequest));
+        await using (var connection = await temp.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        var text = string.Concat(Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        Assert.DoesNotContain("1987", text);
+        Assert.DoesNotContain("canary", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Phone", text);
+    }
+
+    [Fact]
+    public async Task ATriageRequestKeepsItsWindowAndReadsAsATriages()
+    {
+        using var temp = new TempDatabase();
+        await temp.Database.MigrateAsync();
+        var (messages, _, callId) = await ArrangeAsync(temp);
+        var request = new AppointmentRequest(Disposition.Within24Hours);
+
+        var id = await messages.SaveAsync(Recorded(callId, request));
+
+        var read = (await messages.GetAsync(id))!.Appointment!;
+        Assert.Equal((Disposition.Within24Hours, AppointmentSource.Triage), (read.Window!.Value, read.Source));
+    }
+
+    private static PatientMessage Recorded(long callId, AppointmentRequest? request) => new()
+    {
+        CallId = callId,
+        PracticeId = "p",
+        Urgency = Urgency.Routine,
+        CallbackNumber = "5559876543",
+        CallerId = "5551230000",
+        NameRecording = "/spool/1764645300.1-name-1.wav",
+        MessageRecording = "/spool/1764645300.1-message-2.wav",
+        MessageSeconds = 12,
+        ReceivedAt = Start,
+        Appointment = request,
+    };
+
+    private static async Task<(SqliteMessageStore Messages, SqliteDispatchStore Dispatch, long CallId)> ArrangeAsync(TempDatabase temp)
+    {
+        var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764645300.1", PracticeId = "p", DialedNumber = "15550100", CallerId = "5551230000", StartedAt = Start });
+        return (new SqliteMessageStore(temp.Database, temp.Protector), new SqliteDispatchStore(temp.Database, temp.Protector), callId);
+    }
+}
