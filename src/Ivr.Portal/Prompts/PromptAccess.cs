@@ -59,8 +59,8 @@ public sealed class PromptAccess(
             rows.Add(new PromptRow(PromptNumbers.Greeting, PromptRecording.Greeting, words, kept.GetValueOrDefault(PromptRecording.Greeting)));
         }
 
-        // A practice's list is its greeting and the prompts its callers hear; other practices' greetings are not its own.
-        foreach (var entry in manifest.Where(m => practice is null || !IsOtherGreeting(m.Id)))
+        // A practice's list is its greeting, its name and the prompts its callers hear; other practices' greetings and names are not its own.
+        foreach (var entry in manifest.Where(m => practice is null || m.Id == practice.NamePromptId || !IsGreetingOrName(m.Id)))
         {
             rows.Add(new PromptRow(PromptNumbers.Of(ids, entry.Id) ?? 0, entry.Id, entry.Words, kept.GetValueOrDefault(entry.Id)));
         }
@@ -197,7 +197,7 @@ public sealed class PromptAccess(
         return (wav is null ? LookupStatus.NotFound : LookupStatus.Found, wav);
     }
 
-    private static bool IsOtherGreeting(string id) => id.StartsWith("greeting-", StringComparison.Ordinal) || id.StartsWith("practice-name-", StringComparison.Ordinal);
+    private static bool IsGreetingOrName(string id) => id.StartsWith("greeting-", StringComparison.Ordinal) || id.StartsWith("practice-name-", StringComparison.Ordinal);
 
     private async Task<PromptChange?> CheckPromptAsync(PortalIdentity who, string owner, string promptId, string action, CancellationToken cancellationToken)
     {

@@ -101,6 +101,35 @@ public sealed partial class PromptHttpTests
         Assert.Empty(await portal.Get<IPromptRecordingStore>().AllAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task APracticesListNumbersItsPromptsAsTheManifestDoesWithoutOtherPracticesGreetingsAndTheSharedListHasThemAll()
+    {
+        var manifest = Path.Combine(Path.GetTempPath(), $"ivr-manifest-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(manifest, ["# prompts", "greeting-default | Thank you for calling.", "greeting-harbor-internal-medicine | Thank you for calling Harbor.", "emergency | If this is an emergency, hang up and dial 9 1 1.", "main-menu | To leave a message, press 1."]);
+        try
+        {
+            await using var portal = await PortalUnderTest.StartAsync($"--Practices:PromptManifest={manifest}");
+            await portal.SeedPracticesAsync();
+            await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+            using var client = await SignInAsync(portal, "sam");
+
+            var practice = WebUtility.HtmlDecode(await client.GetStringAsync($"/prompts/{PracticeA}"));
+            var shared = WebUtility.HtmlDecode(await client.GetStringAsync("/prompts/shared"));
+
+            Assert.Contains("<tr id=\"prompt-greeting\">\n            <td class=\"number\">0</td>", practice, StringComparison.Ordinal);
+            Assert.Contains("<tr id=\"prompt-emergency\">\n            <td class=\"number\">3</td>", practice, StringComparison.Ordinal);
+            Assert.Contains("<tr id=\"prompt-main-menu\">\n            <td class=\"number\">4</td>", practice, StringComparison.Ordinal);
+            Assert.Contains("To leave a message, press 1.", practice, StringComparison.Ordinal);
+            Assert.DoesNotContain("prompt-greeting-harbor-internal-medicine", practice, StringComparison.Ordinal);
+            Assert.Contains("<tr id=\"prompt-greeting-harbor-internal-medicine\">\n            <td class=\"number\">2</td>", shared, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"prompt-greeting\"", shared, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+
     private static async Task<HttpClient> SignInAsync(PortalUnderTest portal, string username)
     {
         var client = portal.Client(followRedirects: false);
