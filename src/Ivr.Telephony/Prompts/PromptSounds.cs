@@ -88,11 +88,11 @@ public sealed class PromptSounds : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops listening; the semaphore is left to the collector, as a refresh already under way may still release it.</summary>
     public void Dispose()
     {
         _changes.Raised -= OnChanged;
         _timer?.Dispose();
-        _refreshing.Dispose();
     }
 
     private void OnChanged() => _ = RefreshAsync();
