@@ -46,6 +46,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Ivr.Domain.Triage.ITriageRecordStore, SqliteTriageRecordStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageReportStore, SqliteTriageReportStore>();
         services.AddSingleton<Ivr.Domain.Outbound.ICampaignStore, SqliteCampaignStore>();
+        services.AddSingleton<PromptRecordingChanges>();
+        services.AddSingleton<SqlitePromptRecordingStore>();
+        services.AddSingleton<Ivr.Domain.Prompts.IPromptRecordingStore>(provider => provider.GetRequiredService<SqlitePromptRecordingStore>());
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -5,6 +5,7 @@ using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
 using Ivr.Portal.OnCall;
+using Ivr.Portal.Prompts;
 using Ivr.Portal.Reports;
 using Ivr.Portal.Security;
 using Ivr.Portal.Settings;
@@ -54,6 +55,7 @@ public static class PortalApplicationExtensions
         app.MapCalendarFeeds();
         app.MapReportApi();
         app.MapSettingsApi();
+        app.MapPromptApi();
         app.MapLiveApi();
         app.MapDeskApi();
         app.MapTriageApi();

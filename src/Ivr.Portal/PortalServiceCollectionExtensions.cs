@@ -10,6 +10,7 @@ using Ivr.Portal.Desk;
 using Ivr.Portal.Live;
 using Ivr.Portal.Messages;
 using Ivr.Portal.OnCall;
+using Ivr.Portal.Prompts;
 using Ivr.Portal.Reports;
 using Ivr.Portal.Security;
 using Ivr.Portal.Settings;
@@ -58,6 +59,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ReportAccess>();
         services.AddSingleton<FlowDiagram>();
         services.AddSingleton<SettingsAccess>();
+        services.AddSingleton<PromptAccess>();
         services.AddSingleton<LiveAccess>();
         // The desk's board comes from telephony when it runs in this host; without it DeskAccess says the desk is not running.
         services.AddSingleton<DeskAccess>();

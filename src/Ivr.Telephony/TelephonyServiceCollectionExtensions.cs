@@ -4,6 +4,7 @@ using Ivr.Telephony.Dispatch;
 using Ivr.Telephony.Hosting;
 using Ivr.Telephony.Live;
 using Ivr.Telephony.Outbound;
+using Ivr.Telephony.Prompts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddDesk(configuration);
         services.AddDispatch(configuration);
         services.AddOutbound(configuration);
+        services.AddRecordedPrompts();
         return services;
     }
 }

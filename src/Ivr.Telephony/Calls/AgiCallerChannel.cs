@@ -1,12 +1,15 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
+using Ivr.Telephony.Prompts;
 
 namespace Ivr.Telephony.Calls;
 
-/// <summary>The caller's line as the call flow sees it, over one FastAGI session.</summary>
-public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions recordings, ConferenceOptions conference) : ICallerChannel
+/// <summary>The caller's line as the call flow sees it, over one FastAGI session; its prompts as <paramref name="prompts"/> finds them (the manifest's when not given).</summary>
+public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions recordings, ConferenceOptions conference, PromptScope? prompts = null) : ICallerChannel
 {
+    private readonly PromptScope _prompts = prompts ?? PromptScope.Default;
+
     private const int SamplesPerSecond = 8000;
 
     public Task AnswerAsync(CancellationToken cancellationToken) => AgiPrompts.Guard(() => channel.AnswerAsync(cancellationToken));
@@ -48,15 +51,15 @@ public sealed class AgiCallerChannel(AgiChannel channel, RecordingOptions record
         };
     }
 
-    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, promptIds, cancellationToken);
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, _prompts, promptIds, cancellationToken);
 
     public Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
-        AgiPrompts.AskKeyAsync(channel, promptIds, keys, timeout, cancellationToken);
+        AgiPrompts.AskKeyAsync(channel, _prompts, promptIds, keys, timeout, cancellationToken);
 
     public async Task<string> AskDigitsAsync(string promptId, int maxDigits, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var digits = string.Empty;
-        await AgiPrompts.Guard(async () => digits = (await channel.GetDataAsync(AgiPrompts.Sound(promptId), timeout, maxDigits, cancellationToken)).Digits);
+        await AgiPrompts.Guard(async () => digits = (await channel.GetDataAsync(_prompts.Sound(promptId), timeout, maxDigits, cancellationToken)).Digits);
         return digits;
     }
 

@@ -1,17 +1,20 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
+using Ivr.Telephony.Prompts;
 
 namespace Ivr.Telephony.Calls;
 
-/// <summary>The clinician's line as the whisper and the voice page see it, over one FastAGI session.</summary>
-public sealed class AgiClinicianChannel(AgiChannel channel, ConferenceOptions conference) : IClinicianChannel
+/// <summary>The clinician's line as the whisper and the voice page see it, over one FastAGI session; its prompts as <paramref name="prompts"/> finds them (the manifest's when not given).</summary>
+public sealed class AgiClinicianChannel(AgiChannel channel, ConferenceOptions conference, PromptScope? prompts = null) : IClinicianChannel
 {
+    private readonly PromptScope _prompts = prompts ?? PromptScope.Default;
+
     public Task AnswerAsync(CancellationToken cancellationToken) => AgiPrompts.Guard(() => channel.AnswerAsync(cancellationToken));
 
-    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, promptIds, cancellationToken);
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, _prompts, promptIds, cancellationToken);
 
     public Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
-        AgiPrompts.AskKeyAsync(channel, promptIds, keys, timeout, cancellationToken);
+        AgiPrompts.AskKeyAsync(channel, _prompts, promptIds, keys, timeout, cancellationToken);
 
     public Task SayDigitsAsync(string digits, CancellationToken cancellationToken) =>
         AgiPrompts.Guard(() => channel.SayDigitsAsync(digits, string.Empty, cancellationToken));

@@ -1,5 +1,6 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
+using Ivr.Telephony.Prompts;
 
 namespace Ivr.Telephony.Calls;
 
@@ -12,27 +13,38 @@ public static class AgiPrompts
     /// <summary>The folder under Asterisk's sounds that scripts/prompts renders the manifest into.</summary>
     public const string Folder = "ivr";
 
-    /// <summary>The sound Asterisk plays for <paramref name="promptId"/>.</summary>
+    /// <summary>
+    /// The manifest's sound for <paramref name="promptId"/>, as <c>scripts/prompts</c> installs it. A call's line asks
+    /// its <see cref="PromptScope"/> instead, which plays the practice's or the shared recording where one is kept.
+    /// </summary>
     public static string Sound(string promptId) => $"{Folder}/{promptId}";
 
-    /// <summary>Plays the prompts in order, uninterruptible.</summary>
-    public static Task PlayAsync(AgiChannel channel, IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
+    /// <summary>Plays the manifest's prompts in order, uninterruptible (no recordings: a line of a practice passes its <see cref="PromptScope"/>).</summary>
+    public static Task PlayAsync(AgiChannel channel, IReadOnlyList<string> promptIds, CancellationToken cancellationToken) =>
+        PlayAsync(channel, PromptScope.Default, promptIds, cancellationToken);
+
+    /// <summary>Plays the prompts in order as <paramref name="prompts"/> finds them, uninterruptible.</summary>
+    public static Task PlayAsync(AgiChannel channel, PromptScope prompts, IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
     {
         foreach (var prompt in promptIds)
         {
-            await channel.StreamFileAsync(Sound(prompt), string.Empty, cancellationToken);
+            await channel.StreamFileAsync(prompts.Sound(prompt), string.Empty, cancellationToken);
         }
     });
 
-    /// <summary>Plays the prompts, any of <paramref name="keys"/> cutting them short, then waits up to <paramref name="timeout"/> for one; null when none came.</summary>
-    public static async Task<char?> AskKeyAsync(AgiChannel channel, IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>As the overload with a <see cref="PromptScope"/>, with the manifest's sounds.</summary>
+    public static Task<char?> AskKeyAsync(AgiChannel channel, IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AskKeyAsync(channel, PromptScope.Default, promptIds, keys, timeout, cancellationToken);
+
+    /// <summary>Plays the prompts as <paramref name="prompts"/> finds them, any of <paramref name="keys"/> cutting them short, then waits up to <paramref name="timeout"/> for one; null when none came.</summary>
+    public static async Task<char?> AskKeyAsync(AgiChannel channel, PromptScope prompts, IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)
     {
         char? key = null;
         await Guard(async () =>
         {
             foreach (var prompt in promptIds)
             {
-                if ((await channel.StreamFileAsync(Sound(prompt), keys, cancellationToken)).Digit is { } pressed)
+                if ((await channel.StreamFileAsync(prompts.Sound(prompt), keys, cancellationToken)).Digit is { } pressed)
                 {
                     key = pressed;
                     return;

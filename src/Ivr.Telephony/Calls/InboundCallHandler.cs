@@ -2,6 +2,7 @@ using Ivr.Asterisk.Agi;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
+using Ivr.Telephony.Prompts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class InboundCallHandler(
     IOptions<RecordingOptions> recordings,
     IOptions<ConferenceOptions> conference,
     IRecordingSealer sealer,
+    PromptSounds sounds,
     ILogger<InboundCallHandler> logger)
 {
     /// <summary>Set to 1 first thing on a call refused for want of an agreement; the dialplan then never takes a message.</summary>
@@ -64,7 +66,7 @@ public sealed class InboundCallHandler(
         logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, CallerNumber.ForLog(request.CallerIdNumber));
 
         var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage);
-        var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value), session, dependencies);
+        var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value, sounds.For(practice)), session, dependencies);
         dependencies.Progress.Started(session);
         try
         {
@@ -126,7 +128,7 @@ public sealed class InboundCallHandler(
         {
             await channel.AnswerAsync(cancellationToken);
             await dependencies.CallRecords.MarkAnsweredAsync(callId, dependencies.Time.GetUtcNow(), cancellationToken);
-            await AgiPrompts.PlayAsync(channel, [PromptIds.Emergency], cancellationToken);
+            await AgiPrompts.PlayAsync(channel, sounds.For(practice), [PromptIds.Emergency], cancellationToken);
             if (fallback.Length > 0)
             {
                 await channel.ExecAsync("Dial", $"{fallback},{(int)NoAgreementRing.TotalSeconds}", cancellationToken);

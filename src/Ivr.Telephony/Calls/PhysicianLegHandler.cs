@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Flow;
+using Ivr.Telephony.Prompts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class PhysicianLegHandler(
     PhysicianLegRegistry legs,
     IOptions<ConferenceOptions> conference,
     IOptions<CallFlowOptions> options,
+    PromptSounds sounds,
     ILogger<PhysicianLegHandler> logger)
 {
     public async Task HandleAsync(AgiChannel channel, CancellationToken cancellationToken)
@@ -30,6 +32,6 @@ public sealed class PhysicianLegHandler(
             return;
         }
 
-        await new WhisperFlow(new AgiClinicianChannel(channel, conference.Value), new WhisperSession(leg), options.Value).RunAsync(cancellationToken);
+        await new WhisperFlow(new AgiClinicianChannel(channel, conference.Value, sounds.For(leg.Request.Practice)), new WhisperSession(leg), options.Value).RunAsync(cancellationToken);
     }
 }

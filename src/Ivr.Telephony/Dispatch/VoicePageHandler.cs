@@ -8,6 +8,7 @@ using Ivr.Domain.Practices;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Hosting;
 using Ivr.Telephony.Practices;
+using Ivr.Telephony.Prompts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public sealed class VoicePageHandler(
     IOptions<ConferenceOptions> conference,
     IOptions<CallFlowOptions> options,
     TimeProvider time,
+    PromptSounds sounds,
     ILogger<VoicePageHandler> logger)
 {
     public async Task HandleAsync(AgiChannel channel, CancellationToken cancellationToken)
@@ -55,8 +57,9 @@ public sealed class VoicePageHandler(
             return;
         }
 
-        var session = new PageSession(attempt, message, await practices.GetAsync(message.PracticeId, cancellationToken));
-        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value), playback, speech, ami, practiceOptions.Value, conference.Value, logger);
+        var practice = await practices.GetAsync(message.PracticeId, cancellationToken);
+        var session = new PageSession(attempt, message, practice);
+        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())), playback, speech, ami, practiceOptions.Value, conference.Value, logger);
         await new PageFlow(line, session, new PageDependencies(dispatch, messages, audit, time, options.Value)).RunAsync(cancellationToken);
         if (session.Acknowledged)
         {

@@ -3,6 +3,7 @@ using Ivr.Asterisk.Agi;
 using Ivr.Domain.Outbound;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Calls;
+using Ivr.Telephony.Prompts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed class OutboundCallHandler(
     IOptions<ConferenceOptions> conference,
     IOptions<OutboundLineOptions> options,
     TimeProvider time,
+    PromptSounds sounds,
     ILogger<OutboundCallHandler> logger)
 {
     public const string Script = "outbound";
@@ -66,8 +68,8 @@ public sealed class OutboundCallHandler(
 
         var line = new AgiOutboundChannel(
             channel,
-            new AgiCallerChannel(channel, recordings.Value, conference.Value),
-            new AgiClinicianChannel(channel, conference.Value),
+            new AgiCallerChannel(channel, recordings.Value, conference.Value, sounds.For(practice?.ToProfile())),
+            new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())),
             options.Value);
         var session = await new OutboundFlow(line, new OutboundSession(attempt, patient, campaign, practice, prompts), store, calls, time).RunAsync(cancellationToken);
         logger.LogInformation("Campaign {CampaignId} attempt {AttemptId}: {Result}", campaign.Id, attemptId, session.Result);

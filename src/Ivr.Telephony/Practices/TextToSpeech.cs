@@ -38,10 +38,27 @@ internal static class TextToSpeech
         return await RunAsync(settings.Flite, "Prompts:Flite", ["-f", textFile, "-o", speech, "-voice", settings.FliteVoice], settings.RenderTimeout, cancellationToken);
     }
 
-    /// <summary>sox makes <paramref name="speech"/> into <paramref name="target"/>, which must come out a telephone WAV.</summary>
-    public static async Task<SpeechFailure?> ForTelephoneAsync(PromptsOptions settings, string speech, string target, CancellationToken cancellationToken) =>
-        await RunAsync(settings.Sox, "Prompts:Sox", [speech, "-r", "8000", "-c", "1", "-b", "16", target], settings.RenderTimeout, cancellationToken)
-        ?? (WavFormat.IsTelephoneWav(target) ? null : new SpeechFailure(SpeechProblem.NotTelephoneAudio, settings.Sox, "Prompts:Sox", settings.RenderTimeout));
+    /// <summary>
+    /// sox makes <paramref name="speech"/> into <paramref name="target"/>, which must come out a telephone WAV at the
+    /// one level every prompt has (<see cref="PromptLevel"/>).
+    /// </summary>
+    public static async Task<SpeechFailure?> ForTelephoneAsync(PromptsOptions settings, string speech, string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PromptLevel.ApplyAsync(settings.Sox, speech, target, trim: false, settings.RenderTimeout, cancellationToken);
+        }
+        catch (ExternalProgramException exception)
+        {
+            return new SpeechFailure(exception.TimedOut ? SpeechProblem.TooSlow : SpeechProblem.NotInstalled, settings.Sox, "Prompts:Sox", settings.RenderTimeout, Cause: exception);
+        }
+        catch (PromptLevelException exception)
+        {
+            return new SpeechFailure(SpeechProblem.Failed, settings.Sox, "Prompts:Sox", settings.RenderTimeout, exception.ExitCode, exception.FirstErrorLine);
+        }
+
+        return WavFormat.IsTelephoneWav(target) ? null : new SpeechFailure(SpeechProblem.NotTelephoneAudio, settings.Sox, "Prompts:Sox", settings.RenderTimeout);
+    }
 
     private static async Task<SpeechFailure?> RunAsync(string program, string setting, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {

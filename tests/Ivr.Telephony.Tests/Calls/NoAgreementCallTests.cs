@@ -92,6 +92,7 @@ public sealed class NoAgreementCallTests
         service.Get<IOptions<RecordingOptions>>(),
         service.Get<IOptions<ConferenceOptions>>(),
         service.Get<IRecordingSealer>(),
+        service.Get<Ivr.Telephony.Prompts.PromptSounds>(),
         logger);
 
     private static Practice Unsigned() => new()

@@ -78,5 +78,19 @@ public sealed class PhysicianLegHandlerTests
     }
 
     private static PhysicianLegHandler Handler(PhysicianLegRegistry legs) =>
-        new(legs, Options.Create(new ConferenceOptions()), Options.Create(new CallFlowOptions()), NullLogger<PhysicianLegHandler>.Instance);
+        new(legs, Options.Create(new ConferenceOptions()), Options.Create(new CallFlowOptions()), Sounds, NullLogger<PhysicianLegHandler>.Instance);
+
+    /// <summary>No recordings kept: every prompt is the manifest's.</summary>
+    private static readonly Ivr.Telephony.Prompts.PromptSounds Sounds = new(new NoRecordings(), new Ivr.Data.PromptRecordingChanges(), TimeProvider.System, NullLogger<Ivr.Telephony.Prompts.PromptSounds>.Instance);
+
+    private sealed class NoRecordings : Ivr.Domain.Prompts.IPromptRecordingStore
+    {
+        public Task<IReadOnlyList<Ivr.Domain.Prompts.PromptRecording>> AllAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Ivr.Domain.Prompts.PromptRecording>>([]);
+
+        public Task<IReadOnlyList<Ivr.Domain.Prompts.PromptRecording>> ListAsync(string owner, CancellationToken cancellationToken) => AllAsync(cancellationToken);
+
+        public Task KeepAsync(Ivr.Domain.Prompts.PromptRecording recording, CancellationToken cancellationToken) => throw new InvalidOperationException("whispers keep nothing");
+
+        public Task<bool> RevertAsync(string owner, string promptId, string by, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
 }

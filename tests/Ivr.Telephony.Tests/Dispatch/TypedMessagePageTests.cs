@@ -14,9 +14,9 @@ namespace Ivr.Telephony.Tests.Dispatch;
 
 /// <summary>
 /// Needs nothing but a temporary folder and database: the service's own page script, as its host maps it, reads a
-/// triage's typed message to an in-memory Asterisk that presses 1 at every question. Two small shell scripts stand
-/// in for flite and sox (they copy a telephone WAV and note what they were given), so the test sees where the words
-/// and the audio go and that nothing of them is left.
+/// triage's typed message to an in-memory Asterisk that presses 1 at every question. A small shell script stands in
+/// for flite (it copies a telephone WAV and notes what it was given) and one hands over to the real sox, so the test
+/// sees where the words and the audio go and that nothing of them is left.
 /// </summary>
 public sealed class TypedMessagePageTests : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class TypedMessagePageTests : IAsyncDisposable
         Directory.CreateDirectory(_folder);
         File.WriteAllBytes(Path.Combine(_folder, "speech.wav"), TestWav.Tone(TimeSpan.FromSeconds(1)));
         Script("flite", $"printf '%s\\n' \"$*\" >> '{_folder}/flite-args'\nls -l \"$2\" >> '{_folder}/text-files'\ncat \"$2\" >> '{_folder}/spoken'\nprintf '\\n' >> '{_folder}/spoken'\ncp '{_folder}/speech.wav' \"$4\"\n");
-        Script("sox", "cp \"$1\" \"$8\"\n");
+        Script("sox", "exec sox \"$@\"\n");
         Script("failing-flite", "echo \"cannot say: $(cat \"$2\")\" >&2\nexit 3\n");
     }
 
