@@ -5,6 +5,7 @@ using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Reports;
 using Ivr.Domain.Scheduling;
+using Ivr.Data.Fhir;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Ivr.Domain.Triage.ITriageRecordStore, SqliteTriageRecordStore>();
         services.AddSingleton<Ivr.Domain.Triage.ITriageReportStore, SqliteTriageReportStore>();
         services.AddSingleton<Ivr.Domain.Outbound.ICampaignStore, SqliteCampaignStore>();
+        services.AddSingleton<Ivr.Domain.Ehr.IEhrHandoffStore, SqliteEhrHandoffStore>();
+        services.AddEhrLink();
         services.AddHostedService<MigrationService>();
         return services;
     }
