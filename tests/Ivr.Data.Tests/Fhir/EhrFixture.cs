@@ -74,6 +74,10 @@ public sealed class EhrFixture : IDisposable
 
     public FhirEhrLink Link { get; }
 
+    public SqliteDatabase DatabaseForTests => _temp.Database;
+
+    public PhiProtector ProtectorForTests => _temp.Protector;
+
     public EhrHandoffs Runner(string owner = "test") => new(Handoffs, Messages, Practices, Link, Clock, owner);
 
     public static TypedMessage Typed(string reason = "Ear pain for two days") =>
