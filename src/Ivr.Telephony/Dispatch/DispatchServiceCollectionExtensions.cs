@@ -31,7 +31,8 @@ public static class DispatchServiceCollectionExtensions
             sp.GetRequiredService<DispatchOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
-            sp.GetService<ICampaignStore>()));
+            sp.GetService<ICampaignStore>(),
+            sp.GetService<IEhrHandoffStore>()));
         services.AddHostedService<DispatchWorker>();
         services.AddSingleton(sp => new EhrHandoffs(
             sp.GetRequiredService<IEhrHandoffStore>(),
