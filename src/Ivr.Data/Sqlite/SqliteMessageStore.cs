@@ -154,7 +154,6 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             """
             INSERT INTO dispatches (message_id, practice_id, urgency, state, next_step_at) VALUES (@id, @PracticeId, @Urgency, @State, @DueAt);
             INSERT INTO message_history (message_id, at, status, actor, detail) VALUES (@id, @At, @Status, @By, @Detail);
-            INSERT INTO ehr_handoffs (message_id, practice_id, state, next_at) VALUES (@id, @PracticeId, 'Pending', @At);
             """,
             new
             {
