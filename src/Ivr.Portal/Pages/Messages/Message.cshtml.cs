@@ -54,7 +54,9 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         Practice = await practices.GetAsync(Message.PracticeId, HttpContext.RequestAborted);
         History = await dispatch.HistoryAsync(id, HttpContext.RequestAborted);
         Attempts = await dispatch.AttemptsAsync(id, HttpContext.RequestAborted);
-        if (ehr is not null && await ehr.GetAsync(id, HttpContext.RequestAborted) is { } handoff)
+        // A practice without a link has nothing to show until a hand-off was made while it had one.
+        if (ehr is not null && await ehr.GetAsync(id, HttpContext.RequestAborted) is { } handoff
+            && (Practice?.Ehr.Linked == true || handoff.State is EhrHandoffState.Delivered or EhrHandoffState.Refused))
         {
             EhrLine = handoff.Line(at => PortalFormat.When(at, Practice));
         }
