@@ -96,7 +96,7 @@ public sealed partial class FhirEhrLink
         var detail = $"{what}: HTTP {status.ToString(CultureInfo.InvariantCulture)}"
             + (reply.Status == HttpStatusCode.Unauthorized ? " after a fresh token" : string.Empty)
             + (codes.Count > 0 ? $" ({string.Join(", ", codes)})" : string.Empty);
-        return new FhirCallException(SmartTokenSource.Transient(reply.Status) ? EhrOutcome.TryAgain : EhrOutcome.Refused, detail);
+        return new FhirCallException(SmartTokenSource.Transient(reply.Status) ? EhrOutcome.TryAgain : EhrOutcome.Refused, detail, reply.Status);
     }
 
     private static T Expect<T>(FhirReply reply, string what)

@@ -103,7 +103,18 @@ public sealed partial class FhirEhrLink
             Comment = EhrSummary.Text(link.Practice, link.Settings, message),
             Participant = [patient],
         };
-        var (reference, made) = await CreateOnceAsync(link, appointment, identifier, cancellationToken).ConfigureAwait(false);
+        string reference;
+        Appointment? made;
+        try
+        {
+            (reference, made) = await CreateOnceAsync(link, appointment, identifier, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FhirCallException conflict) when (conflict.Status == HttpStatusCode.Conflict)
+        {
+            // The EHR holds the slot for another booked appointment already.
+            return new EhrResult(EhrOutcome.SlotTaken, EhrLevel.Book, null, conflict.Detail);
+        }
+
         if (made is { Status: Appointment.AppointmentStatus.Cancelled })
         {
             // An earlier try for this slot was rolled back; its identifier is spent.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 
@@ -104,7 +105,7 @@ public sealed class EhrHandoffs(IEhrHandoffStore store, IMessageStore messages, 
                     result,
                     next,
                     now,
-                    $"EHR: not yet delivered ({result.Detail}), trying again at {clock.Local(next):yyyy-MM-dd HH:mm}",
+                    string.Create(CultureInfo.InvariantCulture, $"EHR: not yet delivered ({result.Detail}), trying again at {clock.Local(next):yyyy-MM-dd HH:mm}"),
                     cancellationToken).ConfigureAwait(false);
                 break;
         }

@@ -132,6 +132,19 @@ public sealed class FhirEhrLinkTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task AnEhrThatRefusesTheAppointmentWithAConflictHasTheSlotTaken()
+    {
+        using var fixture = new EhrFixture(EhrLevel.Book);
+        fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
+        fixture.Ehr.AfterSlotRead = () => fixture.Ehr.FailNext(HttpStatusCode.Conflict, FakeEhr.Outcome(OperationOutcome.IssueType.Conflict));
+
+        var result = await fixture.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9.AddMinutes(20), "dr-chen", string.Empty), Message(7), CancellationToken.None);
+
+        Assert.Equal(new EhrResult(EhrOutcome.SlotTaken, EhrLevel.Book, null, "create Appointment: HTTP 409 (conflict)"), result);
+        Assert.Equal(Hl7.Fhir.Model.Slot.SlotStatus.Free, fixture.Ehr.Get<Slot>("Slot/c0").Status);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task ARequestIsProposedWithItsPreferredPeriodsAndNoPatientWordsByDefault()
     {
         using var fixture = new EhrFixture(EhrLevel.Propose);
