@@ -5,6 +5,7 @@ using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Reports;
 using Ivr.Domain.Scheduling;
+using Ivr.Data.Fhir;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,6 +50,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PromptRecordingChanges>();
         services.AddSingleton<SqlitePromptRecordingStore>();
         services.AddSingleton<Ivr.Domain.Prompts.IPromptRecordingStore>(provider => provider.GetRequiredService<SqlitePromptRecordingStore>());
+        services.AddSingleton<Ivr.Domain.Ehr.IEhrHandoffStore, SqliteEhrHandoffStore>();
+        services.AddEhrLink();
         services.AddHostedService<MigrationService>();
         return services;
     }

@@ -43,7 +43,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "outbound", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "outbound", "ehr", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -112,6 +112,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Desk = Child(root, "desk") is { } desk ? ReadDesk(desk, numbers) : DeskSettings.Default,
             Triage = Child(root, "triage") is { } triage ? ReadTriage(triage) : TriageSettings.Default,
             Outbound = Child(root, "outbound") is { } outbound ? ReadOutbound(outbound) : OutboundSettings.Default,
+            Ehr = Child(root, "ehr") is { } ehr ? ReadEhr(ehr) : Ivr.Domain.Ehr.EhrSettings.None,
         };
     }
 

@@ -8,7 +8,7 @@ using Ivr.Domain.Triage;
 namespace Ivr.Data.Practices;
 
 /// <summary>Writes a practice in the file format <see cref="PracticeFileReader"/> reads, so export and import round-trip.</summary>
-public static class PracticeFileWriter
+public static partial class PracticeFileWriter
 {
     public static string Write(Practice practice)
     {
@@ -69,6 +69,8 @@ public static class PracticeFileWriter
         {
             WriteOutbound(y, practice.Outbound);
         }
+
+        WriteEhr(y, practice.Ehr);
 
         y.AppendLine("hours:");
         WriteHours(y, practice.Hours, "  ");

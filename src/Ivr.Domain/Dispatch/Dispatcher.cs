@@ -14,7 +14,8 @@ namespace Ivr.Domain.Dispatch;
 /// <see cref="IDispatchStore"/>: the dispatcher keeps only which of its own steps are running, so a
 /// restart (or a second process) resumes where the database says, and a step claimed once is never
 /// run again. A morning report also counts the practice's outbound campaigns' unconfirmed patients
-/// (<see cref="MorningReport.Campaigns"/>) when <c>campaigns</c> is given.
+/// (<see cref="MorningReport.Campaigns"/>) when <c>campaigns</c> is given, and the messages whose EHR hand-off has not
+/// gone through when <c>ehr</c> is given.
 /// </summary>
 public sealed class Dispatcher(
     IDispatchStore store,
@@ -26,7 +27,8 @@ public sealed class Dispatcher(
     DispatchOptions options,
     TimeProvider time,
     string owner,
-    ICampaignStore? campaigns = null)
+    ICampaignStore? campaigns = null,
+    Ivr.Domain.Ehr.IEhrHandoffStore? ehr = null)
 {
     /// <summary>Who the message history says dispatched or delivered a message.</summary>
     private const string Actor = "dispatcher";
@@ -330,6 +332,7 @@ public sealed class Dispatcher(
         {
             AppointmentRequestIds = [.. claimedWork.Where(w => w.Appointment is not null).Select(w => w.MessageId)],
             Campaigns = campaignLines ?? [],
+            EhrUndeliveredIds = ehr is null ? [] : [.. (await ehr.UndeliveredAsync(practiceId, cancellationToken).ConfigureAwait(false)).Select(h => h.MessageId)],
         };
         var recipients = ReportRecipients(practice);
         var delivered = new List<string>();

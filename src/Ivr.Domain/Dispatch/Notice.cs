@@ -22,6 +22,9 @@ public sealed record Notice(NoticeKind Kind, string PracticeId, string PracticeN
     /// </summary>
     public IReadOnlyList<CampaignReportLine> Campaigns { get; init; } = [];
 
+    /// <summary>A morning report's messages whose hand-off to the practice's EHR has not gone through (still retrying, or refused): ids only.</summary>
+    public IReadOnlyList<long> EhrUndeliveredIds { get; init; } = [];
+
     /// <summary>
     /// A <see cref="NoticeKind.CampaignConfirmation"/>'s single-use confirmation link: a secret, never logged.
     /// </summary>

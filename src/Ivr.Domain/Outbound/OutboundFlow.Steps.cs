@@ -68,7 +68,7 @@ public sealed partial class OutboundFlow
         _session.Attempts++;
         var now = Now;
         var clinician = _session.Patient.Patient.Clinician;
-        var open = (await _store.OpenSlotsAsync(_session.Campaign.Id, cancellationToken).ConfigureAwait(false))
+        var open = (await _slots.OpenSlotsAsync(_session.Campaign, cancellationToken).ConfigureAwait(false))
             .Where(s => s.StartsAt > now && !_session.Lost.Contains(s.Id))
             .OrderBy(s => clinician is not null && string.Equals(s.Clinician, clinician, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(s => s.StartsAt)

@@ -24,17 +24,25 @@ public sealed partial class OutboundFlow
     private readonly IOutboundChannel _channel;
     private readonly OutboundSession _session;
     private readonly ICampaignStore _store;
+    private readonly ICampaignSlotSource _slots;
     private readonly CampaignCalls _calls;
     private readonly TimeProvider _time;
     private readonly StateMachine<OutboundState, OutboundTrigger> _machine;
     private CancellationToken _cancellationToken;
     private ExceptionDispatchInfo? _failure;
 
-    public OutboundFlow(IOutboundChannel channel, OutboundSession session, ICampaignStore store, CampaignCalls calls, TimeProvider time)
+    /// <param name="channel">The patient's line.</param>
+    /// <param name="session">The call's campaign, patient and attempt.</param>
+    /// <param name="store">Where the campaign is kept.</param>
+    /// <param name="calls">Records the call's outcome.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="slots">Where open times come from; the campaign's own typed slots when null.</param>
+    public OutboundFlow(IOutboundChannel channel, OutboundSession session, ICampaignStore store, CampaignCalls calls, TimeProvider time, ICampaignSlotSource? slots = null)
     {
         _channel = channel;
         _session = session;
         _store = store;
+        _slots = slots ?? new CampaignStoreSlots(store);
         _calls = calls;
         _time = time;
         _machine = Define();

@@ -1,4 +1,6 @@
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Ehr;
+using Ivr.Domain.Messages;
 using Ivr.Domain.Outbound;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Outbound;
@@ -29,8 +31,17 @@ public static class DispatchServiceCollectionExtensions
             sp.GetRequiredService<DispatchOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
-            sp.GetService<ICampaignStore>()));
+            sp.GetService<ICampaignStore>(),
+            sp.GetService<IEhrHandoffStore>()));
         services.AddHostedService<DispatchWorker>();
+        services.AddSingleton(sp => new EhrHandoffs(
+            sp.GetRequiredService<IEhrHandoffStore>(),
+            sp.GetRequiredService<IMessageStore>(),
+            sp.GetRequiredService<IPracticeStore>(),
+            sp.GetRequiredService<IEhrLink>(),
+            sp.GetRequiredService<TimeProvider>(),
+            $"{Environment.MachineName}:{Environment.ProcessId}:ehr:{Guid.NewGuid():N}"));
+        services.AddHostedService<EhrHandoffWorker>();
         services.AddSingleton<CampaignMailer>();
         services.AddHostedService<CampaignMailWorker>();
         return services;

@@ -107,6 +107,7 @@ public static class NoticeText
         text.Append(one ? "\nSign in to read it:\n" : "\nSign in to read them:\n");
         AppendLinks(text, notice, options);
         AppendCampaigns(text, notice, options);
+        AppendEhrUndelivered(text, notice);
         text.Append(NoPatientDetails);
         return text.ToString();
     }
@@ -140,6 +141,17 @@ public static class NoticeText
 
         text.Append("\nOnce you confirm, we stop calling you about it.\n");
         return text.ToString();
+    }
+
+    /// <summary>The messages not yet in the practice's EHR (ids only; why is on each message's page).</summary>
+    private static void AppendEhrUndelivered(StringBuilder text, Notice notice)
+    {
+        if (notice.EhrUndeliveredIds.Count == 0)
+        {
+            return;
+        }
+
+        text.Append(Invariant($"\nNot yet in your EHR ({notice.EhrUndeliveredIds.Count}): message {string.Join(", ", notice.EhrUndeliveredIds)}. Each message's page says why and when it is tried again.\n"));
     }
 
     /// <summary>

@@ -82,6 +82,21 @@ public sealed class OutboundFlowTests
     }
 
     [Fact]
+    public async Task TheOpenTimesComeFromTheSlotSourceTheFlowIsGiven()
+    {
+        var slots = new (DateTime, string?)[]
+        {
+            (new DateTime(2026, 12, 10, 9, 0, 0), "dr-1"),
+            (new DateTime(2026, 12, 11, 9, 0, 0), "dr-1"),
+        };
+        var (session, patient) = await CallAsync(new ScriptedPatient('3', '1', '1'), CampaignKind.Reschedule, slots, source: new OnlyLater(_store));
+
+        Assert.Equal([2L], session.Offered.Select(s => s.Id));
+        Assert.Equal(AttemptResult.Rescheduled, session.Result);
+        Assert.Equal(2, (await _store.PatientAsync(session.Patient.Id))!.SlotId);
+    }
+
+    [Fact]
     public async Task ThreeOffersTheFirstThreeOpenTimesThatFitTheirOwnClinicianFirstAndBooksTheOneReadBackAndConfirmed()
     {
         var slots = new (DateTime, string?)[]
@@ -175,7 +190,8 @@ public sealed class OutboundFlowTests
         ScriptedPatient patient,
         CampaignKind kind = CampaignKind.Cancellation,
         IReadOnlyList<(DateTime At, string? Clinician)>? slots = null,
-        OfficeLine? office = null)
+        OfficeLine? office = null,
+        ICampaignSlotSource? source = null)
     {
         var campaign = new Campaign
         {
@@ -195,7 +211,14 @@ public sealed class OutboundFlowTests
         var attemptId = await _store.StartAttemptAsync(1, Now, CallingDecision.Now("inside the window"));
         var practice = office is null ? null : Support.Practices.NewYork() with { Id = "riverside", Office = office };
         var session = new OutboundSession((await _store.AttemptAsync(attemptId))!, (await _store.PatientAsync(1))!, (await _store.GetAsync(id))!, practice, new CampaignPrompts("person", "voicemail"));
-        await new OutboundFlow(patient, session, _store, new CampaignCalls(_store, _time), _time).RunAsync(CancellationToken.None);
+        await new OutboundFlow(patient, session, _store, new CampaignCalls(_store, _time), _time, source).RunAsync(CancellationToken.None);
         return (session, patient);
+    }
+
+    /// <summary>A source that offers only the campaign's last open time, as an EHR with fewer free slots would.</summary>
+    private sealed class OnlyLater(ICampaignStore store) : ICampaignSlotSource
+    {
+        public async Task<IReadOnlyList<CampaignSlot>> OpenSlotsAsync(Campaign campaign, CancellationToken cancellationToken) =>
+            [.. (await store.OpenSlotsAsync(campaign.Id, cancellationToken)).OrderBy(s => s.StartsAt).TakeLast(1)];
     }
 }

@@ -57,6 +57,17 @@ public sealed class NoticeTextTests
     }
 
     [Fact]
+    public void AMorningReportNamesTheMessagesNotYetInThePracticesEhrByNumberOnly()
+    {
+        var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7, 8], 0, At) { EhrUndeliveredIds = [3, 8] };
+
+        var body = NoticeText.Body(notice, Options);
+
+        Assert.Contains("\nNot yet in your EHR (2): message 3, 8. Each message's page says why and when it is tried again.\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("EHR", NoticeText.Body(notice with { EhrUndeliveredIds = [] }, Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMorningReportListsOneLinkPerMessageAndNothingMore()
     {
         var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7, 8, 9], 0, At);

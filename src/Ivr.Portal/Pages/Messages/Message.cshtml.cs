@@ -1,4 +1,5 @@
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Ehr;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Triage;
@@ -14,7 +15,7 @@ namespace Ivr.Portal.Pages.Messages;
 /// One message: the callback number, the recording (or what an operator typed at the desk), its history and every attempt to reach someone,
 /// and the two things a clinician does with it. Another practice's message is a 404 like a missing one, audited.
 /// </summary>
-public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices, TriageReviewAccess reviews, ITriageRecordStore triages) : PageModel
+public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, IPracticeStore practices, TriageReviewAccess reviews, ITriageRecordStore triages, IEhrHandoffStore? ehr = null) : PageModel
 {
     public PatientMessage Message { get; private set; } = null!;
 
@@ -33,6 +34,9 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
     /// <summary>The triage that left this message (a nurse's), whose pathway <c>/triage/{id}</c> shows; null for other messages.</summary>
     public long? TriageId { get; private set; }
 
+    /// <summary>Where the message's hand-off to the practice's EHR stands ("EHR: proposed Appointment/12"); empty when the practice has no link.</summary>
+    public string EhrLine { get; private set; } = string.Empty;
+
     /// <summary>What the last button did, shown once after the redirect.</summary>
     public string? Done { get; private set; }
 
@@ -50,6 +54,13 @@ public sealed class MessageModel(MessageAccess access, IDispatchStore dispatch, 
         Practice = await practices.GetAsync(Message.PracticeId, HttpContext.RequestAborted);
         History = await dispatch.HistoryAsync(id, HttpContext.RequestAborted);
         Attempts = await dispatch.AttemptsAsync(id, HttpContext.RequestAborted);
+        // A practice without a link has nothing to show until a hand-off was made while it had one.
+        if (ehr is not null && await ehr.GetAsync(id, HttpContext.RequestAborted) is { } handoff
+            && (Practice?.Ehr.Linked == true || handoff.State is EhrHandoffState.Delivered or EhrHandoffState.Refused))
+        {
+            EhrLine = handoff.Line(at => PortalFormat.When(at, Practice));
+        }
+
         Triage = Message.Typed is { IsTriage: true } ? await reviews.ForMessageAsync(HttpContext.Who(), Message.CallId, id, HttpContext.RequestAborted) : null;
         if (Message.Typed?.IsTriage == true)
         {

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using Ivr.Domain.Appointments;
+using Ivr.Domain.Ehr;
+using Ivr.Domain.Messages;
+using Ivr.Domain.Practices;
+
+namespace Ivr.Data.Fhir;
+
+/// <summary>
+/// What a hand-off says about a message: who, when and what kind always; the caller's own words (names, reason,
+/// callback) only when the practice's agreement allows it (<see cref="EhrSettings.SendMessageText"/>), else a pointer
+/// to the message in the portal. Recordings never leave: they are listened to in the portal.
+/// </summary>
+public static class EhrSummary
+{
+    public static string Text(Practice practice, EhrSettings settings, PatientMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(message);
+        var id = message.Id.ToString(CultureInfo.InvariantCulture);
+        var local = practice.Clock().Local(message.ReceivedAt);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Answering service message {id} ({(message.Urgency == Urgency.Urgent ? "urgent" : "routine")}), taken {local:yyyy-MM-dd HH:mm} ({practice.TimeZone}).");
+        if (message.Appointment is { } request)
+        {
+            text.Append(' ').Append(request.Line).Append('.');
+            if (request.Standing != PatientStanding.Unknown)
+            {
+                text.Append(request.Standing == PatientStanding.New ? " New patient." : " Existing patient.");
+            }
+
+            if (Preference(request) is { Length: > 0 } preference)
+            {
+                text.Append(" Prefers ").Append(preference).Append('.');
+            }
+
+            if (request.Booked is { } booked)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" Booked on the call: {booked.Reference} at {practice.Clock().Local(booked.Start):yyyy-MM-dd HH:mm}.");
+            }
+        }
+
+        if (settings.SendMessageText && message.Typed is { } typed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Caller: {typed.CallerName}. Patient: {typed.PatientName}, born {typed.DateOfBirth:yyyy-MM-dd}. Reason: {typed.Reason}.");
+            if (typed.Notes.Length > 0)
+            {
+                text.Append(" Notes: ").Append(typed.Notes);
+            }
+        }
+
+        if (settings.SendMessageText && message.CallbackNumber is { Length: > 0 } callback)
+        {
+            text.Append(" Callback: ").Append(callback).Append('.');
+        }
+
+        if (!settings.SendMessageText || message.Typed is null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Listen in the answering service portal, message {id}.");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The patient as a participant's display: the typed name where the practice allows it, else a pointer.</summary>
+    public static string PatientDisplay(EhrSettings settings, PatientMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(message);
+        return settings.SendMessageText && message.Typed is { PatientName.Length: > 0 } typed
+            ? typed.PatientName
+            : $"Patient of answering service message {message.Id.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// The periods a request prefers, in the practice's time, from tomorrow over the next two weeks, at most
+    /// <paramref name="max"/>: the preferred days (weekdays when any) and the time of day (morning 8 to 12,
+    /// afternoon 12 to 5, any 8 to 5).
+    /// </summary>
+    public static IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Periods(Practice practice, AppointmentRequest request, DateTimeOffset now, int max)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = practice.Clock();
+        var today = DateOnly.FromDateTime(clock.Local(now));
+        var (from, to) = request.Time switch
+        {
+            PreferredTime.Morning => (new TimeOnly(8, 0), new TimeOnly(12, 0)),
+            PreferredTime.Afternoon => (new TimeOnly(12, 0), new TimeOnly(17, 0)),
+            _ => (new TimeOnly(8, 0), new TimeOnly(17, 0)),
+        };
+        var periods = new List<(DateTimeOffset, DateTimeOffset)>();
+        for (var offset = 1; offset <= 14 && periods.Count < max; offset++)
+        {
+            var day = today.AddDays(offset);
+            if (Wanted(request.Days, day.DayOfWeek))
+            {
+                periods.Add((clock.Instant(day.ToDateTime(from)), clock.Instant(day.ToDateTime(to))));
+            }
+        }
+
+        return periods;
+    }
+
+    private static bool Wanted(PreferredDays days, DayOfWeek day) => day switch
+    {
+        DayOfWeek.Sunday => false,
+        DayOfWeek.Saturday => days.HasFlag(PreferredDays.Saturday),
+        _ when days == PreferredDays.Any => true,
+        _ => days.HasFlag(Flag(day)),
+    };
+
+    private static PreferredDays Flag(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => PreferredDays.Monday,
+        DayOfWeek.Tuesday => PreferredDays.Tuesday,
+        DayOfWeek.Wednesday => PreferredDays.Wednesday,
+        DayOfWeek.Thursday => PreferredDays.Thursday,
+        DayOfWeek.Friday => PreferredDays.Friday,
+        _ => PreferredDays.Saturday,
+    };
+
+    private static string Preference(AppointmentRequest request)
+    {
+        var days = request.Days == PreferredDays.Any ? string.Empty : request.Days.ToString();
+        var time = request.Time switch
+        {
+            PreferredTime.Morning => "mornings",
+            PreferredTime.Afternoon => "afternoons",
+            _ => string.Empty,
+        };
+        return string.Join(' ', new[] { days, time }.Where(p => p.Length > 0));
+    }
+}
