@@ -10,6 +10,12 @@ public enum CallTrigger
     Key2,
     Key3,
 
+    /// <summary>The caller chose to request an appointment.</summary>
+    Appointment,
+
+    /// <summary>The caller chose the office information (hours, directions, fax, website).</summary>
+    OfficeInformation,
+
     /// <summary>An operator answered the caller.</summary>
     OperatorAnswered,
 

@@ -15,6 +15,12 @@ public sealed record PracticeProfile(string Id, string Name, string GreetingProm
     /// <summary>The practice's desk settings (who answers "someone now", the maximum hold); defaults for none.</summary>
     public DeskSettings Desk { get; init; } = DeskSettings.Default;
 
+    /// <summary>The main menu's choices, keys and order; defaults to <see cref="MainMenuSettings.Default"/>.</summary>
+    public MainMenuSettings Menu { get; init; } = MainMenuSettings.Default;
+
+    /// <summary>What the office information choice says (hours, holidays, closures, words); null when the practice has none.</summary>
+    public OfficeInformation? OfficeInformation { get; init; }
+
     /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>), on the practice's wall clock.</summary>
     public LivePersonRoute LivePersonAt(DateTimeOffset instant, bool anyOperatorSignedIn) => Desk.Route(instant, new ZoneClock(TimeZone), anyOperatorSignedIn);
 }
