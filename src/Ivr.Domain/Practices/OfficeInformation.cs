@@ -82,15 +82,18 @@ public sealed record OfficeInformation(string PracticeId, string TimeZone, Weekl
         if (IsOpen(local))
         {
             var until = Boundaries(local, SearchDays).FirstOrDefault(b => !IsOpen(b));
-            return until == default ? "Our office is open now." : $"Our office is open now until {Until(local, until)}.";
+            return until == default ? "Our office is open now." : Sentence($"Our office is open now until {Until(local, until)}");
         }
 
         var closed = Holidays.On(DateOnly.FromDateTime(local)) is { } holiday ? $"We are closed for {holiday.Name}."
             : Closures.FirstOrDefault(c => c.Contains(local)) is { } closure ? $"We are closed for {closure.Reason.TrimEnd('.')}."
             : "We are closed now.";
         var next = Boundaries(local, SearchDays).FirstOrDefault(IsOpen);
-        return next == default ? closed : $"{closed} We open again {When(local, next)}.";
+        return next == default ? closed : Sentence($"{closed} We open again {When(local, next)}");
     }
+
+    /// <summary>A full stop, unless the sentence already ends with "a.m." or "p.m.".</summary>
+    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
     private bool IsOpen(DateTime local) =>
         Hours.OpenAt(local) is not null && Holidays.On(DateOnly.FromDateTime(local)) is null && !Closures.Any(c => c.Contains(local));
