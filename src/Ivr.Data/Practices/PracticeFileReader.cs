@@ -43,7 +43,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
 
     private Practice? ReadPractice(YamlMappingNode root)
     {
-        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "outbound", "ehr", "hours", "holidays", "closures", "clinicians", "rotations");
+        Known(root, "id", "name", "timeZone", "numbers", "coverage", "office", "greeting", "greetingText", "namePrompt", "emergencyFallback", "ringSeconds", "escalation", "webhook", "agreement", "desk", "triage", "outbound", "ehr", "menu", "hours", "holidays", "closures", "clinicians", "rotations");
         var id = Text(root, "id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -62,7 +62,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Error(Child(root, "coverage")!, $"coverage '{coverageText}' is not one of: {PracticeRules.CoverageChoices}");
         }
 
-        var office = Child(root, "office") is { } officeNode ? ReadOffice(officeNode) : null;
+        var (office, officeWords) = Child(root, "office") is { } officeNode ? ReadOffice(officeNode) : (null, OfficeWords.None);
         if (PracticeRules.Coverage(coverage, office) is { } coverageError)
         {
             Error(Child(root, "coverage")!, coverageError);
@@ -88,7 +88,7 @@ public sealed partial class PracticeFileReader : YamlFileReader
 
         var ring = Number(root, "ringSeconds", 25, 5, 120);
         var numbers = Items(root, "numbers").Select(n => Scalar(n) ?? string.Empty).Where(n => n.Length > 0).ToList();
-        return new Practice
+        var practice = new Practice
         {
             Id = id ?? string.Empty,
             Name = Text(root, "name", required: true) ?? string.Empty,
@@ -113,7 +113,15 @@ public sealed partial class PracticeFileReader : YamlFileReader
             Triage = Child(root, "triage") is { } triage ? ReadTriage(triage) : TriageSettings.Default,
             Outbound = Child(root, "outbound") is { } outbound ? ReadOutbound(outbound) : OutboundSettings.Default,
             Ehr = Child(root, "ehr") is { } ehr ? ReadEhr(ehr) : Ivr.Domain.Ehr.EhrSettings.None,
+            Menu = Child(root, "menu") is { } menu ? ReadMenu(menu) : MainMenuSettings.Default,
+            OfficeWords = officeWords,
         };
+        if (practice.Menu.KeyOf(MainMenuChoice.OfficeInformation) is not null && !OfficeInformation.Of(practice).HasAnything)
+        {
+            Error(Child(root, "menu")!, "the menu offers office-information, but the practice has no hours and no office words (office: address, directions, fax, website) to say");
+        }
+
+        return practice;
     }
 
     /// <summary>The practice's business associate agreement; who recorded it and when may be left to the import.</summary>
@@ -358,16 +366,84 @@ public sealed partial class PracticeFileReader : YamlFileReader
         return text;
     }
 
-    private OfficeLine? ReadOffice(YamlNode node)
+    /// <summary>
+    /// The office: its line, rung first in business hours (<c>dial</c>, <c>ringSeconds</c>), and the words callers
+    /// hear as office information (<c>address</c>, <c>directions</c>, <c>fax</c>, <c>website</c>); either may be left out.
+    /// </summary>
+    private (OfficeLine? Line, OfficeWords Words) ReadOffice(YamlNode node)
     {
         if (node is not YamlMappingNode office)
         {
-            return Fail<OfficeLine?>(node, "office is a mapping: { dial: ..., ringSeconds: ... }", null);
+            return Fail<(OfficeLine?, OfficeWords)>(node, "office is a mapping: { dial: ..., ringSeconds: ..., address: ..., directions: ..., fax: ..., website: ... }", (null, OfficeWords.None));
         }
 
-        Known(office, "dial", "ringSeconds");
-        var dial = Dial(office, "dial", required: true);
-        return dial is null ? null : new OfficeLine(dial, TimeSpan.FromSeconds(Number(office, "ringSeconds", 20, 5, 120)));
+        Known(office, "dial", "ringSeconds", "address", "directions", "fax", "website");
+        var words = new OfficeWords
+        {
+            Address = OfficeWords.Normalize(Text(office, "address")),
+            Directions = OfficeWords.Normalize(Text(office, "directions")),
+            Fax = OfficeWords.Normalize(Text(office, "fax")),
+            Website = OfficeWords.Normalize(Text(office, "website")),
+        };
+        foreach (var (key, problem) in words.Problems())
+        {
+            Error(Child(office, key)!, problem);
+        }
+
+        OfficeLine? line = null;
+        if (Child(office, "dial") is not null)
+        {
+            var dial = Dial(office, "dial", required: true);
+            line = dial is null ? null : new OfficeLine(dial, TimeSpan.FromSeconds(Number(office, "ringSeconds", 20, 5, 120)));
+        }
+        else if (Child(office, "ringSeconds") is { } ring)
+        {
+            Error(ring, "ringSeconds is how long the office line rings: give its dial too");
+        }
+
+        return (line, words);
+    }
+
+    /// <summary>
+    /// The main menu (<c>menu:</c>): choices and their keys in the order callers hear them,
+    /// <c>{ message: 1, live-person: 2, office-information: 4 }</c>. The message choice is always offered.
+    /// </summary>
+    private MainMenuSettings ReadMenu(YamlNode node)
+    {
+        const string Shape = "menu is a mapping of choices to keys, in the order callers hear them: { message: 1, live-person: 2, office-information: 4 }";
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, Shape, MainMenuSettings.Default);
+        }
+
+        var options = new List<MainMenuOption>();
+        var ok = true;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var name = Scalar(keyNode);
+            if (!MainMenuRules.TryParse(name, out var choice))
+            {
+                Error(keyNode, $"'{name}' is not a menu choice; choose from {MainMenuRules.Choices}");
+                ok = false;
+                continue;
+            }
+
+            if (MainMenuRules.Key(Scalar(value)?.Trim() ?? string.Empty, out var key) is { } keyError)
+            {
+                Error(value, $"{name}: {keyError}");
+                ok = false;
+                continue;
+            }
+
+            options.Add(new MainMenuOption(choice, key));
+        }
+
+        if (ok && MainMenuRules.Check(options) is { } wrong)
+        {
+            Error(map, wrong);
+        }
+
+        return ok ? new MainMenuSettings { Options = options } : MainMenuSettings.Default;
     }
 
     private WeeklyHours ReadHours(YamlNode node)

@@ -18,9 +18,14 @@ public static partial class PracticeFileWriter
         y.AppendLine(CultureInfo.InvariantCulture, $"timeZone: {Q(practice.TimeZone)}");
         y.AppendLine(CultureInfo.InvariantCulture, $"numbers: [{string.Join(", ", practice.Numbers.Select(Q))}]");
         y.AppendLine(CultureInfo.InvariantCulture, $"coverage: {Q(CoverageModes.Name(practice.Coverage))}");
-        if (practice.Office is { } office)
+        if (practice.Office is not null || !practice.OfficeWords.IsEmpty)
         {
-            y.AppendLine(CultureInfo.InvariantCulture, $"office: {{ dial: {Q(office.DialString)}, ringSeconds: {(int)office.RingTimeout.TotalSeconds} }}");
+            WriteOffice(y, practice.Office, practice.OfficeWords);
+        }
+
+        if (!MainMenuRules.IsDefault(practice.Menu))
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"menu: {{ {string.Join(", ", practice.Menu.Options.Select(o => $"{MainMenuRules.Name(o.Choice)}: {o.Key}"))} }}");
         }
 
         y.AppendLine(CultureInfo.InvariantCulture, $"greeting: {Q(practice.GreetingPromptId)}");
@@ -120,6 +125,25 @@ public static partial class PracticeFileWriter
         }
 
         return y.ToString();
+    }
+
+    /// <summary>The <c>office:</c> section: the line rung first, and the words of the office information, each only when there.</summary>
+    private static void WriteOffice(StringBuilder y, OfficeLine? line, OfficeWords words)
+    {
+        y.AppendLine("office:");
+        if (line is not null)
+        {
+            y.AppendLine(CultureInfo.InvariantCulture, $"  dial: {Q(line.DialString)}");
+            y.AppendLine(CultureInfo.InvariantCulture, $"  ringSeconds: {(int)line.RingTimeout.TotalSeconds}");
+        }
+
+        foreach (var (key, text) in new[] { ("address", words.Address), ("directions", words.Directions), ("fax", words.Fax), ("website", words.Website) })
+        {
+            if (text.Length > 0)
+            {
+                y.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {Q(text)}");
+            }
+        }
     }
 
     /// <summary>The <c>outbound:</c> section, written only when a setting differs from its default so older files export as they were.</summary>

@@ -21,6 +21,9 @@ public sealed record CallDependencies(
     /// <summary>The desk's timings the caller's side uses (announcements, the emergency reminder).</summary>
     public DeskOptions DeskOptions { get; init; } = new();
 
+    /// <summary>Which rendered prompts (a practice's typed words) have their audio; default: none, so the flow says the fixed prompt instead.</summary>
+    public IRenderedPrompts RenderedPrompts { get; init; } = NoRenderedPrompts.Instance;
+
     /// <summary>Hears each call's state as it changes (the live view). Default: nobody.</summary>
     public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
 

@@ -124,7 +124,14 @@ public sealed partial class CallFlow
             .PermitIf(CallTrigger.Key2, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "operators answer")
             .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers")
             .Permit(CallTrigger.Key3, CallState.HoldingForOperator)
-            .Permit(CallTrigger.Appointment, CallState.AppointmentStanding);
+            .Permit(CallTrigger.Appointment, CallState.AppointmentStanding)
+            .Permit(CallTrigger.OfficeInformation, CallState.OfficeInformation);
+
+        // After the information the menu is offered afresh (its attempts start again); the choice itself is offered at most OfficeInformation.MaxPerCall times.
+        machine.Configure(CallState.OfficeInformation)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(OfficeInformationAsync), "say whether the office is open, when it opens, and its words")
+            .Permit(CallTrigger.Continue, CallState.MainMenu);
 
         machine.Configure(CallState.HoldingForOperator)
             .SubstateOf(CallState.Answering)

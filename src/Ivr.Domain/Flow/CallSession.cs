@@ -37,6 +37,9 @@ public sealed class CallSession
     /// <summary>How many times the current menu has been offered.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>How many times the caller heard the office information (at most <see cref="Practices.OfficeInformation.MaxPerCall"/>).</summary>
+    public int OfficeInformationHeard { get; set; }
+
     public RecordingResult? NameRecording { get; set; }
 
     public string? PendingCallback { get; set; }

@@ -10,6 +10,9 @@ public enum CallState
     RingingOffice,
     Greeting,
     MainMenu,
+
+    /// <summary>The caller hears whether the office is open and when it opens, and its words; then the main menu again.</summary>
+    OfficeInformation,
     SomeoneNowMenu,
 
     /// <summary>In the desk's queue: hold music in their room, their position and expected wait now and then.</summary>

@@ -16,6 +16,9 @@ public enum CallTrigger
     /// <summary>The time the caller chose was taken by another caller before it could be booked.</summary>
     SlotTaken,
 
+    /// <summary>The caller chose the office information (hours, directions, fax, website).</summary>
+    OfficeInformation,
+
     /// <summary>An operator answered the caller.</summary>
     OperatorAnswered,
 

@@ -9,6 +9,26 @@ public static class PromptIds
     public const string MainMenu = "main-menu";
     public const string MainMenuNurse = "main-menu-nurse";
     public const string InvalidChoice = "invalid-choice";
+
+    /// <summary>The main menu said from the practice's choices: each choice's words, then "press N".</summary>
+    public const string MenuMessage = "menu-message";
+    public const string MenuLivePerson = "menu-live-person";
+    public const string MenuNurse = "menu-nurse";
+    public const string MenuOfficeInformation = "menu-office-information";
+    public const string MenuAppointment = "menu-appointment";
+    public const string Press0 = "press-0";
+    public const string Press1 = "press-1";
+    public const string Press2 = "press-2";
+    public const string Press3 = "press-3";
+    public const string Press4 = "press-4";
+    public const string Press5 = "press-5";
+    public const string Press6 = "press-6";
+    public const string Press7 = "press-7";
+    public const string Press8 = "press-8";
+    public const string Press9 = "press-9";
+
+    /// <summary>Said instead of office information whose audio is not there (never synthesised on a call).</summary>
+    public const string OfficeInformationUnavailable = "office-information-unavailable";
     public const string SomeoneNowMenu = "someone-now-menu";
     public const string PleaseHold = "please-hold";
     public const string NoPhysician = "no-physician";
@@ -109,6 +129,11 @@ public static class PromptIds
         3 => OutboundSlot3,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "slots are offered on keys 1 to 3"),
     };
+
+    /// <summary>"Press N." for a menu key 0-9.</summary>
+    public static string Press(char key) => key is >= '0' and <= '9'
+        ? $"press-{key}"
+        : throw new ArgumentOutOfRangeException(nameof(key), key, "menu keys are digits 0-9");
 
     /// <summary>Every constant above, for the manifest check.</summary>
     public static IReadOnlyList<string> All { get; } =

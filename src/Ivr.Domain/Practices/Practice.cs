@@ -79,6 +79,9 @@ public sealed record Practice
     /// <summary>The main menu's choices, keys and order; defaults to <see cref="MainMenuSettings.Default"/>.</summary>
     public MainMenuSettings Menu { get; init; } = MainMenuSettings.Default;
 
+    /// <summary>The address, directions, fax and website callers hear as office information; none by default.</summary>
+    public OfficeWords OfficeWords { get; init; } = OfficeWords.None;
+
     /// <summary>The practice's EHR link over FHIR R4; <see cref="EhrSettings.None"/> for none.</summary>
     public EhrSettings Ehr { get; init; } = EhrSettings.None;
 
@@ -96,5 +99,5 @@ public sealed record Practice
 
     public Clinician? Clinician(string id) => Clinicians.FirstOrDefault(c => c.Id == id);
 
-    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId) { Desk = Desk, Ehr = Ehr };
+    public PracticeProfile ToProfile() => new(Id, Name, GreetingPromptId, EmergencyFallbackDial, TimeZone, NamePromptId) { Desk = Desk, Ehr = Ehr, Menu = Menu, OfficeInformation = Practices.OfficeInformation.Of(this) };
 }

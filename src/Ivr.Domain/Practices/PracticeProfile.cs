@@ -19,6 +19,12 @@ public sealed record PracticeProfile(string Id, string Name, string GreetingProm
     /// <summary>The practice's EHR link (a caller's appointment is booked there at <see cref="EhrLevel.Book"/>); none by default.</summary>
     public EhrSettings Ehr { get; init; } = EhrSettings.None;
 
+    /// <summary>The main menu's choices, keys and order; defaults to <see cref="MainMenuSettings.Default"/>.</summary>
+    public MainMenuSettings Menu { get; init; } = MainMenuSettings.Default;
+
+    /// <summary>What the office information choice says (hours, holidays, closures, words); null when the practice has none.</summary>
+    public OfficeInformation? OfficeInformation { get; init; }
+
     /// <summary>Where a live-person request goes at <paramref name="instant"/> (<see cref="DeskSettings.Route"/>), on the practice's wall clock.</summary>
     public LivePersonRoute LivePersonAt(DateTimeOffset instant, bool anyOperatorSignedIn) => Desk.Route(instant, new ZoneClock(TimeZone), anyOperatorSignedIn);
 }

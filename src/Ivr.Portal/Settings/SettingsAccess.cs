@@ -128,6 +128,8 @@ public sealed class SettingsAccess(
             }
         }
 
+        await RenderOfficeInformationAsync(current, candidate, cancellationToken);
+
         int revision;
         try
         {
@@ -167,6 +169,29 @@ public sealed class SettingsAccess(
         {
             // "settings:12: what" — the line of a file nobody sees means nothing here.
             return exception.Errors.Select(e => new SettingsError("practice", "The practice as a whole: " + e[(e.IndexOf(": ", StringComparison.Ordinal) + 2)..])).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Makes the office information's sentences ahead into audio when what callers would hear changed (hours,
+    /// holidays, closures, words, the menu). A failure does not refuse the settings: until the audio is made (the
+    /// service tries again every hour) callers who choose it hear "please call back during office hours".
+    /// </summary>
+    private async Task RenderOfficeInformationAsync(Practice current, Practice candidate, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (OfficePrompts.Ahead(candidate, now).SequenceEqual(OfficePrompts.Ahead(current, now)))
+        {
+            return;
+        }
+
+        try
+        {
+            await OfficePrompts.RenderAsync(candidate, prompts, now, cancellationToken);
+        }
+        catch (GreetingRenderException exception)
+        {
+            logger.LogError(exception, "The office information of practice {PracticeId} could not be rendered; its callers hear the fixed prompt until it is", candidate.Id);
         }
     }
 

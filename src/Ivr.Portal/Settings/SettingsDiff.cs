@@ -50,6 +50,11 @@ public static class SettingsDiff
         Compare("Operator instructions", Quoted(before.Desk.Instructions), Quoted(after.Desk.Instructions));
         Compare("Operator greeting", Quoted(before.Desk.OperatorGreeting), Quoted(after.Desk.OperatorGreeting));
         Compare("Office line", Office(before.Office), Office(after.Office));
+        Compare("Main menu", MainMenuRules.Words(before.Menu), MainMenuRules.Words(after.Menu));
+        Compare("Office address", Quoted(before.OfficeWords.Address), Quoted(after.OfficeWords.Address));
+        Compare("Office directions", Quoted(before.OfficeWords.Directions), Quoted(after.OfficeWords.Directions));
+        Compare("Office fax", Text(before.OfficeWords.Fax), Text(after.OfficeWords.Fax));
+        Compare("Office website", Text(before.OfficeWords.Website), Text(after.OfficeWords.Website));
         Compare("Name prompt", before.NamePromptId, after.NamePromptId);
         Compare("Emergency fallback", Text(before.EmergencyFallbackDial), Text(after.EmergencyFallbackDial));
         Compare("Ring time", Seconds(before.RingTimeout), Seconds(after.RingTimeout));

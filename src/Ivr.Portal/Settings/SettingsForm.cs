@@ -55,6 +55,20 @@ public sealed class SettingsForm
 
     public string? OperatorGreeting { get; set; }
 
+    /// <summary>Every choice of the main menu with its key (empty: not offered) and place; a post without rows leaves the menu as stored.</summary>
+    public List<MenuRowForm> Menu { get; set; } = [];
+
+    public string? OfficeAddress { get; set; }
+
+    public string? OfficeDirections { get; set; }
+
+    public string? OfficeFax { get; set; }
+
+    public string? OfficeWebsite { get; set; }
+
+    /// <summary>True when the post carries the office words (a browser sends an emptied field as nothing at all).</summary>
+    public bool OfficeShown { get; set; }
+
     /// <summary>The form filled from a stored practice, with blank slots and rows to add to.</summary>
     public static SettingsForm Of(Practice practice, int revision, string greetingWords) => new()
     {
@@ -75,7 +89,20 @@ public sealed class SettingsForm
         ServiceLevelSeconds = ((int)practice.Desk.ServiceLevelTarget.Within.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         Instructions = practice.Desk.Instructions,
         OperatorGreeting = practice.Desk.OperatorGreeting,
+        Menu = MenuRows(practice.Menu),
+        OfficeAddress = practice.OfficeWords.Address,
+        OfficeDirections = practice.OfficeWords.Directions,
+        OfficeFax = practice.OfficeWords.Fax,
+        OfficeWebsite = practice.OfficeWords.Website,
+        OfficeShown = true,
     };
+
+    /// <summary>The choices offered, in their order, then those not offered (no key).</summary>
+    private static List<MenuRowForm> MenuRows(MainMenuSettings menu) =>
+    [
+        .. menu.Options.Select((o, i) => new MenuRowForm { Choice = MainMenuRules.Name(o.Choice), Key = o.Key.ToString(), Order = (i + 1).ToString(CultureInfo.InvariantCulture) }),
+        .. Enum.GetValues<MainMenuChoice>().Where(c => menu.KeyOf(c) is null).Select(c => new MenuRowForm { Choice = MainMenuRules.Name(c) }),
+    ];
 
     private static List<DayForm> DaysOf(WeeklyHours hours) => SettingsValidator.Week.Select(day =>
     {
@@ -114,7 +141,21 @@ public sealed class SettingsForm
             ServiceLevelSeconds ?? string.Empty,
             Instructions ?? string.Empty,
             OperatorGreeting ?? string.Empty),
+        Menu = Menu.Count == 0 ? null : Menu.Select(m => new SettingsRequest.MenuRow(m.Choice ?? string.Empty, m.Key ?? string.Empty, m.Order ?? string.Empty)).ToArray(),
+        Office = !OfficeShown
+            ? null
+            : new SettingsRequest.OfficeText(OfficeAddress ?? string.Empty, OfficeDirections ?? string.Empty, OfficeFax ?? string.Empty, OfficeWebsite ?? string.Empty),
     };
+
+    /// <summary>One choice of the main menu: its key (empty: not offered) and its place in the order.</summary>
+    public sealed class MenuRowForm
+    {
+        public string? Choice { get; set; }
+
+        public string? Key { get; set; }
+
+        public string? Order { get; set; }
+    }
 
     /// <summary>One weekday: open over the filled slots, closed without any.</summary>
     public sealed class DayForm

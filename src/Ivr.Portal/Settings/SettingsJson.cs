@@ -27,7 +27,9 @@ public sealed record SettingsJson(
     bool GreetingTyped,
     SettingsJson.EscalationJson? Escalation,
     IReadOnlyList<SettingsJson.HistoryJson>? History,
-    SettingsJson.DeskJson? Desk = null)
+    SettingsJson.DeskJson? Desk = null,
+    IReadOnlyList<SettingsJson.MenuJson>? Menu = null,
+    SettingsJson.OfficeJson? Office = null)
 {
     public static SettingsJson Of(Practice p, int revision, string greetingWords, IReadOnlyList<SettingsHistoryEntry> history) => new(
         p.Id,
@@ -52,7 +54,9 @@ public sealed record SettingsJson(
             p.Desk.AfterMaxHoldDoctor,
             new ServiceLevelJson(p.Desk.ServiceLevelTarget.Percent, (int)p.Desk.ServiceLevelTarget.Within.TotalSeconds),
             p.Desk.Instructions,
-            p.Desk.OperatorGreeting));
+            p.Desk.OperatorGreeting),
+        p.Menu.Options.Select(o => new MenuJson(MainMenuRules.Name(o.Choice), o.Key.ToString())).ToArray(),
+        new OfficeJson(p.OfficeWords.Address, p.OfficeWords.Directions, p.OfficeWords.Fax, p.OfficeWords.Website));
 
     private static Dictionary<string, IReadOnlyList<IntervalJson>> HoursJson(WeeklyHours hours) => SettingsValidator.Week.ToDictionary(
         d => d.ToString().ToLowerInvariant(),
@@ -100,8 +104,16 @@ public sealed record SettingsJson(
             Escalation?.Attempts?.ToString(CultureInfo.InvariantCulture) ?? string.Empty)
         {
             Desk = desk,
+            Menu = Menu?.Select((m, i) => new SettingsRequest.MenuRow(m.Choice ?? string.Empty, m.Key ?? string.Empty, (i + 1).ToString(CultureInfo.InvariantCulture))).ToArray(),
+            Office = Office is null ? null : new SettingsRequest.OfficeText(Office.Address ?? string.Empty, Office.Directions ?? string.Empty, Office.Fax ?? string.Empty, Office.Website ?? string.Empty),
         };
     }
+
+    /// <summary>One choice of the main menu, in the order callers hear them: <c>{ "choice": "office-information", "key": "4" }</c>; a <c>PUT</c> lists the choices offered.</summary>
+    public sealed record MenuJson(string? Choice, string? Key);
+
+    /// <summary>The words callers hear as office information; left out of a <c>PUT</c>, the stored ones stay.</summary>
+    public sealed record OfficeJson(string? Address, string? Directions, string? Fax, string? Website);
 
     /// <summary>
     /// The practice's desk settings: <c>livePerson</c> (<c>operators-first</c>, <c>doctor-direct</c>,

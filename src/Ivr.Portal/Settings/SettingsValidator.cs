@@ -54,6 +54,8 @@ public static class SettingsValidator
         }
 
         var desk = request.Desk is { } deskRequest ? Desk(current.Desk, deskRequest, errors) : current.Desk;
+        var menu = request.Menu is { } rows ? Menu(rows, errors) : current.Menu;
+        var words = request.Office is { } office ? Office(office, errors) : current.OfficeWords;
         if (errors.Count > before)
         {
             return null;
@@ -68,7 +70,74 @@ public static class SettingsValidator
             GreetingText = greeting,
             Escalation = new EscalationPolicy(TimeSpan.FromSeconds(repeat), attempts),
             Desk = desk!,
+            Menu = menu!,
+            OfficeWords = words,
         };
+    }
+
+    /// <summary>The main menu typed: the rows with a key, in their order, by <see cref="MainMenuRules"/>; null with <paramref name="errors"/> filled in.</summary>
+    private static MainMenuSettings? Menu(IReadOnlyList<SettingsRequest.MenuRow> rows, List<SettingsError> errors)
+    {
+        var before = errors.Count;
+        var options = new List<(int Order, int Row, MainMenuOption Option)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (choiceText, keyText, orderText) = (rows[i].Choice.Trim(), rows[i].Key.Trim(), rows[i].Order.Trim());
+            if (!MainMenuRules.TryParse(choiceText, out var choice))
+            {
+                errors.Add(new("menu", $"Main menu: '{choiceText}' is not a choice; choose from {MainMenuRules.Choices}."));
+                continue;
+            }
+
+            if (keyText.Length == 0)
+            {
+                continue;
+            }
+
+            var field = "menu." + choiceText;
+            if (MainMenuRules.Key(keyText, out var key) is { } keyError)
+            {
+                errors.Add(new(field, $"Main menu, {choiceText}: {keyError}."));
+                continue;
+            }
+
+            var order = i + 1;
+            if (orderText.Length > 0 && PracticeRules.Whole("order", orderText, 1, 99, out order) is { } orderError)
+            {
+                errors.Add(new(field, $"Main menu, {choiceText}: {orderError}."));
+                continue;
+            }
+
+            options.Add((order, i, new MainMenuOption(choice, key)));
+        }
+
+        var menu = options.OrderBy(o => o.Order).ThenBy(o => o.Row).Select(o => o.Option).ToArray();
+        if (errors.Count == before && MainMenuRules.Check(menu) is { } wrong)
+        {
+            errors.Add(new("menu", $"Main menu: {wrong}."));
+        }
+
+        return errors.Count > before ? null
+            : MainMenuRules.IsDefault(new MainMenuSettings { Options = menu }) ? MainMenuSettings.Default
+            : new MainMenuSettings { Options = menu };
+    }
+
+    /// <summary>The office words typed, each on one line; what is wrong with each goes to <c>office.{key}</c>.</summary>
+    private static OfficeWords Office(SettingsRequest.OfficeText text, List<SettingsError> errors)
+    {
+        var words = new OfficeWords
+        {
+            Address = OfficeWords.Normalize(text.Address),
+            Directions = OfficeWords.Normalize(text.Directions),
+            Fax = OfficeWords.Normalize(text.Fax),
+            Website = OfficeWords.Normalize(text.Website),
+        };
+        foreach (var (key, problem) in words.Problems())
+        {
+            errors.Add(new("office." + key, $"Office information: {problem}."));
+        }
+
+        return words;
     }
 
     /// <summary>The desk settings typed, by <see cref="DeskRules"/>; null with <paramref name="errors"/> filled in.</summary>

@@ -134,6 +134,12 @@ public static class PracticeCommand
             {
                 output.WriteLine($"  warning: {finding.Message}");
             }
+
+            // The office information is rendered by the service (at start, then hourly) or on saving in the portal.
+            if (prompts is not null && OfficePrompts.Missing(practice, prompts, now) is { Count: > 0 } unrendered)
+            {
+                output.WriteLine($"  warning: {unrendered.Count} sentence(s) of the office information are not rendered into audio yet; callers hear \"please call back during office hours\" until the service renders them (at its start, then every hour)");
+            }
         }
 
         return 0;

@@ -32,6 +32,7 @@ public static class CallHandlingServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallFlowOptions>>().Value)
         {
             Progress = sp.GetRequiredService<ICallProgress>(),
+            RenderedPrompts = sp.GetRequiredService<IRenderedPrompts>(),
             Desk = sp.GetRequiredService<Ivr.Domain.Desk.IOperatorDesk>(),
             DeskOptions = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ivr.Domain.Desk.DeskOptions>>().Value,
 
@@ -41,6 +42,7 @@ public static class CallHandlingServiceCollectionExtensions
         services.AddSingleton<RecordingSealer>();
         services.AddSingleton<IRecordingSealer>(sp => sp.GetRequiredService<RecordingSealer>());
         services.AddHostedService<LeftoverRecordingsService>();
+        services.AddHostedService<OfficeInformationRenderService>();
         services.AddSingleton<InboundCallHandler>();
         services.AddSingleton<PhysicianLegHandler>();
         services.AddSingleton<PendingOriginations>();

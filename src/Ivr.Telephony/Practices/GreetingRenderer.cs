@@ -1,6 +1,4 @@
 using Ivr.Domain.Practices;
-using System.Security.Cryptography;
-using System.Text;
 using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,11 +18,7 @@ public sealed class GreetingRenderer(IOptions<PromptsOptions> options, ILogger<G
     public const string FilePattern = "greeting-*.wav";
 
     /// <summary>The prompt id of <paramref name="text"/> as <paramref name="practiceId"/>'s greeting.</summary>
-    public static string PromptId(string practiceId, string text)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return $"greeting-{practiceId}-{Convert.ToHexStringLower(hash)[..8]}";
-    }
+    public static string PromptId(string practiceId, string text) => PracticePromptIds.Of(practiceId, text);
 
     /// <summary>Where the audio of a prompt id lives, as this service sees it.</summary>
     public string PathOf(string promptId) => Path.Combine(options.Value.SoundsDirectory, "ivr", promptId + ".wav");

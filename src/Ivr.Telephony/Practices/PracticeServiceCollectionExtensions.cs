@@ -15,6 +15,7 @@ public static class PracticeServiceCollectionExtensions
         services.AddOptions<PromptsOptions>().Bind(configuration.GetSection("Prompts"));
         services.AddSingleton<GreetingRenderer>();
         services.AddSingleton<IPracticePrompts, PracticePrompts>();
+        services.AddSingleton<Ivr.Domain.Flow.IRenderedPrompts, RenderedPrompts>();
         services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
         services.AddSingleton(sp =>
         {

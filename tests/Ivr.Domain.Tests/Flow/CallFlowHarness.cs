@@ -41,6 +41,9 @@ public sealed class CallFlowHarness
     /// <summary>The call's clock: every read moves it a second on, so the timeline's entries have distinct, ordered times.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 7, 10, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
 
+    /// <summary>Which rendered prompts have audio; none unless a test says otherwise.</summary>
+    public IRenderedPrompts RenderedPrompts { get; init; } = NoRenderedPrompts.Instance;
+
     /// <summary>Who hears the call's states as they change; nobody unless a test listens.</summary>
     public ICallProgress Progress { get; init; } = NoCallProgress.Instance;
 
@@ -73,7 +76,7 @@ public sealed class CallFlowHarness
         var clock = Clock;
         var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
         var session = new CallSession(callId, "1700000000.42", Practice, "15550100", CallerIdNumber, Coverage) { ChannelName = "PJSIP/sipp-00000001" };
-        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress, Desk = Desk, Ehr = Ehr });
+        var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress, Desk = Desk, Ehr = Ehr, RenderedPrompts = RenderedPrompts });
         var token = new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
         Session = choice is { } chosen ? await flow.RunFromMainMenuAsync(chosen, token) : await flow.RunAsync(token);
         Events = await Calls.EventsAsync(callId);

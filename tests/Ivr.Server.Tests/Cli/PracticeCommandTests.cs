@@ -34,6 +34,21 @@ public sealed class PracticeCommandTests
     }
 
     [Fact]
+    public async Task AnImportSaysWhenAPracticesOfficeInformationIsNotRenderedYet()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var sounds = Path.Combine(service.Directory, "sounds");
+        var prompts = $"--Practices:PromptManifest={Path.Combine(RepositoryFiles.Root, "prompts", "manifest.txt")}";
+
+        var (exitCode, output) = await service.RunAsync("practice", "import", PracticeFile("harbor-internal-medicine.yaml"), PracticeFile("riverside-pediatrics.yaml"), prompts, $"--Prompts:SoundsDirectory={sounds}");
+
+        Assert.True(exitCode == 0, output);
+        var harbor = output[output.IndexOf("imported harbor-internal-medicine", StringComparison.Ordinal)..output.IndexOf("imported riverside-pediatrics", StringComparison.Ordinal)];
+        Assert.Contains("sentence(s) of the office information are not rendered into audio yet", harbor, StringComparison.Ordinal);
+        Assert.DoesNotContain("office information", output[output.IndexOf("imported riverside-pediatrics", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadFileImportsNothingAndANumberCannotBelongToTwoPractices()
     {
         await using var service = await WithPracticesAsync();

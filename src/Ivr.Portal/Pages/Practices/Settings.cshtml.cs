@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ivr.Portal.Pages.Practices;
 
 /// <summary>
-/// A practice's settings (hours, holidays, closures, coverage, greeting, escalation, operator desk) as one form,
+/// A practice's settings (hours, holidays, closures, coverage, greeting, main menu and office information, escalation, operator desk) as one form,
 /// and below it every revision with who saved it, when, and each setting's before and after.
 /// A refused change comes back with what was typed and what is wrong with it.
 /// </summary>
-public sealed class PracticeSettingsModel(SettingsAccess access) : PageModel
+public sealed class PracticeSettingsModel(SettingsAccess access, TimeProvider time) : PageModel
 {
+    /// <summary>The instant the page is shown, for what office information callers hear now.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
 
