@@ -19,10 +19,9 @@ public static class EhrSummary
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(message);
-        var id = message.Id.ToString(CultureInfo.InvariantCulture);
         var local = practice.Clock().Local(message.ReceivedAt);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Answering service message {id} ({(message.Urgency == Urgency.Urgent ? "urgent" : "routine")}), taken {local:yyyy-MM-dd HH:mm} ({practice.TimeZone}).");
+        text.Append(CultureInfo.InvariantCulture, $"Answering service {Name(message)} ({(message.Urgency == Urgency.Urgent ? "urgent" : "routine")}), taken {local:yyyy-MM-dd HH:mm} ({practice.TimeZone}).");
         if (message.Appointment is { } request)
         {
             text.Append(' ').Append(request.Line).Append('.');
@@ -58,7 +57,7 @@ public static class EhrSummary
 
         if (!settings.SendMessageText || message.Typed is null)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Listen in the answering service portal, message {id}.");
+            text.Append(CultureInfo.InvariantCulture, $" Listen in the answering service portal, {Name(message)}.");
         }
 
         return text.ToString();
@@ -71,8 +70,22 @@ public static class EhrSummary
         ArgumentNullException.ThrowIfNull(message);
         return settings.SendMessageText && message.Typed is { PatientName.Length: > 0 } typed
             ? typed.PatientName
-            : $"Patient of answering service message {message.Id.ToString(CultureInfo.InvariantCulture)}";
+            : $"Patient of answering service {Name(message)}";
     }
+
+    /// <summary>
+    /// The value of the service's identifier (system <c>urn:ivr:message</c>) for <paramref name="message"/>: its id; or, for a
+    /// booking made on the call before the message is saved, the call's (<c>call-12</c>), so two callers' bookings never share one.
+    /// </summary>
+    public static string Key(PatientMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Id > 0 ? message.Id.ToString(CultureInfo.InvariantCulture) : "call-" + message.CallId.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"message 12", or "call 7" for a booking made on the call before its message is saved.</summary>
+    private static string Name(PatientMessage message) =>
+        message.Id > 0 ? $"message {message.Id.ToString(CultureInfo.InvariantCulture)}" : $"call {message.CallId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// The periods a request prefers, in the practice's time, from tomorrow over the next two weeks, at most

@@ -81,7 +81,7 @@ public sealed partial class FhirEhrLink
 
         var slot = Expect<Slot>(read, "Slot read");
         var slotVersion = read.Version;
-        var identifier = $"{message.Id.ToString(CultureInfo.InvariantCulture)}-slot-{wanted.SlotId}";
+        var identifier = $"{EhrSummary.Key(message)}-slot-{wanted.SlotId}";
         if (slot.Status != Slot.SlotStatus.Free)
         {
             // Ours already, from a try whose answer was lost? Otherwise another caller has it.

@@ -12,10 +12,10 @@ public sealed class FhirEhrLinkTests
 {
     private static readonly DateTimeOffset Tomorrow9 = new(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
 
-    private static PatientMessage Message(long id, TypedMessage? typed = null, AppointmentRequest? appointment = null) => new()
+    private static PatientMessage Message(long id, TypedMessage? typed = null, AppointmentRequest? appointment = null, long callId = 1) => new()
     {
         Id = id,
-        CallId = 1,
+        CallId = callId,
         PracticeId = "riverside",
         Urgency = Urgency.Routine,
         CallbackNumber = "5551234567",
@@ -100,6 +100,28 @@ public sealed class FhirEhrLinkTests
         Assert.Equal(Hl7.Fhir.Model.Slot.SlotStatus.Busy, fixture.Ehr.Get<Slot>("Slot/c0").Status);
         var update = Assert.Single(fixture.Ehr.Requests, r => r.Method == HttpMethod.Put);
         Assert.Equal("W/\"1\"", update.Headers["If-Match"]);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task ASecondCallerBookingTheSameSlotOnTheCallFindsItTakenNotTheFirstCallersAppointment()
+    {
+        // On the call the request is not saved yet (id 0): the booking is named by the call, so one caller's retry finds
+        // their own appointment and another caller's try finds the slot taken.
+        using var fixture = new EhrFixture(EhrLevel.Book);
+        fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
+        var slot = new EhrSlot("c0", Tomorrow9, Tomorrow9.AddMinutes(20), "dr-chen", "Doctor Chen");
+        var request = new AppointmentRequest(null) { Source = AppointmentSource.Phone };
+
+        var first = await fixture.Link.BookAsync("riverside", slot, Message(0, appointment: request, callId: 11), CancellationToken.None);
+        var again = await fixture.Link.BookAsync("riverside", slot, Message(0, appointment: request, callId: 11), CancellationToken.None);
+        var second = await fixture.Link.BookAsync("riverside", slot, Message(0, appointment: request, callId: 12), CancellationToken.None);
+
+        Assert.Equal(EhrOutcome.Done, first.Outcome);
+        Assert.Equal(first.Reference, again.Reference);
+        Assert.Equal(EhrOutcome.SlotTaken, second.Outcome);
+        var appointment = Assert.Single(fixture.Ehr.All<Appointment>());
+        Assert.Equal("call-11-slot-c0", Assert.Single(appointment.Identifier).Value);
+        Assert.Equal("Patient of answering service call 11", Assert.Single(appointment.Participant).Actor!.Display);
     }
 
     [Fact]
