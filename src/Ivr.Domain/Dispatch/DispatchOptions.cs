@@ -31,6 +31,12 @@ public sealed class DispatchOptions
     /// <summary>The supervisor's email, for urgent notices at the supervisor's steps and for morning reports of practices without an admin email. Default none.</summary>
     public string SupervisorEmail { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The wait after an EHR hand-off's first failed try; the later waits keep their proportions (1, 5, 15, 30, then 60
+    /// times this). Default 1 minute: 1, 5, 15, 30 minutes, then hourly.
+    /// </summary>
+    public TimeSpan EhrFirstRetry { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many messages one process works on at once. Default 16.</summary>
     public int MaxConcurrent { get; set; } = 16;
 }

@@ -7,10 +7,10 @@ namespace Ivr.Domain.Ehr;
 /// <summary>
 /// Sends every message of a linked practice to its EHR (<see cref="IEhrLink.HandOffAsync"/>), durably: a due row is
 /// leased, handed off, and its result kept on the message's record with a history line. An EHR that is down, slow or
-/// asks again later is tried again with backoff (<see cref="Backoff"/>) for as long as it takes: the request is never
+/// asks again later is tried again with backoff (<see cref="Backoff(int, TimeSpan)"/>) for as long as it takes: the request is never
 /// lost; one that refuses for good is shown to the practice; once delivered a message is never sent again.
 /// </summary>
-public sealed class EhrHandoffs(IEhrHandoffStore store, IMessageStore messages, IPracticeStore practices, IEhrLink link, TimeProvider time, string owner)
+public sealed class EhrHandoffs(IEhrHandoffStore store, IMessageStore messages, IPracticeStore practices, IEhrLink link, TimeProvider time, string owner, TimeSpan? firstRetry = null)
 {
     /// <summary>Who the message history says handed a message to the EHR.</summary>
     public const string Actor = "ehr";
@@ -35,6 +35,9 @@ public sealed class EhrHandoffs(IEhrHandoffStore store, IMessageStore messages, 
 
     /// <summary>The wait after the <paramref name="attempts"/>-th failed try: 1, 5, 15, 30 minutes, then hourly.</summary>
     public static TimeSpan Backoff(int attempts) => Waits[Math.Clamp(attempts - 1, 0, Waits.Length - 1)];
+
+    /// <summary>The wait after the <paramref name="attempts"/>-th failed try, scaled so the first is <paramref name="first"/>.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan first) => Backoff(attempts) / Waits[0] * first;
 
     /// <summary>What a delivered hand-off did, in a word, for its line: "booked", "proposed", "sent".</summary>
     public static string Verb(EhrLevel? level) => level switch
@@ -97,7 +100,7 @@ public sealed class EhrHandoffs(IEhrHandoffStore store, IMessageStore messages, 
                 await store.FinishAsync(handoff.MessageId, owner, EhrHandoffState.Refused, result, now, now, $"EHR refused: {result.Detail}", cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                var next = now + Backoff(handoff.Attempts + 1);
+                var next = now + Backoff(handoff.Attempts + 1, firstRetry ?? Waits[0]);
                 await store.FinishAsync(
                     handoff.MessageId,
                     owner,

@@ -40,7 +40,8 @@ public static class DispatchServiceCollectionExtensions
             sp.GetRequiredService<IPracticeStore>(),
             sp.GetRequiredService<IEhrLink>(),
             sp.GetRequiredService<TimeProvider>(),
-            $"{Environment.MachineName}:{Environment.ProcessId}:ehr:{Guid.NewGuid():N}"));
+            $"{Environment.MachineName}:{Environment.ProcessId}:ehr:{Guid.NewGuid():N}",
+            sp.GetRequiredService<DispatchOptions>().EhrFirstRetry));
         services.AddHostedService<EhrHandoffWorker>();
         services.AddSingleton<CampaignMailer>();
         services.AddHostedService<CampaignMailWorker>();

@@ -107,4 +107,11 @@ public sealed class EhrHandoffTests
     [InlineData(40, 60)]
     public void TriesBackOffToHourly(int attempts, int minutes) =>
         Assert.Equal(TimeSpan.FromMinutes(minutes), EhrHandoffs.Backoff(attempts));
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 10)]
+    [InlineData(5, 120)]
+    public void AShorterFirstRetryKeepsTheProportions(int attempts, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), EhrHandoffs.Backoff(attempts, TimeSpan.FromSeconds(2)));
 }
