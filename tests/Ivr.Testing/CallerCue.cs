@@ -28,6 +28,13 @@ public sealed class CallerCue
             && $"{verb} {noun}".ToUpperInvariant() is "STREAM FILE" or "GET DATA"
             && file == $"ivr/{promptId}");
 
+    /// <summary>The service starts playing a sound whose name starts with <paramref name="prefix"/> (a recording kept for a prompt lives under <c>ivr/recorded/</c>).</summary>
+    public static CallerCue SoundStartingWith(string prefix) => new(
+        $"the service to play a sound under '{prefix}'",
+        e => e.IsEvent("AGIExecStart") && AgiWords(e) is [var verb, var noun, var file, ..]
+            && $"{verb} {noun}".ToUpperInvariant() is "STREAM FILE" or "GET DATA"
+            && file.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary>The service starts Asterisk's answering-machine detection (AMD) on the line: a person says hello now.</summary>
     public static CallerCue Amd { get; } = new(
         "the service to start AMD",

@@ -41,6 +41,9 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
     /// <summary>Whether the main menu offers the nurse line ("to speak with a nurse, press 3").</summary>
     public bool NurseOption { get; init; }
 
+    /// <summary>More sections of the practice file, as YAML lines (hours, office words, menu, ehr); none by default.</summary>
+    public string MoreYaml { get; init; } = string.Empty;
+
     public string Greeting => $"greeting-{Id}";
 
     public static TestPractice Riverside(params int[] doctorPorts) => new("riverside-pediatrics", "Riverside Pediatrics", PatientCall.PracticeNumber, doctorPorts);
@@ -110,6 +113,11 @@ public sealed record TestPractice(string Id, string Name, string Number, int[] D
         if (HasAgreement)
         {
             y.AppendLine(TestAgreements.Yaml);
+        }
+
+        if (MoreYaml.Length > 0)
+        {
+            y.AppendLine(MoreYaml.TrimEnd());
         }
 
         y.AppendLine("clinicians:" + (DoctorPorts.Length == 0 ? " []" : string.Empty));
