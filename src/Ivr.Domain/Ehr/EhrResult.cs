@@ -9,10 +9,10 @@ public enum EhrOutcome
     /// <summary>A booking found its slot taken meanwhile: offer the next one.</summary>
     SlotTaken,
 
-    /// <summary>The EHR was down, slow, or refused for a reason that may pass (5xx, 429, timeout, 401 after a fresh token): try again later.</summary>
+    /// <summary>The EHR was down, slow, or refused for a reason that may pass (5xx, 429, a timeout, a refused connection): try again later.</summary>
     TryAgain,
 
-    /// <summary>The EHR refused for good (an OperationOutcome on a 4xx other than those above, 403 by its policy): the practice must act.</summary>
+    /// <summary>The EHR refused for good (403 by its policy, a 401 even with a fresh token, an OperationOutcome on another 4xx): the practice must act.</summary>
     Refused,
 }
 

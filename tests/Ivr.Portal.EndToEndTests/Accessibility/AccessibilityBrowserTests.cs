@@ -82,6 +82,8 @@ public sealed class AccessibilityBrowserTests(Chromium chromium) : IClassFixture
             ("live", "/live"),
             ("campaigns", "/campaigns"),
             ("new campaign", "/campaigns/new"),
+            ("prompts", "/prompts"),
+            ("prompts of a practice", $"/prompts/{PracticeA}"),
             ("campaign", $"/campaigns/{campaign}"),
             ("a patient's link that does not work", "/confirm/not-a-link"),
             ("not found", "/messages/999999"),
