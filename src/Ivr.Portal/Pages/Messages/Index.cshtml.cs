@@ -1,3 +1,4 @@
+using Ivr.Domain.Ehr;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Portal.Accounts;
@@ -8,9 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ivr.Portal.Pages.Messages;
 
 /// <summary>The inbox: the user's practice (every practice for the supervisor), urgent first, then newest.</summary>
-public sealed class InboxModel(MessageAccess access, IPracticeStore practices) : PageModel
+public sealed class InboxModel(MessageAccess access, IPracticeStore practices, IEhrHandoffStore? ehr = null) : PageModel
 {
     private IReadOnlyDictionary<string, Practice> _practices = new Dictionary<string, Practice>();
+    private IReadOnlyDictionary<long, EhrHandoff> _undelivered = new Dictionary<long, EhrHandoff>();
 
     [BindProperty(Name = "resolved", SupportsGet = true)]
     public bool Resolved { get; set; }
@@ -32,6 +34,9 @@ public sealed class InboxModel(MessageAccess access, IPracticeStore practices) :
 
     public string PracticeName(string id) => Practice(id)?.Name ?? id;
 
+    /// <summary>The hand-off of a message its practice's EHR has not taken (tried and failed, or refused); null when there is none.</summary>
+    public EhrHandoff? Undelivered(long messageId) => _undelivered.GetValueOrDefault(messageId);
+
     public async Task OnGetAsync()
     {
         Who = HttpContext.Who();
@@ -42,5 +47,18 @@ public sealed class InboxModel(MessageAccess access, IPracticeStore practices) :
         }
 
         _practices = (await practices.ListAsync(HttpContext.RequestAborted)).Where(p => Who.CanSeePractice(p.Id)).ToDictionary(p => p.Id);
+        if (ehr is not null && Messages.Count > 0)
+        {
+            var undelivered = new Dictionary<long, EhrHandoff>();
+            foreach (var practiceId in Messages.Select(m => m.PracticeId).Distinct(StringComparer.Ordinal))
+            {
+                foreach (var handoff in await ehr.UndeliveredAsync(practiceId, HttpContext.RequestAborted))
+                {
+                    undelivered[handoff.MessageId] = handoff;
+                }
+            }
+
+            _undelivered = undelivered;
+        }
     }
 }
