@@ -7,6 +7,7 @@ using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Domain.Prompts;
 using Ivr.Server.EndToEndTests.Support;
+using Ivr.Server;
 using Ivr.Testing.Fhir;
 using Task = System.Threading.Tasks.Task;
 
@@ -167,6 +168,40 @@ public sealed class RoutineCallerEndToEndTests
 
         await using var after = await PatientCall.StartAsync(SippScript.Patient().When(CallerCue.SoundStartingWith(kept.Sound)).HangUp(), service.Directory);
         Assert.Equal(0, await service.WaitForCallerAsync(after, Patience));
+    }
+
+    [Fact]
+    public async Task APracticeAdminRecordsTheGreetingByTelephoneAndTheNextCallerHearsIt()
+    {
+        var practice = TestPractice.Riverside();
+        await using var service = await ServiceUnderTest.StartAsync(5079, ["--Dispatch:Enabled=false"], practice);
+        await CommandAsync(service, "correct horse battery", "user", "add", "amy", "--role", "practice-admin", "--practice", practice.Id);
+        await CommandAsync(service, "735921", "prompt-pin", "set", "amy");
+
+        // Her PIN, prompt 0 (the greeting), a recording, 1 to keep; then she hangs up when asked for another prompt.
+        var admin = SippScript.Patient()
+            .WhenAsked("prompt-line-pin").PressAll("735921#")
+            .WhenAsked("prompt-line-number").PressAll("0#")
+            .WhenRecording().Speak().Press('#')
+            .WhenAsked("prompt-line-review").Press('1')
+            .WhenAsked("prompt-line-number").HangUp();
+        await using (var line = await PatientCall.StartAsync(admin, service.Directory, "7767"))
+        {
+            Assert.Equal(0, await service.WaitForCallerAsync(line, Patience));
+        }
+
+        var kept = Assert.Single(await service.Get<IPromptRecordingStore>().ListAsync(practice.Id, CancellationToken.None));
+        Assert.Equal((PromptRecording.Greeting, PromptVoice.Telephone), (kept.PromptId, kept.Voice));
+        Assert.Contains("amy", kept.KeptBy, StringComparison.Ordinal);
+        await using var caller = await PatientCall.StartAsync(SippScript.Patient().When(CallerCue.SoundStartingWith(kept.Sound)).HangUp(), service.Directory);
+        Assert.Equal(0, await service.WaitForCallerAsync(caller, Patience));
+    }
+
+    private static async Task CommandAsync(ServiceUnderTest service, string input, params string[] arguments)
+    {
+        var output = new StringWriter();
+        var exitCode = await IvrCommandLine.RunAsync([.. arguments, .. service.Settings], output, output, new StringReader(input));
+        Assert.True(exitCode == 0, output.ToString());
     }
 
     /// <summary>A caller who asks for an appointment: existing patient, name, date of birth 03/04/2019 confirmed, the caller id as callback, any day, any time, the reason.</summary>
