@@ -19,10 +19,6 @@ public static class AgiPrompts
     /// </summary>
     public static string Sound(string promptId) => $"{Folder}/{promptId}";
 
-    /// <summary>Plays the manifest's prompts in order, uninterruptible (no recordings: a line of a practice passes its <see cref="PromptScope"/>).</summary>
-    public static Task PlayAsync(AgiChannel channel, IReadOnlyList<string> promptIds, CancellationToken cancellationToken) =>
-        PlayAsync(channel, PromptScope.Default, promptIds, cancellationToken);
-
     /// <summary>Plays the prompts in order as <paramref name="prompts"/> finds them, uninterruptible.</summary>
     public static Task PlayAsync(AgiChannel channel, PromptScope prompts, IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => Guard(async () =>
     {
@@ -31,10 +27,6 @@ public static class AgiPrompts
             await channel.StreamFileAsync(prompts.Sound(prompt), string.Empty, cancellationToken);
         }
     });
-
-    /// <summary>As the overload with a <see cref="PromptScope"/>, with the manifest's sounds.</summary>
-    public static Task<char?> AskKeyAsync(AgiChannel channel, IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
-        AskKeyAsync(channel, PromptScope.Default, promptIds, keys, timeout, cancellationToken);
 
     /// <summary>Plays the prompts as <paramref name="prompts"/> finds them, any of <paramref name="keys"/> cutting them short, then waits up to <paramref name="timeout"/> for one; null when none came.</summary>
     public static async Task<char?> AskKeyAsync(AgiChannel channel, PromptScope prompts, IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken)

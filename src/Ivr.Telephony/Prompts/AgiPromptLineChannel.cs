@@ -17,13 +17,13 @@ public sealed class AgiPromptLineChannel(AgiChannel channel, RecordingOptions re
 
     public Task AnswerAsync(CancellationToken cancellationToken) => AgiPrompts.Guard(() => channel.AnswerAsync(cancellationToken));
 
-    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, promptIds, cancellationToken);
+    public Task PlayAsync(IReadOnlyList<string> promptIds, CancellationToken cancellationToken) => AgiPrompts.PlayAsync(channel, PromptScope.Default, promptIds, cancellationToken);
 
     public Task PlaySoundAsync(string sound, CancellationToken cancellationToken) =>
         AgiPrompts.Guard(() => channel.StreamFileAsync(sound, string.Empty, cancellationToken));
 
     public Task<char?> AskKeyAsync(IReadOnlyList<string> promptIds, string keys, TimeSpan timeout, CancellationToken cancellationToken) =>
-        AgiPrompts.AskKeyAsync(channel, promptIds, keys, timeout, cancellationToken);
+        AgiPrompts.AskKeyAsync(channel, PromptScope.Default, promptIds, keys, timeout, cancellationToken);
 
     public async Task<string> AskDigitsAsync(string promptId, int maxDigits, TimeSpan timeout, CancellationToken cancellationToken)
     {
