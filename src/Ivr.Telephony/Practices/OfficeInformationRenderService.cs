@@ -1,4 +1,5 @@
 using Ivr.Domain.Practices;
+using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,21 +15,19 @@ public sealed class OfficeInformationRenderService(IPracticeStore practices, IPr
     /// <summary>How often the sentences ahead are rendered again.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await RenderAllAsync(stoppingToken);
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingRounds.RunAsync(
+            async cancellationToken =>
             {
-                await Task.Delay(Period, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+                await RenderAllAsync(cancellationToken);
+                return [];
+            },
+            Period,
+            time,
+            logger,
+            "Office information render",
+            "Rendering office information failed; the next round tries again",
+            stoppingToken);
 
     /// <summary>One round: every practice that offers office information; a practice that fails is logged and the next goes on.</summary>
     public async Task RenderAllAsync(CancellationToken cancellationToken)
