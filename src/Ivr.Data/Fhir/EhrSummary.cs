@@ -63,6 +63,29 @@ public static class EhrSummary
         return text.ToString();
     }
 
+    /// <summary>What a reschedule campaign's booking says: the campaign, what it replaces, and the patient's name only where the agreement allows.</summary>
+    public static string Text(Practice practice, EhrBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(booking);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Answering service reschedule campaign \"{booking.Campaign}\" ({booking.Key}): the patient chose this time by telephone or email link.");
+        if (booking.Replaces is { } replaces)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" It replaces the appointment of {replaces:yyyy-MM-dd HH:mm} ({practice.TimeZone}).");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A campaign patient as a participant's display: the list's name where the practice allows it, else a pointer.</summary>
+    public static string PatientDisplay(EhrSettings settings, EhrBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(booking);
+        return settings.SendMessageText && booking.PatientName.Length > 0 ? booking.PatientName : $"Patient of answering service {booking.Key}";
+    }
+
     /// <summary>The patient as a participant's display: the typed name where the practice allows it, else a pointer.</summary>
     public static string PatientDisplay(EhrSettings settings, PatientMessage message)
     {

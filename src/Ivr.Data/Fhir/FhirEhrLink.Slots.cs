@@ -70,7 +70,31 @@ public sealed partial class FhirEhrLink
     /// slot), then the Slot marked busy on condition of the version read (If-Match). A Slot no longer free, or a 412,
     /// is <see cref="EhrOutcome.SlotTaken"/>, and the Appointment is cancelled again (If-Match on its version).
     /// </summary>
-    private async Task<EhrResult> BookSlotAsync(Link link, EhrSlot wanted, PatientMessage message, CancellationToken cancellationToken)
+    private Task<EhrResult> BookSlotAsync(Link link, EhrSlot wanted, PatientMessage message, CancellationToken cancellationToken) =>
+        BookSlotAsync(
+            link,
+            wanted,
+            $"{EhrSummary.Key(message)}-slot-{wanted.SlotId}",
+            () => PatientAsync(link, message, ParticipationStatus.Accepted, cancellationToken),
+            EhrSummary.Text(link.Practice, link.Settings, message),
+            cancellationToken);
+
+    /// <summary>The same for a reschedule campaign's patient: the participant is a display (the list's name where the agreement allows it).</summary>
+    private Task<EhrResult> BookSlotAsync(Link link, EhrSlot wanted, EhrBooking booking, CancellationToken cancellationToken) =>
+        BookSlotAsync(
+            link,
+            wanted,
+            $"{booking.Key}-slot-{wanted.SlotId}",
+            () => System.Threading.Tasks.Task.FromResult(new Appointment.ParticipantComponent
+            {
+                Actor = new ResourceReference { Display = EhrSummary.PatientDisplay(link.Settings, booking) },
+                Required = Appointment.ParticipantRequired.Required,
+                Status = ParticipationStatus.Accepted,
+            }),
+            EhrSummary.Text(link.Practice, booking),
+            cancellationToken);
+
+    private async Task<EhrResult> BookSlotAsync(Link link, EhrSlot wanted, string identifier, Func<Task<Appointment.ParticipantComponent>> participant, string comment, CancellationToken cancellationToken)
     {
         var slotUrl = Url(link, "Slot/" + Uri.EscapeDataString(wanted.SlotId));
         var read = await SendAsync(link, HttpMethod.Get, slotUrl, null, null, cancellationToken).ConfigureAwait(false);
@@ -81,7 +105,6 @@ public sealed partial class FhirEhrLink
 
         var slot = Expect<Slot>(read, "Slot read");
         var slotVersion = read.Version;
-        var identifier = $"{EhrSummary.Key(message)}-slot-{wanted.SlotId}";
         if (slot.Status != Slot.SlotStatus.Free)
         {
             // Ours already, from a try whose answer was lost? Otherwise another caller has it.
@@ -92,7 +115,7 @@ public sealed partial class FhirEhrLink
                 : new EhrResult(EhrOutcome.SlotTaken, EhrLevel.Book, null, "the slot is no longer free");
         }
 
-        var patient = await PatientAsync(link, message, ParticipationStatus.Accepted, cancellationToken).ConfigureAwait(false);
+        var patient = await participant().ConfigureAwait(false);
         var appointment = new Appointment
         {
             Identifier = [MessageIdentifier(identifier)],
@@ -100,7 +123,7 @@ public sealed partial class FhirEhrLink
             Start = slot.Start ?? wanted.Start,
             End = slot.End ?? wanted.End,
             Slot = [new ResourceReference("Slot/" + wanted.SlotId)],
-            Comment = EhrSummary.Text(link.Practice, link.Settings, message),
+            Comment = comment,
             Participant = [patient],
         };
         string reference;

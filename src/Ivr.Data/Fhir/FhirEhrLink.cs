@@ -56,6 +56,26 @@ public sealed partial class FhirEhrLink(IPracticeStore practices, HttpClient htt
         }
     }
 
+    public async Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, EhrBooking booking, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(booking);
+        try
+        {
+            var link = await LinkAsync(practiceId, cancellationToken).ConfigureAwait(false);
+            if (link.Settings.Level != EhrLevel.Book)
+            {
+                return new EhrResult(EhrOutcome.Refused, link.Settings.Level, null, $"the practice's EHR level is {link.Settings.Level}, not Book");
+            }
+
+            return await BookSlotAsync(link, slot, booking, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FhirCallException failure)
+        {
+            return new EhrResult(failure.Outcome, EhrLevel.Book, null, failure.Detail);
+        }
+    }
+
     public async Task<EhrResult> HandOffAsync(string practiceId, PatientMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

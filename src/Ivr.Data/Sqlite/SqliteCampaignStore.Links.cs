@@ -65,10 +65,10 @@ public sealed partial class SqliteCampaignStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SlotRow>(new CommandDefinition(
-            "SELECT id, campaign_id, starts_at, clinician, taken_by FROM campaign_slots WHERE campaign_id = @campaignId AND taken_by IS NULL ORDER BY starts_at, id",
+            $"SELECT {SlotColumns} FROM campaign_slots WHERE campaign_id = @campaignId AND taken_by IS NULL ORDER BY starts_at, id",
             new { campaignId },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new CampaignSlot(r.id, r.campaign_id, ReadLocal(r.starts_at), r.clinician, r.taken_by)).ToList();
+        return rows.Select(Slot).ToList();
     }
 
     public async Task<bool> TakeSlotAsync(long slotId, long patientId, string how, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -138,5 +138,4 @@ public sealed partial class SqliteCampaignStore
     /// <summary>Lowercase hex SHA-256 of the token: 256 random bits need no salt or slow hash.</summary>
     private static string LinkHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private sealed record SlotRow(long id, long campaign_id, string starts_at, string? clinician, long? taken_by);
 }

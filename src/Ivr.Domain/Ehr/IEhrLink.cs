@@ -19,6 +19,9 @@ public interface IEhrLink
     /// <summary>Books <paramref name="slot"/> for the request in <paramref name="message"/> (level <see cref="EhrLevel.Book"/>): <see cref="EhrOutcome.SlotTaken"/> when another caller took it first.</summary>
     Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, PatientMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Books <paramref name="slot"/> for a reschedule campaign's patient (level <see cref="EhrLevel.Book"/>): <see cref="EhrOutcome.SlotTaken"/> when the EHR gave it to someone else.</summary>
+    Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, EhrBooking booking, CancellationToken cancellationToken);
+
     /// <summary>Hands <paramref name="message"/> to the EHR at the practice's level: a proposed Appointment for a request, a Communication otherwise.</summary>
     Task<EhrResult> HandOffAsync(string practiceId, PatientMessage message, CancellationToken cancellationToken);
 }

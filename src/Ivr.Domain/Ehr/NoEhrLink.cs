@@ -17,6 +17,9 @@ public sealed class NoEhrLink : IEhrLink
     public Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, PatientMessage message, CancellationToken cancellationToken) =>
         Task.FromResult(new EhrResult(EhrOutcome.Refused, EhrLevel.None, null, "no EHR link"));
 
+    public Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, EhrBooking booking, CancellationToken cancellationToken) =>
+        Task.FromResult(new EhrResult(EhrOutcome.Refused, EhrLevel.None, null, "no EHR link"));
+
     public Task<EhrResult> HandOffAsync(string practiceId, PatientMessage message, CancellationToken cancellationToken) =>
         Task.FromResult(new EhrResult(EhrOutcome.Refused, EhrLevel.None, null, "no EHR link"));
 }

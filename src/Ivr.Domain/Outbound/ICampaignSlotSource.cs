@@ -1,14 +1,39 @@
 namespace Ivr.Domain.Outbound;
 
 /// <summary>
-/// Where a reschedule campaign's open times come from when a patient asks for a new one: by default the times staff
-/// typed into the campaign (<see cref="CampaignStoreSlots"/>); a practice whose EHR books (level Book, docs/ehr.md) may
-/// have them read from its free Slots instead.
+/// Where a reschedule campaign's open times come from when a patient asks for a new one, and where a chosen one is
+/// booked: by default the times staff typed into the campaign (<see cref="CampaignStoreSlots"/>); a practice whose EHR
+/// books (level Book, docs/ehr.md) has them read from its free Slots and booked there (<see cref="EhrCampaignSlots"/>).
 /// </summary>
 public interface ICampaignSlotSource
 {
     /// <summary>The campaign's open slots now, in any order; the flow picks and orders the ones it offers.</summary>
     Task<IReadOnlyList<CampaignSlot>> OpenSlotsAsync(Campaign campaign, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Books <paramref name="slot"/>, which the store has just given <paramref name="patient"/> (<see cref="ICampaignStore.TakeSlotAsync"/>),
+    /// where the slot lives. A typed slot needs nothing more.
+    /// </summary>
+    Task<SlotBooking> BookAsync(Campaign campaign, CampaignPatientRecord patient, CampaignSlot slot, CancellationToken cancellationToken);
+}
+
+/// <summary>What became of a chosen slot where it lives.</summary>
+/// <param name="Outcome">Booked, taken by someone else meanwhile, or not bookable now.</param>
+/// <param name="Detail">For the attempt's record: the EHR's Appointment, or why not (no patient data).</param>
+public sealed record SlotBooking(SlotBookingOutcome Outcome, string Detail)
+{
+    public static SlotBooking Kept { get; } = new(SlotBookingOutcome.Booked, "a time the campaign offers");
+}
+
+public enum SlotBookingOutcome
+{
+    Booked,
+
+    /// <summary>Someone else holds it now (another caller booked it in the EHR): offer the rest.</summary>
+    Taken,
+
+    /// <summary>It cannot be booked now (the EHR is down, slow or refused): the office books it, so the patient is not lost.</summary>
+    Unavailable,
 }
 
 /// <summary>The campaign's own typed slots, as the store keeps them.</summary>
@@ -19,4 +44,7 @@ public sealed class CampaignStoreSlots(ICampaignStore store) : ICampaignSlotSour
         ArgumentNullException.ThrowIfNull(campaign);
         return store.OpenSlotsAsync(campaign.Id, cancellationToken);
     }
+
+    public Task<SlotBooking> BookAsync(Campaign campaign, CampaignPatientRecord patient, CampaignSlot slot, CancellationToken cancellationToken) =>
+        Task.FromResult(SlotBooking.Kept);
 }

@@ -99,6 +99,20 @@ public interface ICampaignStore
     /// </summary>
     Task<bool> TakeSlotAsync(long slotId, long patientId, string how, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives a slot taken by <see cref="TakeSlotAsync"/> back when the EHR would not book it: the slot is open again and the
+    /// patient is back to <see cref="PatientProgress.Trying"/> (the attempt's end then says what happened). False when
+    /// <paramref name="patientId"/> does not hold <paramref name="slotId"/>.
+    /// </summary>
+    Task<bool> ReleaseSlotAsync(long slotId, long patientId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the campaign's EHR slots those in <paramref name="free"/> (each a Slot id, start on the practice's clock and
+    /// whose schedule): new ones are added, untaken ones the EHR no longer lists free are removed, taken ones and the
+    /// times staff typed are kept.
+    /// </summary>
+    Task MirrorEhrSlotsAsync(long campaignId, IReadOnlyList<(string EhrSlotId, DateTime StartsAt, string? Clinician)> free, CancellationToken cancellationToken = default);
+
     /// <summary>Patients with an email who were not sent their link yet, of running campaigns.</summary>
     Task<IReadOnlyList<CampaignPatientRecord>> UnmailedAsync(int limit, CancellationToken cancellationToken = default);
 

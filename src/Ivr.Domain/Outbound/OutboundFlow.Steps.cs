@@ -129,7 +129,27 @@ public sealed partial class OutboundFlow
             return OutboundTrigger.Taken;
         }
 
-        await FinishAsync(AttemptResult.Rescheduled, "chose a new time and confirmed it").ConfigureAwait(false);
+        // Ours in the campaign; now where the slot lives (the EHR's, for a practice whose EHR books).
+        var booking = await _slots.BookAsync(_session.Campaign, _session.Patient, slot, CancellationToken.None).ConfigureAwait(false);
+        if (booking.Outcome != SlotBookingOutcome.Booked)
+        {
+            await _store.ReleaseSlotAsync(slot.Id, _session.Patient.Id, CancellationToken.None).ConfigureAwait(false);
+            _session.Lost.Add(slot.Id);
+            _session.Chosen = null;
+            if (booking.Outcome == SlotBookingOutcome.Taken)
+            {
+                await _channel.PlayAsync([PromptIds.OutboundSlotTaken], cancellationToken).ConfigureAwait(false);
+                return OutboundTrigger.Taken;
+            }
+
+            // Not bookable now: the office books the time they chose, so they are on the practice's list, not lost.
+            await FinishAsync(AttemptResult.NeedsOfficeCall, "chose a new time the EHR could not book now; the office books it: " + booking.Detail).ConfigureAwait(false);
+            await _channel.PlayAsync([PromptIds.OutboundOfficeCalls], cancellationToken).ConfigureAwait(false);
+            await _channel.HangUpAsync(cancellationToken).ConfigureAwait(false);
+            return OutboundTrigger.Continue;
+        }
+
+        await FinishAsync(AttemptResult.Rescheduled, booking == SlotBooking.Kept ? "chose a new time and confirmed it" : "chose a new time and confirmed it; " + booking.Detail).ConfigureAwait(false);
         await _channel.PlayAsync([PromptIds.OutboundRescheduled], cancellationToken).ConfigureAwait(false);
         await _channel.SayTimeAsync(slot.StartsAt, string.Empty, cancellationToken).ConfigureAwait(false);
         await _channel.PlayAsync([PromptIds.OutboundGoodbye], cancellationToken).ConfigureAwait(false);

@@ -152,7 +152,7 @@ public sealed partial class OutboundFlow
 
         machine.Configure(OutboundState.Booking)
             .SubstateOf(OutboundState.OnLine)
-            .OnEntryAsync(() => StepAsync(BookAsync), "take the slot atomically: booked, or taken by another patient meanwhile")
+            .OnEntryAsync(() => StepAsync(BookAsync), "take the slot atomically, then book it where it lives (the EHR for a practice whose EHR books): booked; taken by another patient meanwhile; or, the EHR unable, the office books it")
             .Permit(OutboundTrigger.Continue, OutboundState.Ended)
             .Permit(OutboundTrigger.Taken, OutboundState.OfferingSlots);
 

@@ -30,12 +30,23 @@ public sealed class OutboundOptions
     /// <summary>How long the patient's phone rings. Default 30 seconds.</summary>
     public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a patient on a reschedule call waits for the practice's EHR to list its free slots (level Book) before
+    /// the campaign's own typed times are offered instead. Default 4 seconds.
+    /// </summary>
+    public TimeSpan EhrTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>How far ahead a reschedule call looks in the EHR for free slots. Default 14 days.</summary>
+    public int EhrSlotDays { get; set; } = 14;
+
     /// <summary>What is wrong with these options, in words; null when they hold.</summary>
     public string? Check() =>
         MaxChannels < 0 ? $"Outbound:MaxChannels is {MaxChannels}; 0 or more"
         : Capacity < 1 ? $"Outbound:Capacity is {Capacity}; 1 or more"
         : Share is < 0 or > 1 ? $"Outbound:Share is {Share}; from 0 to 1"
         : PollInterval <= TimeSpan.Zero ? "Outbound:PollInterval must be positive"
+        : EhrTimeout <= TimeSpan.Zero ? "Outbound:EhrTimeout must be positive"
+        : EhrSlotDays < 1 ? $"Outbound:EhrSlotDays is {EhrSlotDays}; 1 or more"
         : Lease < RingTimeout + TimeSpan.FromMinutes(1) ? $"Outbound:Lease ({Lease}) must outlast the ring ({RingTimeout}) by a minute at least"
         : null;
 }

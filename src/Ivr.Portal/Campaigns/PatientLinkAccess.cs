@@ -9,10 +9,13 @@ namespace Ivr.Portal.Campaigns;
 /// The one way a patient's confirmation link (<c>/confirm/{token}</c>, no sign-in: the token is the key) reaches a
 /// campaign: the page shown, a confirmation, a slot taken. A choice spends the link and stops the calls. Each use is
 /// audited as <see cref="Actor"/> with the patient's id, never the token; a link that does not work (unknown, spent or
-/// expired, which the store does not tell apart) reads nothing and looks the same whichever it is.
+/// expired, which the store does not tell apart) reads nothing and looks the same whichever it is. A reschedule's times
+/// come from <see cref="ICampaignSlotSource"/>: the EHR's free Slots, booked there, for a practice whose EHR books.
 /// </summary>
-public sealed class PatientLinkAccess(ICampaignStore campaigns, IPracticeStore practices, IAuditLog audit, TimeProvider time)
+public sealed class PatientLinkAccess(ICampaignStore campaigns, IPracticeStore practices, IAuditLog audit, TimeProvider time, ICampaignSlotSource? slotSource = null)
 {
+    private readonly ICampaignSlotSource _slots = slotSource ?? new CampaignStoreSlots(campaigns);
+
     /// <summary>Who the audit log says used a link.</summary>
     public const string Actor = "patient link";
 
@@ -70,8 +73,19 @@ public sealed class PatientLinkAccess(ICampaignStore campaigns, IPracticeStore p
         var slot = link.Slots?.FirstOrDefault(s => s.Id == slotId);
         if (slot is null || !await campaigns.TakeSlotAsync(slotId, patient.Id, How, now, cancellationToken))
         {
-            var rest = link with { Status = PatientLinkStatus.SlotTaken, Slots = await campaigns.OpenSlotsAsync(campaign.Id, cancellationToken) };
+            var rest = link with { Status = PatientLinkStatus.SlotTaken, Slots = await _slots.OpenSlotsAsync(campaign, cancellationToken) };
             await AuditAsync("campaign.link.slot-taken", rest, Invariant($"slot {slotId} was taken already: {rest.Slots!.Count} other(s) offered"), cancellationToken);
+            return rest;
+        }
+
+        // Ours in the campaign; now where the slot lives. Not booked there, it is given back and the rest offered: the
+        // patient stays on the calling list (and the page gives the office's number), never lost.
+        var booking = await _slots.BookAsync(campaign, patient, slot, CancellationToken.None);
+        if (booking.Outcome != SlotBookingOutcome.Booked)
+        {
+            await campaigns.ReleaseSlotAsync(slot.Id, patient.Id, CancellationToken.None);
+            var rest = link with { Status = PatientLinkStatus.SlotTaken, Slots = (await _slots.OpenSlotsAsync(campaign, cancellationToken)).Where(s => s.Id != slot.Id).ToList() };
+            await AuditAsync("campaign.link.slot-taken", rest, Invariant($"slot {slotId} could not be booked in the EHR ({booking.Outcome}): {rest.Slots!.Count} other(s) offered"), cancellationToken);
             return rest;
         }
 
@@ -98,7 +112,7 @@ public sealed class PatientLinkAccess(ICampaignStore campaigns, IPracticeStore p
 
         var practice = await practices.GetAsync(campaign.PracticeId, cancellationToken);
         var answered = patient.Progress is not (PatientProgress.Waiting or PatientProgress.Trying or PatientProgress.VoicemailLeft);
-        var slots = campaign.Kind == CampaignKind.Reschedule && !answered ? await campaigns.OpenSlotsAsync(campaign.Id, cancellationToken) : [];
+        var slots = campaign.Kind == CampaignKind.Reschedule && !answered ? await _slots.OpenSlotsAsync(campaign, cancellationToken) : [];
         return new PatientLink(
             answered ? PatientLinkStatus.AnsweredAlready : PatientLinkStatus.Open,
             campaign,

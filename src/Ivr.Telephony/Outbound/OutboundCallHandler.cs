@@ -24,6 +24,7 @@ public sealed class OutboundCallHandler(
     IOptions<OutboundLineOptions> options,
     TimeProvider time,
     PromptSounds sounds,
+    ICampaignSlotSource slots,
     ILogger<OutboundCallHandler> logger)
 {
     public const string Script = "outbound";
@@ -71,7 +72,7 @@ public sealed class OutboundCallHandler(
             new AgiCallerChannel(channel, recordings.Value, conference.Value, sounds.For(practice?.ToProfile())),
             new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())),
             options.Value);
-        var session = await new OutboundFlow(line, new OutboundSession(attempt, patient, campaign, practice, prompts), store, calls, time).RunAsync(cancellationToken);
+        var session = await new OutboundFlow(line, new OutboundSession(attempt, patient, campaign, practice, prompts), store, calls, time, slots).RunAsync(cancellationToken);
         logger.LogInformation("Campaign {CampaignId} attempt {AttemptId}: {Result}", campaign.Id, attemptId, session.Result);
     }
 }

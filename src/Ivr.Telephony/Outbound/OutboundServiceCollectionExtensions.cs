@@ -31,6 +31,13 @@ public static class OutboundServiceCollectionExtensions
             sp.GetRequiredService<CampaignCalls>(),
             options,
             sp.GetRequiredService<TimeProvider>()));
+        // A practice whose EHR books has its reschedule times read from, and booked in, the EHR; others keep the typed ones.
+        services.AddSingleton<ICampaignSlotSource>(sp => new EhrCampaignSlots(
+            sp.GetRequiredService<ICampaignStore>(),
+            sp.GetRequiredService<IPracticeStore>(),
+            sp.GetService<Ivr.Domain.Ehr.IEhrLink>() ?? Ivr.Domain.Ehr.NoEhrLink.Instance,
+            options,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboundCallHandler>();
         services.AddHostedService<CampaignWorker>();
         return services;

@@ -103,6 +103,45 @@ public sealed class FhirEhrLinkTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task ACampaignPatientsBookingIsNamedByCampaignAndPatientAndSaysWhatItReplacesWithoutTheirNameUnlessAllowed()
+    {
+        using var fixture = new EhrFixture(EhrLevel.Book);
+        fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
+        fixture.Ehr.Add(Slot("c1", "dr-chen", Tomorrow9.AddHours(1)));
+        var booking = new EhrBooking("campaign-3-patient-12", "Dr. Chen out Friday", "Maria Lopez", new DateTime(2026, 12, 4, 9, 0, 0));
+
+        var first = await fixture.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9, string.Empty, string.Empty), booking, CancellationToken.None);
+        var again = await fixture.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9, string.Empty, string.Empty), booking, CancellationToken.None);
+        var other = await fixture.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9, string.Empty, string.Empty), booking with { Key = "campaign-3-patient-13" }, CancellationToken.None);
+
+        Assert.Equal(new EhrResult(EhrOutcome.Done, EhrLevel.Book, "Appointment/1", "booked"), first);
+        Assert.Equal(first, again);
+        Assert.Equal(EhrOutcome.SlotTaken, other.Outcome);
+        var appointment = Assert.Single(fixture.Ehr.All<Appointment>());
+        Assert.Equal("campaign-3-patient-12-slot-c0", Assert.Single(appointment.Identifier).Value);
+        Assert.Equal("Patient of answering service campaign-3-patient-12", Assert.Single(appointment.Participant).Actor!.Display);
+        Assert.Contains("It replaces the appointment of 2026-12-04 09:00 (America/New_York)", appointment.Comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maria", appointment.Comment, StringComparison.Ordinal);
+        Assert.Equal(Hl7.Fhir.Model.Slot.SlotStatus.Busy, fixture.Ehr.Get<Slot>("Slot/c0").Status);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task ACampaignBookingNamesThePatientWhereTheAgreementAllowsAndIsRefusedBelowTheBookLevel()
+    {
+        using var allowed = new EhrFixture(EhrLevel.Book, sendText: true);
+        allowed.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
+        var booking = new EhrBooking("campaign-3-patient-12", "Dr. Chen out Friday", "Maria Lopez", null);
+        Assert.Equal(EhrOutcome.Done, (await allowed.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9, string.Empty, string.Empty), booking, CancellationToken.None)).Outcome);
+        Assert.Equal("Maria Lopez", Assert.Single(Assert.Single(allowed.Ehr.All<Appointment>()).Participant).Actor!.Display);
+
+        using var propose = new EhrFixture(EhrLevel.Propose);
+        propose.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
+        var refused = await propose.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9, string.Empty, string.Empty), booking, CancellationToken.None);
+        Assert.Equal(EhrOutcome.Refused, refused.Outcome);
+        Assert.Empty(propose.Ehr.All<Appointment>());
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task ASecondCallerBookingTheSameSlotOnTheCallFindsItTakenNotTheFirstCallersAppointment()
     {
         // On the call the request is not saved yet (id 0): the booking is named by the call, so one caller's retry finds

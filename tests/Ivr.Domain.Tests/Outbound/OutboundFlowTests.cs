@@ -186,6 +186,22 @@ public sealed class OutboundFlowTests
         }
     }
 
+    /// <summary>The flow with the slot source a practice whose EHR books gets (its free Slots, booked there).</summary>
+    internal Task<(OutboundSession Session, ScriptedPatient Patient)> CallWithEhrAsync(ScriptedPatient patient, Ivr.Domain.Ehr.IEhrLink ehr, IReadOnlyList<(DateTime At, string? Clinician)>? typed = null) =>
+        CallAsync(patient, CampaignKind.Reschedule, typed, source: EhrSource(ehr));
+
+    internal EhrCampaignSlots EhrSource(Ivr.Domain.Ehr.IEhrLink ehr)
+    {
+        var practice = Support.Practices.NewYork() with
+        {
+            Id = "riverside",
+            Ehr = new Ivr.Domain.Ehr.EhrSettings { BaseUrl = new Uri("https://ehr.example/fhir"), Level = Ivr.Domain.Ehr.EhrLevel.Book, Schedules = ["dr-1"] },
+        };
+        return new EhrCampaignSlots(_store, new InMemoryPracticeStore(practice), ehr, new OutboundOptions(), _time);
+    }
+
+    internal InMemoryCampaignStore Store => _store;
+
     private async Task<(OutboundSession Session, ScriptedPatient Patient)> CallAsync(
         ScriptedPatient patient,
         CampaignKind kind = CampaignKind.Cancellation,
@@ -220,5 +236,8 @@ public sealed class OutboundFlowTests
     {
         public async Task<IReadOnlyList<CampaignSlot>> OpenSlotsAsync(Campaign campaign, CancellationToken cancellationToken) =>
             [.. (await store.OpenSlotsAsync(campaign.Id, cancellationToken)).OrderBy(s => s.StartsAt).TakeLast(1)];
+
+        public Task<SlotBooking> BookAsync(Campaign campaign, CampaignPatientRecord patient, CampaignSlot slot, CancellationToken cancellationToken) =>
+            Task.FromResult(SlotBooking.Kept);
     }
 }

@@ -47,6 +47,35 @@ public sealed class FakeEhrLink(params EhrSlot[] slots) : IEhrLink
         return Task.FromResult(new EhrResult(EhrOutcome.Done, EhrLevel.Book, $"Appointment/{Booked.Count}", "201"));
     }
 
+    public List<(EhrSlot Slot, EhrBooking Booking)> CampaignBooked { get; } = [];
+
+    /// <summary>Bookings the EHR refuses for good (a 403 by its policy), as a practice's misconfigured link would.</summary>
+    public bool RefuseBookings { get; set; }
+
+    public Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, EhrBooking booking, CancellationToken cancellationToken)
+    {
+        if (Down)
+        {
+            throw new EhrUnavailableException("503 from the EHR");
+        }
+
+        if (RefuseBookings)
+        {
+            return Task.FromResult(new EhrResult(EhrOutcome.Refused, EhrLevel.Book, null, "403"));
+        }
+
+        var free = _free.FirstOrDefault(s => s.SlotId == slot.SlotId);
+        if (free is null || TakenMeanwhile.Contains(slot.SlotId))
+        {
+            _free.RemoveAll(s => s.SlotId == slot.SlotId);
+            return Task.FromResult(new EhrResult(EhrOutcome.SlotTaken, EhrLevel.Book, null, "409"));
+        }
+
+        _free.Remove(free);
+        CampaignBooked.Add((slot, booking));
+        return Task.FromResult(new EhrResult(EhrOutcome.Done, EhrLevel.Book, $"Appointment/c{CampaignBooked.Count}", "201"));
+    }
+
     public Task<EhrResult> HandOffAsync(string practiceId, PatientMessage message, CancellationToken cancellationToken) =>
         Task.FromResult(new EhrResult(EhrOutcome.Done, EhrLevel.Book, "Communication/1", "201"));
 }

@@ -29,7 +29,7 @@ public sealed class InMemoryCampaignStore : ICampaignStore
 
             for (var i = 0; i < slots.Count; i++)
             {
-                _slots.Add(new CampaignSlot(_slots.Count + 1, id, slots[i], i < slotClinicians.Count ? slotClinicians[i] : null, null));
+                _slots.Add(new CampaignSlot(NextSlotId(), id, slots[i], i < slotClinicians.Count ? slotClinicians[i] : null, null));
             }
 
             return Task.FromResult(id);
@@ -319,6 +319,48 @@ public sealed class InMemoryCampaignStore : ICampaignStore
             return Task.FromResult(true);
         }
     }
+
+    public Task<bool> ReleaseSlotAsync(long slotId, long patientId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var index = _slots.FindIndex(s => s.Id == slotId && s.TakenBy == patientId);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            _slots[index] = _slots[index] with { TakenBy = null };
+            var row = _patients.Single(p => p.Record.Id == patientId);
+            row.Record = row.Record with { SlotId = null, Progress = PatientProgress.Trying, ConfirmedHow = null, ConfirmedAt = null };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MirrorEhrSlotsAsync(long campaignId, IReadOnlyList<(string EhrSlotId, DateTime StartsAt, string? Clinician)> free, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var listed = free.Select(f => f.EhrSlotId).ToHashSet(StringComparer.Ordinal);
+            _slots.RemoveAll(s => s.CampaignId == campaignId && s.EhrSlotId is { } id && s.TakenBy is null && !listed.Contains(id));
+            foreach (var (ehrSlotId, startsAt, clinician) in free)
+            {
+                var index = _slots.FindIndex(s => s.CampaignId == campaignId && s.EhrSlotId == ehrSlotId);
+                if (index < 0)
+                {
+                    _slots.Add(new CampaignSlot(NextSlotId(), campaignId, startsAt, clinician, null, ehrSlotId));
+                }
+                else
+                {
+                    _slots[index] = _slots[index] with { StartsAt = startsAt, Clinician = clinician };
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private long NextSlotId() => _slots.Count == 0 ? 1 : _slots.Max(s => s.Id) + 1;
 
     /// <summary>Takes a slot from under everyone, as another patient would.</summary>
     public void TakeFromUnder(long slotId, long patientId)
