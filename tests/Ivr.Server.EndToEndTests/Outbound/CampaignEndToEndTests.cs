@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Hl7.Fhir.Model;
 using Ivr.Asterisk.Ami;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Outbound;
 using Ivr.Server.EndToEndTests.Support;
+using Ivr.Testing.Fhir;
+using Task = System.Threading.Tasks.Task;
 
 namespace Ivr.Server.EndToEndTests.Outbound;
 
@@ -86,6 +90,41 @@ public sealed class CampaignEndToEndTests
         Assert.Equal(2, slots.Distinct().Count());
         Assert.Empty(await store.OpenSlotsAsync(id));
         Assert.All(await store.AttemptsAsync(id), a => Assert.Equal(AttemptResult.Rescheduled, a.Result));
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task WhereTheEhrBooksTwoPatientsRacingAreOfferedItsFreeSlotsAndEachIsBookedInTheEhrInADifferentOne()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ehr = await FhirDouble.StartAsync();
+        ehr.SeedSchedule("dr-chen", "Doctor Chen");
+        var day = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2).AddHours(15), TimeSpan.Zero);
+        var slots = new[] { ehr.SeedSlot("dr-chen", day, TimeSpan.FromMinutes(20)), ehr.SeedSlot("dr-chen", day.AddHours(1), TimeSpan.FromMinutes(20)) };
+        using var key = RSA.Create(2048);
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var first = await Rescheduling().AnswerAsync();
+        await using var second = await Rescheduling().AnswerAsync();
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        var phones = new Dictionary<string, int> { [Person] = first.Port, [Machine] = second.Port };
+        var practice = EhrLinkedPractice.Linked(TestPractice.Riverside(supervisor.Port), ehr, key, "book", "schedules: [dr-chen]", menu: string.Empty);
+        // The patient's short wait on the EHR is the product's; on a loaded test machine the first token and search can take
+        // longer (that path, the typed times or the office, is the unit tests'), so it is longer here.
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, [.. Settings(phones), "--Outbound:EhrTimeout=00:00:30"], practice);
+        var store = service.Get<ICampaignStore>();
+
+        // No typed times: every time offered is one of the EHR's.
+        var id = await StartAsync(store, CampaignKind.Reschedule, [Person, Machine]);
+
+        var done = await Eventually.ValueAsync(async () => (await store.PatientsAsync(id)) is var all && all.All(p => p.Progress == PatientProgress.Rescheduled) && (await store.AttemptsAsync(id)).All(a => a.EndedAt is not null) ? all : null, Patience, Saying("both patients to book a time in the EHR", service));
+        var mirrored = (await store.SlotsAsync(id)).ToDictionary(s => s.Id);
+        Assert.Equal(slots.Select(s => s.Id).Order(), done.Select(p => mirrored[p.SlotId!.Value].EhrSlotId).Order());
+        Assert.All(await store.AttemptsAsync(id), a => Assert.Contains("booked in the EHR: Appointment/", a.Detail, StringComparison.Ordinal));
+        var appointments = ehr.Stored<Appointment>().Where(a => a.Status == Appointment.AppointmentStatus.Booked).ToList();
+        Assert.Equal(done.Select(p => $"campaign-{id}-patient-{p.Id}").Order(), appointments.Select(a => Assert.Single(a.Identifier).Value ?? string.Empty).Select(v => v[..v.IndexOf("-slot-", StringComparison.Ordinal)]).Order());
+        Assert.Equal(slots.Select(s => "Slot/" + s.Id).Order(), appointments.Select(a => Assert.Single(a.Slot).Reference).Order());
+        Assert.All(ehr.Stored<Slot>(), s => Assert.Equal(Slot.SlotStatus.Busy, s.Status));
+        Assert.All(ehr.Requests.Where(r => r.Method == "POST" || r.Method == "PUT"), r => Assert.True(r.Validation is null || r.Validation.Success, r.Validation?.ToString()));
         await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(60));
     }
 
