@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Asterisk.Ami;
 using Ivr.Domain.Dispatch;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,24 @@ public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, Dispat
                 return _status;
             }
         }
+    }
+
+    /// <summary>Asks Asterisk (AMI <c>PJSIPShowRegistrationsOutbound</c>) once and takes its answer; an AMI failure leaves the state as it was.</summary>
+    public async Task CheckAsync(AmiClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        AmiEventList list;
+        try
+        {
+            list = await client.SendListActionAsync(new AmiAction(TrunkRegistrationList.Action), cancellationToken);
+        }
+        catch (AmiException exception)
+        {
+            logger.LogWarning("Could not ask Asterisk for carrier trunk {Endpoint}'s registration: {Reason}", options.Endpoint, exception.Message);
+            return;
+        }
+
+        await ObserveAsync(TrunkRegistrationList.Read(list.Events, options.Endpoint), cancellationToken);
     }
 
     /// <summary>Takes the state Asterisk reported just now; logs a change, and tells the supervisor when the trunk has been down past the grace or is back.</summary>

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Ivr.Asterisk.Ami;
 using Ivr.Telephony.Hosting;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Ivr.Telephony.Trunk;
 
@@ -11,7 +10,7 @@ namespace Ivr.Telephony.Trunk;
 /// login (<c>FullyBooted</c>) and every <see cref="TrunkOptions.RegistrationCheck"/> lead to one
 /// <c>PJSIPShowRegistrationsOutbound</c>, whose answer goes to <see cref="TrunkHealth"/>. Does nothing without a trunk.
 /// </summary>
-public sealed class TrunkWatcher(AmiConnectionService ami, TrunkHealth health, TrunkOptions options, TimeProvider time, ILogger<TrunkWatcher> logger) : BackgroundService
+public sealed class TrunkWatcher(AmiConnectionService ami, TrunkHealth health, TrunkOptions options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +46,7 @@ public sealed class TrunkWatcher(AmiConnectionService ami, TrunkHealth health, T
         {
             await foreach (var _ in asks.Reader.ReadAllAsync(stoppingToken))
             {
-                await CheckAsync(client, stoppingToken);
+                await health.CheckAsync(client, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,20 +54,6 @@ public sealed class TrunkWatcher(AmiConnectionService ami, TrunkHealth health, T
         }
 
         await ticks;
-    }
-
-    /// <summary>Asks Asterisk once and hands the answer to <see cref="TrunkHealth"/>; an AMI failure leaves the state as it was.</summary>
-    public async Task CheckAsync(AmiClient client, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var list = await client.SendListActionAsync(new AmiAction(TrunkRegistrationList.Action), cancellationToken);
-            await health.ObserveAsync(TrunkRegistrationList.Read(list.Events, options.Endpoint), cancellationToken);
-        }
-        catch (AmiException exception)
-        {
-            logger.LogWarning("Could not ask Asterisk for carrier trunk {Endpoint}'s registration: {Reason}", options.Endpoint, exception.Message);
-        }
     }
 
     private static async Task TickAsync(PeriodicTimer timer, ChannelWriter<bool> asks, CancellationToken cancellationToken)
