@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ivr.Asterisk.Ami;
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Live;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Telephony.Trunk;
@@ -10,7 +11,7 @@ namespace Ivr.Telephony.Trunk;
 /// when the trunk is down, and once it has stayed down for <see cref="TrunkOptions.DownGrace"/> (a restart of Asterisk
 /// registers again within seconds) an email to the supervisor; another when it is back. Fed by <see cref="TrunkWatcher"/>.
 /// </summary>
-public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, DispatchOptions dispatch, TimeProvider time, ILogger<TrunkHealth> logger)
+public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, DispatchOptions dispatch, TimeProvider time, ILogger<TrunkHealth> logger) : IOutsideLine
 {
     private readonly Lock _gate = new();
     private TrunkStatus _status = new(TrunkRegistrationState.Unknown, time.GetUtcNow());
@@ -25,6 +26,21 @@ public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, Dispat
             {
                 return _status;
             }
+        }
+    }
+
+    /// <inheritdoc />
+    OutsideLineStatus? IOutsideLine.Status
+    {
+        get
+        {
+            if (!options.Configured)
+            {
+                return null;
+            }
+
+            var status = Current;
+            return new OutsideLineStatus(status.State == TrunkRegistrationState.Registered, $"trunk {options.Endpoint} {Words(status.State)}", status.Since);
         }
     }
 
@@ -110,18 +126,18 @@ public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, Dispat
             result.Detail);
     }
 
-    private string Describe(TrunkStatus status)
+    private string Describe(TrunkStatus status) =>
+        string.Create(CultureInfo.InvariantCulture, $"trunk {options.Endpoint} {Words(status.State)} since {status.Since:yyyy-MM-dd HH:mm} UTC");
+
+    private static string Words(TrunkRegistrationState state) => state switch
     {
-        var what = status.State switch
-        {
-            TrunkRegistrationState.Registered => "registered",
-            TrunkRegistrationState.Rejected => "refused by the carrier (username or password?)",
-            TrunkRegistrationState.Missing => "not in Asterisk's configuration",
-            TrunkRegistrationState.Stopped => "stopped in Asterisk",
-            _ => "not registered (the carrier does not answer?)",
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"trunk {options.Endpoint} {what} since {status.Since:yyyy-MM-dd HH:mm} UTC");
-    }
+        TrunkRegistrationState.Registered => "registered",
+        TrunkRegistrationState.Rejected => "refused by the carrier (username or password?)",
+        TrunkRegistrationState.Missing => "not in Asterisk's configuration",
+        TrunkRegistrationState.Stopped => "stopped in Asterisk",
+        TrunkRegistrationState.Unknown => "not asked yet",
+        _ => "not registered (the carrier does not answer?)",
+    };
 }
 
 /// <summary>A trunk registration's state and when it began.</summary>

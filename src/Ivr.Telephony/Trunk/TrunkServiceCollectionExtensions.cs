@@ -22,6 +22,7 @@ public static class TrunkServiceCollectionExtensions
     {
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrunkOptions>>().Value);
         services.AddSingleton<TrunkHealth>();
+        services.AddSingleton<Ivr.Domain.Live.IOutsideLine>(sp => sp.GetRequiredService<TrunkHealth>());
         services.AddHostedService<TrunkWatcher>();
         return services;
     }

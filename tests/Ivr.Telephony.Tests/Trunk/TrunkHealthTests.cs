@@ -1,4 +1,5 @@
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Live;
 using Ivr.Telephony.Dispatch;
 using Ivr.Telephony.Tests.Support;
 using Ivr.Telephony.Trunk;
@@ -86,6 +87,20 @@ public sealed class TrunkHealthTests
         await _health.ObserveAsync(TrunkRegistrationState.Missing);
 
         Assert.Equal("trunk carrier not in Asterisk's configuration since 2026-12-03 02:10 UTC", Assert.Single(_mail.Sent).Notice.Detail);
+    }
+
+    [Fact]
+    public async Task TheOutsideLineSaysHowTheTrunkStandsAndNothingWithoutATrunk()
+    {
+        IOutsideLine line = _health;
+        Assert.Equal(new OutsideLineStatus(false, "trunk carrier not asked yet", Start), line.Status);
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await _health.ObserveAsync(TrunkRegistrationState.Registered);
+        Assert.Equal(new OutsideLineStatus(true, "trunk carrier registered", Start.AddSeconds(5)), line.Status);
+
+        IOutsideLine none = new TrunkHealth(new TrunkOptions(), _mail, new DispatchOptions(), _clock, new ListLogger<TrunkHealth>());
+        Assert.Null(none.Status);
     }
 
     private sealed class Mailbox : IEmailSender
