@@ -1,13 +1,16 @@
 namespace Ivr.Domain.Live;
 
 /// <summary>
-/// The service's line to the public phone network (a carrier trunk) as telephony sees it, for whoever shows it (the live
-/// view next; today the log and the supervisor's email say it).
+/// The service's line to the public phone network (a carrier trunk) as telephony sees it, for whoever shows it (the
+/// portal's live view).
 /// </summary>
 public interface IOutsideLine
 {
     /// <summary>How the line stands now; null when the service has no outside line configured.</summary>
     OutsideLineStatus? Status { get; }
+
+    /// <summary>Completes at the next change after it was read; read it again for the one after.</summary>
+    Task Changed { get; }
 }
 
 /// <summary>An outside line's state.</summary>

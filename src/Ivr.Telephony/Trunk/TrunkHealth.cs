@@ -16,6 +16,7 @@ public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, Dispat
     private readonly Lock _gate = new();
     private TrunkStatus _status = new(TrunkRegistrationState.Unknown, time.GetUtcNow());
     private bool _supervisorTold;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The registration's state now and since when.</summary>
     public TrunkStatus Current
@@ -25,6 +26,18 @@ public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, Dispat
             lock (_gate)
             {
                 return _status;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    Task IOutsideLine.Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
             }
         }
     }
@@ -74,6 +87,8 @@ public sealed class TrunkHealth(TrunkOptions options, IEmailSender email, Dispat
             {
                 var before = _status.State;
                 _status = new TrunkStatus(state, now);
+                _changed.TrySetResult();
+                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 if (IsDown(state))
                 {
                     logger.LogWarning("Carrier trunk {Endpoint} is {State} (was {Before}): phone numbers cannot be dialled", options.Endpoint, state, before);
