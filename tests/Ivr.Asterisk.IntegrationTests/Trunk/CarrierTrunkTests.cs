@@ -45,6 +45,7 @@ public sealed class CarrierTrunkTests
         Assert.True(result.Answered, $"the doctor's cell answered (reason {result.Reason})\n{carrier.Log[^Math.Min(4000, carrier.Log.Length)..]}");
         Assert.Equal(0, await cell.WaitAsync(TimeSpan.FromSeconds(30)));
         var rung = File.ReadAllText(trace);
+        File.Delete(trace);
         Assert.Contains("INVITE sip:13125550142@127.0.0.1", rung, StringComparison.Ordinal);
         Assert.Contains("From: \"Answering service\" <sip:+13125550199@", rung, StringComparison.Ordinal);
 
