@@ -5,12 +5,13 @@ using Ivr.Telephony.Hosting;
 using Ivr.Telephony.Live;
 using Ivr.Telephony.Outbound;
 using Ivr.Telephony.Prompts;
+using Ivr.Telephony.Trunk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.Telephony;
 
-/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, dispatch, and outbound campaigns.</summary>
+/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, dispatch, outbound campaigns, and the watch on the carrier trunk.</summary>
 public static class TelephonyServiceCollectionExtensions
 {
     public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddDispatch(configuration);
         services.AddOutbound(configuration);
         services.AddRecordedPrompts();
+        services.AddTrunkHealth();
         return services;
     }
 }

@@ -29,6 +29,22 @@ public static class AmiEvents
         Parse("Event: CoreShowChannel\r\nActionID: 7\r\n" + ChannelHeaders(uniqueId, channel, callerNumber, state, linkedId, "s")
             + $"Application: {application}\r\nApplicationData: \r\nDuration: {duration}\r\nBridgeId: \r\n");
 
+    /// <summary>A PJSIP outbound registration's change, as Asterisk 22 sent it when a carrier refused our password.</summary>
+    public static AmiMessage Registry(string status, string username = "sip:ivr-service@127.0.0.1:15261", string domain = "sip:127.0.0.1:15261") =>
+        Parse($"Event: Registry\r\nPrivilege: system,all\r\nTimestamp: 1796297139.718282\r\nChannelType: PJSIP\r\nUsername: {username}\r\nDomain: {domain}\r\nStatus: {status}\r\n");
+
+    /// <summary>One item of a PJSIPShowRegistrationsOutbound list, headers as Asterisk 22 wrote them for our trunk template.</summary>
+    public static AmiMessage OutboundRegistrationDetail(string name, string status) =>
+        Parse($"Event: OutboundRegistrationDetail\r\nActionID: 2\r\nObjectType: registration\r\nObjectName: {name}\r\nMaxRetries: 100000\r\n"
+            + "ClientUri: sip:ivr-service@127.0.0.1:15261\r\nSecurityNegotiation: no\r\nAuthRejectionPermanent: false\r\nServerUri: sip:127.0.0.1:15261\r\n"
+            + "MaxRandomInitialDelay: 10\r\nSupportPath: false\r\nRetryInterval: 30\r\nContactHeaderParams: \r\nExpiration: 300\r\nTransport: transport-tls\r\n"
+            + $"Line: true\r\nContactUser: ivr-service\r\nEndpoint: {name}\r\nUserAgent: \r\nForbiddenRetryInterval: 300\r\nOutboundAuth: {name}-auth\r\n"
+            + $"OutboundProxy: \r\nFatalRetryInterval: 0\r\nSupportOutbound: no\r\nStatus: {status}\r\nNextReg: 0\r\n");
+
+    /// <summary>The auth item the same list carries (with the password in clear, as Asterisk sends it).</summary>
+    public static AmiMessage AuthDetail(string name, string password) =>
+        Parse($"Event: AuthDetail\r\nActionID: 2\r\nObjectType: auth\r\nObjectName: {name}\r\nUsername: ivr-service\r\nAuthType: userpass\r\nPassword: {password}\r\n");
+
     private static string Channel(string name, string uniqueId, string channel, string callerNumber, string state, string? linkedId, string exten) =>
         $"Event: {name}\r\nPrivilege: call,all\r\nTimestamp: 1795360542.039523\r\n" + ChannelHeaders(uniqueId, channel, callerNumber, state, linkedId, exten);
 

@@ -45,6 +45,10 @@ public sealed class Sipp : IAsyncDisposable
     public static Sipp Answer(string scenario, int calls = 1, params string[] extra) =>
         Start(scenario, ["-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra]);
 
+    /// <summary>Starts a UAS on SIP port <paramref name="port"/> that takes one call; <paramref name="extra"/> adds SIPp options (a message trace).</summary>
+    public static Sipp AnswerOn(string scenario, int port, params string[] extra) =>
+        Start(Path.Combine(RealAsterisk.RepositoryRoot, "scripts", "sipp", scenario), ["-m", "1", .. extra], port, conductor: null);
+
     /// <summary>Waits for SIPp to end and returns its exit code (0: every call succeeded).</summary>
     public async Task<int> WaitAsync(TimeSpan? timeout = null)
     {

@@ -30,6 +30,9 @@ public sealed record Notice(NoticeKind Kind, string PracticeId, string PracticeN
     /// </summary>
     public string? ConfirmationLink { get; init; }
 
+    /// <summary>A service notice's state in a few words (an outside line's "refused by the carrier since 02:10 UTC"); never patient details.</summary>
+    public string? Detail { get; init; }
+
     /// <summary>A <see cref="NoticeKind.CampaignConfirmation"/>'s practice number to call, digits only.</summary>
     public string? CallbackNumber { get; init; }
 }

@@ -17,4 +17,13 @@ public enum NoticeKind
     /// Never posted to a webhook.
     /// </summary>
     CampaignConfirmation,
+
+    /// <summary>
+    /// To the supervisor: the service's line to the public phone network is down, so phone numbers (clinicians' cells,
+    /// patients' callbacks) cannot be dialled. <see cref="Notice.Detail"/> says how it stands. Never posted to a webhook.
+    /// </summary>
+    OutsideLineDown,
+
+    /// <summary>To the supervisor: the outside line is back after an <see cref="OutsideLineDown"/>. Never posted to a webhook.</summary>
+    OutsideLineRestored,
 }

@@ -97,8 +97,18 @@
     const channel = (c) =>
         `${c.role === 'physician' ? `physician ${c.attempt}` : c.role} · ${c.state}${c.inConference ? ' · in conference' : ''}`;
 
+    const outsideLine = document.getElementById('live-outside-line');
+    const renderOutsideLine = (line) => {
+        if (!outsideLine || !line) {
+            return;
+        }
+        outsideLine.dataset.state = line.up ? 'up' : 'down';
+        outsideLine.textContent = `Outside line: ${line.description} since ${line.since.substring(11, 16)} UTC`;
+    };
+
     const render = (snapshot) => {
         skew = Date.parse(snapshot.at) - Date.now();
+        renderOutsideLine(snapshot.outsideLine);
         status.dataset.state = snapshot.amiConnected ? 'live' : 'stale';
         status.textContent = snapshot.amiConnected
             ? 'Calls in progress, updated as they change.'

@@ -5,6 +5,7 @@ using Ivr.Portal.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using FromServicesAttribute = Microsoft.AspNetCore.Mvc.FromServicesAttribute;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Portal.Live;
 
 /// <summary>
-/// <c>/api/live</c>: the calls in progress now and the operator desk (<see cref="LiveJson"/>), and
+/// <c>/api/live</c>: the calls in progress now, the operator desk and the outside line (<see cref="LiveJson"/>), and
 /// <c>/api/live/events</c>: the same pushed as Server-Sent Events on every change of either. The stream does not keep the session alive (see
 /// <see cref="PortalCookieEvents"/>): it ends with an <c>expired</c> event when the session does, and
 /// when the account is removed, locked or changed, so the idle sign-out still applies to a live page.
@@ -31,11 +32,11 @@ public static class LiveApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, LiveAccess access, IOptions<JsonOptions> json)
+    private static async Task<IResult> GetAsync(HttpContext context, LiveAccess access, [FromServices] IEnumerable<IOutsideLine> lines, IOptions<JsonOptions> json)
     {
         var lookup = await access.OpenAsync(context.Who(), "live.view", context.RequestAborted);
         return lookup.Status == LookupStatus.Found
-            ? Results.Text(LiveJson.Write(lookup.Snapshot!, lookup.Desk!, json.Value.SerializerOptions), "application/json", Encoding.UTF8)
+            ? Results.Text(LiveJson.Write(lookup.Snapshot!, lookup.Desk!, lines.FirstOrDefault()?.Status, json.Value.SerializerOptions), "application/json", Encoding.UTF8)
             : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
@@ -43,6 +44,7 @@ public static class LiveApi
         HttpContext context,
         LiveAccess access,
         ILiveCalls tracker,
+        [FromServices] IEnumerable<IOutsideLine> lines,
         PortalAccounts accounts,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
@@ -60,7 +62,8 @@ public static class LiveApi
         var names = lookup.Names!;
         var board = access.Board;
         var noDesk = new TaskCompletionSource().Task;
-        var sent = (Calls: -1L, Desk: -2L);
+        var line = lines.FirstOrDefault();
+        var sent = (Calls: -1L, Desk: -2L, Line: (OutsideLineStatus?)null);
         try
         {
             var expires = await ServerSentEvents.OpenAsync(context, time, stop.Token);
@@ -74,16 +77,18 @@ public static class LiveApi
                 // Both read before the state they guard, so a change in between wakes the next turn.
                 var changed = tracker.Changed;
                 var deskChanged = board?.Changed ?? noDesk;
+                var lineChanged = line?.Changed ?? noDesk;
                 var snapshot = tracker.Snapshot();
                 var desk = access.Desk(who, names);
-                if ((snapshot.Version, desk.Version) != sent)
+                var status = line?.Status;
+                if ((snapshot.Version, desk.Version, status) != sent)
                 {
-                    var data = LiveJson.Write(LiveAccess.View(who, snapshot), desk, json.Value.SerializerOptions);
+                    var data = LiveJson.Write(LiveAccess.View(who, snapshot), desk, status, json.Value.SerializerOptions);
                     await ServerSentEvents.WriteAsync(context, $"event: snapshot\ndata: {data}\n\n", stop.Token);
-                    sent = (snapshot.Version, desk.Version);
+                    sent = (snapshot.Version, desk.Version, status);
                 }
 
-                if (!await ServerSentEvents.WaitAsync(context, expires, time, Heartbeat, stop.Token, changed, deskChanged))
+                if (!await ServerSentEvents.WaitAsync(context, expires, time, Heartbeat, stop.Token, changed, deskChanged, lineChanged))
                 {
                     return;
                 }

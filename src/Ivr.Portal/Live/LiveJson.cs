@@ -9,10 +9,18 @@ namespace Ivr.Portal.Live;
 /// </summary>
 public static class LiveJson
 {
-    public static string Write(LiveSnapshot snapshot, LiveDesk desk, JsonSerializerOptions options)
+    public static string Write(LiveSnapshot snapshot, LiveDesk desk, JsonSerializerOptions options) => Write(snapshot, desk, null, options);
+
+    /// <summary>The same with <c>outsideLine</c>: the carrier trunk's state, when the service has one.</summary>
+    public static string Write(LiveSnapshot snapshot, LiveDesk desk, OutsideLineStatus? outsideLine, JsonSerializerOptions options)
     {
         var json = JsonSerializer.SerializeToNode(snapshot, options)!.AsObject();
         json["desk"] = JsonSerializer.SerializeToNode(desk, options);
+        if (outsideLine is not null)
+        {
+            json["outsideLine"] = JsonSerializer.SerializeToNode(outsideLine, options);
+        }
+
         return json.ToJsonString(options);
     }
 }

@@ -4,6 +4,7 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Trunk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class AmiPhysicianDialer(
     AmiConnectionService ami,
     PhysicianLegRegistry legs,
     AgiScriptUrl agi,
+    TrunkDialing dialing,
     IOptions<ConferenceOptions> conference,
     TimeProvider time,
     ILogger<AmiPhysicianDialer> logger) : IPhysicianDialer
@@ -91,7 +93,7 @@ public sealed class AmiPhysicianDialer(
             .Add("Channel", contact.DialString)
             .RunningAgi(agi.For("physician", $"room={Uri.EscapeDataString(request.Room)}&attempt={attempt}"))
             .Add("Timeout", ((int)contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
-            .Add("CallerID", $"\"{request.Practice.Name}\" <answering-service>")
+            .Add("CallerID", dialing.ServiceCallerId(request.Practice.Name))
             .Add("ChannelId", channelId);
         var answered = await client.OriginateAsync(originate, contact.RingTimeout + TimeSpan.FromSeconds(15), cancellationToken);
         if (!answered.Answered)

@@ -5,7 +5,7 @@ using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Hosting;
-using Ivr.Telephony.Practices;
+using Ivr.Telephony.Trunk;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Telephony.Dispatch;
@@ -20,7 +20,7 @@ public sealed class AgiPageChannel(
     SealedPlayback playback,
     PageSpeech speaker,
     AmiConnectionService ami,
-    PracticesOptions practiceOptions,
+    TrunkDialing dialing,
     ConferenceOptions conference,
     ILogger logger) : IPageChannel
 {
@@ -58,14 +58,13 @@ public sealed class AgiPageChannel(
     public async Task<string?> CallPatientAsync(PatientMessage message, Practice? practice, long attemptId, string number, CancellationToken cancellationToken)
     {
         var room = $"callback-{message.Id}-{attemptId}";
-        var shown = practice?.Numbers.FirstOrDefault() ?? "answering-service";
         var client = await ami.ClientAsync(cancellationToken);
         var originate = new AmiAction("Originate")
-            .Add("Channel", practiceOptions.PhoneDialTemplate.Replace("{number}", number, StringComparison.Ordinal))
+            .Add("Channel", dialing.PhoneDialString(number))
             .Add("Application", "ConfBridge")
             .Add("Data", $"{room},{conference.BridgeProfile},{conference.CallerProfile}")
             .Add("Timeout", ((int)PatientRing.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
-            .Add("CallerID", $"\"{practice?.Name ?? "Answering service"}\" <{shown}>")
+            .Add("CallerID", dialing.PracticeCallerId(practice))
             .Add("ChannelId", room + "-patient");
         try
         {

@@ -4,6 +4,7 @@ using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Trunk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class AmiVoicePager(
     IDispatchStore dispatch,
     IMessageStore messages,
     AgiScriptUrl agi,
+    TrunkDialing dialing,
     PendingOriginations pending,
     DispatchOptions options,
     ILogger<AmiVoicePager> logger) : IVoicePager
@@ -33,7 +35,7 @@ public sealed class AmiVoicePager(
             .Add("Channel", request.Contact.DialString)
             .RunningAgi(agi.For("page", $"attempt={request.AttemptId}"))
             .Add("Timeout", ((int)request.Contact.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
-            .Add("CallerID", "\"Answering service\" <answering-service>")
+            .Add("CallerID", dialing.ServiceCallerId("Answering service"))
             .Add("ChannelId", channelId);
 
         // The page script serves this channel only while this page waits for it.

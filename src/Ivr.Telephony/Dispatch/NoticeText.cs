@@ -31,6 +31,8 @@ public static class NoticeText
             NoticeKind.MorningReport => Invariant($"{count} routine messages waiting — {practice}"),
             NoticeKind.PatchSummary => $"Summary of a patched call — {practice}",
             NoticeKind.CampaignConfirmation => $"Your appointment has changed: please confirm — {practice}",
+            NoticeKind.OutsideLineDown => "Carrier trunk down: phone numbers cannot be dialled",
+            NoticeKind.OutsideLineRestored => "Carrier trunk back: phone numbers are dialled again",
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -46,6 +48,8 @@ public static class NoticeText
             NoticeKind.MorningReport => MorningReportBody(notice, options),
             NoticeKind.PatchSummary => SummaryBody(notice, options),
             NoticeKind.CampaignConfirmation => CampaignConfirmationBody(notice),
+            NoticeKind.OutsideLineDown => TrunkBody(notice, down: true),
+            NoticeKind.OutsideLineRestored => TrunkBody(notice, down: false),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -73,6 +77,22 @@ public static class NoticeText
     /// <summary>Where a message is heard and acknowledged: <c>{PortalUrl}/messages/{id}</c>.</summary>
     public static string MessageLink(string portalUrl, long messageId) =>
         Invariant($"{portalUrl.TrimEnd('/')}/messages/{messageId}");
+
+    private static string TrunkBody(Notice notice, bool down)
+    {
+        var text = new StringBuilder();
+        text.Append(down
+            ? "The answering service's carrier trunk is not registered"
+            : "The answering service's carrier trunk is registered again");
+        text.Append(string.IsNullOrWhiteSpace(notice.Detail) ? ".\n" : $": {OneLine(notice.Detail)}.\n");
+        text.Append(down
+            ? "Until it is back, pages and calls to clinicians' phone numbers and patients' callbacks fail, and each "
+                + "escalation moves on to the next step; SIP phones and the portal still work.\n"
+                + "Check the carrier's account and the trunk settings (docs/trunk.md); the service's log says more.\n"
+            : "Phone numbers are dialled through it again.\n");
+        text.Append(NoPatientDetails);
+        return text.ToString();
+    }
 
     private static string UrgentBody(Notice notice, NotificationOptions options)
     {

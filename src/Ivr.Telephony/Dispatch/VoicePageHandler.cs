@@ -27,7 +27,7 @@ public sealed class VoicePageHandler(
     PageSpeech speech,
     PendingOriginations pending,
     AmiConnectionService ami,
-    IOptions<PracticesOptions> practiceOptions,
+    Trunk.TrunkDialing dialing,
     IOptions<ConferenceOptions> conference,
     IOptions<CallFlowOptions> options,
     TimeProvider time,
@@ -59,7 +59,7 @@ public sealed class VoicePageHandler(
 
         var practice = await practices.GetAsync(message.PracticeId, cancellationToken);
         var session = new PageSession(attempt, message, practice);
-        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())), playback, speech, ami, practiceOptions.Value, conference.Value, logger);
+        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())), playback, speech, ami, dialing, conference.Value, logger);
         await new PageFlow(line, session, new PageDependencies(dispatch, messages, audit, time, options.Value)).RunAsync(cancellationToken);
         if (session.Acknowledged)
         {

@@ -1,5 +1,6 @@
 using Ivr.Data;
 using Ivr.Domain.Practices;
+using Ivr.Telephony.Trunk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class PracticeServiceCollectionExtensions
     {
         services.AddOptions<PracticesOptions>().Bind(configuration.GetSection("Practices"));
         services.AddOptions<PromptsOptions>().Bind(configuration.GetSection("Prompts"));
+        services.AddTrunkDialing(configuration);
         services.AddSingleton<GreetingRenderer>();
         services.AddSingleton<IPracticePrompts, PracticePrompts>();
         services.AddSingleton<Ivr.Domain.Flow.IRenderedPrompts, RenderedPrompts>();
@@ -26,15 +28,10 @@ public static class PracticeServiceCollectionExtensions
                 options.Supervisor.DialString,
                 TimeSpan.FromSeconds(options.Supervisor.RingTimeoutSeconds),
                 "supervisor");
-            return new PracticeDirectory(sp.GetRequiredService<IPracticeStore>(), supervisor, contact => DialString(contact, options));
+            var dialing = sp.GetRequiredService<TrunkDialing>();
+            return new PracticeDirectory(sp.GetRequiredService<IPracticeStore>(), supervisor, dialing.DialString);
         });
         services.AddSingleton<IPracticeDirectory>(sp => sp.GetRequiredService<PracticeDirectory>());
         return services;
     }
-
-    /// <summary>A SIP contact is already a dial string; a phone number goes through the trunk template.</summary>
-    public static string DialString(ContactMethod contact, PracticesOptions options) =>
-        contact.Kind == ContactKind.Phone
-            ? options.PhoneDialTemplate.Replace("{number}", new string(contact.Address.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()), StringComparison.Ordinal)
-            : contact.Address;
 }

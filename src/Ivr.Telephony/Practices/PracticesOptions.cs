@@ -7,8 +7,8 @@ public sealed class PracticesOptions
     public SupervisorOptions Supervisor { get; set; } = new();
 
     /// <summary>
-    /// How a clinician's phone number is dialed: <c>{number}</c> is replaced by the digits. Defaults to
-    /// <c>PJSIP/{number}@trunk</c>, the endpoint named <c>trunk</c> that telecom admins add to pjsip.conf.
+    /// How a clinician's phone number is dialed when no carrier trunk is configured (<c>Trunk:Endpoint</c>, which
+    /// dials E.164 instead): <c>{number}</c> is replaced by the digits. Defaults to <c>PJSIP/{number}@trunk</c>.
     /// </summary>
     public string PhoneDialTemplate { get; set; } = "PJSIP/{number}@trunk";
 

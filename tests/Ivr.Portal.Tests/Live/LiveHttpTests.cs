@@ -6,6 +6,7 @@ using Ivr.Domain.Audit;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Live;
+using Ivr.Telephony.Trunk;
 using Ivr.Portal.Accounts;
 using Ivr.Portal.Live;
 using Microsoft.Extensions.Time.Testing;
@@ -99,6 +100,44 @@ public sealed class LiveHttpTests
 
         Assert.True(time.GetUtcNow() - signedIn >= TimeSpan.FromMinutes(15), "the stream ended before the session did");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSupervisorSeesTheCarrierTrunkOnThePageTheSnapshotAndTheStreamAsItChanges()
+    {
+        await using var portal = await ArrangeAsync("--Trunk:Endpoint=carrier");
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+        var trunk = portal.Get<TrunkHealth>();
+        await trunk.ObserveAsync(TrunkRegistrationState.Registered);
+
+        var page = await client.GetStringAsync("/live");
+        Assert.Matches(@"<p id=""live-outside-line"" data-state=""up"">Outside line: trunk carrier registered since \d\d:\d\d UTC</p>", page);
+
+        using var response = await client.GetAsync(LiveApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.True((await NextSnapshotAsync(events)).GetProperty("outsideLine").GetProperty("up").GetBoolean());
+
+        await trunk.ObserveAsync(TrunkRegistrationState.Rejected);
+        var line = (await NextSnapshotAsync(events)).GetProperty("outsideLine");
+        Assert.False(line.GetProperty("up").GetBoolean());
+        Assert.Equal("trunk carrier refused by the carrier (username or password?)", line.GetProperty("description").GetString());
+
+        var snapshot = await client.GetFromJsonAsync<JsonElement>("/api/live");
+        Assert.False(snapshot.GetProperty("outsideLine").GetProperty("up").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WithoutATrunkTheLiveViewSaysNothingOfAnOutsideLine()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+
+        Assert.DoesNotContain("live-outside-line", await client.GetStringAsync("/live"));
+        Assert.False((await client.GetFromJsonAsync<JsonElement>("/api/live")).TryGetProperty("outsideLine", out _));
     }
 
     [Fact]

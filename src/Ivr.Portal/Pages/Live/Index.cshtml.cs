@@ -11,7 +11,7 @@ namespace Ivr.Portal.Pages.Live;
 /// Calls in progress and the operator desk, for supervisors: drawn once here, then redrawn by <c>/assets/live.js</c> from the
 /// Server-Sent Events stream without a reload.
 /// </summary>
-public sealed class LiveModel(LiveAccess access) : PageModel
+public sealed class LiveModel(LiveAccess access, IEnumerable<IOutsideLine> lines) : PageModel
 {
     public PortalIdentity Who { get; private set; } = null!;
 
@@ -20,7 +20,14 @@ public sealed class LiveModel(LiveAccess access) : PageModel
     /// <summary>The operator desk: callers waiting and operators (not running in a portal-only host).</summary>
     public LiveDesk Desk { get; private set; } = LiveDesk.NotRunning;
 
+    /// <summary>The carrier trunk's state; null when the service has none.</summary>
+    public OutsideLineStatus? OutsideLine { get; private set; }
+
     public bool EveryPractice => Who.LivePractice is null;
+
+    /// <summary>"Outside line: trunk carrier registered since 02:10 UTC".</summary>
+    public static string Describe(OutsideLineStatus line) =>
+        $"Outside line: {line.Description} since {line.Since.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC";
 
     /// <summary>The time of day a call started, in its practice's zone (UTC when the service has no session for it).</summary>
     public static string Started(LiveCall call) => PortalFormat.TimeOfDay(call.StartedAt, call.TimeZone);
@@ -56,6 +63,7 @@ public sealed class LiveModel(LiveAccess access) : PageModel
 
         Snapshot = lookup.Snapshot!;
         Desk = lookup.Desk!;
+        OutsideLine = lines.FirstOrDefault()?.Status;
         return Page();
     }
 }

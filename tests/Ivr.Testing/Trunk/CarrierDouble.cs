@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Ivr.Testing.Trunk;
+
+/// <summary>
+/// A carrier for tests: a second Asterisk (<see cref="OwnAsterisk"/>) that listens for SIP over TLS with a certificate
+/// from a CA made for the test, asks digest authentication of every REGISTER and INVITE from our service's account,
+/// and routes calls to E.164 numbers (<c>+1…</c>) to SIPp phones on loopback, in plain RTP (the phones are not ours).
+/// It logs every SIP message it sends and receives (pjsip.conf's <c>debug</c>), so a test reads what came over TLS.
+/// </summary>
+public sealed partial class CarrierDouble : IAsyncDisposable
+{
+    /// <summary>The log file every SIP message goes to, in the carrier's log folder.</summary>
+    private const string SipLog = "carrier.log";
+
+    private readonly OwnAsterisk _asterisk;
+
+    private CarrierDouble(OwnAsterisk asterisk, int tlsPort, string caFile)
+    {
+        _asterisk = asterisk;
+        TlsPort = tlsPort;
+        CaFile = caFile;
+    }
+
+    /// <summary>The carrier's SIP over TLS port on 127.0.0.1.</summary>
+    public int TlsPort { get; }
+
+    /// <summary>The CA that signed the carrier's certificate (for 127.0.0.1), as this process sees the file.</summary>
+    public string CaFile { get; }
+
+    /// <summary>
+    /// Starts the carrier with one customer account (<paramref name="username"/>, <paramref name="password"/>) and a
+    /// route per number: <c>+13125550142</c> → the SIPp phone on that UDP port.
+    /// </summary>
+    public static async Task<CarrierDouble> StartAsync(string username, string password, IReadOnlyDictionary<string, int> phones)
+    {
+        var asterisk = OwnAsterisk.Prepare("carrier");
+        try
+        {
+            var tls = Path.Combine(asterisk.Outside, "tls");
+            await MakeCertificatesAsync(tls);
+            var tlsPort = OwnAsterisk.FreeTcpPort();
+            var phonesPort = OwnAsterisk.FreeUdpPort();
+            var etc = asterisk.Etc;
+            File.WriteAllText(Path.Combine(etc, "asterisk.conf"), asterisk.Directories() + "[options]\nrunuser = asterisk\nrungroup = asterisk\nverbose = 3\n");
+            File.Copy(Path.Combine(RepositoryFiles.Root, "dialplan", "modules.conf"), Path.Combine(etc, "modules.conf"));
+            File.WriteAllText(Path.Combine(etc, "logger.conf"), $"[general]\ndateformat = %F %T\n[logfiles]\n{SipLog} => notice,warning,error,verbose\n");
+            File.WriteAllText(Path.Combine(etc, "rtp.conf"), "[general]\nrtpstart = 41000\nrtpend = 41200\n");
+            File.WriteAllText(Path.Combine(etc, "pjsip.conf"), PjsipConf(asterisk.Inside + "/tls", tlsPort, phonesPort, username, password));
+            File.WriteAllText(Path.Combine(etc, "extensions.conf"), Extensions(phones));
+            return new CarrierDouble(await asterisk.StartAsync(), tlsPort, Path.Combine(tls, "ca.crt"));
+        }
+        catch
+        {
+            await asterisk.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Everything the carrier logged: the SIP messages it exchanged, in clear (they were TLS on the wire).</summary>
+    public string Log => _asterisk.Log(SipLog);
+
+    /// <summary>The SIP requests named <paramref name="method"/> the carrier received, each with its headers and body.</summary>
+    public IReadOnlyList<string> Received(string method) =>
+        ReceivedMessage().Matches(Log).Select(m => m.Groups["message"].Value).Where(m => m.StartsWith(method + " ", StringComparison.Ordinal)).ToList();
+
+    public ValueTask DisposeAsync() => _asterisk.DisposeAsync();
+
+    private static string PjsipConf(string tls, int tlsPort, int phonesPort, string username, string password) => $"""
+        [global]
+        type = global
+        ; Every SIP message, decrypted, into the log (logger.conf's verbose).
+        debug = yes
+
+        [carrier-tls]
+        type = transport
+        protocol = tls
+        bind = 127.0.0.1:{tlsPort}
+        cert_file = {tls}/carrier.crt
+        priv_key_file = {tls}/carrier.key
+        method = tlsv1_2
+
+        [carrier-udp]
+        type = transport
+        protocol = udp
+        bind = 127.0.0.1:{phonesPort}
+
+        ; The customer's account: the AOR is named as the username a REGISTER's To carries.
+        [{username}]
+        type = endpoint
+        transport = carrier-tls
+        context = from-customer
+        disallow = all
+        allow = ulaw,alaw
+        media_encryption = sdes
+        direct_media = no
+        rtp_symmetric = yes
+        auth = customer-auth
+        aors = {username}
+
+        [customer-auth]
+        type = auth
+        auth_type = userpass
+        username = {username}
+        password = {password}
+
+        [{username}]
+        type = aor
+        max_contacts = 1
+        remove_existing = yes
+
+        [customer-identify]
+        type = identify
+        endpoint = {username}
+        match = 127.0.0.1
+
+        ; The phones the carrier rings (never identified: they only answer).
+        [phones]
+        type = endpoint
+        transport = carrier-udp
+        context = from-phones
+        disallow = all
+        allow = alaw,ulaw
+        direct_media = no
+
+        """;
+
+    private static string Extensions(IReadOnlyDictionary<string, int> phones)
+    {
+        var text = new StringBuilder("[from-customer]\n");
+        foreach (var (number, port) in phones)
+        {
+            text.Append($"exten => {number},1,Dial(PJSIP/phones/sip:{number.TrimStart('+')}@127.0.0.1:{OwnAsterisk.Invariant(port)},30)\n same => n,Hangup()\n");
+        }
+
+        // A number the carrier does not know: "unallocated number".
+        text.Append("exten => _X.,1,Hangup(1)\nexten => _+X.,1,Hangup(1)\n\n[from-phones]\nexten => _X.,1,Hangup(21)\n");
+        return text.ToString();
+    }
+
+    private static async Task MakeCertificatesAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await OpenSslAsync(folder, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=Carrier double test CA");
+        await OpenSslAsync(folder, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "carrier.key", "-out", "carrier.csr", "-subj", "/CN=127.0.0.1");
+        File.WriteAllText(Path.Combine(folder, "san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+        await OpenSslAsync(folder, "x509", "-req", "-in", "carrier.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "carrier.crt", "-days", "2", "-extfile", "san.ext");
+    }
+
+    private static async Task OpenSslAsync(string folder, params string[] arguments)
+    {
+        var (exit, output) = await OwnAsterisk.RunAsync("openssl", arguments.Select(a => a is "ca.key" or "ca.crt" or "carrier.key" or "carrier.csr" or "carrier.crt" or "san.ext" ? Path.Combine(folder, a) : a));
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"openssl {string.Join(' ', arguments)} failed: {output}");
+        }
+    }
+
+    // res_pjsip_logger: "<--- Received SIP request (N bytes) from TLS:127.0.0.1:PORT --->" then the message, up to the next log line.
+    [GeneratedRegex(@"<--- Received SIP request \(\d+ bytes\) from [^\n]*--->\n(?<message>.*?)(?=\n\[\d{4}-\d\d-\d\d |\z)", RegexOptions.Singleline)]
+    private static partial Regex ReceivedMessage();
+}
