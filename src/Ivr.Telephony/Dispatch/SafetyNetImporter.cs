@@ -154,13 +154,15 @@ public sealed class SafetyNetImporter(
                 DialedNumber = did,
                 CallerId = callerId,
                 StartedAt = at,
-                RouteReason = "the service was unreachable: Asterisk's safety net answered",
+                RouteReason = parsed.Overload
+                    ? "every line was full: Asterisk's safety net answered instead of a busy signal"
+                    : "the service was unreachable: Asterisk's safety net answered",
             },
             cancellationToken);
         if (call?.EndedAt is null)
         {
-            var detail = call is null
-                ? "the service was unreachable; Asterisk's safety net took the message"
+            var detail = parsed.Overload ? "every line was full; Asterisk's safety net took the message"
+                : call is null ? "the service was unreachable; Asterisk's safety net took the message"
                 : "the service stopped mid-call; Asterisk's safety net took the message";
             await calls.CompleteAsync(callId, hasAudio ? File.GetLastWriteTimeUtc(File.Exists(audio) ? audio : RecordingVault.SealedPath(audio)) : at, CallOutcomes.Word(CallOutcome.SafetyNet), detail, cancellationToken);
         }
@@ -175,7 +177,9 @@ public sealed class SafetyNetImporter(
                     CallId = callId,
                     PracticeId = practiceId,
                     Urgency = Urgency.Urgent,
-                    UrgencyReason = hasAudio ? "taken by Asterisk's safety net while the service was unavailable" : NoAudioReason,
+                    UrgencyReason = !hasAudio ? NoAudioReason
+                        : parsed.Overload ? "taken by Asterisk's safety net while every line was full"
+                        : "taken by Asterisk's safety net while the service was unavailable",
                     CallbackNumber = callerId is not null && callerId.All(char.IsAsciiDigit) ? callerId : null,
                     CallerId = callerId,
                     MessageRecording = hasAudio ? audio : null,

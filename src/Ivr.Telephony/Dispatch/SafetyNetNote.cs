@@ -9,7 +9,8 @@ namespace Ivr.Telephony.Dispatch;
 /// What the dialplan's safety net wrote about a call it answered alone (<c>UNIQUEID.txt</c> beside its
 /// recording, one line of <c>name=value</c> pairs): <c>uniqueid</c>, <c>did</c> (the practice number
 /// dialed), <c>at</c> (epoch seconds) and <c>caller</c>, the caller's number sealed by the dialplan
-/// (dialplan/extensions.conf, <c>ivr-safety-net-note</c>): AES-128 under the 16-character key both sides
+/// (dialplan/extensions.conf, <c>ivr-safety-net-note</c>), and <c>why</c>: <c>overload</c> when every line was full and
+/// the service never had the call, <c>service</c> when it was unreachable or stopped mid-call (absent in older notes): AES-128 under the 16-character key both sides
 /// share, two blocks of 8 random characters and 8 of the number (padded with <c>.</c>), base64. A note of
 /// an older dialplan carries the number plain as <c>callerid</c>; it is still read. <see cref="Parse"/> is
 /// the one place that knows the note's format on disk, so a new format changes this file alone.
@@ -18,12 +19,13 @@ namespace Ivr.Telephony.Dispatch;
 /// <param name="DialedNumber">The number the caller dialed: digits and <c>+</c>, maybe empty.</param>
 /// <param name="CallerId">The caller id number (digits and <c>+</c>), opened; null when the caller sent none, or it is sealed under another key.</param>
 /// <param name="At">When the safety net answered, or null when the note does not say.</param>
-public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber, string? CallerId, DateTimeOffset? At)
+/// <param name="Overload">The caller was sent to the safety net because every line was full (the dialplan's limits), not because the service failed.</param>
+public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber, string? CallerId, DateTimeOffset? At, bool Overload = false)
 {
     private const int Block = 16;
     private const int Half = 8;
 
-    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "uniqueid", "did", "caller", "callerid", "at" };
+    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "uniqueid", "did", "caller", "callerid", "at", "why" };
 
     /// <summary>
     /// Reads a note. Anything the dialplan would not write — a field twice, an unknown field, text where
@@ -93,7 +95,13 @@ public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber,
             at = DateTimeOffset.FromUnixTimeSeconds(long.Parse(epoch, NumberStyles.None, CultureInfo.InvariantCulture));
         }
 
-        return new SafetyNetNote(uniqueId, did, callerId.Length > 0 ? callerId : null, at);
+        var why = fields.GetValueOrDefault("why") ?? "service";
+        if (why is not ("service" or "overload"))
+        {
+            throw new FormatException("the reason is neither service nor overload");
+        }
+
+        return new SafetyNetNote(uniqueId, did, callerId.Length > 0 ? callerId : null, at, why == "overload");
     }
 
     /// <summary>Seals a number the way the dialplan does (for tests and tools); <paramref name="nonce"/> is 16 characters.</summary>

@@ -99,4 +99,42 @@ public sealed class SafetyNetEndToEndTests
         Assert.False(File.Exists(Path.ChangeExtension(message.MessageRecording!, ".txt")), "the note was left in the spool");
         await Eventually.UntilAsync(async () => (await service.Dispatch.AttemptsAsync(message.Id)).Any(a => a.Recipient == "supervisor"), TimeSpan.FromSeconds(30), "the imported message's first page");
     }
+
+    [Fact]
+    public async Task WhenEveryLineIsFullTheCallerIsAnsweredByTheSafetyNetNotABusySignalAndTheMessageArrives()
+    {
+        await RealAsterisk.HangUpLeftoversAsync();
+        await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        await using var fallback = await SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).AnswerAsync(FallbackPort);
+        await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
+        await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, ["--Dispatch:Enabled=true"], TestPractice.Riverside());
+        var limit = (await ami.SendActionAsync(new AmiAction("Getvar").Add("Variable", "IVR_MAX_CALLS")))["Value"];
+        Assert.False(string.IsNullOrEmpty(limit), "the dialplan has no IVR_MAX_CALLS");
+
+        // This Asterisk is full: its limit of callers in the service is 0, so the next caller is over it.
+        await ami.SendActionAsync(new AmiAction("Setvar").Add("Variable", "IVR_MAX_CALLS").Add("Value", "0"));
+        try
+        {
+            var patient = SippScript.Patient()
+                .When(CallerCue.DialplanRecording).Speak().Press('#')
+                .Wait(TimeSpan.FromSeconds(6)).HangUp();
+            await using var sipp = await PatientCall.StartAsync(patient, service.Directory);
+            Assert.Equal(0, await sipp.WaitAsync(TimeSpan.FromSeconds(90)));
+        }
+        finally
+        {
+            await ami.SendActionAsync(new AmiAction("Setvar").Add("Variable", "IVR_MAX_CALLS").Add("Value", limit!));
+        }
+
+        // The service never had the call; its message arrives all the same, saying why, and is paged.
+        var message = await Eventually.ValueAsync(async () => (await service.Messages.ListAsync(10)).SingleOrDefault(), TimeSpan.FromSeconds(60), "the import of the overload net's message");
+        Assert.Equal("taken by Asterisk's safety net while every line was full", message.UrgencyReason);
+        Assert.Equal(PatientCall.CallerNumber, message.CallbackNumber);
+        var call = (await service.Calls.GetAsync(message.CallId))!;
+        Assert.Equal("safety-net", call.Outcome);
+        Assert.Equal("every line was full: Asterisk's safety net answered instead of a busy signal", call.RouteReason);
+        Assert.True(File.Exists(message.MessageRecording + ".enc"), "the imported recording was not sealed");
+        await Eventually.UntilAsync(async () => (await service.Dispatch.AttemptsAsync(message.Id)).Any(a => a.Recipient == "supervisor"), TimeSpan.FromSeconds(30), "the message's first page");
+        await RealAsterisk.AssertNoChannelsLeftAsync(ami, TimeSpan.FromSeconds(30));
+    }
 }

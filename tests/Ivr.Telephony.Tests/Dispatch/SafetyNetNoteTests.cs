@@ -15,6 +15,13 @@ public sealed class SafetyNetNoteTests
         Assert.Equal(new SafetyNetNote("1763795400.5", "15550100", "+15551112222", DateTimeOffset.FromUnixTimeSeconds(1763795400)), note);
     }
 
+    [Theory]
+    [InlineData("why=overload", true)]
+    [InlineData("why=service", false)]
+    [InlineData("", false)]
+    public void ANoteSaysWhetherEveryLineWasFullOrTheServiceFailed(string why, bool overload) =>
+        Assert.Equal(overload, SafetyNetNote.Parse($"uniqueid=1763795400.5 did=15550100 callerid= at=1763795400 {why}", "1763795400.5", null).Overload);
+
     [Fact]
     public void AnAnonymousCallerHasNoCallerId() =>
         Assert.Null(SafetyNetNote.Parse("uniqueid=1763795400.5 did=15550100 callerid= at=1763795400", "1763795400.5", null).CallerId);
@@ -30,6 +37,7 @@ public sealed class SafetyNetNoteTests
     [InlineData("uniqueid=1763795400.5 did=15550100 callerid=5551112222 at=1763795400", "../1763795400.5")]
     [InlineData("uniqueid=1763795400.5 did=15550100 callerid=555111222233334444555 at=1763795400", "1763795400.5")]
     [InlineData("uniqueid=1763795400.5 did=15550100 5551112222 at=1763795400", "1763795400.5")]
+    [InlineData("uniqueid=1763795400.5 did=15550100 callerid=5551112222 at=1763795400 why=5551112222", "1763795400.5")]
     public void ANoteTheDialplanWouldNotWriteIsRefusedWithoutRepeatingItsText(string text, string fileUniqueId)
     {
         var refused = Assert.Throws<FormatException>(() => SafetyNetNote.Parse(text, fileUniqueId, null));

@@ -50,8 +50,7 @@ public sealed partial class TrunkedAsterisk : IAsyncDisposable
             var amiPort = OwnAsterisk.FreeTcpPort();
             var etc = asterisk.Etc;
             Edit(etc, "asterisk.conf", text => asterisk.Directories() + text[text.IndexOf("[options]", StringComparison.Ordinal)..]
-                .Replace("highpriority = yes", "highpriority = no", StringComparison.Ordinal)
-                .Replace("maxload = 8", "maxload = 0", StringComparison.Ordinal));
+                .Replace("highpriority = yes", "highpriority = no", StringComparison.Ordinal));
             Edit(etc, "pjsip.conf", text => text.Replace("bind = 127.0.0.1:5060", "bind = 127.0.0.1:" + OwnAsterisk.Invariant(OwnAsterisk.FreeUdpPort()), StringComparison.Ordinal));
             Edit(etc, "manager.conf", text => text.Replace("port = 5038", "port = " + OwnAsterisk.Invariant(amiPort), StringComparison.Ordinal));
             Edit(etc, "http.conf", text => EnabledLine().Replace(text, "enabled = no"));
