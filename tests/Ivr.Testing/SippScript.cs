@@ -136,6 +136,23 @@ public sealed class SippScript
         return Sipp.Start(scenario, ["-s", number, "127.0.0.1:5060", "-m", "1"], Sipp.FreeUdpPort(), conductor);
     }
 
+    /// <summary>
+    /// Places <paramref name="calls"/> of this patient's calls from <paramref name="fromUser"/> to <paramref name="number"/>
+    /// at <paramref name="address"/> (host:port, e.g. a proxy in front of several Asterisk servers), all begun
+    /// within a second or two. A script without cues only: cues are followed through the single Asterisk's AMI.
+    /// </summary>
+    public Task<Sipp> CallAtAsync(string directory, string fromUser, string number, string address, int calls = 1)
+    {
+        if (Cues.Count > 0)
+        {
+            throw new InvalidOperationException("A caller with cues calls the single Asterisk (CallAsync).");
+        }
+
+        var scenario = WriteTo(directory, fromUser);
+        var count = calls.ToString(CultureInfo.InvariantCulture);
+        return Task.FromResult(Sipp.Start(scenario, ["-s", number, address, "-m", count, "-l", count, "-r", count], Sipp.FreeUdpPort(), conductor: null));
+    }
+
     /// <summary>Starts this phone on <paramref name="port"/> (or a free one), taking <paramref name="calls"/> calls, its cues followed through AMI.</summary>
     public async Task<Sipp> AnswerAsync(int? port = null, int calls = 1)
     {

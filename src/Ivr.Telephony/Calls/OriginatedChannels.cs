@@ -46,12 +46,13 @@ public static partial class OriginatedChannels
 
     /// <summary>
     /// Whether <paramref name="uniqueId"/> has a shape a FastAGI session may carry: Asterisk's own
-    /// (<c>EPOCH.SEQUENCE</c>), a clinician's leg (<see cref="Leg"/> of a call's room) or a page
+    /// (<c>EPOCH.SEQUENCE</c>, after the server's system name where asterisk.conf sets one, as each server of a
+    /// cluster does: <c>ivr-a1-EPOCH.SEQUENCE</c>), a clinician's leg (<see cref="Leg"/> of a call's room) or a page
     /// (<see cref="Page"/>) or a campaign call (<see cref="Outbound"/>) or an operator's leg (<see cref="Desk"/>). Anything else never reaches a file name, a search pattern or a log.
     /// </summary>
     public static bool IsWellFormed(string uniqueId) => WellFormedId().IsMatch(uniqueId);
 
-    [GeneratedRegex(@"^(?:[0-9]{1,12}\.[0-9]{1,9}|ivr-[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19}|outbound-[0-9]{1,19}|desk-[0-9]{1,12}\.[0-9]{1,9}-op[0-9]{1,4})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}|ivr-(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19}|outbound-[0-9]{1,19}|desk-(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}-op[0-9]{1,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormedId();
 
     /// <summary>busy, no-answer or failed, from the OriginateResponse's Asterisk reason code.</summary>

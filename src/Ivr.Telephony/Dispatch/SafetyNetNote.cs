@@ -153,7 +153,9 @@ public sealed partial record SafetyNetNote(string UniqueId, string DialedNumber,
         return aes;
     }
 
-    [GeneratedRegex(@"^[0-9]{1,12}\.[0-9]{1,9}\z", RegexOptions.CultureInvariant)]
+    // Epoch and sequence, after the server's system name (asterisk.conf's systemname) where one is set: each
+    // Asterisk of a cluster has its own, so two servers writing into one shared spool never take the same id.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex AsteriskId();
 
     [GeneratedRegex(@"^[0-9+]{0,20}\z", RegexOptions.CultureInvariant)]

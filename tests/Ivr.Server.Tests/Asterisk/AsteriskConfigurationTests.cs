@@ -79,6 +79,44 @@ public sealed partial class AsteriskConfigurationTests
     }
 
     [Fact]
+    public void TheSecondFastAgiServerIsTriedOnlyWhenTheFirstCannotBeReachedAndBeforeTheSafetyNet()
+    {
+        var inbound = Entries("extensions.conf", "ivr-inbound").Select(e => e.Value).ToList();
+        var first = inbound.FindIndex(v => v.StartsWith("n,AGI(${IVR_AGI}/inbound?", StringComparison.Ordinal));
+        var skip = inbound.FindIndex(v => v == "n,GotoIf($[\"${AGISTATUS}\" != \"FAILURE\" | \"${IVR_AGI_2}\" = \"\"]?answered)");
+        var second = inbound.FindIndex(v => v.StartsWith("n,AGI(${IVR_AGI_2}/inbound?", StringComparison.Ordinal));
+        var completed = inbound.FindIndex(v => v.StartsWith("n(answered),GotoIf($[\"${AGISTATUS}\" = \"SUCCESS\" & \"${IVR_COMPLETED}\" = \"1\"]?done)", StringComparison.Ordinal));
+        var safetyNet = inbound.FindIndex(v => v.Contains("Goto(ivr-safety-net,s,1)", StringComparison.Ordinal));
+
+        Assert.True(first >= 0 && first + 1 == skip && skip + 1 == second && second + 1 == completed && completed < safetyNet, string.Join("\n", inbound));
+        Assert.Equal(inbound[first].Replace("${IVR_AGI}", "${IVR_AGI_2}", StringComparison.Ordinal), inbound[second]);
+        Assert.Equal("@IVR_AGI@", Value("extensions.conf", "globals", "IVR_AGI"));
+        Assert.Equal("@IVR_AGI_2@", Value("extensions.conf", "globals", "IVR_AGI_2"));
+        var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"));
+        Assert.Contains("agi_url=${IVR_AGI:-agi://127.0.0.1:4573}", script);
+        // No second server unless one is named: the dialplan then behaves as it did with one.
+        Assert.Contains("agi_url_2=${IVR_AGI_2:-}", script);
+    }
+
+    [Fact]
+    public void EveryPlaceholderInTheTemplatesIsFilledInWhenRendered()
+    {
+        var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"));
+        var placeholders = System.IO.Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "dialplan"), "*.conf")
+            .SelectMany(f => Placeholder().Matches(File.ReadAllText(f)).Select(m => m.Value))
+            .ToHashSet();
+
+        Assert.Contains("@SIP_PORT@", placeholders);
+        Assert.Contains("@AMI_PORT@", placeholders);
+        Assert.All(placeholders, p => Assert.Contains($"-e \"s|{p}|", script, StringComparison.Ordinal));
+        // Today's single Asterisk keeps its ports when nothing asks for others.
+        foreach (var port in new[] { "5060", "5038", "8088", "10000", "20000" })
+        {
+            Assert.Matches($"=\\$\\{{IVR_ASTERISK_[A-Z_]+:-{port}\\}}", script);
+        }
+    }
+
+    [Fact]
     public void AsteriskRunsAsItsOwnUser()
     {
         Assert.Equal("asterisk", Value("asterisk.conf", "options", "runuser"));
@@ -160,10 +198,10 @@ public sealed partial class AsteriskConfigurationTests
             Assert.Equal($"sqlite3,ivr-phones,{family}", Value("extconfig.conf", "settings", family));
         }
 
-        var database = Value("res_config_sqlite3.conf", "ivr-phones", "dbfile");
-        Assert.Equal("/var/lib/asterisk/phones/phones.db", database);
+        Assert.Equal("@PHONES_DB@", Value("res_config_sqlite3.conf", "ivr-phones", "dbfile"));
         var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"));
-        Assert.Contains("Phones__Database=${base}" + database, script);
+        Assert.Contains("phones_db=${IVR_ASTERISK_PHONES_DB:-/var/lib/asterisk/phones/phones.db}", script);
+        Assert.Contains("Phones__Database=${base}${phones_db}", script);
         // The tables exist before Asterisk first looks a caller up there (else it logs their number).
         Assert.Contains("\"$repo/src/Ivr.Data/Phones/phones.sql\"", script);
         Assert.Equal("0", Value("res_config_sqlite3.conf", "ivr-phones", "batch"));
@@ -212,4 +250,7 @@ public sealed partial class AsteriskConfigurationTests
 
     [GeneratedRegex(@"^\[([^\]]+)\]")]
     private static partial Regex SectionHeader();
+
+    [GeneratedRegex("@[A-Z_0-9]+@")]
+    private static partial Regex Placeholder();
 }

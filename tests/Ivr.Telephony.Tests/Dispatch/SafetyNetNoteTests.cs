@@ -23,6 +23,15 @@ public sealed class SafetyNetNoteTests
         Assert.Equal(overload, SafetyNetNote.Parse($"uniqueid=1763795400.5 did=15550100 callerid= at=1763795400 {why}", "1763795400.5", null).Overload);
 
     [Fact]
+    public void ANoteOfAnAsteriskWithASystemNameIsRead()
+    {
+        var note = SafetyNetNote.Parse("uniqueid=ivr-a2-1763795400.5 did=15550100 callerid=5551112222 at=1763795400", "ivr-a2-1763795400.5", null);
+
+        Assert.Equal("ivr-a2-1763795400.5", note.UniqueId);
+        Assert.Equal("5551112222", note.CallerId);
+    }
+
+    [Fact]
     public void AnAnonymousCallerHasNoCallerId() =>
         Assert.Null(SafetyNetNote.Parse("uniqueid=1763795400.5 did=15550100 callerid= at=1763795400", "1763795400.5", null).CallerId);
 
@@ -35,6 +44,9 @@ public sealed class SafetyNetNoteTests
     [InlineData("uniqueid=1763795400.5 did=1555-0100 callerid=5551112222 at=1763795400", "1763795400.5")]
     [InlineData("uniqueid=1763795400.6 did=15550100 callerid=5551112222 at=1763795400", "1763795400.5")]
     [InlineData("uniqueid=1763795400.5 did=15550100 callerid=5551112222 at=1763795400", "../1763795400.5")]
+    [InlineData("uniqueid=../a2-1763795400.5 did=15550100 callerid=5551112222 at=1763795400", "../a2-1763795400.5")]
+    [InlineData("uniqueid=a.b-1763795400.5 did=15550100 callerid=5551112222 at=1763795400", "a.b-1763795400.5")]
+    [InlineData("uniqueid=-1763795400.5 did=15550100 callerid=5551112222 at=1763795400", "-1763795400.5")]
     [InlineData("uniqueid=1763795400.5 did=15550100 callerid=555111222233334444555 at=1763795400", "1763795400.5")]
     [InlineData("uniqueid=1763795400.5 did=15550100 5551112222 at=1763795400", "1763795400.5")]
     [InlineData("uniqueid=1763795400.5 did=15550100 callerid=5551112222 at=1763795400 why=5551112222", "1763795400.5")]

@@ -65,6 +65,9 @@ public sealed class VoicePageTrustTests
     [InlineData("inbound?did=15550100", "")]
     [InlineData("page?attempt=1", "page-1/../x")]
     [InlineData("physician?room=ivr-1700000000.1&attempt=1", "ivr-1700000000.1-leg1 ")]
+    [InlineData("inbound?did=15550100", "../a1-1700000000.1")]
+    [InlineData("inbound?did=15550100", "a1/b-1700000000.1")]
+    [InlineData("inbound?did=15550100", "-1700000000.1")]
     public async Task ASessionWithAMalformedUniqueIdIsHungUpBeforeItsScriptRuns(string script, string uniqueId)
     {
         await using var service = await PortalUnderTest.StartAsync();
@@ -80,6 +83,9 @@ public sealed class VoicePageTrustTests
     [InlineData("1700000000.12")]
     [InlineData("ivr-1700000000.12-leg3")]
     [InlineData("page-42")]
+    [InlineData("ivr-a1-1700000000.12")]
+    [InlineData("ivr-ivr-a1-1700000000.12-leg3")]
+    [InlineData("desk-ivr-a2-1700000000.12-op1")]
     public void TheIdsAsteriskAndTheServiceMakeAreWellFormed(string uniqueId) => Assert.True(OriginatedChannels.IsWellFormed(uniqueId));
 
     private static async Task<(long MessageId, long AttemptId)> PageAsync(PortalUnderTest service)
