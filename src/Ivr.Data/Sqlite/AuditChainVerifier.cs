@@ -9,7 +9,7 @@ namespace Ivr.Data;
 /// changed after it was written; a row whose chain value nothing valid links onto (a row added or
 /// re-hashed without the key, or the last row altered) has no valid link.
 /// </summary>
-public sealed class AuditChainVerifier(SqliteDatabase database, AuditChainKey key)
+public sealed class AuditChainVerifier(Database database, AuditChainKey key)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {

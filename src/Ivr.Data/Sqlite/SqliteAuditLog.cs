@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Ivr.Domain.Audit;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
@@ -11,12 +11,13 @@ namespace Ivr.Data;
 /// line append to the same file: each append takes SQLite's write lock first (BEGIN IMMEDIATE), then
 /// reads the last link and inserts the next row under it, so two writers never chain onto the same row.
 /// </summary>
-public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, IAuditOrigin? origin = null) : IAuditLog, IAuditTrail
+public sealed class SqliteAuditLog(Database database, AuditChainKey key, IAuditOrigin? origin = null) : IAuditLog, IAuditTrail
 {
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        await database.SerializeAsync(connection, transaction, "audit_log", cancellationToken);
         var last = await connection.QuerySingleOrDefaultAsync<(long Id, string? Chain)>(new CommandDefinition(
             "SELECT id, chain FROM audit_log ORDER BY id DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken));
         var row = new AuditRow
@@ -65,7 +66,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, I
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM audit_log{where}", parameters, cancellationToken: cancellationToken));
     }
 
-    internal static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, AuditRow row, string chain, CancellationToken cancellationToken) =>
+    internal static Task InsertAsync(DbConnection connection, DbTransaction transaction, AuditRow row, string chain, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, detail, session, address, chain) VALUES (@Id, @At, @Actor, @Action, @SubjectType, @SubjectId, @Detail, @Session, @Address, @chain)",
             new { row.Id, row.At, row.Actor, row.Action, row.SubjectType, row.SubjectId, row.Detail, row.Session, row.Address, chain },

@@ -8,7 +8,7 @@ namespace Ivr.Data;
 /// its own columns and only while they are empty, so a repeated event changes nothing and events arriving
 /// out of order (an answer before its join) still make one whole row.
 /// </summary>
-public sealed class SqliteDeskLog(SqliteDatabase database) : IDeskLog
+public sealed class SqliteDeskLog(Database database) : IDeskLog
 {
     public Task QueuedAsync(long callRecordId, string practiceId, DeskPriority priority, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(

@@ -74,7 +74,7 @@ public sealed class EhrFixture : IDisposable
 
     public FhirEhrLink Link { get; }
 
-    public SqliteDatabase DatabaseForTests => _temp.Database;
+    public Database DatabaseForTests => _temp.Database;
 
     public PhiProtector ProtectorForTests => _temp.Protector;
 

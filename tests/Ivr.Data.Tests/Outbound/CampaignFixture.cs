@@ -47,8 +47,8 @@ public sealed class CampaignFixture : IDisposable
         CreatedAt = Now.AddHours(-1),
     };
 
-    /// <summary>The same store in another process: separate <see cref="SqliteDatabase"/> and connections, same file and key.</summary>
-    public SqliteCampaignStore SecondProcess() => new(new SqliteDatabase(Temp.Options), PhiProtector.FromOptions(Temp.Options));
+    /// <summary>The same store in another process: separate <see cref="Database"/> and connections, same file and key.</summary>
+    public SqliteCampaignStore SecondProcess() => new(Database.For(Temp.Options), PhiProtector.FromOptions(Temp.Options));
 
     /// <summary>A campaign with the patients given, started at <paramref name="startedAt"/> (all of them due then).</summary>
     public async Task<long> RunningAsync(IReadOnlyList<CampaignPatient> patients, DateTimeOffset? startedAt = null, Campaign? campaign = null, IReadOnlyList<DateTime>? slots = null)

@@ -152,7 +152,7 @@ public sealed class CampaignRecordTests
         Assert.Equal(11, result.Values);
         Assert.Equal([oldKey], result.Retired);
         Assert.Equal((11, 0), (await rotation.StatusAsync(null))[result.CurrentKeyId]);
-        var service = new SqliteCampaignStore(new SqliteDatabase(f.Temp.Options), PhiProtector.FromOptions(f.Temp.Options));
+        var service = new SqliteCampaignStore(Database.For(f.Temp.Options), PhiProtector.FromOptions(f.Temp.Options));
         Assert.Equal([CampaignFixture.Maria, CampaignFixture.Leo], (await service.PatientsAsync(campaign)).Select(p => p.Patient));
         Assert.Equal([Now], await service.CallTimesAsync(campaign, CampaignFixture.Maria.Phone));
         Assert.Equal(Now, await service.OptedOutAtAsync("riverside", CampaignFixture.Leo.Phone));

@@ -39,7 +39,7 @@ public sealed class PatchSummaryStoreTests
         var (messages, _, callId) = await ArrangeAsync(temp);
         var typed = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(
             new DeskMessageForm("Maria", "Ava", "2021-03-04", "5559876543", true, "fever", Urgency.Urgent, ""), callId, "p", null, "sam", Start.AddMinutes(1))));
-        var other = new SqliteMessageStore(new SqliteDatabase(temp.Options), temp.Protector);
+        var other = new SqliteMessageStore(Database.For(temp.Options), temp.Protector);
 
         var saves = await Task.WhenAll(
             Task.Run(() => messages.SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(callId, "p", null, Summary, Start.AddMinutes(9))))),

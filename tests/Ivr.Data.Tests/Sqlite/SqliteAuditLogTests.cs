@@ -127,8 +127,8 @@ public sealed class SqliteAuditLogTests
         var key = AuditChainKey.FromOptions(temp.Options);
 
         // Two SqliteDatabase objects stand for the service and the command line: separate connections to one file.
-        var first = new SqliteAuditLog(new SqliteDatabase(temp.Options), key);
-        var second = new SqliteAuditLog(new SqliteDatabase(temp.Options), key);
+        var first = new SqliteAuditLog(Database.For(temp.Options), key);
+        var second = new SqliteAuditLog(Database.For(temp.Options), key);
         var appends = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? first : second).RecordAsync(Entry(i))).ToArray();
         await Task.WhenAll(appends);
 

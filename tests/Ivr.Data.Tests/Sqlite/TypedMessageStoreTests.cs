@@ -59,8 +59,8 @@ public sealed class TypedMessageStoreTests
         var (_, _, _) = await ArrangeAsync(temp);
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         // Each operator's save as another process would make it: its own database object, its own connections.
-        var sam = new SqliteMessageStore(new SqliteDatabase(temp.Options), temp.Protector);
-        var kim = new SqliteMessageStore(new SqliteDatabase(temp.Options), temp.Protector);
+        var sam = new SqliteMessageStore(Database.For(temp.Options), temp.Protector);
+        var kim = new SqliteMessageStore(Database.For(temp.Options), temp.Protector);
 
         for (var round = 0; round < 10; round++)
         {
