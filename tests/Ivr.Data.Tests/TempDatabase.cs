@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using Npgsql;
 
@@ -57,6 +58,44 @@ public sealed class TempDatabase : IDisposable
     public PhiProtector Protector { get; }
 
     public string DatabaseFile => Path.Combine(Directory, "ivr.db");
+
+    /// <summary>
+    /// Everything the database keeps, as raw as it can be read: on SQLite every byte of the file and its write-ahead log
+    /// (checkpointed first); on PostgreSQL every row of every table as PostgreSQL writes it out. Patient data must not
+    /// appear in it in plain.
+    /// </summary>
+    public async Task<string> StoredTextAsync()
+    {
+        var text = new StringBuilder();
+        await using var connection = await Database.OpenAsync();
+        if (Options.Provider == DataProvider.Postgres)
+        {
+            foreach (var table in await connection.QueryAsync<string>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+            {
+                text.AppendJoin('\n', await connection.QueryAsync<string>($"SELECT t::text FROM {table} t")).Append('\n');
+            }
+
+            return text.ToString();
+        }
+
+        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "ivr.db*"))
+        {
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var memory = new MemoryStream();
+                await stream.CopyToAsync(memory);
+                text.Append(Encoding.Latin1.GetString(memory.ToArray()));
+            }
+            catch (FileNotFoundException)
+            {
+                // SQLite removes -wal and -shm when its last connection closes, which may happen between the listing and the read.
+            }
+        }
+
+        return text.ToString();
+    }
 
     public void Dispose()
     {

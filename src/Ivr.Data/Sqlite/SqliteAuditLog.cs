@@ -7,9 +7,10 @@ using System.Data.Common;
 namespace Ivr.Data;
 
 /// <summary>
-/// The audit log in SQLite, hash-chained (see <see cref="AuditChain"/>). The service and the command
-/// line append to the same file: each append takes SQLite's write lock first (BEGIN IMMEDIATE), then
-/// reads the last link and inserts the next row under it, so two writers never chain onto the same row.
+/// The audit log, hash-chained (see <see cref="AuditChain"/>). The service and the command line (and on
+/// PostgreSQL several servers) append to the same log: each append takes the writers' lock first (SQLite's
+/// BEGIN IMMEDIATE, PostgreSQL's audit_log advisory lock), then reads the last link and inserts the next row
+/// under it, so two writers never chain onto the same row.
 /// </summary>
 public sealed class SqliteAuditLog(Database database, AuditChainKey key, IAuditOrigin? origin = null) : IAuditLog, IAuditTrail
 {
@@ -76,7 +77,7 @@ public sealed class SqliteAuditLog(Database database, AuditChainKey key, IAuditO
     private static AuditEntry Entry(AuditRow row) =>
         new(Time.Read(row.At), row.Actor, row.Action, row.SubjectType, row.SubjectId, row.Detail) { Session = row.Session, Address = row.Address };
 
-    private static (string Where, DynamicParameters Parameters) Filter(AuditQuery query)
+    private (string Where, DynamicParameters Parameters) Filter(AuditQuery query)
     {
         var conditions = new List<string>();
         var parameters = new DynamicParameters();
@@ -94,7 +95,7 @@ public sealed class SqliteAuditLog(Database database, AuditChainKey key, IAuditO
 
         if (!string.IsNullOrEmpty(query.Actor))
         {
-            conditions.Add("instr(actor, @actor) > 0");
+            conditions.Add(database.Contains("actor", "@actor"));
             parameters.Add("actor", query.Actor);
         }
 

@@ -17,10 +17,11 @@ public sealed class DispatchFixture : IDisposable
 {
     public static readonly DateTimeOffset Night = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero); // 22:00 Monday in New York
 
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
 
-    public DispatchFixture()
+    public DispatchFixture(DataProvider provider = DataProvider.Sqlite)
     {
+        _temp = new TempDatabase(provider);
         Clock = new SimulatedClock(Night);
         _temp.Database.MigrateAsync().GetAwaiter().GetResult();
         Store = new SqliteDispatchStore(_temp.Database, _temp.Protector);
