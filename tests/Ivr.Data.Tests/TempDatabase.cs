@@ -29,7 +29,7 @@ public sealed class TempDatabase : IDisposable
         {
             _postgresAdmin = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } admin
                 ? admin
-                : throw new InvalidOperationException($"This test runs on PostgreSQL too and {PostgresVariable} is not set: run scripts/postgres start, then export \"$(scripts/postgres env)\" (scripts/test does both).");
+                : throw new InvalidOperationException($"This test runs on PostgreSQL too and {PostgresVariable} is not set: run scripts/postgres start, then set -a; . <(scripts/postgres env); set +a (scripts/test does both).");
             _postgresName = "ivr_test_" + Guid.NewGuid().ToString("N");
             using (var connection = new NpgsqlConnection(_postgresAdmin))
             {

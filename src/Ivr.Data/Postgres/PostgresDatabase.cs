@@ -20,7 +20,22 @@ public sealed class PostgresDatabase : Database
     public PostgresDatabase(DataOptions options)
         : base(options)
     {
-        _source = NpgsqlDataSource.Create(options.ConnectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new DataException($"Data:Provider is postgres, and Data:ConnectionString is not a PostgreSQL connection string (Host=...;Database=...;Username=...): {exception.Message}");
+        }
+
+        if (string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Database))
+        {
+            throw new DataException("Data:Provider is postgres: set Data:ConnectionString to the shared database, e.g. Host=db1;Database=ivr;Username=ivr;Password=... (docs/postgres.md).");
+        }
+
+        _source = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     public override DataProvider Provider => DataProvider.Postgres;

@@ -14,6 +14,12 @@ public sealed class AuditChainVerifier(Database database, AuditChainKey key)
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await VerifyAsync(connection, key, cancellationToken);
+    }
+
+    /// <summary>Walks the chain over <paramref name="connection"/> (and the transaction open on it, as the copy to PostgreSQL checks its rows before committing).</summary>
+    internal static async Task<AuditVerification> VerifyAsync(System.Data.Common.DbConnection connection, AuditChainKey key, CancellationToken cancellationToken)
+    {
         // Streamed: six years of rows need not fit in memory.
         var rows = connection.QueryUnbufferedAsync<AuditRow>($"SELECT {AuditRow.Columns} FROM audit_log ORDER BY id").WithCancellation(cancellationToken);
 

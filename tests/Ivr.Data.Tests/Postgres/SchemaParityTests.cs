@@ -57,7 +57,7 @@ public sealed class SchemaParityTests
     {
         using var sqlite = new TempDatabase();
         var sqliteVersions = sqlite.Database.MigrationVersions;
-        var postgresVersions = new PostgresDatabase(new DataOptions { Provider = DataProvider.Postgres, ConnectionString = "Host=localhost" }).MigrationVersions;
+        var postgresVersions = new PostgresDatabase(new DataOptions { Provider = DataProvider.Postgres, ConnectionString = "Host=localhost;Database=unused" }).MigrationVersions;
         var baseline = postgresVersions.Min();
         Assert.Equal(sqliteVersions.Where(v => v >= baseline), postgresVersions);
     }
