@@ -51,6 +51,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SqlitePromptRecordingStore>();
         services.AddSingleton<Ivr.Domain.Prompts.IPromptRecordingStore>(provider => provider.GetRequiredService<SqlitePromptRecordingStore>());
         services.AddSingleton<Ivr.Domain.Ehr.IEhrHandoffStore, SqliteEhrHandoffStore>();
+        if (options.Provider == DataProvider.Postgres)
+        {
+            services.AddSingleton<IDispatchWakeup>(provider => new PostgresDispatchWakeup(
+                options, provider.GetService<TimeProvider>() ?? TimeProvider.System, provider.GetService<Microsoft.Extensions.Logging.ILogger<PostgresDispatchWakeup>>()));
+        }
+
         services.AddEhrLink();
         services.AddHostedService<MigrationService>();
         return services;
