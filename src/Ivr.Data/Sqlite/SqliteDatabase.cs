@@ -58,7 +58,7 @@ public sealed class SqliteDatabase : Database
 
     private protected override string SchemaVersionTable => "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
 
-    /// <summary>Each migration's transaction holds the file's write lock; the one that finds its number applied skips it.</summary>
+    /// <summary>Nothing beyond each migration's own write transaction, as it always was on SQLite.</summary>
     private protected override Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 

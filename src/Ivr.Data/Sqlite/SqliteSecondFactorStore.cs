@@ -82,6 +82,8 @@ public sealed class SqliteSecondFactorStore(Database database, PhiProtector prot
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        // Two regenerations at once leave one set of codes, never both.
+        await database.SerializeAsync(connection, transaction, "user_recovery_codes", cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM user_recovery_codes WHERE user_id = @userId", new { userId }, transaction, cancellationToken: cancellationToken));
         foreach (var hash in hashes)
         {
