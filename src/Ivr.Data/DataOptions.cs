@@ -3,7 +3,16 @@ namespace Ivr.Data;
 /// <summary>Where the database and the encryption key live.</summary>
 public sealed class DataOptions
 {
-    /// <summary>SQLite connection string. Default <c>Data Source=data/ivr.db</c> (the folder is created when missing).</summary>
+    /// <summary>
+    /// Which database: <see cref="DataProvider.Sqlite"/> (default) or <see cref="DataProvider.Postgres"/> for several
+    /// servers sharing one (<c>Data__Provider=postgres</c>; see docs/postgres.md).
+    /// </summary>
+    public DataProvider Provider { get; set; } = DataProvider.Sqlite;
+
+    /// <summary>
+    /// The connection string of <see cref="Provider"/>'s database. Default <c>Data Source=data/ivr.db</c> (SQLite; the
+    /// folder is created when missing). For PostgreSQL an Npgsql one, e.g. <c>Host=db1;Database=ivr;Username=ivr;Password=...</c>.
+    /// </summary>
     public string ConnectionString { get; set; } = "Data Source=data/ivr.db";
 
     /// <summary>File holding the key that encrypts patient data. Default <c>data/keys/phi.key</c>; created (mode 0600) on first run.</summary>

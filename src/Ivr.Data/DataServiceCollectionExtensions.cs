@@ -12,14 +12,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Ivr.Data;
 
-/// <summary>Registers the SQLite stores, the key and the recording vault; migrations run at start.</summary>
+/// <summary>Registers the stores on the database <c>Data:Provider</c> names (SQLite or PostgreSQL), the key and the recording vault; migrations run at start.</summary>
 public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddIvrData(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Data").Get<DataOptions>() ?? new DataOptions();
         services.AddSingleton(options);
-        services.AddSingleton(new SqliteDatabase(options));
+        services.AddSingleton(Database.For(options));
         services.AddSingleton(_ => PhiProtector.FromOptions(options));
         services.AddSingleton<RecordingVault>();
         services.AddSingleton<PhiKeyRotation>();
@@ -51,6 +51,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SqlitePromptRecordingStore>();
         services.AddSingleton<Ivr.Domain.Prompts.IPromptRecordingStore>(provider => provider.GetRequiredService<SqlitePromptRecordingStore>());
         services.AddSingleton<Ivr.Domain.Ehr.IEhrHandoffStore, SqliteEhrHandoffStore>();
+        if (options.Provider == DataProvider.Postgres)
+        {
+            services.AddSingleton<IDispatchWakeup>(provider => new PostgresDispatchWakeup(
+                options, provider.GetService<TimeProvider>() ?? TimeProvider.System, provider.GetService<Microsoft.Extensions.Logging.ILogger<PostgresDispatchWakeup>>()));
+        }
+
         services.AddEhrLink();
         services.AddHostedService<MigrationService>();
         return services;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace Ivr.Data;
 
 /// <summary>Brings the schema up to date before anything else starts (hosted services start in order).</summary>
-public sealed class MigrationService(SqliteDatabase database, PhiProtector protector) : IHostedService
+public sealed class MigrationService(Database database, PhiProtector protector) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Ivr.Data;
 /// (a value the service changed meanwhile is read again on the next pass). The old keys are retired only
 /// when a count finds nothing left that uses them. A rotation stopped midway resumes when run again.
 /// </summary>
-public sealed class PhiKeyRotation(SqliteDatabase database, PhiProtector protector, RecordingVault vault)
+public sealed class PhiKeyRotation(Database database, PhiProtector protector, RecordingVault vault)
 {
     private const int Batch = 200;
 

@@ -95,6 +95,7 @@ public static class IvrCommandLine
         root.Subcommands.Add(OperatorCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
+        root.Subcommands.Add(DataCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
 
         // ivr help [COMMAND...] is ivr [COMMAND...] --help, as it always was.

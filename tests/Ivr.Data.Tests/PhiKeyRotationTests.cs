@@ -24,10 +24,11 @@ public sealed class PhiKeyRotationTests
         Assert.Throws<DataException>(() => protector.Unprotect(stored, "calls", "callback_number", "1"));
     }
 
-    [Fact]
-    public async Task ACallbackNumberCopiedIntoAnotherMessagesRowDoesNotRead()
+    [Theory]
+    [BothDatabases]
+    public async Task ACallbackNumberCopiedIntoAnotherMessagesRowDoesNotRead(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
         var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1700000000.1", PracticeId = "p", DialedNumber = "15550100", StartedAt = Start });
@@ -52,10 +53,11 @@ public sealed class PhiKeyRotationTests
         Assert.Equal("5551234567", new PhiProtector(key).Unprotect(legacy, "messages", "callback_number", "7"));
     }
 
-    [Fact]
-    public async Task ARecordingRenamedToAnotherMessagesNameDoesNotOpen()
+    [Theory]
+    [BothDatabases]
+    public async Task ARecordingRenamedToAnotherMessagesNameDoesNotOpen(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var vault = new RecordingVault(temp.Protector);
         var plain = Path.Combine(temp.Directory, "a.wav");
         await File.WriteAllBytesAsync(plain, RandomNumberGenerator.GetBytes(1000));
@@ -65,10 +67,11 @@ public sealed class PhiKeyRotationTests
         await Assert.ThrowsAsync<DataException>(() => vault.OpenAsync(Path.Combine(temp.Directory, "b.wav")));
     }
 
-    [Fact]
-    public async Task RotationLeavesEveryValueAndRecordingReadableAndTheOldKeyUnused()
+    [Theory]
+    [BothDatabases]
+    public async Task RotationLeavesEveryValueAndRecordingReadableAndTheOldKeyUnused(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (calls, messages, secrets, vault) = Stores(temp, temp.Protector);
         var recordings = Directory.CreateDirectory(Path.Combine(temp.Directory, "recordings")).FullName;
@@ -105,10 +108,11 @@ public sealed class PhiKeyRotationTests
         Assert.Equal(audio, opened.ToArray());
     }
 
-    [Fact]
-    public async Task RotationReEncryptsWhatAnOperatorTypedAndItStillReads()
+    [Theory]
+    [BothDatabases]
+    public async Task RotationReEncryptsWhatAnOperatorTypedAndItStillReads(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (calls, messages, _, vault) = Stores(temp, temp.Protector);
         var callId = await calls.StartAsync(new CallRecord { UniqueId = "1700000000.1", PracticeId = "p", DialedNumber = "15550100", StartedAt = Start });
@@ -126,10 +130,11 @@ public sealed class PhiKeyRotationTests
         Assert.Equal(message with { Id = messageId }, await messages.GetAsync(messageId));
     }
 
-    [Fact]
-    public async Task ARotationThatFailsMidwayKeepsEverythingReadableAndResumesUnderTheSameKey()
+    [Theory]
+    [BothDatabases]
+    public async Task ARotationThatFailsMidwayKeepsEverythingReadableAndResumesUnderTheSameKey(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (calls, messages, _, vault) = Stores(temp, temp.Protector);
         var recordings = Directory.CreateDirectory(Path.Combine(temp.Directory, "recordings")).FullName;

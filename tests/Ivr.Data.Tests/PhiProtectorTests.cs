@@ -48,10 +48,11 @@ public sealed class PhiProtectorTests
         Assert.Throws<DataException>(() => protector.Unprotect(stored, "calls.caller_id"));
     }
 
-    [Fact]
-    public void KeyFileIsCreatedOwnerOnlyAndReusedOnTheNextStart()
+    [Theory]
+    [BothDatabases]
+    public void KeyFileIsCreatedOwnerOnlyAndReusedOnTheNextStart(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         Assert.False(OperatingSystem.IsWindows(), "The service runs on Linux, beside Asterisk.");
         if (!OperatingSystem.IsWindows())
         {
@@ -62,19 +63,21 @@ public sealed class PhiProtectorTests
         Assert.Equal("x", PhiProtector.FromOptions(temp.Options).Unprotect(stored, "c"));
     }
 
-    [Fact]
-    public void BrokenKeyFileIsAClearError()
+    [Theory]
+    [BothDatabases]
+    public void BrokenKeyFileIsAClearError(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         File.WriteAllText(temp.Options.KeyFile, "not base64 !!");
         var error = Assert.Throws<DataException>(() => PhiProtector.FromOptions(temp.Options));
         Assert.Contains(temp.Options.KeyFile, error.Message);
     }
 
-    [Fact]
-    public async Task VaultSealsARecordingRemovesThePlainFileAndOpensItAgainInMemory()
+    [Theory]
+    [BothDatabases]
+    public async Task VaultSealsARecordingRemovesThePlainFileAndOpensItAgainInMemory(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var vault = new RecordingVault(temp.Protector);
         var plain = Path.Combine(temp.Directory, "call-message-1.wav");
         var audio = RandomNumberGenerator.GetBytes(48_000);

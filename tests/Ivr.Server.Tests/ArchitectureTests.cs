@@ -12,8 +12,8 @@ public sealed class ArchitectureTests
 {
     public static TheoryData<string, string[]> Forbidden => new()
     {
-        { "Ivr.Asterisk", ["Ivr.Domain", "Ivr.Data", "Ivr.Telephony", "Ivr.Portal", "ivr", "Stateless", "Microsoft.Data.Sqlite", "Dapper", "Hl7.Fhir.Base", "Hl7.Fhir.R4"] },
-        { "Ivr.Domain", ["Ivr.Asterisk", "Ivr.Data", "Ivr.Telephony", "Ivr.Portal", "ivr", "Microsoft.Data.Sqlite", "Dapper", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc.Core", "Hl7.Fhir.Base", "Hl7.Fhir.R4"] },
+        { "Ivr.Asterisk", ["Ivr.Domain", "Ivr.Data", "Ivr.Telephony", "Ivr.Portal", "ivr", "Stateless", "Microsoft.Data.Sqlite", "Npgsql", "Dapper", "Hl7.Fhir.Base", "Hl7.Fhir.R4"] },
+        { "Ivr.Domain", ["Ivr.Asterisk", "Ivr.Data", "Ivr.Telephony", "Ivr.Portal", "ivr", "Microsoft.Data.Sqlite", "Npgsql", "Dapper", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc.Core", "Hl7.Fhir.Base", "Hl7.Fhir.R4"] },
         { "Ivr.Data", ["Ivr.Asterisk", "Ivr.Telephony", "Ivr.Portal", "ivr", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc.Core"] },
         { "Ivr.Telephony", ["Ivr.Portal", "ivr", "Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.RazorPages"] },
         { "Ivr.Portal", ["Ivr.Asterisk", "Ivr.Telephony", "ivr"] },

@@ -39,7 +39,7 @@ public sealed class TempService : IAsyncDisposable
 
     public async Task<TempService> MigratedAsync()
     {
-        await Get<SqliteDatabase>().MigrateAsync();
+        await Get<Database>().MigrateAsync();
         return this;
     }
 

@@ -9,11 +9,17 @@ namespace Ivr.Data;
 /// changed after it was written; a row whose chain value nothing valid links onto (a row added or
 /// re-hashed without the key, or the last row altered) has no valid link.
 /// </summary>
-public sealed class AuditChainVerifier(SqliteDatabase database, AuditChainKey key)
+public sealed class AuditChainVerifier(Database database, AuditChainKey key)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await VerifyAsync(connection, key, cancellationToken);
+    }
+
+    /// <summary>Walks the chain over <paramref name="connection"/> (and the transaction open on it, as the copy to PostgreSQL checks its rows before committing).</summary>
+    internal static async Task<AuditVerification> VerifyAsync(System.Data.Common.DbConnection connection, AuditChainKey key, CancellationToken cancellationToken)
+    {
         // Streamed: six years of rows need not fit in memory.
         var rows = connection.QueryUnbufferedAsync<AuditRow>($"SELECT {AuditRow.Columns} FROM audit_log ORDER BY id").WithCancellation(cancellationToken);
 

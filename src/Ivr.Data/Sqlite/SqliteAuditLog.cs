@@ -2,21 +2,23 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Ivr.Domain.Audit;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
 /// <summary>
-/// The audit log in SQLite, hash-chained (see <see cref="AuditChain"/>). The service and the command
-/// line append to the same file: each append takes SQLite's write lock first (BEGIN IMMEDIATE), then
-/// reads the last link and inserts the next row under it, so two writers never chain onto the same row.
+/// The audit log, hash-chained (see <see cref="AuditChain"/>). The service and the command line (and on
+/// PostgreSQL several servers) append to the same log: each append takes the writers' lock first (SQLite's
+/// BEGIN IMMEDIATE, PostgreSQL's audit_log advisory lock), then reads the last link and inserts the next row
+/// under it, so two writers never chain onto the same row.
 /// </summary>
-public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, IAuditOrigin? origin = null) : IAuditLog, IAuditTrail
+public sealed class SqliteAuditLog(Database database, AuditChainKey key, IAuditOrigin? origin = null) : IAuditLog, IAuditTrail
 {
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        await database.SerializeAsync(connection, transaction, "audit_log", cancellationToken);
         var last = await connection.QuerySingleOrDefaultAsync<(long Id, string? Chain)>(new CommandDefinition(
             "SELECT id, chain FROM audit_log ORDER BY id DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken));
         var row = new AuditRow
@@ -65,7 +67,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, I
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM audit_log{where}", parameters, cancellationToken: cancellationToken));
     }
 
-    internal static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, AuditRow row, string chain, CancellationToken cancellationToken) =>
+    internal static Task InsertAsync(DbConnection connection, DbTransaction transaction, AuditRow row, string chain, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, detail, session, address, chain) VALUES (@Id, @At, @Actor, @Action, @SubjectType, @SubjectId, @Detail, @Session, @Address, @chain)",
             new { row.Id, row.At, row.Actor, row.Action, row.SubjectType, row.SubjectId, row.Detail, row.Session, row.Address, chain },
@@ -75,7 +77,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, I
     private static AuditEntry Entry(AuditRow row) =>
         new(Time.Read(row.At), row.Actor, row.Action, row.SubjectType, row.SubjectId, row.Detail) { Session = row.Session, Address = row.Address };
 
-    private static (string Where, DynamicParameters Parameters) Filter(AuditQuery query)
+    private (string Where, DynamicParameters Parameters) Filter(AuditQuery query)
     {
         var conditions = new List<string>();
         var parameters = new DynamicParameters();
@@ -93,7 +95,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database, AuditChainKey key, I
 
         if (!string.IsNullOrEmpty(query.Actor))
         {
-            conditions.Add("instr(actor, @actor) > 0");
+            conditions.Add(database.Contains("actor", "@actor"));
             parameters.Add("actor", query.Actor);
         }
 

@@ -9,7 +9,7 @@ namespace Ivr.Data;
 /// Calendar-feed tokens in SQLite: found by their SHA-256 (a copy of the database opens no feed) and kept
 /// otherwise only encrypted, bound to the clinician's row, so the page can show the address to its owner again.
 /// </summary>
-public sealed class SqliteCalendarFeedStore(SqliteDatabase database, PhiProtector protector) : ICalendarFeedStore
+public sealed class SqliteCalendarFeedStore(Database database, PhiProtector protector) : ICalendarFeedStore
 {
     private const string Columns = "practice_id, clinician_id, token_enc, account_id, created_at";
 

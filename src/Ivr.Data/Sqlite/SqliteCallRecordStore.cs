@@ -4,7 +4,7 @@ using Ivr.Domain.Calls;
 namespace Ivr.Data;
 
 /// <summary>Call records, timelines and bridge legs in SQLite; the caller id is encrypted.</summary>
-public sealed class SqliteCallRecordStore(SqliteDatabase database, PhiProtector protector) : ICallRecordStore
+public sealed class SqliteCallRecordStore(Database database, PhiProtector protector) : ICallRecordStore
 {
     private const string CallColumns = "id, unique_id, practice_id, dialed_number, caller_id_enc, started_at, answered_at, ended_at, outcome, outcome_detail, billable_seconds, coverage_mode, route_reason";
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Ivr.Domain.Outbound;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
@@ -21,11 +21,12 @@ public sealed partial class SqliteCampaignStore
     {
         var hashes = protector.Indexes(phone, PhoneIndex);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        await database.SerializeAsync(connection, transaction, "campaign_opt_outs", cancellationToken);
         var row = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """
+            $"""
             INSERT INTO campaign_opt_outs (practice_id, phone_hash, opted_out_at)
-            SELECT @practiceId, @hash, @at WHERE NOT EXISTS (SELECT 1 FROM campaign_opt_outs WHERE practice_id = @practiceId AND phone_hash IN @hashes)
+            SELECT @practiceId, @hash, @at WHERE NOT EXISTS (SELECT 1 FROM campaign_opt_outs WHERE practice_id = @practiceId AND {database.AnyOf("phone_hash", "@hashes")})
             RETURNING id
             """,
             new { practiceId, hash = hashes[0], hashes, at = Time.Write(at) },
@@ -43,7 +44,7 @@ public sealed partial class SqliteCampaignStore
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE campaign_patients SET progress = '{nameof(PatientProgress.OptedOut)}', next_at = NULL, held_by = 'opt-out', held_why = @why
-            WHERE phone_hash IN @hashes AND progress IN {ToCall} AND campaign_id IN (SELECT id FROM campaigns WHERE practice_id = @practiceId)
+            WHERE {database.AnyOf("phone_hash", "@hashes")} AND progress IN {ToCall} AND campaign_id IN (SELECT id FROM campaigns WHERE practice_id = @practiceId)
             """,
             new { practiceId, hashes, why = $"the number asked to stop these calls on {at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" },
             transaction,
@@ -55,7 +56,7 @@ public sealed partial class SqliteCampaignStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var at = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT MIN(opted_out_at) FROM campaign_opt_outs WHERE practice_id = @practiceId AND phone_hash IN @hashes",
+            "SELECT MIN(opted_out_at) FROM campaign_opt_outs WHERE practice_id = @practiceId AND " + database.AnyOf("phone_hash", "@hashes"),
             new { practiceId, hashes = protector.Indexes(phone, PhoneIndex) },
             cancellationToken: cancellationToken));
         return Time.ReadNullable(at);
@@ -74,7 +75,7 @@ public sealed partial class SqliteCampaignStore
     public async Task<bool> TakeSlotAsync(long slotId, long patientId, string how, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
 
         // One conditional UPDATE in an immediate transaction: of two patients racing, the second finds it taken.
         var taken = await connection.ExecuteAsync(new CommandDefinition(

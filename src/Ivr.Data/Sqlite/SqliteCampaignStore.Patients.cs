@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Ivr.Domain.Outbound;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
@@ -105,7 +105,7 @@ public sealed partial class SqliteCampaignStore
     public async Task<bool> ClaimAsync(long patientId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE campaign_patients SET lease_owner = @owner, lease_until = @leaseUntil
@@ -136,7 +136,7 @@ public sealed partial class SqliteCampaignStore
     public async Task HoldAsync(long patientId, string owner, DateTimeOffset? notBefore, string rule, string why, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
 
         // A patient confirmed meanwhile (by the link, by staff) keeps their progress; the lease is given back either way.
         await connection.ExecuteAsync(new CommandDefinition(
@@ -159,9 +159,9 @@ public sealed partial class SqliteCampaignStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var times = await connection.QueryAsync<string>(new CommandDefinition(
-            """
+            $"""
             SELECT a.started_at FROM campaign_attempts a JOIN campaign_patients p ON p.id = a.patient_id
-            WHERE a.campaign_id = @campaignId AND p.phone_hash IN @hashes
+            WHERE a.campaign_id = @campaignId AND {database.AnyOf("p.phone_hash", "@hashes")}
             ORDER BY a.started_at
             """,
             new { campaignId, hashes = protector.Indexes(phone, PhoneIndex) },
@@ -192,7 +192,7 @@ public sealed partial class SqliteCampaignStore
     {
         ArgumentNullException.ThrowIfNull(next);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var patientId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "UPDATE campaign_attempts SET ended_at = @at, result = @result, detail = @detail WHERE id = @attemptId AND ended_at IS NULL RETURNING patient_id",
             new { attemptId, at = Time.Write(at), result = result.ToString(), detail },
@@ -228,7 +228,7 @@ public sealed partial class SqliteCampaignStore
     /// After a dead owner's attempt was closed: the patient is called again now by the claimer (the policy holds the
     /// call when the caps say so) unless that was their last attempt, when they are exhausted and the lease given back.
     /// </summary>
-    private static async Task<bool> AfterInterruptedAsync(SqliteConnection connection, SqliteTransaction transaction, long patientId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> AfterInterruptedAsync(DbConnection connection, DbTransaction transaction, long patientId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (attempts, maxAttempts, waits) = await connection.QuerySingleAsync<(long, long, string)>(new CommandDefinition(
             """

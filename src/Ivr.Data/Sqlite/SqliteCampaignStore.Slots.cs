@@ -1,6 +1,5 @@
 using Dapper;
 using Ivr.Domain.Outbound;
-using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
@@ -22,7 +21,7 @@ public sealed partial class SqliteCampaignStore
     public async Task<bool> ReleaseSlotAsync(long slotId, long patientId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var released = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE campaign_slots SET taken_by = NULL, taken_at = NULL WHERE id = @slotId AND taken_by = @patientId",
             new { slotId, patientId },
@@ -45,7 +44,9 @@ public sealed partial class SqliteCampaignStore
     {
         ArgumentNullException.ThrowIfNull(free);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        // Two servers mirroring one campaign at once take turns (SQLite's write lock already makes them).
+        await database.SerializeAsync(connection, transaction, "campaign_slots", cancellationToken);
         var listed = free.Select(s => s.EhrSlotId).ToHashSet(StringComparer.Ordinal);
         var known = (await connection.QueryAsync<(long Id, string EhrSlotId)>(new CommandDefinition(
             "SELECT id, ehr_slot_id FROM campaign_slots WHERE campaign_id = @campaignId AND ehr_slot_id IS NOT NULL AND taken_by IS NULL",

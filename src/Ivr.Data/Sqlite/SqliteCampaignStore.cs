@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Ivr.Domain.Outbound;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
@@ -13,7 +13,7 @@ namespace Ivr.Data;
 /// every row. Email links are kept only as the SHA-256 of their token. Split by concern: campaigns here, patients and
 /// their calls in <c>.Patients</c>, slots, opt-outs and links in <c>.Links</c>.
 /// </summary>
-public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProtector protector) : ICampaignStore
+public sealed partial class SqliteCampaignStore(Database database, PhiProtector protector) : ICampaignStore
 {
     /// <summary>What <see cref="FinishAttemptAsync"/> keeps as the way a patient confirmed on a call.</summary>
     public const string ConfirmedOnCall = "phone: confirmed on the campaign call";
@@ -42,7 +42,7 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO campaigns (practice_id, title, kind, words, callback_number, state, window_start, window_end, max_per_day, max_per_week, max_attempts, retry_waits, max_channels, time_zone, ends_by, created_by, created_at)
@@ -81,8 +81,10 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
                 cancellationToken: cancellationToken));
         }
 
-        // The immediate transaction holds the write lock, so the next ids are known before inserting: each row goes in
-        // whole, its encrypted values bound to its id, in one prepared statement reused for a list of thousands.
+        // The write transaction holds the write lock (on PostgreSQL, the patients' numbering lock), so the next ids are
+        // known before inserting: each row goes in whole, its encrypted values bound to its id, in one prepared
+        // statement reused for a list of thousands.
+        await database.SerializeAsync(connection, transaction, "campaign_patients", cancellationToken);
         var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM campaign_patients", transaction: transaction, cancellationToken: cancellationToken));
         await using var insert = connection.CreateCommand();
@@ -90,10 +92,16 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
         insert.CommandText =
             """
             INSERT INTO campaign_patients (id, campaign_id, line, name_enc, phone_enc, phone_hash, email_enc, appointment_enc, clinician_enc, progress)
-            VALUES ($id, $campaign, $line, $name, $phone, $hash, $email, $appointment, $clinician, 'Waiting')
+            VALUES (@id, @campaign, @line, @name, @phone, @hash, @email, @appointment, @clinician, 'Waiting')
             """;
-        string[] names = ["$id", "$campaign", "$line", "$name", "$phone", "$hash", "$email", "$appointment", "$clinician"];
-        var parameters = names.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        string[] names = ["id", "campaign", "line", "name", "phone", "hash", "email", "appointment", "clinician"];
+        var parameters = names.Select(n =>
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = n;
+            insert.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
         foreach (var patient in patients)
         {
             var row = next++;
@@ -136,7 +144,7 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CampaignRow>(new CommandDefinition(
-            $"SELECT {CampaignColumns} FROM campaigns {(practiceIds is null ? string.Empty : "WHERE practice_id IN @practiceIds")} ORDER BY created_at DESC, id DESC",
+            $"SELECT {CampaignColumns} FROM campaigns {(practiceIds is null ? string.Empty : "WHERE " + database.AnyOf("practice_id", "@practiceIds"))} ORDER BY created_at DESC, id DESC",
             new { practiceIds = practiceIds?.ToArray() },
             cancellationToken: cancellationToken));
         return rows.Select(ToCampaign).ToList();
@@ -146,7 +154,7 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
     {
         var ends = to is CampaignState.Cancelled or CampaignState.Finished;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE campaigns SET state = @to,
@@ -177,7 +185,7 @@ public sealed partial class SqliteCampaignStore(SqliteDatabase database, PhiProt
     public async Task<IReadOnlyList<long>> FinishOverAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var over = (await connection.QueryAsync<long>(new CommandDefinition(
             $"""
             UPDATE campaigns SET state = 'Finished', ended_at = @now

@@ -1,19 +1,19 @@
-using System.Globalization;
-using System.Reflection;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Ivr.Data;
 
-/// <summary>Opens connections to the SQLite file and applies the numbered migrations.</summary>
-public sealed class SqliteDatabase
+/// <summary>Opens connections to the SQLite file and applies the numbered migrations (<c>Migrations/NNNN_*.sql</c>).</summary>
+public sealed class SqliteDatabase : Database
 {
+    private const int SqliteConstraintUnique = 2067;
+
     private readonly string _connectionString;
-    private readonly DataOptions _options;
 
     public SqliteDatabase(DataOptions options)
+        : base(options)
     {
-        _options = options;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:")
         {
@@ -31,8 +31,10 @@ public sealed class SqliteDatabase
     /// </summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
+    public override DataProvider Provider => DataProvider.Sqlite;
+
     /// <summary>An open connection: WAL, foreign keys on, <see cref="BusyTimeout"/>.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -43,72 +45,40 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>Applies every migration not applied yet, each in its own transaction.</summary>
-    /// <exception cref="DataException">The database was made by a newer version of the service.</exception>
-    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(int.MaxValue, cancellationToken);
+    /// <summary>Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken at once.</summary>
+    public override Task SerializeAsync(DbConnection connection, DbTransaction transaction, string what, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    /// <summary>
-    /// Applies the migrations not applied yet up to <paramref name="through"/> (<paramref name="through"/>
-    /// gives a database as an older version left it, for upgrade tests). A migration numbered below one
-    /// applied already still runs: branches take their numbers ahead and may land in another order.
-    /// </summary>
-    public async Task<int> MigrateAsync(int through, CancellationToken cancellationToken = default)
+    public override string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
+
+    public override string Contains(string text, string part) => $"instr({text}, {part}) > 0";
+
+    public override bool IsUniqueViolation(Exception exception) => exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+
+    private protected override string MigrationResources => "Ivr.Data.Migrations.";
+
+    private protected override string SchemaVersionTable => "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+
+    /// <summary>Nothing beyond each migration's own write transaction, as it always was on SQLite.</summary>
+    private protected override Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private protected override async Task AfterMigrationAsync(int version, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken: cancellationToken));
-        var done = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: cancellationToken))).ToHashSet();
-        var current = done.DefaultIfEmpty(0).Max();
-        var migrations = Migrations();
-        if (current > migrations.Keys.DefaultIfEmpty(0).Max())
+        var sqlite = (SqliteConnection)connection;
+        var write = (SqliteTransaction)transaction;
+        if (version == AuditChainMigration.Version)
         {
-            throw new DataException($"The database is at schema version {current}, newer than this service knows ({migrations.Keys.Max()}). Upgrade the service.");
+            await AuditChainMigration.RunAsync(sqlite, write, AuditChainKey.FromOptions(Options), cancellationToken);
         }
 
-        var applied = 0;
-        foreach (var (version, sql) in migrations.Where(m => !done.Contains(m.Key) && m.Key <= through).OrderBy(m => m.Key))
+        if (version == OperatorRoleMigration.Version)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
-            if (version == AuditChainMigration.Version)
-            {
-                await AuditChainMigration.RunAsync(connection, transaction, AuditChainKey.FromOptions(_options), cancellationToken);
-            }
-
-            if (version == OperatorRoleMigration.Version)
-            {
-                await OperatorRoleMigration.RunAsync(connection, transaction, cancellationToken);
-            }
-
-            if (version == NurseRoleMigration.Version)
-            {
-                await NurseRoleMigration.RunAsync(connection, transaction, cancellationToken);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
-                new { version, at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
-                transaction,
-                cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            applied++;
+            await OperatorRoleMigration.RunAsync(sqlite, write, cancellationToken);
         }
 
-        return applied;
-    }
-
-    private static SortedDictionary<int, string> Migrations()
-    {
-        var assembly = typeof(SqliteDatabase).Assembly;
-        var result = new SortedDictionary<int, string>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Ivr.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        if (version == NurseRoleMigration.Version)
         {
-            var file = name["Ivr.Data.Migrations.".Length..];
-            var version = int.Parse(file[..file.IndexOf('_')], CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            result.Add(version, reader.ReadToEnd());
+            await NurseRoleMigration.RunAsync(sqlite, write, cancellationToken);
         }
-
-        return result;
     }
 }

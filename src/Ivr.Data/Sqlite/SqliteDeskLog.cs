@@ -8,16 +8,16 @@ namespace Ivr.Data;
 /// its own columns and only while they are empty, so a repeated event changes nothing and events arriving
 /// out of order (an answer before its join) still make one whole row.
 /// </summary>
-public sealed class SqliteDeskLog(SqliteDatabase database) : IDeskLog
+public sealed class SqliteDeskLog(Database database) : IDeskLog
 {
     public Task QueuedAsync(long callRecordId, string practiceId, DeskPriority priority, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
             """
             INSERT INTO desk_calls (call_record_id, practice_id, priority, queued_at) VALUES (@callRecordId, @practiceId, @priority, @at)
             ON CONFLICT (call_record_id) DO UPDATE SET
-                practice_id = COALESCE(practice_id, excluded.practice_id),
-                priority = COALESCE(priority, excluded.priority),
-                queued_at = COALESCE(queued_at, excluded.queued_at)
+                practice_id = COALESCE(desk_calls.practice_id, excluded.practice_id),
+                priority = COALESCE(desk_calls.priority, excluded.priority),
+                queued_at = COALESCE(desk_calls.queued_at, excluded.queued_at)
             """,
             new { callRecordId, practiceId, priority = priority.ToString(), at = Time.Write(at) },
             cancellationToken);
@@ -27,8 +27,8 @@ public sealed class SqliteDeskLog(SqliteDatabase database) : IDeskLog
             """
             INSERT INTO desk_calls (call_record_id, answered_at, operator_name) VALUES (@callRecordId, @at, @operatorName)
             ON CONFLICT (call_record_id) DO UPDATE SET
-                operator_name = CASE WHEN answered_at IS NULL THEN excluded.operator_name ELSE operator_name END,
-                answered_at = COALESCE(answered_at, excluded.answered_at)
+                operator_name = CASE WHEN desk_calls.answered_at IS NULL THEN excluded.operator_name ELSE desk_calls.operator_name END,
+                answered_at = COALESCE(desk_calls.answered_at, excluded.answered_at)
             """,
             new { callRecordId, operatorName, at = Time.Write(at) },
             cancellationToken);
@@ -38,8 +38,8 @@ public sealed class SqliteDeskLog(SqliteDatabase database) : IDeskLog
             """
             INSERT INTO desk_calls (call_record_id, left_at, left_how) VALUES (@callRecordId, @at, @how)
             ON CONFLICT (call_record_id) DO UPDATE SET
-                left_how = CASE WHEN left_at IS NULL THEN excluded.left_how ELSE left_how END,
-                left_at = COALESCE(left_at, excluded.left_at)
+                left_how = CASE WHEN desk_calls.left_at IS NULL THEN excluded.left_how ELSE desk_calls.left_how END,
+                left_at = COALESCE(desk_calls.left_at, excluded.left_at)
             """,
             new { callRecordId, how = how.ToString(), at = Time.Write(at) },
             cancellationToken);
@@ -48,7 +48,7 @@ public sealed class SqliteDeskLog(SqliteDatabase database) : IDeskLog
         ExecuteAsync(
             """
             INSERT INTO desk_calls (call_record_id, released_at) VALUES (@callRecordId, @at)
-            ON CONFLICT (call_record_id) DO UPDATE SET released_at = COALESCE(released_at, excluded.released_at)
+            ON CONFLICT (call_record_id) DO UPDATE SET released_at = COALESCE(desk_calls.released_at, excluded.released_at)
             """,
             new { callRecordId, at = Time.Write(at) },
             cancellationToken);

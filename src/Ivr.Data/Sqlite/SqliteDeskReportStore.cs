@@ -4,7 +4,7 @@ using Ivr.Domain.Desk;
 namespace Ivr.Data;
 
 /// <summary>The desk's reports' reads of <see cref="SqliteDeskLog"/>'s facts: ids, names, times and outcomes, no patient data.</summary>
-public sealed class SqliteDeskReportStore(SqliteDatabase database) : IDeskReportStore
+public sealed class SqliteDeskReportStore(Database database) : IDeskReportStore
 {
     private const string Columns = "call_record_id, practice_id, priority, queued_at, answered_at, operator_name, left_at, left_how, released_at";
 

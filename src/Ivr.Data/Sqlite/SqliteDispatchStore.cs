@@ -4,7 +4,7 @@ using Dapper;
 using Ivr.Domain.Dispatch;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
@@ -12,7 +12,7 @@ namespace Ivr.Data;
 /// Dispatch state in SQLite. Claims are single conditional UPDATEs inside immediate transactions, so
 /// two processes sharing the file never both take a step; leases are times in the row, not locks.
 /// </summary>
-public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector protector) : IDispatchStore
+public sealed class SqliteDispatchStore(Database database, PhiProtector protector) : IDispatchStore
 {
     private const string Active = nameof(DispatchState.Active);
     private const string Report = nameof(DispatchKind.Report);
@@ -81,7 +81,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
     public async Task<bool> ClaimStepAsync(long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var claimed = await ClaimAsync(connection, transaction, messageId, step, nextDue, owner, now, leaseUntil, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return claimed;
@@ -90,7 +90,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
     public async Task<IReadOnlyList<long>> ClaimReportBatchAsync(IReadOnlyList<ReportClaim> rows, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var claimed = new List<long>();
         foreach (var row in rows)
         {
@@ -104,7 +104,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         return claimed;
     }
 
-    private static async Task<bool> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    private static async Task<bool> ClaimAsync(DbConnection connection, DbTransaction transaction, long messageId, int step, DateTimeOffset nextDue, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             $"""
@@ -220,7 +220,7 @@ public sealed class SqliteDispatchStore(SqliteDatabase database, PhiProtector pr
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET status = @status WHERE id = @messageId AND status = @expected",
             new { messageId = lifecycle.MessageId, status = lifecycle.Status.ToString(), expected = lifecycle.Loaded.ToString() },

@@ -1,11 +1,11 @@
 using Dapper;
 using Ivr.Domain.Ehr;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
 /// <summary>EHR hand-offs in SQLite: claims are single conditional UPDATEs, leases are times in the row, not locks.</summary>
-public sealed class SqliteEhrHandoffStore(SqliteDatabase database) : IEhrHandoffStore
+public sealed class SqliteEhrHandoffStore(Database database) : IEhrHandoffStore
 {
     private const string Columns = "message_id, practice_id, state, attempts, next_at, level, reference, detail, updated_at";
 
@@ -38,7 +38,7 @@ public sealed class SqliteEhrHandoffStore(SqliteDatabase database) : IEhrHandoff
     public async Task<bool> FinishAsync(long messageId, string owner, EhrHandoffState state, EhrResult? result, DateTimeOffset nextAt, DateTimeOffset at, string? historyLine, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var tried = result is null ? 0 : 1;
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -4,12 +4,12 @@ using Dapper;
 using Ivr.Domain.Appointments;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Triage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
 /// <summary>Patient messages in SQLite. Callback number, caller id, recording paths, everything typed at the desk, what a patched call's summary says, and an appointment request's date of birth and booking are encrypted.</summary>
-public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector protector) : IMessageStore
+public sealed class SqliteMessageStore(Database database, PhiProtector protector) : IMessageStore
 {
     private const string Columns = "id, call_id, practice_id, urgency, status, callback_number_enc, caller_id_enc, name_recording_enc, message_recording_enc, message_seconds, partial, urgency_reason, received_at, typed_by, caller_name_enc, patient_name_enc, date_of_birth_enc, reason_enc, notes_enc, summary_for, summary_by, summary_enc, typed_triage, " + AppointmentColumn.Columns + ", appointment_birth_date_enc, appointment_booked_enc";
 
@@ -23,7 +23,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
     {
         ArgumentNullException.ThrowIfNull(received);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var id = await InsertAsync(connection, transaction, received, once: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id!.Value;
@@ -42,7 +42,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         if (await InsertAsync(connection, transaction, received, once: true, cancellationToken) is { } id)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -81,7 +81,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, PhiProtector pro
             cancellationToken);
 
     /// <summary>The message, its protected values, its dispatch job and first history entry; null when <paramref name="once"/> found the call's typed message already.</summary>
-    private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ReceivedMessage received, bool once, CancellationToken cancellationToken)
+    private async Task<long?> InsertAsync(DbConnection connection, DbTransaction transaction, ReceivedMessage received, bool once, CancellationToken cancellationToken)
     {
         var message = received.Message;
         // A recorded message names only the columns the first schema had, as it always did.

@@ -5,7 +5,7 @@ using Ivr.Domain.Desk;
 namespace Ivr.Data;
 
 /// <summary>Operators' (and nurses') phones in SQLite, listed with their accounts.</summary>
-public sealed class SqliteOperatorStore(SqliteDatabase database) : IOperatorStore
+public sealed class SqliteOperatorStore(Database database) : IOperatorStore
 {
     public async Task SetPhoneAsync(long userId, string? phone, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

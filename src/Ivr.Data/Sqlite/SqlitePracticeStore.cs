@@ -5,7 +5,7 @@ using Ivr.Domain.Scheduling;
 namespace Ivr.Data;
 
 /// <summary>Practices (whole documents, every revision kept), their numbers, and on-call overrides in SQLite.</summary>
-public sealed class SqlitePracticeStore(SqliteDatabase database, TimeProvider time) : IPracticeStore
+public sealed class SqlitePracticeStore(Database database, TimeProvider time) : IPracticeStore
 {
     private const string OverrideColumns = "id, practice_id, layer, clinician_id, starts_at, ends_at, reason, set_by, set_at";
 
@@ -50,8 +50,9 @@ public sealed class SqlitePracticeStore(SqliteDatabase database, TimeProvider ti
     private async Task<int> SaveCoreAsync(Practice practice, string changedBy, int? expectedRevision, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the revision read below cannot go stale before the write.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // SQLite begins immediate and PostgreSQL takes the practices lock: the revision read below cannot go stale before the write.
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        await database.SerializeAsync(connection, transaction, "practices", cancellationToken);
         if (expectedRevision is { } expected)
         {
             var current = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
@@ -64,7 +65,7 @@ public sealed class SqlitePracticeStore(SqliteDatabase database, TimeProvider ti
 
         var numbers = practice.Numbers.Select(PhoneNumbers.Normalize).Distinct().ToArray();
         var taken = (await connection.QueryAsync<(string Number, string PracticeId)>(new CommandDefinition(
-            "SELECT number, practice_id FROM practice_numbers WHERE number IN @numbers AND practice_id <> @Id", new { numbers, practice.Id }, transaction, cancellationToken: cancellationToken))).ToArray();
+            "SELECT number, practice_id FROM practice_numbers WHERE " + database.AnyOf("number", "@numbers") + " AND practice_id <> @Id", new { numbers, practice.Id }, transaction, cancellationToken: cancellationToken))).ToArray();
         if (taken.Length > 0)
         {
             throw new PracticeConflictException(string.Join("; ", taken.Select(t => $"number {t.Number} is already published by practice '{t.PracticeId}'")));

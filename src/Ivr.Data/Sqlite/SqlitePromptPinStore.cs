@@ -4,7 +4,7 @@ using Ivr.Domain.Prompts;
 namespace Ivr.Data;
 
 /// <summary>The prompt-recording line's PINs in SQLite, as their hashes.</summary>
-public sealed class SqlitePromptPinStore(SqliteDatabase database) : IPromptPinStore
+public sealed class SqlitePromptPinStore(Database database) : IPromptPinStore
 {
     public async Task<IReadOnlyList<PromptPin>> AllAsync(CancellationToken cancellationToken = default)
     {

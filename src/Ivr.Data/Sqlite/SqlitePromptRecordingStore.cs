@@ -8,7 +8,7 @@ namespace Ivr.Data;
 /// (written in the same transaction, so the history never misses a change). Each change is told to
 /// <see cref="PromptRecordingChanges"/>, so this process's calls hear it at once.
 /// </summary>
-public sealed class SqlitePromptRecordingStore(SqliteDatabase database, TimeProvider time, PromptRecordingChanges? changes = null) : IPromptRecordingStore
+public sealed class SqlitePromptRecordingStore(Database database, TimeProvider time, PromptRecordingChanges? changes = null) : IPromptRecordingStore
 {
     private const string Columns = "owner, prompt_id, voice, sound, seconds, kept_by, kept_at";
 
@@ -21,7 +21,7 @@ public sealed class SqlitePromptRecordingStore(SqliteDatabase database, TimeProv
     public async Task KeepAsync(PromptRecording recording, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var row = new
         {
             recording.Owner,
@@ -41,7 +41,7 @@ public sealed class SqlitePromptRecordingStore(SqliteDatabase database, TimeProv
             transaction,
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO prompt_recording_history (owner, prompt_id, action, voice, sound, seconds, by, at) VALUES (@Owner, @PromptId, 'kept', @voice, @Sound, @Seconds, @KeptBy, @keptAt)",
+            "INSERT INTO prompt_recording_history (owner, prompt_id, action, voice, sound, seconds, \"by\", at) VALUES (@Owner, @PromptId, 'kept', @voice, @Sound, @Seconds, @KeptBy, @keptAt)",
             row,
             transaction,
             cancellationToken: cancellationToken));
@@ -52,13 +52,13 @@ public sealed class SqlitePromptRecordingStore(SqliteDatabase database, TimeProv
     public async Task<bool> RevertAsync(string owner, string promptId, string by, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM prompt_recordings WHERE owner = @owner AND prompt_id = @promptId", new { owner, promptId }, transaction, cancellationToken: cancellationToken));
         if (removed > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO prompt_recording_history (owner, prompt_id, action, voice, by, at) VALUES (@owner, @promptId, 'reverted', @voice, @by, @at)",
+                "INSERT INTO prompt_recording_history (owner, prompt_id, action, voice, \"by\", at) VALUES (@owner, @promptId, 'reverted', @voice, @by, @at)",
                 new { owner, promptId, voice = VoiceWord(PromptVoice.Synthetic), by, at = Time.Write(time.GetUtcNow()) },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -78,7 +78,7 @@ public sealed class SqlitePromptRecordingStore(SqliteDatabase database, TimeProv
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(
-            "SELECT owner, prompt_id, action, voice, sound, seconds, by, at FROM prompt_recording_history WHERE owner = @owner ORDER BY id", new { owner }, cancellationToken: cancellationToken));
+            "SELECT owner, prompt_id, action, voice, sound, seconds, \"by\", at FROM prompt_recording_history WHERE owner = @owner ORDER BY id", new { owner }, cancellationToken: cancellationToken));
         return rows.Select(r => new PromptRecordingChange(r.owner, r.prompt_id, r.action, ReadVoice(r.voice), r.sound, r.seconds, r.by, Time.Read(r.at))).ToArray();
     }
 

@@ -1,11 +1,11 @@
 using Dapper;
 using Ivr.Domain.Triage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
 /// <summary>Every version of every triage protocol in SQLite (<c>triage_protocols</c>); the order of import decides which is the latest.</summary>
-public sealed class SqliteProtocolStore(SqliteDatabase database) : IProtocolStore
+public sealed class SqliteProtocolStore(Database database) : IProtocolStore
 {
     public async Task<IReadOnlyList<ProtocolImport>> ImportAsync(IReadOnlyList<TriageProtocol> protocols, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,8 @@ public sealed class SqliteProtocolStore(SqliteDatabase database) : IProtocolStor
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        await database.SerializeAsync(connection, transaction, "triage_protocols", cancellationToken);
         var results = new List<ProtocolImport>();
         foreach (var protocol in protocols)
         {

@@ -4,7 +4,7 @@ using Ivr.Domain.Reports;
 namespace Ivr.Data;
 
 /// <summary>The monthly reports' reads: no encrypted column is touched, so no patient data can leave here.</summary>
-public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
+public sealed class SqliteReportStore(Database database) : IReportStore
 {
     public async Task<IReadOnlyList<ReportCall>> CallsAsync(string? practiceId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using Ivr.Domain.Accounts;
 namespace Ivr.Data;
 
 /// <summary>Second factors and the per-role requirement in SQLite; authenticator secrets encrypted with the patient-data key.</summary>
-public sealed class SqliteSecondFactorStore(SqliteDatabase database, PhiProtector protector) : ISecondFactorStore
+public sealed class SqliteSecondFactorStore(Database database, PhiProtector protector) : ISecondFactorStore
 {
 
     public async Task<SecondFactorPolicy> GetPolicyAsync(CancellationToken cancellationToken = default)
@@ -81,7 +81,9 @@ public sealed class SqliteSecondFactorStore(SqliteDatabase database, PhiProtecto
     public async Task ReplaceRecoveryCodesAsync(long userId, IReadOnlyList<string> hashes, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        // Two regenerations at once leave one set of codes, never both.
+        await database.SerializeAsync(connection, transaction, "user_recovery_codes", cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM user_recovery_codes WHERE user_id = @userId", new { userId }, transaction, cancellationToken: cancellationToken));
         foreach (var hash in hashes)
         {

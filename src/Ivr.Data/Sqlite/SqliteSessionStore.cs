@@ -4,7 +4,7 @@ using Ivr.Domain.Accounts;
 namespace Ivr.Data;
 
 /// <summary>Portal sessions in SQLite (only the token's hash is stored).</summary>
-public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
+public sealed class SqliteSessionStore(Database database) : ISessionStore
 {
     private const string Columns = "id, token_hash, user_id, role, created_at, last_seen_at, expires_at, client_address, user_agent, revoked_at, revoked_why";
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Ivr.Domain.Triage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
@@ -9,7 +9,7 @@ namespace Ivr.Data;
 /// Finished triages in SQLite (<c>triage_records</c>). The pathway is patient data: it is stored as JSON
 /// encrypted by <see cref="PhiProtector"/> and bound to its row, like every message field.
 /// </summary>
-public sealed class SqliteTriageRecordStore(SqliteDatabase database, PhiProtector protector) : ITriageRecordStore
+public sealed class SqliteTriageRecordStore(Database database, PhiProtector protector) : ITriageRecordStore
 {
     private const string Columns = "id, call_record_id, message_id, practice_id, reviewed_at, reviewed_by, pathway_enc";
 
@@ -17,7 +17,7 @@ public sealed class SqliteTriageRecordStore(SqliteDatabase database, PhiProtecto
     {
         var pathway = record.Pathway;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO triage_records (call_record_id, message_id, practice_id, nurse, computed, final, override_direction, needs_review, started_at, completed_at)

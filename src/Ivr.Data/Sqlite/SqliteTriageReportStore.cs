@@ -8,7 +8,7 @@ namespace Ivr.Data;
 /// nurse who triaged and their message's first acknowledgement. No encrypted column is touched (not the pathway, not
 /// the caller's number), so no patient data can leave here.
 /// </summary>
-public sealed class SqliteTriageReportStore(SqliteDatabase database) : ITriageReportStore
+public sealed class SqliteTriageReportStore(Database database) : ITriageReportStore
 {
     public async Task<IReadOnlyList<TriageReportRow>> TriagesAsync(string? practiceId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
     {

@@ -1,14 +1,13 @@
 using Dapper;
 using Ivr.Domain.Accounts;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ivr.Data;
 
 /// <summary>Portal accounts in SQLite.</summary>
-public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
+public sealed class SqliteUserStore(Database database) : IUserStore
 {
     private const string Columns = "id, username, password_hash, role, practice_id, clinician_id, failed_count, locked_until, created_at, disabled_at, removed_at";
-    private const int SqliteConstraintUnique = 2067;
 
     public async Task<long> AddAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
@@ -32,7 +31,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 },
                 cancellationToken: cancellationToken));
         }
-        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == SqliteConstraintUnique)
+        catch (Exception exception) when (database.IsUniqueViolation(exception))
         {
             throw new UserExistsException(Normalize(user.Username));
         }
@@ -51,7 +50,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     {
         // One write transaction: the count and the delay it sets cannot be split by a parallel guess.
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
         var count = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "UPDATE users SET failed_count = failed_count + 1 WHERE id = @id RETURNING failed_count", new { id }, transaction, cancellationToken: cancellationToken));
         if (count is not { } failures)

@@ -5,7 +5,7 @@ using Ivr.Domain.Dispatch;
 namespace Ivr.Data;
 
 /// <summary>Webhook secrets in SQLite, encrypted and bound to their practice's row.</summary>
-public sealed class SqliteWebhookSecretStore(SqliteDatabase database, PhiProtector protector) : IWebhookSecretStore
+public sealed class SqliteWebhookSecretStore(Database database, PhiProtector protector) : IWebhookSecretStore
 {
     private const string Table = "webhook_secrets";
 
@@ -32,7 +32,8 @@ public sealed class SqliteWebhookSecretStore(SqliteDatabase database, PhiProtect
     {
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken);
+        await database.SerializeAsync(connection, transaction, "webhook_secrets", cancellationToken);
         var current = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT current_enc FROM webhook_secrets WHERE practice_id = @practiceId", new { practiceId }, transaction, cancellationToken: cancellationToken));
         var previous = current is null ? null : protector.Unprotect(current, Table, "current", practiceId);

@@ -26,7 +26,7 @@ public static class CliHost
     public static async Task<IHost> OpenAsync(IReadOnlyList<string> settings, CancellationToken cancellationToken = default)
     {
         var host = Build(settings);
-        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
+        await host.Services.GetRequiredService<Database>().MigrateAsync(cancellationToken);
         return host;
     }
 

@@ -28,6 +28,12 @@ public static class DataDirectory
             ["Portal:KeysDirectory"] = Path.Combine(folder, "portal", "keys"),
             ["Phones:Database"] = Path.Combine(folder, "asterisk", "phones.db"),
         };
+        if (string.Equals(configuration["Data:Provider"], nameof(Ivr.Data.DataProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+        {
+            // A PostgreSQL database is named by its own connection string, never a file in this folder.
+            defaults.Remove("Data:ConnectionString");
+        }
+
         var missing = defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key])).ToDictionary();
         configuration.AddInMemoryCollection(missing);
 

@@ -10,9 +10,10 @@ namespace Ivr.Telephony.Dispatch;
 /// them. Everything it needs is in the database, so a restarted service picks up every escalation
 /// where it stood, on time; the leftover plain playback copies of a killed service are deleted first,
 /// and the messages Asterisk's safety net took are imported every few seconds, in a loop of their own:
-/// nothing a note holds can stop paging.
+/// nothing a note holds can stop paging. Where the database tells of new messages (<see cref="IDispatchWakeup"/>, on
+/// PostgreSQL) a new message ends the pause at once instead of waiting for the next poll.
 /// </summary>
-public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playback, SafetyNetImporter safetyNet, DispatchOptions options, TimeProvider time, ILogger<DispatchWorker> logger) : BackgroundService
+public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playback, SafetyNetImporter safetyNet, DispatchOptions options, TimeProvider time, ILogger<DispatchWorker> logger, IDispatchWakeup? wakeup = null) : BackgroundService
 {
     private static readonly TimeSpan ImportInterval = TimeSpan.FromSeconds(5);
 
@@ -34,7 +35,8 @@ public sealed class DispatchWorker(Dispatcher dispatcher, SealedPlayback playbac
             logger,
             "Dispatch poll",
             "A dispatch step failed; its message stays due and is tried again",
-            stoppingToken);
+            stoppingToken,
+            wakeup is null ? null : wakeup.NextAsync);
         await importing;
     }
 

@@ -16,6 +16,8 @@ internal static class PollingRounds
     /// <param name="what">The round, in words, for the log ("Dispatch poll").</param>
     /// <param name="whenWorkFails">What a failed piece of work means, for the log.</param>
     /// <param name="stoppingToken">The service stopping.</param>
+    /// <param name="wake">Completes when new work arrived (asked before each round, so work that arrives during the
+    /// round ends the pause after it at once); null: the pause is the whole interval.</param>
     public static async Task RunAsync(
         Func<CancellationToken, Task<IReadOnlyList<Task>>> round,
         TimeSpan interval,
@@ -23,11 +25,14 @@ internal static class PollingRounds
         ILogger logger,
         string what,
         string whenWorkFails,
-        CancellationToken stoppingToken)
+        CancellationToken stoppingToken,
+        Func<CancellationToken, Task>? wake = null)
     {
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var woken = wake?.Invoke(pause.Token);
             try
             {
                 running.AddRange(await round(stoppingToken));
@@ -45,7 +50,16 @@ internal static class PollingRounds
             running.RemoveAll(t => t.IsCompleted);
             try
             {
-                await Task.Delay(interval, time, stoppingToken);
+                var delay = Task.Delay(interval, time, pause.Token);
+                if (woken is not null)
+                {
+                    await Task.WhenAny(delay, woken);
+                    await pause.CancelAsync();
+                    _ = woken.ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
+                await delay.ContinueWith(_ => { }, TaskScheduler.Default);
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {

@@ -9,10 +9,11 @@ public sealed class SqliteDeskLogTests
     private static readonly DateTimeOffset From = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Until = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task EachFactIsWrittenOnceARepeatChangesNothingAndTheCallsOfThePeriodComeBackWhole()
+    [Theory]
+    [BothDatabases]
+    public async Task EachFactIsWrittenOnceARepeatChangesNothingAndTheCallsOfThePeriodComeBackWhole(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var log = new SqliteDeskLog(temp.Database);
         var store = new SqliteDeskReportStore(temp.Database);
@@ -40,10 +41,11 @@ public sealed class SqliteDeskLogTests
         Assert.Equal([2L], harbor.Select(c => c.CallRecordId));
     }
 
-    [Fact]
-    public async Task AnAnswerAndReleaseBeforeTheirJoinStillMakeOneCallWhichCountsOnlyOnceItJoined()
+    [Theory]
+    [BothDatabases]
+    public async Task AnAnswerAndReleaseBeforeTheirJoinStillMakeOneCallWhichCountsOnlyOnceItJoined(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var log = new SqliteDeskLog(temp.Database);
         var store = new SqliteDeskReportStore(temp.Database);
@@ -60,10 +62,11 @@ public sealed class SqliteDeskLogTests
         Assert.Empty(await store.HandledAsync(Night.AddMinutes(3), Until));
     }
 
-    [Fact]
-    public async Task StatusChangesOfThePeriodComeWithEachOperatorsLastChangeBeforeItAndRepeatsAreOne()
+    [Theory]
+    [BothDatabases]
+    public async Task StatusChangesOfThePeriodComeWithEachOperatorsLastChangeBeforeItAndRepeatsAreOne(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var log = new SqliteDeskLog(temp.Database);
         var store = new SqliteDeskReportStore(temp.Database);

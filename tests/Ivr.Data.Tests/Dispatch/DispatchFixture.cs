@@ -17,10 +17,11 @@ public sealed class DispatchFixture : IDisposable
 {
     public static readonly DateTimeOffset Night = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero); // 22:00 Monday in New York
 
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
 
-    public DispatchFixture()
+    public DispatchFixture(DataProvider provider = DataProvider.Sqlite)
     {
+        _temp = new TempDatabase(provider);
         Clock = new SimulatedClock(Night);
         _temp.Database.MigrateAsync().GetAwaiter().GetResult();
         Store = new SqliteDispatchStore(_temp.Database, _temp.Protector);
@@ -75,12 +76,12 @@ public sealed class DispatchFixture : IDisposable
     /// <summary>A dispatcher with its own database object and stores on the same file, as another process would have.</summary>
     public Dispatcher SecondProcess(string owner)
     {
-        var database = new SqliteDatabase(_temp.Options);
+        var database = Database.For(_temp.Options);
         return Build(new SqliteDispatchStore(database, _temp.Protector), new SqlitePracticeStore(database, Clock), owner);
     }
 
     /// <summary>A dispatch store with its own database object on the same file, as another process would have.</summary>
-    public SqliteDispatchStore SecondProcessStore() => new(new SqliteDatabase(_temp.Options), _temp.Protector);
+    public SqliteDispatchStore SecondProcessStore() => new(Database.For(_temp.Options), _temp.Protector);
 
     public async Task<long> MessageAsync(Urgency urgency)
     {

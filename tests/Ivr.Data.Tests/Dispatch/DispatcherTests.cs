@@ -14,10 +14,11 @@ public sealed class DispatcherTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    [Fact]
-    public async Task UnacknowledgedUrgentMessageRepeatsToEachContactThenTheNextAndTheSupervisorForever()
+    [Theory]
+    [BothDatabases]
+    public async Task UnacknowledgedUrgentMessageRepeatsToEachContactThenTheNextAndTheSupervisorForever(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await f.MessageAsync(Urgency.Urgent);
 
@@ -41,10 +42,11 @@ public sealed class DispatcherTests
         Assert.Equal([MessageStatus.Received, MessageStatus.Dispatched], (await f.Store.HistoryAsync(id)).Select(h => h.Status));
     }
 
-    [Fact]
-    public async Task AcknowledgementStopsEscalationAtOnce()
+    [Theory]
+    [BothDatabases]
+    public async Task AcknowledgementStopsEscalationAtOnce(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await f.MessageAsync(Urgency.Urgent);
         await DispatchFixture.RunAsync(dispatcher);
@@ -63,10 +65,11 @@ public sealed class DispatcherTests
         Assert.Empty(await f.Store.DueAsync(f.Clock.GetUtcNow(), 10));
     }
 
-    [Fact]
-    public async Task ClinicianWhoAcknowledgesOnThePageStopsTheEscalation()
+    [Theory]
+    [BothDatabases]
+    public async Task ClinicianWhoAcknowledgesOnThePageStopsTheEscalation(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await f.MessageAsync(Urgency.Urgent);
         f.Pager.Answer = async page =>
@@ -96,10 +99,11 @@ public sealed class DispatcherTests
         Assert.Equal("acknowledged", (await f.Store.AttemptsAsync(id)).Last(a => a.Channel == DispatchChannels.Voice).Outcome);
     }
 
-    [Fact]
-    public async Task TwoProcessesSharingTheDatabaseRunEachStepOnce()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoProcessesSharingTheDatabaseRunEachStepOnce(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var first = f.Dispatcher("process-a");
         var second = f.SecondProcess("process-b");
         f.Pager.Answer = async _ =>
@@ -124,10 +128,11 @@ public sealed class DispatcherTests
         Assert.Equal(ids.Count * 4, pages.Count);
     }
 
-    [Fact]
-    public async Task AProcessKilledMidPageNeitherDelaysNorRepeatsTheNextStep()
+    [Theory]
+    [BothDatabases]
+    public async Task AProcessKilledMidPageNeitherDelaysNorRepeatsTheNextStep(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var hung = new TaskCompletionSource<PageOutcome>();
         f.Pager.Answer = page => page.Step == 0 ? hung.Task : Task.FromResult(new PageOutcome("no-answer", "asleep"));
         var id = await f.MessageAsync(Urgency.Urgent);
@@ -151,10 +156,11 @@ public sealed class DispatcherTests
         hung.SetResult(new PageOutcome("no-answer", "too late"));
     }
 
-    [Fact]
-    public async Task RoutineMessagesAtNightGoOutTogetherInTheMorningReportAtTheLocalOpening()
+    [Theory]
+    [BothDatabases]
+    public async Task RoutineMessagesAtNightGoOutTogetherInTheMorningReportAtTheLocalOpening(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var first = await f.MessageAsync(Urgency.Routine);
         f.Clock.Advance(TimeSpan.FromHours(2));
@@ -183,10 +189,11 @@ public sealed class DispatcherTests
         Assert.Single(f.Mail.Sent, s => s.Notice.Kind == NoticeKind.MorningReport && s.To.Contains('@'));
     }
 
-    [Fact]
-    public async Task TheMorningReportListsWhichOfItsMessagesAreAppointmentRequests()
+    [Theory]
+    [BothDatabases]
+    public async Task TheMorningReportListsWhichOfItsMessagesAreAppointmentRequests(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var recorded = await f.MessageAsync(Urgency.Routine);
         var callId = await f.Calls.StartAsync(new CallRecord { UniqueId = Guid.NewGuid().ToString("N"), PracticeId = DispatchFixture.Practice.Id, DialedNumber = "15550100", CallerId = "5551234567", StartedAt = f.Clock.GetUtcNow() });
@@ -212,10 +219,11 @@ public sealed class DispatcherTests
         Assert.Null((await f.Messages.GetAsync(recorded))!.Appointment);
     }
 
-    [Fact]
-    public async Task TheMorningReportCountsACallersAndAnOperatorsRequestsAsItDoesATriages()
+    [Theory]
+    [BothDatabases]
+    public async Task TheMorningReportCountsACallersAndAnOperatorsRequestsAsItDoesATriages(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var recorded = await f.MessageAsync(Urgency.Routine);
         var callId = await f.Calls.StartAsync(new CallRecord { UniqueId = Guid.NewGuid().ToString("N"), PracticeId = DispatchFixture.Practice.Id, DialedNumber = "15550100", CallerId = "5551234567", StartedAt = f.Clock.GetUtcNow() });

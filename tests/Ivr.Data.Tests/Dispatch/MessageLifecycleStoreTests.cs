@@ -7,10 +7,11 @@ namespace Ivr.Data.Tests.Dispatch;
 /// <summary>Needs nothing but a temporary folder: the store persists the domain's transitions and refuses a write over a message that moved.</summary>
 public sealed class MessageLifecycleStoreTests
 {
-    [Fact]
-    public async Task OfTwoProcessesAcknowledgingAtOnceOnlyTheFirstWriteLands()
+    [Theory]
+    [BothDatabases]
+    public async Task OfTwoProcessesAcknowledgingAtOnceOnlyTheFirstWriteLands(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await f.MessageAsync(Urgency.Urgent);
         var secondProcess = f.SecondProcessStore();
         var mine = (await f.Store.LifecycleAsync(id))!;
@@ -27,10 +28,11 @@ public sealed class MessageLifecycleStoreTests
         Assert.Equal(MessageStatus.Acknowledged, (await f.Messages.GetAsync(id))!.Status);
     }
 
-    [Fact]
-    public async Task AChangeRefusedBecauseTheMessageMovedIsDecidedAgainOnWhereItIsNow()
+    [Theory]
+    [BothDatabases]
+    public async Task AChangeRefusedBecauseTheMessageMovedIsDecidedAgainOnWhereItIsNow(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await f.MessageAsync(Urgency.Urgent);
         var seen = new List<MessageStatus>();
 
@@ -53,10 +55,11 @@ public sealed class MessageLifecycleStoreTests
             (await f.Store.HistoryAsync(id)).Select(h => (h.Status, h.Actor)));
     }
 
-    [Fact]
-    public async Task ResolvingStopsDispatchInTheSameTransaction()
+    [Theory]
+    [BothDatabases]
+    public async Task ResolvingStopsDispatchInTheSameTransaction(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await f.MessageAsync(Urgency.Urgent);
         Assert.NotEmpty(await f.Store.DueAsync(f.Clock.GetUtcNow(), 10));
 
@@ -65,10 +68,11 @@ public sealed class MessageLifecycleStoreTests
         Assert.Empty(await f.Store.DueAsync(f.Clock.GetUtcNow(), 10));
     }
 
-    [Fact]
-    public async Task AnAcknowledgedDispatchIsAtRestOnlyOnceTheStepInProgressGivesItsLeaseBack()
+    [Theory]
+    [BothDatabases]
+    public async Task AnAcknowledgedDispatchIsAtRestOnlyOnceTheStepInProgressGivesItsLeaseBack(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await f.MessageAsync(Urgency.Urgent);
         var now = f.Clock.GetUtcNow();
         Assert.Equal(new DispatchStanding(DispatchState.New, false), await f.Store.StandingAsync(id));
@@ -85,10 +89,11 @@ public sealed class MessageLifecycleStoreTests
         Assert.Null(await f.Store.StandingAsync(id + 1000));
     }
 
-    [Fact]
-    public async Task AMessageThatDoesNotExistHasNoLifecycle()
+    [Theory]
+    [BothDatabases]
+    public async Task AMessageThatDoesNotExistHasNoLifecycle(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
 
         Assert.Null(await f.Store.LifecycleAsync(404));
         Assert.False(await f.Store.AdvanceAsync(404, MessageStatus.Acknowledged, "dr-1", "pressed 1", f.Clock.GetUtcNow()));

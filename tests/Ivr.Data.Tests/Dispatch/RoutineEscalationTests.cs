@@ -17,10 +17,11 @@ public sealed class RoutineEscalationTests
     private static readonly DateTimeOffset Deadline = Opening + TimeSpan.FromHours(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    [Fact]
-    public async Task RoutineMessageNobodyAcknowledgesPagesTheOnCallChainAnHourAfterTheOpeningAndEscalatesByPolicy()
+    [Theory]
+    [BothDatabases]
+    public async Task RoutineMessageNobodyAcknowledgesPagesTheOnCallChainAnHourAfterTheOpeningAndEscalatesByPolicy(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await f.MessageAsync(Urgency.Routine);
         await DispatchFixture.RunAsync(dispatcher);
@@ -50,10 +51,11 @@ public sealed class RoutineEscalationTests
         Assert.False((await f.Store.StandingAsync(id))!.AtRest);
     }
 
-    [Fact]
-    public async Task RoutineMessageAcknowledgedHalfAnHourAfterTheOpeningIsNeverPaged()
+    [Theory]
+    [BothDatabases]
+    public async Task RoutineMessageAcknowledgedHalfAnHourAfterTheOpeningIsNeverPaged(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await f.MessageAsync(Urgency.Routine);
         await DispatchFixture.RunAsync(dispatcher);
@@ -73,10 +75,11 @@ public sealed class RoutineEscalationTests
         Assert.Empty(await f.Store.DueAsync(f.Clock.GetUtcNow(), 10));
     }
 
-    [Fact]
-    public async Task RoutineMessageOfAPracticeWhoseReportReachesNobodyStillEscalatesAnHourAfterTheOpening()
+    [Theory]
+    [BothDatabases]
+    public async Task RoutineMessageOfAPracticeWhoseReportReachesNobodyStillEscalatesAnHourAfterTheOpening(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var nobodyReads = DispatchFixture.Practice with { Clinicians = [.. DispatchFixture.Practice.Clinicians.Where(c => c.Role != ClinicianRole.PracticeAdmin)] };
         Assert.False(MorningReport.HasRecipient(nobodyReads, f.Options.SupervisorEmail));
         await f.Practices.SaveAsync(nobodyReads, "test");
@@ -100,10 +103,11 @@ public sealed class RoutineEscalationTests
         Assert.Equal(EscalatedRemark, history[^1].Detail);
     }
 
-    [Fact]
-    public async Task AMorningReportNobodyAcceptsEscalatesAtTheDeadlineInsteadOfRetryingForever()
+    [Theory]
+    [BothDatabases]
+    public async Task AMorningReportNobodyAcceptsEscalatesAtTheDeadlineInsteadOfRetryingForever(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         f.Mail.Accepts = to => !to.Contains('@');
         var dispatcher = f.Dispatcher();
         var id = await f.MessageAsync(Urgency.Routine);
@@ -121,10 +125,11 @@ public sealed class RoutineEscalationTests
         Assert.Equal(EscalatedRemark, Assert.Single(await f.Store.HistoryAsync(id), h => h.Detail.Contains("escalated", StringComparison.Ordinal)).Detail);
     }
 
-    [Fact]
-    public async Task TwoProcessesSharingTheDatabaseEscalateEachRoutineMessageOnce()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoProcessesSharingTheDatabaseEscalateEachRoutineMessageOnce(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var first = f.Dispatcher("process-a");
         var second = f.SecondProcess("process-b");
         var ids = new List<long>();

@@ -11,10 +11,11 @@ public sealed class RoutineFollowUpStoreTests
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    [Fact]
-    public async Task AReportBatchIsClaimedWholeByOneProcessAndNotSplitWithAnother()
+    [Theory]
+    [BothDatabases]
+    public async Task AReportBatchIsClaimedWholeByOneProcessAndNotSplitWithAnother(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var now = f.Clock.GetUtcNow();
         var ids = new List<long>();
         for (var i = 0; i < 3; i++)
@@ -33,10 +34,11 @@ public sealed class RoutineFollowUpStoreTests
         Assert.All(ids, id => Assert.True(f.Store.StandingAsync(id).GetAwaiter().GetResult()!.Leased));
     }
 
-    [Fact]
-    public async Task AFinishedReportWaitsActiveForItsFollowUpWhichOneProcessAloneTurnsIntoAnEscalation()
+    [Theory]
+    [BothDatabases]
+    public async Task AFinishedReportWaitsActiveForItsFollowUpWhichOneProcessAloneTurnsIntoAnEscalation(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await f.MessageAsync(Urgency.Routine);
         var now = f.Clock.GetUtcNow();
         Assert.True(await f.Store.PlanReportAsync(id, now, now + Hour));
@@ -62,10 +64,11 @@ public sealed class RoutineFollowUpStoreTests
         Assert.Equal(policy, escalation.Policy);
     }
 
-    [Fact]
-    public async Task AcknowledgingAMessageWaitingForItsFollowUpStopsItForGood()
+    [Theory]
+    [BothDatabases]
+    public async Task AcknowledgingAMessageWaitingForItsFollowUpStopsItForGood(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await f.MessageAsync(Urgency.Routine);
         var now = f.Clock.GetUtcNow();
         Assert.True(await f.Store.PlanReportAsync(id, now, now + Hour));

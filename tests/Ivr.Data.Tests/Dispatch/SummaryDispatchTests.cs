@@ -12,10 +12,11 @@ namespace Ivr.Data.Tests.Dispatch;
 /// </summary>
 public sealed class SummaryDispatchTests
 {
-    [Fact]
-    public async Task ASummaryIsEmailedToItsClinicianAloneAndPostedToTheWebhookWithNoPageAndNoEscalation()
+    [Theory]
+    [BothDatabases]
+    public async Task ASummaryIsEmailedToItsClinicianAloneAndPostedToTheWebhookWithNoPageAndNoEscalation(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await SummaryAsync(f, "dr-1");
 
@@ -38,10 +39,11 @@ public sealed class SummaryDispatchTests
         Assert.Equal(MessageStatus.Delivered, (await f.Messages.GetAsync(id))!.Status);
     }
 
-    [Fact]
-    public async Task AClinicianWithoutAnEmailFindsTheSummaryInThePortalAndTheHistorySaysSo()
+    [Theory]
+    [BothDatabases]
+    public async Task AClinicianWithoutAnEmailFindsTheSummaryInThePortalAndTheHistorySaysSo(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var dispatcher = f.Dispatcher();
         var id = await SummaryAsync(f, "dr-2");
 
@@ -57,10 +59,11 @@ public sealed class SummaryDispatchTests
         Assert.True((await f.Store.StandingAsync(id))!.AtRest);
     }
 
-    [Fact]
-    public async Task AFailedEmailIsTriedAgainAfterTheRetryTimeThreeTimesInAllAndThenTheSummaryWaitsInThePortal()
+    [Theory]
+    [BothDatabases]
+    public async Task AFailedEmailIsTriedAgainAfterTheRetryTimeThreeTimesInAllAndThenTheSummaryWaitsInThePortal(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         f.Mail.Accepts = address => address != "dr1@example.org";
         var dispatcher = f.Dispatcher();
         var id = await SummaryAsync(f, "dr-1");
@@ -86,10 +89,11 @@ public sealed class SummaryDispatchTests
         Assert.True((await f.Store.StandingAsync(id))!.AtRest);
     }
 
-    [Fact]
-    public async Task TwoProcessesSendTheSummaryOnceAndItIsAcknowledgedLikeAnyMessage()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoProcessesSendTheSummaryOnceAndItIsAcknowledgedLikeAnyMessage(DataProvider provider)
     {
-        using var f = new DispatchFixture();
+        using var f = new DispatchFixture(provider);
         var id = await SummaryAsync(f, "dr-1");
 
         await Task.WhenAll(DispatchFixture.RunAsync(f.Dispatcher("process-a")), DispatchFixture.RunAsync(f.SecondProcess("process-b")));

@@ -17,10 +17,11 @@ public sealed class EhrFixture : IDisposable
 {
     public static readonly DateTimeOffset Night = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero); // 22:00 Monday in New York
 
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
 
-    public EhrFixture(EhrLevel level = EhrLevel.Propose, bool ec = false, bool sendText = false, string keyId = "key-1")
+    public EhrFixture(EhrLevel level = EhrLevel.Propose, bool ec = false, bool sendText = false, string keyId = "key-1", DataProvider provider = DataProvider.Sqlite)
     {
+        _temp = new TempDatabase(provider);
         _temp.Database.MigrateAsync().GetAwaiter().GetResult();
         Key = ec ? ECDsa.Create(ECCurve.NamedCurves.nistP384) : RSA.Create(2048);
         KeyFile = Path.Combine(_temp.Directory, "ehr.pem");
@@ -74,7 +75,7 @@ public sealed class EhrFixture : IDisposable
 
     public FhirEhrLink Link { get; }
 
-    public SqliteDatabase DatabaseForTests => _temp.Database;
+    public Database DatabaseForTests => _temp.Database;
 
     public PhiProtector ProtectorForTests => _temp.Protector;
 

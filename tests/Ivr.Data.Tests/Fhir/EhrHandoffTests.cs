@@ -8,10 +8,11 @@ namespace Ivr.Data.Tests.Fhir;
 /// <summary>Needs nothing: the durable hand-off over a real SQLite file, an in-process FHIR server and a fake clock.</summary>
 public sealed class EhrHandoffTests
 {
-    [Fact]
-    public async System.Threading.Tasks.Task AnEhrThatIsDownIsTriedAgainLaterAndTheMessageArrivesOnce()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task AnEhrThatIsDownIsTriedAgainLaterAndTheMessageArrivesOnce(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         var message = await fixture.MessageAsync();
         var runner = fixture.Runner();
         fixture.Ehr.FailNext(HttpStatusCode.ServiceUnavailable);
@@ -39,10 +40,11 @@ public sealed class EhrHandoffTests
         Assert.Equal(["EHR: not yet delivered (create Communication: HTTP 503), trying again at 2026-11-30 22:01", "EHR: sent Communication/1"], history);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ARefusalIsKeptAndShownAndNotTriedAgain()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ARefusalIsKeptAndShownAndNotTriedAgain(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Propose);
+        using var fixture = new EhrFixture(EhrLevel.Propose, provider: provider);
         var message = await fixture.MessageAsync(EhrFixture.Typed(), new Ivr.Domain.Appointments.AppointmentRequest(Ivr.Domain.Triage.Disposition.Within3Days));
         fixture.Ehr.FailNext(HttpStatusCode.Forbidden, FakeEhr.Outcome(OperationOutcome.IssueType.Forbidden)); // the Patient search: the participant is then a display
         fixture.Ehr.FailNext(HttpStatusCode.Forbidden, FakeEhr.Outcome(OperationOutcome.IssueType.Forbidden)); // the Appointment
@@ -58,10 +60,11 @@ public sealed class EhrHandoffTests
         Assert.Empty(fixture.Ehr.All<Appointment>());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ARequestOfAProposingPracticeBecomesAProposedAppointment()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ARequestOfAProposingPracticeBecomesAProposedAppointment(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Propose);
+        using var fixture = new EhrFixture(EhrLevel.Propose, provider: provider);
         var message = await fixture.MessageAsync(EhrFixture.Typed(), new Ivr.Domain.Appointments.AppointmentRequest(Ivr.Domain.Triage.Disposition.Within3Days));
 
         await fixture.Runner().RunDueAsync();
@@ -71,10 +74,11 @@ public sealed class EhrHandoffTests
         Assert.Equal(Appointment.AppointmentStatus.Proposed, fixture.Ehr.Get<Appointment>("Appointment/1").Status);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ALeaseHeldByAProcessThatDiedExpiresAndTheNextTakesTheRow()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ALeaseHeldByAProcessThatDiedExpiresAndTheNextTakesTheRow(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         var message = await fixture.MessageAsync();
         Assert.True(await fixture.Handoffs.ClaimAsync(message.Id, "dead", fixture.Clock.GetUtcNow(), fixture.Clock.GetUtcNow() + EhrHandoffs.Lease));
 
@@ -86,10 +90,11 @@ public sealed class EhrHandoffTests
         Assert.False(await fixture.Handoffs.FinishAsync(message.Id, "dead", EhrHandoffState.Pending, null, fixture.Clock.GetUtcNow(), fixture.Clock.GetUtcNow(), "late"));
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task AMessageOfAPracticeWithoutALinkIsClosedWithNothingSent()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task AMessageOfAPracticeWithoutALinkIsClosedWithNothingSent(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         await fixture.Practices.SaveAsync(new Practice { Id = "hillside", Name = "Hillside", Numbers = ["15550199"], TimeZone = "America/New_York" }, "test");
         var message = await fixture.MessageAsync(practiceId: "hillside");
 

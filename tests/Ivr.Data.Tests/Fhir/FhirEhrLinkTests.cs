@@ -39,10 +39,11 @@ public sealed class FhirEhrLinkTests
         ehr.Add(new Schedule { Id = "dr-ortiz", Actor = [new ResourceReference { Display = "Doctor Ortiz" }] });
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task FreeSlotsAreSearchedPerScheduleAcrossPagesEarliestFirst()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task FreeSlotsAreSearchedPerScheduleAcrossPagesEarliestFirst(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         Schedules(fixture.Ehr);
         for (var i = 0; i < 5; i++)
         {
@@ -67,10 +68,11 @@ public sealed class FhirEhrLinkTests
         Assert.Equal(["c0", "o1"], few.Select(s => s.SlotId));
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task AnEhrThatIsDownMakesTheSlotSearchUnavailable()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task AnEhrThatIsDownMakesTheSlotSearchUnavailable(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         Schedules(fixture.Ehr);
         fixture.Ehr.FailNext(HttpStatusCode.OK); // the Schedule read is forgiven
         fixture.Ehr.FailNext(HttpStatusCode.ServiceUnavailable);
@@ -80,10 +82,11 @@ public sealed class FhirEhrLinkTests
         Assert.Equal("Slot search: HTTP 503", down.Message);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task BookingMakesABookedAppointmentAndMarksTheSlotBusyOnItsVersion()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task BookingMakesABookedAppointmentAndMarksTheSlotBusyOnItsVersion(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         Schedules(fixture.Ehr);
         fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
         var slot = new EhrSlot("c0", Tomorrow9, Tomorrow9.AddMinutes(20), "dr-chen", "Doctor Chen");
@@ -141,12 +144,13 @@ public sealed class FhirEhrLinkTests
         Assert.Empty(propose.Ehr.All<Appointment>());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ASecondCallerBookingTheSameSlotOnTheCallFindsItTakenNotTheFirstCallersAppointment()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ASecondCallerBookingTheSameSlotOnTheCallFindsItTakenNotTheFirstCallersAppointment(DataProvider provider)
     {
         // On the call the request is not saved yet (id 0): the booking is named by the call, so one caller's retry finds
         // their own appointment and another caller's try finds the slot taken.
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
         var slot = new EhrSlot("c0", Tomorrow9, Tomorrow9.AddMinutes(20), "dr-chen", "Doctor Chen");
         var request = new AppointmentRequest(null) { Source = AppointmentSource.Phone };
@@ -163,10 +167,11 @@ public sealed class FhirEhrLinkTests
         Assert.Equal("Patient of answering service call 11", Assert.Single(appointment.Participant).Actor!.Display);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ASlotChangedAfterItWasReadIsTakenAndTheAppointmentIsCancelled()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ASlotChangedAfterItWasReadIsTakenAndTheAppointmentIsCancelled(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
         fixture.Ehr.AfterSlotRead = () => fixture.Ehr.Get<Slot>("Slot/c0").Meta!.VersionId = "2"; // another caller booked it meanwhile
         var slot = new EhrSlot("c0", Tomorrow9, Tomorrow9.AddMinutes(20), "dr-chen", "Doctor Chen");
@@ -180,10 +185,11 @@ public sealed class FhirEhrLinkTests
         Assert.Equal("W/\"1\"", cancel.Headers["If-Match"]);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ASlotNoLongerFreeIsTakenWithoutMakingAnything()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ASlotNoLongerFreeIsTakenWithoutMakingAnything(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9, Hl7.Fhir.Model.Slot.SlotStatus.Busy));
 
         var result = await fixture.Link.BookAsync("riverside", new EhrSlot("c0", Tomorrow9, Tomorrow9.AddMinutes(20), "dr-chen", string.Empty), Message(7), CancellationToken.None);
@@ -192,10 +198,11 @@ public sealed class FhirEhrLinkTests
         Assert.Empty(fixture.Ehr.All<Appointment>());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task AnEhrThatRefusesTheAppointmentWithAConflictHasTheSlotTaken()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task AnEhrThatRefusesTheAppointmentWithAConflictHasTheSlotTaken(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Book);
+        using var fixture = new EhrFixture(EhrLevel.Book, provider: provider);
         fixture.Ehr.Add(Slot("c0", "dr-chen", Tomorrow9));
         fixture.Ehr.AfterSlotRead = () => fixture.Ehr.FailNext(HttpStatusCode.Conflict, FakeEhr.Outcome(OperationOutcome.IssueType.Conflict));
 
@@ -205,10 +212,11 @@ public sealed class FhirEhrLinkTests
         Assert.Equal(Hl7.Fhir.Model.Slot.SlotStatus.Free, fixture.Ehr.Get<Slot>("Slot/c0").Status);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ARequestIsProposedWithItsPreferredPeriodsAndNoPatientWordsByDefault()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ARequestIsProposedWithItsPreferredPeriodsAndNoPatientWordsByDefault(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Propose);
+        using var fixture = new EhrFixture(EhrLevel.Propose, provider: provider);
         var request = new AppointmentRequest(null) { Source = AppointmentSource.Desk, Standing = PatientStanding.Existing, Days = PreferredDays.Tuesday | PreferredDays.Thursday, Time = PreferredTime.Morning };
 
         var result = await fixture.Link.HandOffAsync("riverside", Message(12, EhrFixture.Typed(), request), CancellationToken.None);
@@ -230,10 +238,11 @@ public sealed class FhirEhrLinkTests
         Assert.DoesNotContain("5551234567", post.Body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task AMessageIsACommunicationAboutTheMatchingPatientWithTheWordsWhereThePracticeAllowsThem()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task AMessageIsACommunicationAboutTheMatchingPatientWithTheWordsWhereThePracticeAllowsThem(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform, sendText: true);
+        using var fixture = new EhrFixture(EhrLevel.Inform, sendText: true, provider: provider);
         fixture.Ehr.Add(new Patient { Id = "p9", Name = [new HumanName { Text = "Ann Smith" }], BirthDate = "2019-04-02" });
 
         var result = await fixture.Link.HandOffAsync("riverside", Message(12, EhrFixture.Typed()), CancellationToken.None);
@@ -250,10 +259,11 @@ public sealed class FhirEhrLinkTests
         Assert.DoesNotContain("Listen in the answering service portal", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task ARetryAfterALostAnswerFindsTheFirstResourceInsteadOfMakingASecond()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task ARetryAfterALostAnswerFindsTheFirstResourceInsteadOfMakingASecond(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Propose);
+        using var fixture = new EhrFixture(EhrLevel.Propose, provider: provider);
         var message = Message(12, appointment: new AppointmentRequest(null));
 
         var first = await fixture.Link.HandOffAsync("riverside", message, CancellationToken.None);
@@ -264,10 +274,11 @@ public sealed class FhirEhrLinkTests
         Assert.Single(fixture.Ehr.All<Appointment>());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task DownSlowAndRefusedComeToTryAgainOrRefusedWithoutPatientData()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task DownSlowAndRefusedComeToTryAgainOrRefusedWithoutPatientData(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
 
         fixture.Ehr.FailNext(HttpStatusCode.ServiceUnavailable);
         var down = await fixture.Link.HandOffAsync("riverside", Message(1), CancellationToken.None);
@@ -288,10 +299,11 @@ public sealed class FhirEhrLinkTests
         Assert.Empty(fixture.Ehr.All<Communication>());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task A401AfterAFreshTokenIsRefused()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task A401AfterAFreshTokenIsRefused(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         fixture.Ehr.FailNext(HttpStatusCode.Unauthorized);
         fixture.Ehr.FailNext(HttpStatusCode.Unauthorized);
 

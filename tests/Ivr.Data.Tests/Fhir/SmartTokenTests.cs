@@ -46,10 +46,11 @@ public sealed class SmartTokenTests
         Assert.Contains("scope=system%2FPatient.read+system%2FCommunication.write", token.Body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task AnAssertionSignedWithAnotherKeyGetsNoToken()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task AnAssertionSignedWithAnotherKeyGetsNoToken(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         using var other = RSA.Create(2048);
         await File.WriteAllTextAsync(fixture.KeyFile, other.ExportPkcs8PrivateKeyPem(), CancellationToken.None);
 
@@ -60,10 +61,11 @@ public sealed class SmartTokenTests
         Assert.Empty(fixture.Ehr.All<Communication>());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task TheTokenIsKeptUntilShortlyBeforeItExpiresThenRenewed()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task TheTokenIsKeptUntilShortlyBeforeItExpiresThenRenewed(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         fixture.Ehr.ExpiresIn = 300;
 
         await fixture.Link.HandOffAsync("riverside", Message(1), CancellationToken.None);
@@ -77,10 +79,11 @@ public sealed class SmartTokenTests
         Assert.Equal(3, fixture.Ehr.All<Communication>().Count());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task A401DropsTheTokenAndAsksOnceMoreWithAFreshOne()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task A401DropsTheTokenAndAsksOnceMoreWithAFreshOne(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
         await fixture.Link.HandOffAsync("riverside", Message(1), CancellationToken.None);
         fixture.Ehr.Revoked = "token-1";
 
@@ -91,10 +94,11 @@ public sealed class SmartTokenTests
         Assert.Equal("Bearer token-2", fixture.Ehr.Requests[^1].Headers["Authorization"]);
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task TheTokenEndpointIsFoundInTheSmartConfigurationWhenTheSettingsNameNone()
+    [Theory]
+    [BothDatabases]
+    public async System.Threading.Tasks.Task TheTokenEndpointIsFoundInTheSmartConfigurationWhenTheSettingsNameNone(DataProvider provider)
     {
-        using var fixture = new EhrFixture(EhrLevel.Inform);
+        using var fixture = new EhrFixture(EhrLevel.Inform, provider: provider);
 
         await fixture.Link.HandOffAsync("riverside", Message(1), CancellationToken.None);
 

@@ -8,10 +8,11 @@ public sealed class CampaignAllSlotsTests
     private static readonly DateTime Monday9 = new(2026, 12, 7, 9, 0, 0);
     private static readonly DateTime Monday10 = new(2026, 12, 7, 10, 0, 0);
 
-    [Fact]
-    public async Task EverySlotComesBackSoonestFirstTakenOrNotAndOnlyTheCampaignsOwn()
+    [Theory]
+    [BothDatabases]
+    public async Task EverySlotComesBackSoonestFirstTakenOrNotAndOnlyTheCampaignsOwn(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Monday10, Monday9]);
         var other = await f.RunningAsync([CampaignFixture.Leo], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Monday9]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);

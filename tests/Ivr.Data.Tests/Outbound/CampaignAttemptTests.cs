@@ -10,10 +10,11 @@ public sealed class CampaignAttemptTests
 {
     private static readonly DateTimeOffset Now = CampaignFixture.Now;
 
-    [Fact]
-    public async Task TheFirstFinishWinsMovesThePatientToWhatFollowsAndGivesTheLeaseBack()
+    [Theory]
+    [BothDatabases]
+    public async Task TheFirstFinishWinsMovesThePatientToWhatFollowsAndGivesTheLeaseBack(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "process-a", Now, Now.AddMinutes(5)));
@@ -36,10 +37,11 @@ public sealed class CampaignAttemptTests
         Assert.True(await f.SecondProcess().ClaimAsync(maria, "process-b", retry, retry.AddMinutes(5)));
     }
 
-    [Fact]
-    public async Task AConfirmationOnTheCallIsKeptWithHowAndWhenAndEndsTheCalls()
+    [Theory]
+    [BothDatabases]
+    public async Task AConfirmationOnTheCallIsKeptWithHowAndWhenAndEndsTheCalls(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "process-a", Now, Now.AddMinutes(5)));
@@ -52,10 +54,11 @@ public sealed class CampaignAttemptTests
         Assert.False(await f.Store.ClaimAsync(maria, "process-a", Now.AddDays(1), Now.AddDays(1).AddMinutes(5)));
     }
 
-    [Fact]
-    public async Task APatientConfirmedByTheLinkDuringTheCallStaysConfirmedWhateverTheCallEndsWith()
+    [Theory]
+    [BothDatabases]
+    public async Task APatientConfirmedByTheLinkDuringTheCallStaysConfirmedWhateverTheCallEndsWith(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "process-a", Now, Now.AddMinutes(5)));
@@ -71,10 +74,11 @@ public sealed class CampaignAttemptTests
         Assert.Equal(AttemptResult.NoAnswer, (await f.Store.AttemptAsync(attempt))!.Result);
     }
 
-    [Fact]
-    public async Task AHoldWithATimeKeepsTheRuleAndWhyAndMakesThePatientDueThen()
+    [Theory]
+    [BothDatabases]
+    public async Task AHoldWithATimeKeepsTheRuleAndWhyAndMakesThePatientDueThen(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "process-a", Now, Now.AddMinutes(5)));
@@ -91,10 +95,11 @@ public sealed class CampaignAttemptTests
         Assert.Single(await f.Store.DueAsync(opens, 10));
     }
 
-    [Fact]
-    public async Task AHoldWithoutATimeOptsThePatientOutForGood()
+    [Theory]
+    [BothDatabases]
+    public async Task AHoldWithoutATimeOptsThePatientOutForGood(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "process-a", Now, Now.AddMinutes(5)));
@@ -107,10 +112,11 @@ public sealed class CampaignAttemptTests
         Assert.False(await f.Store.ClaimAsync(maria, "process-a", Now.AddDays(30), Now.AddDays(30).AddMinutes(5)));
     }
 
-    [Fact]
-    public async Task AnOptOutStopsEveryCampaignOfThePracticeAndNoOtherPractices()
+    [Theory]
+    [BothDatabases]
+    public async Task AnOptOutStopsEveryCampaignOfThePracticeAndNoOtherPractices(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var first = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo]);
         var second = await f.RunningAsync([CampaignFixture.Maria]);
         var other = await f.RunningAsync([CampaignFixture.Maria], campaign: CampaignFixture.Campaign("lakeside"));
@@ -132,10 +138,11 @@ public sealed class CampaignAttemptTests
         Assert.Equal(Now, await f.Store.OptedOutAtAsync((await f.Store.GetAsync(later))!.PracticeId, CampaignFixture.Maria.Phone));
     }
 
-    [Fact]
-    public async Task CallTimesAreEveryAttemptToTheNumberForThatCampaignOnly()
+    [Theory]
+    [BothDatabases]
+    public async Task CallTimesAreEveryAttemptToTheNumberForThatCampaignOnly(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo]);
         var other = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
@@ -150,10 +157,11 @@ public sealed class CampaignAttemptTests
         Assert.Empty(await f.Store.CallTimesAsync(campaign, "+13125550000"));
     }
 
-    [Fact]
-    public async Task FinishOverEndsRunningCampaignsWithNobodyLeftOrPastTheirEndButNotAPausedOneStillGoing()
+    [Theory]
+    [BothDatabases]
+    public async Task FinishOverEndsRunningCampaignsWithNobodyLeftOrPastTheirEndButNotAPausedOneStillGoing(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var done = await f.RunningAsync([CampaignFixture.Maria]);
         Assert.True(await f.Store.MarkConfirmedAsync(await f.PatientIdAsync(done, CampaignFixture.Maria), "email link", Now));
         var going = await f.RunningAsync([CampaignFixture.Leo]);

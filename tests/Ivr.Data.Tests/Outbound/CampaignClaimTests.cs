@@ -10,10 +10,11 @@ public sealed class CampaignClaimTests
 {
     private static readonly DateTimeOffset Now = CampaignFixture.Now;
 
-    [Fact]
-    public async Task TwoProcessesRacingForTheSameDuePatientsNeverBothWinOne()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoProcessesRacingForTheSameDuePatientsNeverBothWinOne(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var patients = Enumerable.Range(0, 20).Select(i => new CampaignPatient(i + 2, $"Patient {i}", $"+1312555{i:0000}", null, null, null)).ToList();
         var campaign = await f.RunningAsync(patients);
         var ids = (await f.Store.PatientsAsync(campaign)).Select(p => p.Id).ToList();
@@ -26,10 +27,11 @@ public sealed class CampaignClaimTests
         Assert.Empty(await f.Store.DueAsync(Now, 100));
     }
 
-    [Fact]
-    public async Task ALiveLeaseBlocksAnotherOwnerUntilItRunsOut()
+    [Theory]
+    [BothDatabases]
+    public async Task ALiveLeaseBlocksAnotherOwnerUntilItRunsOut(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
 
@@ -42,10 +44,11 @@ public sealed class CampaignClaimTests
         Assert.True(await f.SecondProcess().ClaimAsync(maria, "process-b", Now.AddMinutes(5), Now.AddMinutes(10)));
     }
 
-    [Fact]
-    public async Task AnExpiredLeaseIsClaimedAndTheDeadOwnersOpenAttemptIsClosedAsInterruptedAndStillCounts()
+    [Theory]
+    [BothDatabases]
+    public async Task AnExpiredLeaseIsClaimedAndTheDeadOwnersOpenAttemptIsClosedAsInterruptedAndStillCounts(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "killed", Now, Now.AddMinutes(5)));
@@ -65,10 +68,11 @@ public sealed class CampaignClaimTests
         Assert.Equal(PatientProgress.Trying, (await f.Store.PatientAsync(maria))!.Progress);
     }
 
-    [Fact]
-    public async Task AnInterruptedLastAttemptExhaustsThePatientInsteadOfCallingThemAgain()
+    [Theory]
+    [BothDatabases]
+    public async Task AnInterruptedLastAttemptExhaustsThePatientInsteadOfCallingThemAgain(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria], campaign: CampaignFixture.Campaign() with { Retry = new RetryRules { MaxAttempts = 1 } });
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ClaimAsync(maria, "killed", Now, Now.AddMinutes(5)));
@@ -107,10 +111,11 @@ public sealed class CampaignClaimTests
         Assert.Equal(0, await f.Store.InProgressAsync(campaign, Now.AddDays(1)));
     }
 
-    [Fact]
-    public async Task ResumingAPausedCampaignMakesItsPatientsDueAgain()
+    [Theory]
+    [BothDatabases]
+    public async Task ResumingAPausedCampaignMakesItsPatientsDueAgain(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         Assert.True(await f.Store.ChangeStateAsync(campaign, CampaignState.Running, CampaignState.Paused, Now));
@@ -122,10 +127,11 @@ public sealed class CampaignClaimTests
         Assert.True(await f.Store.ClaimAsync(maria, "process-a", Now.AddMinutes(1), Now.AddMinutes(6)));
     }
 
-    [Fact]
-    public async Task ChangingStateIsCompareAndSetAndStartingADraftMakesItsPatientsDueThen()
+    [Theory]
+    [BothDatabases]
+    public async Task ChangingStateIsCompareAndSetAndStartingADraftMakesItsPatientsDueThen(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.Store.CreateAsync(CampaignFixture.Campaign(), [CampaignFixture.Maria, CampaignFixture.Leo], [], []);
         Assert.All(await f.Store.PatientsAsync(campaign), p => Assert.Null(p.NextAt));
         var start = Now.AddMinutes(10);
@@ -146,10 +152,11 @@ public sealed class CampaignClaimTests
         Assert.False(await f.Store.ChangeStateAsync(campaign, CampaignState.Running, CampaignState.Finished, start.AddHours(2)));
     }
 
-    [Fact]
-    public async Task DueIsSoonestFirstAndLimited()
+    [Theory]
+    [BothDatabases]
+    public async Task DueIsSoonestFirstAndLimited(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var early = await f.RunningAsync([CampaignFixture.Maria], Now.AddMinutes(-5));
         var late = await f.RunningAsync([CampaignFixture.Leo, CampaignFixture.Ana], Now);
 

@@ -2,7 +2,7 @@ using Ivr.Domain.Outbound;
 
 namespace Ivr.Data.Tests.Outbound;
 
-/// <summary>Needs a temporary SQLite file: a reschedule campaign's mirror of its practice's free EHR Slots, and a slot given back when the EHR would not book it.</summary>
+/// <summary>Needs a temporary database (SQLite and PostgreSQL): a reschedule campaign's mirror of its practice's free EHR Slots, and a slot given back when the EHR would not book it.</summary>
 public sealed class CampaignEhrSlotTests
 {
     private static readonly DateTimeOffset Now = CampaignFixture.Now;
@@ -10,10 +10,11 @@ public sealed class CampaignEhrSlotTests
     private static readonly DateTime Monday10 = new(2026, 12, 7, 10, 0, 0);
     private static readonly DateTime Tuesday9 = new(2026, 12, 8, 9, 0, 0);
 
-    [Fact]
-    public async Task TheMirrorAddsNewSlotsDropsThoseNoLongerFreeAndKeepsTypedAndTakenOnes()
+    [Theory]
+    [BothDatabases]
+    public async Task TheMirrorAddsNewSlotsDropsThoseNoLongerFreeAndKeepsTypedAndTakenOnes(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Tuesday9]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         await f.Store.MirrorEhrSlotsAsync(campaign, [("a", Monday9, "Dr. Lee"), ("b", Monday10, null)]);
@@ -29,10 +30,11 @@ public sealed class CampaignEhrSlotTests
         Assert.Equal("Dr. Lee", all.Single(s => s.EhrSlotId == "c").Clinician);
     }
 
-    [Fact]
-    public async Task ASlotGivenBackIsOpenAgainAndThePatientIsToBeCalledAgainWithNoSlot()
+    [Theory]
+    [BothDatabases]
+    public async Task ASlotGivenBackIsOpenAgainAndThePatientIsToBeCalledAgainWithNoSlot(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Monday9]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         var leo = await f.PatientIdAsync(campaign, CampaignFixture.Leo);

@@ -27,9 +27,9 @@ public sealed class CampaignFixture : IDisposable
 
     public SqliteCampaignStore Store { get; }
 
-    public static async Task<CampaignFixture> CreateAsync()
+    public static async Task<CampaignFixture> CreateAsync(DataProvider provider = DataProvider.Sqlite)
     {
-        var temp = new TempDatabase();
+        var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         return new CampaignFixture(temp);
     }
@@ -47,8 +47,8 @@ public sealed class CampaignFixture : IDisposable
         CreatedAt = Now.AddHours(-1),
     };
 
-    /// <summary>The same store in another process: separate <see cref="SqliteDatabase"/> and connections, same file and key.</summary>
-    public SqliteCampaignStore SecondProcess() => new(new SqliteDatabase(Temp.Options), PhiProtector.FromOptions(Temp.Options));
+    /// <summary>The same store in another process: separate <see cref="Database"/> and connections, same file and key.</summary>
+    public SqliteCampaignStore SecondProcess() => new(Database.For(Temp.Options), PhiProtector.FromOptions(Temp.Options));
 
     /// <summary>A campaign with the patients given, started at <paramref name="startedAt"/> (all of them due then).</summary>
     public async Task<long> RunningAsync(IReadOnlyList<CampaignPatient> patients, DateTimeOffset? startedAt = null, Campaign? campaign = null, IReadOnlyList<DateTime>? slots = null)
@@ -61,20 +61,11 @@ public sealed class CampaignFixture : IDisposable
     public async Task<long> PatientIdAsync(long campaignId, CampaignPatient patient) =>
         (await Store.PatientsAsync(campaignId)).Single(p => p.Patient.Line == patient.Line).Id;
 
-    /// <summary>Every byte SQLite wrote for the database (the file and its write-ahead log), as text.</summary>
+    /// <summary>Everything the database keeps, as text (<see cref="TempDatabase.StoredTextAsync"/>).</summary>
     public string RawFile()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var text = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(Temp.Directory, "ivr.db*"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            text.Append(Encoding.Latin1.GetString(memory.ToArray()));
-        }
-
-        return text.ToString();
+        return Temp.StoredTextAsync().GetAwaiter().GetResult();
     }
 
     public void Dispose() => Temp.Dispose();

@@ -11,10 +11,11 @@ public sealed class CampaignRecordTests
 {
     private static readonly DateTimeOffset Now = CampaignFixture.Now;
 
-    [Fact]
-    public async Task ACampaignReadsBackAsSavedAsADraftAndListsNewestFirstByPractice()
+    [Theory]
+    [BothDatabases]
+    public async Task ACampaignReadsBackAsSavedAsADraftAndListsNewestFirstByPractice(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var saved = CampaignFixture.Campaign() with
         {
             Kind = CampaignKind.Notice,
@@ -41,10 +42,11 @@ public sealed class CampaignRecordTests
         Assert.Empty(await f.Store.ListAsync([]));
     }
 
-    [Fact]
-    public async Task PatientsReadBackWithEveryField()
+    [Theory]
+    [BothDatabases]
+    public async Task PatientsReadBackWithEveryField(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo, CampaignFixture.Ana], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [new DateTime(2026, 12, 7, 9, 0, 0)]);
         var (maria, leo, ana) = (await f.PatientIdAsync(campaign, CampaignFixture.Maria), await f.PatientIdAsync(campaign, CampaignFixture.Leo), await f.PatientIdAsync(campaign, CampaignFixture.Ana));
         Assert.True(await f.Store.ClaimAsync(maria, "a", Now, Now.AddMinutes(5)));
@@ -68,10 +70,11 @@ public sealed class CampaignRecordTests
         Assert.Null(await f.Store.PatientAsync(ana + 100));
     }
 
-    [Fact]
-    public async Task CountsGiveEveryProgressAndTheCallsMade()
+    [Theory]
+    [BothDatabases]
+    public async Task CountsGiveEveryProgressAndTheCallsMade(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo, CampaignFixture.Ana]);
         var other = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
@@ -94,10 +97,11 @@ public sealed class CampaignRecordTests
         Assert.Equal(2, (await f.Store.PatientAsync(maria))!.Attempts);
     }
 
-    [Fact]
-    public async Task StaffLabelOnlyAnAttemptWithAnAmdResult()
+    [Theory]
+    [BothDatabases]
+    public async Task StaffLabelOnlyAnAttemptWithAnAmdResult(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         var withAmd = await f.Store.StartAttemptAsync(maria, Now, CallingDecision.Now("inside the window"));
@@ -114,10 +118,11 @@ public sealed class CampaignRecordTests
         Assert.Equal(("calls-a-day", "held until the next day"), (attempts[1].Rule, attempts[1].Why));
     }
 
-    [Fact]
-    public async Task PatientDataIsEncryptedInTheFileAndThePhoneKeptOnlyAsAKeyedHash()
+    [Theory]
+    [BothDatabases]
+    public async Task PatientDataIsEncryptedInTheFileAndThePhoneKeptOnlyAsAKeyedHash(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         await f.Store.OptOutAsync("riverside", CampaignFixture.Maria.Phone, Now);
 
@@ -135,10 +140,11 @@ public sealed class CampaignRecordTests
         Assert.Equal(CampaignFixture.Maria, (await f.Store.PatientsAsync(campaign)).Single().Patient);
     }
 
-    [Fact]
-    public async Task AKeyRotationReEncryptsPatientsAndOptOutsAndTheirPhonesAreStillFound()
+    [Theory]
+    [BothDatabases]
+    public async Task AKeyRotationReEncryptsPatientsAndOptOutsAndTheirPhonesAreStillFound(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         await f.Store.StartAttemptAsync(maria, Now, CallingDecision.Now("inside the window"));
@@ -152,16 +158,17 @@ public sealed class CampaignRecordTests
         Assert.Equal(11, result.Values);
         Assert.Equal([oldKey], result.Retired);
         Assert.Equal((11, 0), (await rotation.StatusAsync(null))[result.CurrentKeyId]);
-        var service = new SqliteCampaignStore(new SqliteDatabase(f.Temp.Options), PhiProtector.FromOptions(f.Temp.Options));
+        var service = new SqliteCampaignStore(Database.For(f.Temp.Options), PhiProtector.FromOptions(f.Temp.Options));
         Assert.Equal([CampaignFixture.Maria, CampaignFixture.Leo], (await service.PatientsAsync(campaign)).Select(p => p.Patient));
         Assert.Equal([Now], await service.CallTimesAsync(campaign, CampaignFixture.Maria.Phone));
         Assert.Equal(Now, await service.OptedOutAtAsync("riverside", CampaignFixture.Leo.Phone));
     }
 
-    [Fact]
-    public async Task WhileARotationIsUnderWayAPhoneIsFoundUnderTheOldKeyAndTheNew()
+    [Theory]
+    [BothDatabases]
+    public async Task WhileARotationIsUnderWayAPhoneIsFoundUnderTheOldKeyAndTheNew(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         await f.Store.StartAttemptAsync(await f.PatientIdAsync(campaign, CampaignFixture.Maria), Now, CallingDecision.Now("inside the window"));
         var oldIndex = f.Temp.Protector.Index(CampaignFixture.Maria.Phone, "phone");

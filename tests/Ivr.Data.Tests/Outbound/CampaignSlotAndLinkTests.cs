@@ -12,10 +12,11 @@ public sealed class CampaignSlotAndLinkTests
     private static readonly DateTime Monday9 = new(2026, 12, 7, 9, 0, 0);
     private static readonly DateTime Monday10 = new(2026, 12, 7, 10, 0, 0);
 
-    [Fact]
-    public async Task TwoPatientsRacingForOneSlotFromTwoProcessesOnlyOneGetsIt()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoPatientsRacingForOneSlotFromTwoProcessesOnlyOneGetsIt(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Monday10, Monday9]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
         var leo = await f.PatientIdAsync(campaign, CampaignFixture.Leo);
@@ -35,10 +36,11 @@ public sealed class CampaignSlotAndLinkTests
         Assert.Equal([Monday10], (await f.Store.OpenSlotsAsync(campaign)).Select(s => s.StartsAt));
     }
 
-    [Fact]
-    public async Task APatientCannotTakeASecondSlotNorOneOfAnotherCampaign()
+    [Theory]
+    [BothDatabases]
+    public async Task APatientCannotTakeASecondSlotNorOneOfAnotherCampaign(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Monday9, Monday10]);
         var other = await f.RunningAsync([CampaignFixture.Leo], campaign: CampaignFixture.Campaign(kind: CampaignKind.Reschedule), slots: [Monday9]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
@@ -53,10 +55,11 @@ public sealed class CampaignSlotAndLinkTests
         Assert.Single(await f.Store.OpenSlotsAsync(other));
     }
 
-    [Fact]
-    public async Task SlotsComeBackSoonestFirstWithTheirClinicianOnThePracticesClock()
+    [Theory]
+    [BothDatabases]
+    public async Task SlotsComeBackSoonestFirstWithTheirClinicianOnThePracticesClock(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.Store.CreateAsync(CampaignFixture.Campaign(kind: CampaignKind.Reschedule), [], [Monday10, Monday9], ["Dr. Lee", null]);
 
         var slots = await f.Store.OpenSlotsAsync(campaign);
@@ -66,10 +69,11 @@ public sealed class CampaignSlotAndLinkTests
         await Assert.ThrowsAsync<ArgumentException>(() => f.Store.CreateAsync(CampaignFixture.Campaign(), [], [Monday9], []));
     }
 
-    [Fact]
-    public async Task ALinkWorksOnceAndOnlyItsHashIsInTheFile()
+    [Theory]
+    [BothDatabases]
+    public async Task ALinkWorksOnceAndOnlyItsHashIsInTheFile(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria]);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);
 
@@ -104,10 +108,11 @@ public sealed class CampaignSlotAndLinkTests
         Assert.Null(await f.Store.PatientByLinkAsync(token, Now.AddMinutes(1)));
     }
 
-    [Fact]
-    public async Task ALinkStopsWorkingAtTheCampaignsEnd()
+    [Theory]
+    [BothDatabases]
+    public async Task ALinkStopsWorkingAtTheCampaignsEnd(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var endsBy = Now.AddDays(1);
         var campaign = await f.RunningAsync([CampaignFixture.Maria], campaign: CampaignFixture.Campaign(endsBy: endsBy));
         var token = (await f.Store.IssueLinkAsync(await f.PatientIdAsync(campaign, CampaignFixture.Maria), Now))!;
@@ -116,10 +121,11 @@ public sealed class CampaignSlotAndLinkTests
         Assert.Null(await f.Store.PatientByLinkAsync(token, endsBy));
     }
 
-    [Fact]
-    public async Task UnmailedListsPatientsWithAnEmailOfRunningCampaignsAndALinkIsNeverIssuedTwice()
+    [Theory]
+    [BothDatabases]
+    public async Task UnmailedListsPatientsWithAnEmailOfRunningCampaignsAndALinkIsNeverIssuedTwice(DataProvider provider)
     {
-        using var f = await CampaignFixture.CreateAsync();
+        using var f = await CampaignFixture.CreateAsync(provider);
         var campaign = await f.RunningAsync([CampaignFixture.Maria, CampaignFixture.Leo, CampaignFixture.Ana]);
         await f.Store.CreateAsync(CampaignFixture.Campaign(), [CampaignFixture.Maria], [], []);
         var maria = await f.PatientIdAsync(campaign, CampaignFixture.Maria);

@@ -85,10 +85,11 @@ public sealed class BusinessAssociateAgreementTests
         Assert.Contains(errors, e => e.StartsWith("lakeside.yaml:9: unknown key 'witness'", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task RecordingANewAgreementReplacesTheCurrentOneAndTheRevisionsKeepTheEarlier()
+    [Theory]
+    [BothDatabases]
+    public async Task RecordingANewAgreementReplacesTheCurrentOneAndTheRevisionsKeepTheEarlier(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqlitePracticeStore(temp.Database, TimeProvider.System);
         var second = First with { Signed = new DateOnly(2026, 11, 2), Version = "2026-2", RecordedAt = First.RecordedAt.AddMonths(10) };

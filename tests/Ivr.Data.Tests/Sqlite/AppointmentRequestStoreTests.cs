@@ -22,10 +22,11 @@ public sealed class AppointmentRequestStoreTests
         Booked = new BookedAppointment("Appointment/canary-77", new DateTimeOffset(2026, 12, 8, 14, 30, 0, TimeSpan.FromHours(-5)), "Doctor Canary"),
     };
 
-    [Fact]
-    public async Task ACallersRequestReadsBackWholeAndItsDispatchJobKnowsItIsARequest()
+    [Theory]
+    [BothDatabases]
+    public async Task ACallersRequestReadsBackWholeAndItsDispatchJobKnowsItIsARequest(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, dispatch, callId) = await ArrangeAsync(temp);
         var message = Recorded(callId, PhoneRequest);
@@ -38,10 +39,11 @@ public sealed class AppointmentRequestStoreTests
         Assert.Equal(PhoneRequest with { BirthDate = null, Booked = null }, due.Appointment);
     }
 
-    [Fact]
-    public async Task ARequestWithNothingBookedAndNoDateOfBirthReadsBackAsItWas()
+    [Theory]
+    [BothDatabases]
+    public async Task ARequestWithNothingBookedAndNoDateOfBirthReadsBackAsItWas(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var request = new AppointmentRequest(null) { Source = AppointmentSource.Phone };
@@ -51,10 +53,11 @@ public sealed class AppointmentRequestStoreTests
         Assert.Equal(request, (await messages.GetAsync(id))!.Appointment);
     }
 
-    [Fact]
-    public async Task AMessageWithoutARequestStillReadsWithoutOne()
+    [Theory]
+    [BothDatabases]
+    public async Task AMessageWithoutARequestStillReadsWithoutOne(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
 
@@ -63,28 +66,25 @@ public sealed class AppointmentRequestStoreTests
         Assert.Null((await messages.GetAsync(id))!.Appointment);
     }
 
-    [Fact]
-    public async Task TheDateOfBirthAndTheBookingAreNotInTheFileInPlainText()
+    [Theory]
+    [BothDatabases]
+    public async Task TheDateOfBirthAndTheBookingAreNotInTheFileInPlainText(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         await messages.SaveAsync(Recorded(callId, PhoneRequest));
-        await using (var connection = await temp.Database.OpenAsync())
-        {
-            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-
-        var text = string.Concat(Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        var text = await temp.StoredTextAsync();
         Assert.DoesNotContain("1987", text);
         Assert.DoesNotContain("canary", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Phone", text);
     }
 
-    [Fact]
-    public async Task ATriageRequestKeepsItsWindowAndReadsAsATriages()
+    [Theory]
+    [BothDatabases]
+    public async Task ATriageRequestKeepsItsWindowAndReadsAsATriages(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var request = new AppointmentRequest(Disposition.Within24Hours);

@@ -14,10 +14,11 @@ public sealed class PatchSummaryStoreTests
 
     private static readonly PatchSummary Summary = new("dr-lee", "sam", Start, Start.AddMinutes(2), TimeSpan.FromSeconds(395), 7, "canary-reason fever of 103");
 
-    [Fact]
-    public async Task ASummaryIsSavedWithItsDispatchJobAndReadsBackWholeWithItsClinicianAsTheDispatchRecipient()
+    [Theory]
+    [BothDatabases]
+    public async Task ASummaryIsSavedWithItsDispatchJobAndReadsBackWholeWithItsClinicianAsTheDispatchRecipient(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, dispatch, callId) = await ArrangeAsync(temp);
         var message = DeskSummary.Of(callId, "p", "5551230000", Summary, Start.AddMinutes(9));
@@ -31,15 +32,16 @@ public sealed class PatchSummaryStoreTests
         Assert.Equal((id, DispatchState.New, Urgency.Routine, "dr-lee"), (due.MessageId, due.State, due.Urgency, due.Recipient));
     }
 
-    [Fact]
-    public async Task TheCallsEndReportedTwiceOrFromTwoProcessesMakesOneSummaryAndTheTypedMessageIsNotCounted()
+    [Theory]
+    [BothDatabases]
+    public async Task TheCallsEndReportedTwiceOrFromTwoProcessesMakesOneSummaryAndTheTypedMessageIsNotCounted(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var typed = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(
             new DeskMessageForm("Maria", "Ava", "2021-03-04", "5559876543", true, "fever", Urgency.Urgent, ""), callId, "p", null, "sam", Start.AddMinutes(1))));
-        var other = new SqliteMessageStore(new SqliteDatabase(temp.Options), temp.Protector);
+        var other = new SqliteMessageStore(Database.For(temp.Options), temp.Protector);
 
         var saves = await Task.WhenAll(
             Task.Run(() => messages.SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(callId, "p", null, Summary, Start.AddMinutes(9))))),
@@ -53,15 +55,16 @@ public sealed class PatchSummaryStoreTests
         Assert.Equal((2, 2, 2), (await CountAsync(temp, "messages"), await CountAsync(temp, "dispatches"), await CountAsync(temp, "message_history")));
         Assert.Equal("sam", (await messages.GetAsync(id))!.Summary!.OperatorName);
         await using var connection = await temp.Database.OpenAsync();
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync(
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(
             "INSERT INTO messages (call_id, practice_id, urgency, status, received_at, summary_for) VALUES (@callId, 'p', 'Routine', 'Received', '2026-12-02T03:30:00.0000000+00:00', 'dr-kim')",
             new { callId }));
     }
 
-    [Fact]
-    public async Task NothingTheSummarySaysAppearsInPlainInTheRawRowOrTheFileAndItsValueIsBoundToItsRow()
+    [Theory]
+    [BothDatabases]
+    public async Task NothingTheSummarySaysAppearsInPlainInTheRawRowOrTheFileAndItsValueIsBoundToItsRow(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var otherCall = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764645300.2", PracticeId = "p", DialedNumber = "15550100", StartedAt = Start });
@@ -79,11 +82,9 @@ public sealed class PatchSummaryStoreTests
                 Assert.DoesNotContain("TypedReason", value, StringComparison.Ordinal);
                 Assert.DoesNotContain("2026-12-02", value, StringComparison.Ordinal);
             }
-
-            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
 
-        var text = string.Concat(Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        var text = await temp.StoredTextAsync();
         Assert.DoesNotContain("canary", text);
         Assert.DoesNotContain("5551230000", text);
         Assert.DoesNotContain("ClinicianJoinedAt", text);
@@ -96,10 +97,11 @@ public sealed class PatchSummaryStoreTests
         await Assert.ThrowsAsync<DataException>(() => messages.GetAsync(second));
     }
 
-    [Fact]
-    public async Task TheCliniciansPagedToMeInboxHoldsTheSummaryForThemAndNotAnotherClinicians()
+    [Theory]
+    [BothDatabases]
+    public async Task TheCliniciansPagedToMeInboxHoldsTheSummaryForThemAndNotAnotherClinicians(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var (id, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(callId, "p", null, Summary, Start.AddMinutes(9))));
@@ -109,11 +111,12 @@ public sealed class PatchSummaryStoreTests
         Assert.Empty(await messages.InboxAsync(new InboxQuery("other")));
     }
 
-    [Fact]
-    public async Task KeyRotationReEncryptsTheSummary()
+    [Theory]
+    [BothDatabases]
+    public async Task KeyRotationReEncryptsTheSummary(DataProvider provider)
     {
         Assert.Contains("summary", PhiKeyRotation.ProtectedColumns.Single(c => c.Table == "messages").Columns);
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var (id, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskSummary.Of(callId, "p", null, Summary, Start.AddMinutes(9))));

@@ -10,10 +10,11 @@ public sealed class SqliteAuditLogTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task AnUntouchedChainVerifies()
+    [Theory]
+    [BothDatabases]
+    public async Task AnUntouchedChainVerifies(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 5);
 
@@ -23,10 +24,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal(5, result.Rows);
     }
 
-    [Fact]
-    public async Task AnEditedRowIsNamedAsChanged()
+    [Theory]
+    [BothDatabases]
+    public async Task AnEditedRowIsNamedAsChanged(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 5);
         await ExecuteAsync(temp, "UPDATE audit_log SET actor = 'portal:nobody' WHERE id = 3");
@@ -37,10 +39,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal(3, result.FailedRow);
     }
 
-    [Fact]
-    public async Task ADeletedRowIsNamedAsMissingBetweenItsNeighbours()
+    [Theory]
+    [BothDatabases]
+    public async Task ADeletedRowIsNamedAsMissingBetweenItsNeighbours(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 5);
         await ExecuteAsync(temp, "DELETE FROM audit_log WHERE id = 3");
@@ -50,10 +53,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal("row 3 missing between 2 and 4", result.Problem);
     }
 
-    [Fact]
-    public async Task DeletedFirstRowsAreNamed()
+    [Theory]
+    [BothDatabases]
+    public async Task DeletedFirstRowsAreNamed(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 4);
         await ExecuteAsync(temp, "DELETE FROM audit_log WHERE id <= 2");
@@ -61,10 +65,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal("rows 1 to 2 missing before 3", (await verifier.VerifyAsync()).Problem);
     }
 
-    [Fact]
-    public async Task AnInsertedRowHasNoValidLink()
+    [Theory]
+    [BothDatabases]
+    public async Task AnInsertedRowHasNoValidLink(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 5);
         await ExecuteAsync(temp, $"INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, detail, chain) VALUES (6, '{Start.AddHours(1):O}', 'portal:jane', 'message.view', 'message', '9', 'x', '{new string('a', 64)}')");
@@ -74,10 +79,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal("row 6 has no valid link", result.Problem);
     }
 
-    [Fact]
-    public async Task ARowInsertedThenChainedOntoByTheServiceIsStillNamed()
+    [Theory]
+    [BothDatabases]
+    public async Task ARowInsertedThenChainedOntoByTheServiceIsStillNamed(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 3);
         await ExecuteAsync(temp, $"INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, detail) VALUES (4, '{Start.AddHours(1):O}', 'portal:jane', 'message.view', 'message', '9', 'x')");
@@ -86,10 +92,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal("row 4 has no valid link", (await verifier.VerifyAsync()).Problem);
     }
 
-    [Fact]
-    public async Task ARowReHashedWithoutTheKeyHasNoValidLink()
+    [Theory]
+    [BothDatabases]
+    public async Task ARowReHashedWithoutTheKeyHasNoValidLink(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, verifier) = await OpenAsync(temp);
         await AppendAsync(log, 5);
         await using (var connection = await temp.Database.OpenAsync())
@@ -105,10 +112,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal("row 3 has no valid link", result.Problem);
     }
 
-    [Fact]
-    public async Task TheChainNeedsItsKeyNotJustTheDatabase()
+    [Theory]
+    [BothDatabases]
+    public async Task TheChainNeedsItsKeyNotJustTheDatabase(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, _) = await OpenAsync(temp);
         await AppendAsync(log, 2);
 
@@ -119,16 +127,17 @@ public sealed class SqliteAuditLogTests
         Assert.Equal(1, result.FailedRow);
     }
 
-    [Fact]
-    public async Task TwoConcurrentAppendersKeepAValidChain()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoConcurrentAppendersKeepAValidChain(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var key = AuditChainKey.FromOptions(temp.Options);
 
         // Two SqliteDatabase objects stand for the service and the command line: separate connections to one file.
-        var first = new SqliteAuditLog(new SqliteDatabase(temp.Options), key);
-        var second = new SqliteAuditLog(new SqliteDatabase(temp.Options), key);
+        var first = new SqliteAuditLog(Database.For(temp.Options), key);
+        var second = new SqliteAuditLog(Database.For(temp.Options), key);
         var appends = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? first : second).RecordAsync(Entry(i))).ToArray();
         await Task.WhenAll(appends);
 
@@ -161,10 +170,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal(3, result.Rows);
     }
 
-    [Fact]
-    public async Task RowsCarryTheSessionAndAddressOfTheirOrigin()
+    [Theory]
+    [BothDatabases]
+    public async Task RowsCarryTheSessionAndAddressOfTheirOrigin(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var log = new SqliteAuditLog(temp.Database, AuditChainKey.FromOptions(temp.Options), new FixedOrigin("s-1", "203.0.113.9"));
 
@@ -177,10 +187,11 @@ public sealed class SqliteAuditLogTests
         Assert.All(rows, r => Assert.Matches("^[0-9a-f]{64}$", r.Chain));
     }
 
-    [Fact]
-    public async Task QueryFiltersByTimeWhoActionMessageAndPracticeAndPages()
+    [Theory]
+    [BothDatabases]
+    public async Task QueryFiltersByTimeWhoActionMessageAndPracticeAndPages(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         var (log, _) = await OpenAsync(temp);
         await using (var connection = await temp.Database.OpenAsync())
         {
@@ -208,10 +219,11 @@ public sealed class SqliteAuditLogTests
         Assert.Equal(new long[] { 3, 4 }, (await log.QueryAsync(new AuditQuery(PracticeId: "riverside"), 1, 2)).Select(r => r.Id));
     }
 
-    [Fact]
-    public void TheKeyFileIsCreatedBesideTheDataKeyReadableByItsOwnerOnly()
+    [Theory]
+    [BothDatabases]
+    public void TheKeyFileIsCreatedBesideTheDataKeyReadableByItsOwnerOnly(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
 
         AuditChainKey.FromOptions(temp.Options);
         var file = Path.Combine(temp.Directory, "keys", "audit.key");

@@ -7,10 +7,11 @@ public sealed class SqliteCalendarFeedStoreTests
 {
     private static readonly DateTimeOffset Made = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task SavingAgainReplacesTheTokenSoTheOldOneFindsNothing()
+    [Theory]
+    [BothDatabases]
+    public async Task SavingAgainReplacesTheTokenSoTheOldOneFindsNothing(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteCalendarFeedStore(temp.Database, temp.Protector);
 
@@ -25,10 +26,11 @@ public sealed class SqliteCalendarFeedStoreTests
         Assert.Equal("dr-patel", (await store.FindAsync("other-token"))!.ClinicianId);
     }
 
-    [Fact]
-    public async Task TheTokenIsKeptOnlyAsItsHashAndEncryptedAndTheAccountTravelsWithTheFeed()
+    [Theory]
+    [BothDatabases]
+    public async Task TheTokenIsKeptOnlyAsItsHashAndEncryptedAndTheAccountTravelsWithTheFeed(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteCalendarFeedStore(temp.Database, temp.Protector);
         const string Token = "plain-feed-token-0123456789";

@@ -24,10 +24,11 @@ public sealed class SqlitePracticeStoreTests
         Rotations = [new Rotation("nights", Layers.Backup, RotationPeriod.Daily, new TimeOnly(19, 30), DayOfWeek.Monday, new DateOnly(2026, 11, 1), ["dr-a"])],
     };
 
-    [Fact]
-    public async Task APracticeRoundTripsWholeAndEverySaveIsARevisionWithItsAuthor()
+    [Theory]
+    [BothDatabases]
+    public async Task APracticeRoundTripsWholeAndEverySaveIsARevisionWithItsAuthor(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqlitePracticeStore(temp.Database, TimeProvider.System);
 
@@ -47,10 +48,11 @@ public sealed class SqlitePracticeStoreTests
         Assert.Equal(["alice", "bob"], await connection.QueryAsync<string>("SELECT saved_by FROM practice_revisions ORDER BY revision"));
     }
 
-    [Fact]
-    public async Task OverridesAreFoundByOverlapAndCancellingKeepsThemOnRecord()
+    [Theory]
+    [BothDatabases]
+    public async Task OverridesAreFoundByOverlapAndCancellingKeepsThemOnRecord(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqlitePracticeStore(temp.Database, TimeProvider.System);
         await store.SaveAsync(Clinic("5550300"), "alice");
@@ -68,10 +70,11 @@ public sealed class SqlitePracticeStoreTests
         Assert.Equal("bob", await connection.ExecuteScalarAsync<string>("SELECT cancelled_by FROM oncall_overrides WHERE id = @id", new { id }));
     }
 
-    [Fact]
-    public async Task ASaveFromAnOlderRevisionIsRefusedAndEveryRevisionIsListedWithItsAuthor()
+    [Theory]
+    [BothDatabases]
+    public async Task ASaveFromAnOlderRevisionIsRefusedAndEveryRevisionIsListedWithItsAuthor(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqlitePracticeStore(temp.Database, TimeProvider.System);
         await store.SaveAsync(Clinic("5550100300"), "alice");

@@ -8,10 +8,11 @@ public sealed class SqlitePromptRecordingStoreTests
 {
     private static readonly DateTimeOffset Kept = new(2026, 11, 22, 7, 10, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task KeepingAgainReplacesTheRecordingInUseAndOwnersStayApart()
+    [Theory]
+    [BothDatabases]
+    public async Task KeepingAgainReplacesTheRecordingInUseAndOwnersStayApart(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqlitePromptRecordingStore(temp.Database, new FakeTimeProvider(Kept));
         var first = new PromptRecording("riverside", PromptRecording.Greeting, PromptVoice.Uploaded, "ivr/recorded/riverside/greeting-aaaa", 4.5, "ann", Kept);
@@ -27,10 +28,11 @@ public sealed class SqlitePromptRecordingStoreTests
         Assert.Equal([shared, second], await store.AllAsync(CancellationToken.None));
     }
 
-    [Fact]
-    public async Task RevertingRemovesTheRecordingSaysWhetherThereWasOneAndTheHistoryKeepsEveryChange()
+    [Theory]
+    [BothDatabases]
+    public async Task RevertingRemovesTheRecordingSaysWhetherThereWasOneAndTheHistoryKeepsEveryChange(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var time = new FakeTimeProvider(Kept.AddDays(1));
         var store = new SqlitePromptRecordingStore(temp.Database, time);

@@ -12,10 +12,11 @@ public sealed class SqliteReportStoreTests
     private static readonly DateTimeOffset From = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Until = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task CallsAndMessagesOfTheWindowComeWithBillableSecondsFirstAcknowledgementAndVoiceSteps()
+    [Theory]
+    [BothDatabases]
+    public async Task CallsAndMessagesOfTheWindowComeWithBillableSecondsFirstAcknowledgementAndVoiceSteps(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
@@ -44,10 +45,11 @@ public sealed class SqliteReportStoreTests
         Assert.Empty(await store.MessagesAsync("b", From, Until));
     }
 
-    [Fact]
-    public async Task APatchedCallsSummaryIsNotCountedAsAMessageTheCallerLeft()
+    [Theory]
+    [BothDatabases]
+    public async Task APatchedCallsSummaryIsNotCountedAsAMessageTheCallerLeft(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);

@@ -27,10 +27,11 @@ public sealed class SqliteStoreTests
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 
-    [Fact]
-    public async Task DatabaseNewerThanTheCodeIsRefusedWithAClearError()
+    [Theory]
+    [BothDatabases]
+    public async Task DatabaseNewerThanTheCodeIsRefusedWithAClearError(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         await using (var connection = await temp.Database.OpenAsync())
         {
@@ -41,10 +42,11 @@ public sealed class SqliteStoreTests
         Assert.Contains("newer", error.Message);
     }
 
-    [Fact]
-    public async Task CallRecordTimelineLegsAndMessageRoundTrip()
+    [Theory]
+    [BothDatabases]
+    public async Task CallRecordTimelineLegsAndMessageRoundTrip(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
@@ -79,10 +81,11 @@ public sealed class SqliteStoreTests
     public void BillableSecondsRoundUpToTheNextWholeSecond(double seconds, int billable) =>
         Assert.Equal(billable, SqliteCallRecordStore.BillableSeconds(Start, Start.AddSeconds(seconds)));
 
-    [Fact]
-    public async Task PatientDataNeverAppearsInPlainInTheDatabaseFile()
+    [Theory]
+    [BothDatabases]
+    public async Task PatientDataNeverAppearsInPlainInTheDatabaseFile(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
@@ -98,23 +101,18 @@ public sealed class SqliteStoreTests
             MessageRecording = "/var/spool/asterisk/recording/canary-toddler-rash.wav",
             ReceivedAt = Start,
         });
-        await using (var connection = await temp.Database.OpenAsync())
-        {
-            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-
-        // SQLite removes -wal and -shm when its last connection closes, which may happen between the listing and the read.
-        var text = string.Concat(System.IO.Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(ReadIfStillThere(f))));
+        var text = await temp.StoredTextAsync();
         Assert.DoesNotContain("5559871111", text);
         Assert.DoesNotContain("5559872222", text);
         Assert.DoesNotContain("canary-toddler-rash", text);
         Assert.Contains("15550100", text);
     }
 
-    [Fact]
-    public async Task AResolutionNoteIsKeptEncryptedBoundToItsRowAndReadBackWithTheHistory()
+    [Theory]
+    [BothDatabases]
+    public async Task AResolutionNoteIsKeptEncryptedBoundToItsRowAndReadBackWithTheHistory(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
@@ -126,41 +124,29 @@ public sealed class SqliteStoreTests
         Assert.True(await dispatch.AdvanceAsync(id, MessageStatus.Acknowledged, "dr-lee", "pressed 1", Start.AddMinutes(1)));
         Assert.True(await dispatch.AdvanceAsync(id, MessageStatus.Resolved, "dr-lee", "patient contacted (portal)", "  " + Note + "  ", Start.AddMinutes(9)));
         var history = await dispatch.HistoryAsync(id);
+        var text = await temp.StoredTextAsync();
         await using (var connection = await temp.Database.OpenAsync())
         {
-            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
             // Moved to another row, the sealed note no longer opens: it is bound to the row it was written for.
             await connection.ExecuteAsync("UPDATE message_history SET note_enc = (SELECT note_enc FROM message_history WHERE status = 'Resolved') WHERE status = 'Acknowledged'");
         }
 
-        var text = string.Concat(System.IO.Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(ReadIfStillThere(f))));
         Assert.Equal([null, null, Note], history.Select(h => h.Note));
         Assert.Equal("patient contacted (portal)", history[^1].Detail);
         Assert.DoesNotContain("canary-note", text);
         Assert.ThrowsAny<Exception>(() => dispatch.HistoryAsync(id).GetAwaiter().GetResult());
     }
 
-    [Fact]
-    public async Task ConcurrentWritersAllSucceed()
+    [Theory]
+    [BothDatabases]
+    public async Task ConcurrentWritersAllSucceed(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
             calls.StartAsync(new CallRecord { UniqueId = $"1700000000.{i}", PracticeId = "p", DialedNumber = "1", StartedAt = Start }))));
         Assert.Equal(40, ids.Distinct().Count());
         Assert.Equal(40, (await calls.ListAsync(100)).Count);
-    }
-
-    private static byte[] ReadIfStillThere(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (FileNotFoundException)
-        {
-            return [];
-        }
     }
 }

@@ -7,10 +7,11 @@ public sealed class SqliteWebhookSecretStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 6, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task ARotatedSecretSignsBesideTheNewOneUntilTheOverlapEndsAndIsStoredEncrypted()
+    [Theory]
+    [BothDatabases]
+    public async Task ARotatedSecretSignsBesideTheNewOneUntilTheOverlapEndsAndIsStoredEncrypted(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteWebhookSecretStore(temp.Database, temp.Protector);
 
@@ -28,8 +29,7 @@ public sealed class SqliteWebhookSecretStoreTests
         Assert.Equal([second, first], during);
         Assert.Equal([second], after);
         Assert.Empty(await store.SigningSecretsAsync("harbor", Now));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var file = Encoding.ASCII.GetString(await File.ReadAllBytesAsync(temp.DatabaseFile)) + Encoding.ASCII.GetString(File.Exists(temp.DatabaseFile + "-wal") ? await File.ReadAllBytesAsync(temp.DatabaseFile + "-wal") : []);
+        var file = await temp.StoredTextAsync();
         Assert.DoesNotContain(second, file, StringComparison.Ordinal);
         Assert.DoesNotContain(first, file, StringComparison.Ordinal);
     }

@@ -15,10 +15,11 @@ public sealed class TypedMessageStoreTests
     private static readonly DeskMessageForm Form = new(
         "canary-caller Maria", "canary-patient Ava", "2021-03-04", "(555) 987-6543", true, "canary-reason fever of 103", Urgency.Urgent, "canary-notes gave Tylenol at 8 pm");
 
-    [Fact]
-    public async Task ATypedMessageIsSavedWithItsDispatchJobAndAHistoryThatNamesTheOperatorAndReadsBackWhole()
+    [Theory]
+    [BothDatabases]
+    public async Task ATypedMessageIsSavedWithItsDispatchJobAndAHistoryThatNamesTheOperatorAndReadsBackWhole(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, dispatch, callId) = await ArrangeAsync(temp);
         var message = DeskMessage.Of(Form, callId, "p", "5551230000", "sam", Start);
@@ -34,10 +35,11 @@ public sealed class TypedMessageStoreTests
         Assert.Equal((id, DispatchState.New, Urgency.Urgent), (due.MessageId, due.State, due.Urgency));
     }
 
-    [Fact]
-    public async Task ASecondSaveOfTheSameCallsFormReturnsTheFirstMessageAndWritesNothing()
+    [Theory]
+    [BothDatabases]
+    public async Task ASecondSaveOfTheSameCallsFormReturnsTheFirstMessageAndWritesNothing(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, dispatch, callId) = await ArrangeAsync(temp);
         var (first, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(Form, callId, "p", null, "sam", Start)));
@@ -51,16 +53,17 @@ public sealed class TypedMessageStoreTests
         Assert.Equal("sam", Assert.Single(await dispatch.HistoryAsync(first)).Actor);
     }
 
-    [Fact]
-    public async Task TwoOperatorsSavingTheSameCallAtOnceFromTwoConnectionsMakeOneMessage()
+    [Theory]
+    [BothDatabases]
+    public async Task TwoOperatorsSavingTheSameCallAtOnceFromTwoConnectionsMakeOneMessage(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (_, _, _) = await ArrangeAsync(temp);
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         // Each operator's save as another process would make it: its own database object, its own connections.
-        var sam = new SqliteMessageStore(new SqliteDatabase(temp.Options), temp.Protector);
-        var kim = new SqliteMessageStore(new SqliteDatabase(temp.Options), temp.Protector);
+        var sam = new SqliteMessageStore(Database.For(temp.Options), temp.Protector);
+        var kim = new SqliteMessageStore(Database.For(temp.Options), temp.Protector);
 
         for (var round = 0; round < 10; round++)
         {
@@ -84,10 +87,11 @@ public sealed class TypedMessageStoreTests
         Assert.Equal((10, 10, 10), (await CountAsync(temp, "messages"), await CountAsync(temp, "dispatches"), await CountAsync(temp, "message_history")));
     }
 
-    [Fact]
-    public async Task MessagesTheCallerRecordedDoNotCountAgainstTheCallsOneTypedMessage()
+    [Theory]
+    [BothDatabases]
+    public async Task MessagesTheCallerRecordedDoNotCountAgainstTheCallsOneTypedMessage(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var recorded = await messages.SaveAsync(new PatientMessage { CallId = callId, PracticeId = "p", Urgency = Urgency.Routine, MessageRecording = "/spool/a.wav", MessageSeconds = 3, ReceivedAt = Start });
@@ -101,21 +105,17 @@ public sealed class TypedMessageStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => messages.SaveOnceAsync(ReceivedMessage.Of(new PatientMessage { CallId = callId, PracticeId = "p", Urgency = Urgency.Urgent, ReceivedAt = Start })));
     }
 
-    [Fact]
-    public async Task NothingTypedAppearsInPlainInTheDatabaseFileAndAFieldMovedToAnotherRowDoesNotRead()
+    [Theory]
+    [BothDatabases]
+    public async Task NothingTypedAppearsInPlainInTheDatabaseFileAndAFieldMovedToAnotherRowDoesNotRead(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var (messages, _, callId) = await ArrangeAsync(temp);
         var otherCall = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764645300.2", PracticeId = "p", DialedNumber = "15550100", StartedAt = Start });
         var (first, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(Form, callId, "p", null, "sam", Start)));
         var (second, _) = await messages.SaveOnceAsync(ReceivedMessage.Of(DeskMessage.Of(Form with { PatientName = "Leo" }, otherCall, "p", null, "sam", Start)));
-        await using (var connection = await temp.Database.OpenAsync())
-        {
-            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-
-        var text = string.Concat(Directory.GetFiles(temp.Directory, "ivr.db*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        var text = await temp.StoredTextAsync();
         Assert.DoesNotContain("canary", text);
         Assert.DoesNotContain("2021-03-04", text);
         Assert.DoesNotContain("5559876543", text);

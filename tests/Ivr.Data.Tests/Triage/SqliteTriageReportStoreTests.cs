@@ -13,10 +13,11 @@ public sealed class SqliteTriageReportStoreTests
     private static readonly DateTimeOffset From = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Until = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task ATriageOfTheMonthComesWithItsFirstRingTheNursesDeskAnswerAndItsMessagesFirstAcknowledgement()
+    [Theory]
+    [BothDatabases]
+    public async Task ATriageOfTheMonthComesWithItsFirstRingTheNursesDeskAnswerAndItsMessagesFirstAcknowledgement(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var messages = new SqliteMessageStore(temp.Database, temp.Protector);
@@ -43,10 +44,11 @@ public sealed class SqliteTriageReportStoreTests
             row);
     }
 
-    [Fact]
-    public async Task AnotherOperatorsDeskAnswerIsNotTheNursesAndATriageWithoutAMessageHasNone()
+    [Theory]
+    [BothDatabases]
+    public async Task AnotherOperatorsDeskAnswerIsNotTheNursesAndATriageWithoutAMessageHasNone(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var desk = new SqliteDeskLog(temp.Database);
@@ -65,10 +67,11 @@ public sealed class SqliteTriageReportStoreTests
         Assert.Equal(((long?)null, (DateTimeOffset?)null, (DateTimeOffset?)null), (row.MessageId, row.MessageReceivedAt, row.AcknowledgedAt));
     }
 
-    [Fact]
-    public async Task OnlyTheChosenPracticesTriagesCompletedInTheWindowAreReadOldestFirst()
+    [Theory]
+    [BothDatabases]
+    public async Task OnlyTheChosenPracticesTriagesCompletedInTheWindowAreReadOldestFirst(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var calls = new SqliteCallRecordStore(temp.Database, temp.Protector);
         var triages = new SqliteTriageRecordStore(temp.Database, temp.Protector);
@@ -86,10 +89,11 @@ public sealed class SqliteTriageReportStoreTests
         Assert.Equal(new[] { early, ofB, late }, (await store.TriagesAsync(null, From, Until)).Select(r => r.TriageId));
     }
 
-    [Fact]
-    public async Task TheReportReadsNoEncryptedColumnSoAnUnreadablePathwayStillCounts()
+    [Theory]
+    [BothDatabases]
+    public async Task TheReportReadsNoEncryptedColumnSoAnUnreadablePathwayStillCounts(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1.1", PracticeId = "a", DialedNumber = "15550100", CallerId = "5551234567", StartedAt = Ring });
         var triages = new SqliteTriageRecordStore(temp.Database, temp.Protector);

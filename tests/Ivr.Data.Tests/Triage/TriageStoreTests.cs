@@ -16,10 +16,11 @@ public sealed class TriageStoreTests
     private static TriageProtocol Example(string name) =>
         ProtocolFileReader.Read(Path.Combine(RepositoryFiles.Root, "protocols", "examples", name + ".yaml"));
 
-    [Fact]
-    public async Task EveryExampleImportsAndReadsBackTheSame()
+    [Theory]
+    [BothDatabases]
+    public async Task EveryExampleImportsAndReadsBackTheSame(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteProtocolStore(temp.Database);
         var examples = Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "protocols", "examples"), "*.yaml").Select(ProtocolFileReader.Read).ToList();
@@ -36,10 +37,11 @@ public sealed class TriageStoreTests
         }
     }
 
-    [Fact]
-    public async Task ANewVersionIsAddedBesideTheOldAndBecomesTheLatest()
+    [Theory]
+    [BothDatabases]
+    public async Task ANewVersionIsAddedBesideTheOldAndBecomesTheLatest(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteProtocolStore(temp.Database);
         var first = Example("fever-child");
@@ -57,10 +59,11 @@ public sealed class TriageStoreTests
         Assert.Null(await store.GetAsync("fever-child", "3"));
     }
 
-    [Fact]
-    public async Task TheSameVersionWithOtherContentIsRefusedAndNothingOfThatImportIsKept()
+    [Theory]
+    [BothDatabases]
+    public async Task TheSameVersionWithOtherContentIsRefusedAndNothingOfThatImportIsKept(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteProtocolStore(temp.Database);
         var fever = Example("fever-child");
@@ -74,10 +77,11 @@ public sealed class TriageStoreTests
         Assert.Equal(fever.HomeCareAdvice, (await store.GetAsync("fever-child"))!.HomeCareAdvice);
     }
 
-    [Fact]
-    public async Task APathwayIsKeptWholeEncryptedAtRestAndADowngradeWaitsForReview()
+    [Theory]
+    [BothDatabases]
+    public async Task APathwayIsKeptWholeEncryptedAtRestAndADowngradeWaitsForReview(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764663000.1", PracticeId = "riverside", DialedNumber = "15550100", StartedAt = Start });
         var store = new SqliteTriageRecordStore(temp.Database, temp.Protector);
@@ -113,10 +117,11 @@ public sealed class TriageStoreTests
         Assert.Equal(("dr-lee", Start.AddHours(1)), ((await store.GetAsync(id))!.ReviewedBy, (await store.GetAsync(id))!.ReviewedAt));
     }
 
-    [Fact]
-    public async Task APathwayCopiedToAnotherRowDoesNotDecrypt()
+    [Theory]
+    [BothDatabases]
+    public async Task APathwayCopiedToAnotherRowDoesNotDecrypt(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764663000.1", PracticeId = "riverside", DialedNumber = "15550100", StartedAt = Start });
         var store = new SqliteTriageRecordStore(temp.Database, temp.Protector);
@@ -131,10 +136,11 @@ public sealed class TriageStoreTests
         await Assert.ThrowsAsync<DataException>(() => store.GetAsync(second));
     }
 
-    [Fact]
-    public async Task KeyRotationReEncryptsThePathwayAndItStillReads()
+    [Theory]
+    [BothDatabases]
+    public async Task KeyRotationReEncryptsThePathwayAndItStillReads(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var callId = await new SqliteCallRecordStore(temp.Database, temp.Protector).StartAsync(new CallRecord { UniqueId = "1764663000.1", PracticeId = "riverside", DialedNumber = "15550100", StartedAt = Start });
         var store = new SqliteTriageRecordStore(temp.Database, temp.Protector);
@@ -148,14 +154,15 @@ public sealed class TriageStoreTests
         Assert.Equal("child pink and breathing easily on a second look", (await store.GetAsync(id))!.Pathway.Override!.Reason);
     }
 
-    [Fact]
-    public async Task ATriageMustBelongToAKnownCall()
+    [Theory]
+    [BothDatabases]
+    public async Task ATriageMustBelongToAKnownCall(DataProvider provider)
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(provider);
         await temp.Database.MigrateAsync();
         var store = new SqliteTriageRecordStore(temp.Database, temp.Protector);
 
-        await Assert.ThrowsAsync<SqliteException>(() => store.SaveAsync(new TriageRecord { CallRecordId = 42, PracticeId = "riverside", Pathway = Downgraded() }));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.SaveAsync(new TriageRecord { CallRecordId = 42, PracticeId = "riverside", Pathway = Downgraded() }));
     }
 
     private static TriagePathway Downgraded()

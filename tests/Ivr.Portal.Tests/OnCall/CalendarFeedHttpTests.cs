@@ -42,7 +42,7 @@ public sealed partial class CalendarFeedHttpTests
 
         var before = await client.GetAsync($"/calendar/{token}.ics");
         string[] stored;
-        await using (var connection = await portal.Get<SqliteDatabase>().OpenAsync())
+        await using (var connection = await portal.Get<Database>().OpenAsync())
         {
             stored = (await connection.QueryAsync<(string, string)>("SELECT token_hash, token_enc FROM calendar_feeds")).SelectMany(r => new[] { r.Item1, r.Item2 }).ToArray();
         }

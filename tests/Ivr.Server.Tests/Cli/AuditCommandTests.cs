@@ -19,7 +19,7 @@ public sealed class AuditCommandTests
         await SeedAuditAsync(service);
 
         var (intactExit, intact) = await service.RunAsync("audit", "verify");
-        await using (var connection = await service.Get<SqliteDatabase>().OpenAsync())
+        await using (var connection = await service.Get<Database>().OpenAsync())
         {
             await connection.ExecuteAsync("UPDATE audit_log SET subject_id = '99' WHERE id = 2");
         }
@@ -37,7 +37,7 @@ public sealed class AuditCommandTests
     {
         await using var service = await new TempService().MigratedAsync();
         await SeedAuditAsync(service);
-        await using (var connection = await service.Get<SqliteDatabase>().OpenAsync())
+        await using (var connection = await service.Get<Database>().OpenAsync())
         {
             await connection.ExecuteAsync("DELETE FROM audit_log WHERE id = 3");
         }

@@ -28,7 +28,7 @@ public sealed class DataDirectoryTests : IDisposable
         using (var host = IvrHost.Build([$"--Data:Directory={Folder}", "--Portal:Enabled=true"]))
         {
             // What the service makes on its first start: the schema, the patient-data key, the certificate, the cookie keys.
-            await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync();
+            await host.Services.GetRequiredService<Database>().MigrateAsync();
             host.Services.GetRequiredService<PhiProtector>();
             using (PortalCertificate.LoadOrCreate(host.Services.GetRequiredService<IOptions<PortalOptions>>().Value, TimeProvider.System))
             {
