@@ -52,8 +52,23 @@ public sealed class SafetyNetImporter(
         foreach (var note in Directory.EnumerateFiles(Folder, "*.txt").ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Several service processes may share one spool (docs/deployment.md): the one holding the note's claim
+            // imports it, the others pass it by, so a message is never imported, and paged, twice.
+            using var claim = Claim(note);
+            if (claim is null)
+            {
+                continue;
+            }
+
             try
             {
+                if (!File.Exists(note))
+                {
+                    // Imported (or set aside) by another process between the listing and the claim.
+                    continue;
+                }
+
                 if (await ImportOneAsync(note, cancellationToken))
                 {
                     imported++;
@@ -80,9 +95,33 @@ public sealed class SafetyNetImporter(
                     SetAside(note, $"import failed {MaxFailures} times ({exception.GetType().Name})");
                 }
             }
+            finally
+            {
+                if (!File.Exists(note))
+                {
+                    File.Delete(claim.Name);
+                }
+            }
         }
 
         return imported;
+    }
+
+    /// <summary>
+    /// The note's claim: <c>UNIQUEID.claim</c> beside it, open with no sharing (an exclusive lock between processes,
+    /// released by the system when its holder dies, so a killed importer never strands a note); null while another
+    /// process holds it.
+    /// </summary>
+    private static FileStream? Claim(string note)
+    {
+        try
+        {
+            return new FileStream(Path.ChangeExtension(note, ".claim"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -87,6 +87,59 @@ public sealed class SafetyNetImportWorkerTests
         Assert.DoesNotContain(log.Lines, l => l.Contains(Caller, StringComparison.Ordinal) || l.Contains("DROP", StringComparison.Ordinal) || l.Contains("evil", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ANoteAnotherProcessHasClaimedIsLeftToItAndImportedOnceTheClaimIsGone()
+    {
+        await using var service = await PortalUnderTest.StartAsync();
+        await service.SeedPracticesAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var importer = Importer(service, time);
+        Note(importer, "1763795400.601", $"uniqueid=1763795400.601 did=15550100 callerid={Caller} at={time.GetUtcNow().AddMinutes(-2).ToUnixTimeSeconds()}", time);
+        var claimPath = Path.Combine(importer.Folder, "1763795400.601.claim");
+
+        using (new FileStream(claimPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            Assert.Equal(0, await importer.ImportAsync(CancellationToken.None));
+            Assert.True(File.Exists(Path.Combine(importer.Folder, "1763795400.601.txt")));
+            Assert.Null(await service.Get<ICallRecordStore>().FindByUniqueIdAsync("1763795400.601"));
+        }
+
+        Assert.Equal(1, await importer.ImportAsync(CancellationToken.None));
+        Assert.NotNull(await service.Get<ICallRecordStore>().FindByUniqueIdAsync("1763795400.601"));
+        Assert.False(File.Exists(claimPath));
+    }
+
+    [Fact]
+    public async Task TwoProcessesImportingOneSpoolAtOnceImportEachMessageOnce()
+    {
+        await using var service = await PortalUnderTest.StartAsync();
+        await service.SeedPracticesAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var first = Importer(service, time);
+        var second = Importer(service, time);
+        var ids = Enumerable.Range(0, 12).Select(i => $"1763795400.7{i:00}").ToList();
+        foreach (var id in ids)
+        {
+            Note(first, id, $"uniqueid={id} did=15550100 callerid={Caller} at={time.GetUtcNow().AddMinutes(-2).ToUnixTimeSeconds()}", time);
+        }
+
+        var imported = await Task.WhenAll(Task.Run(() => first.ImportAsync(CancellationToken.None)), Task.Run(() => second.ImportAsync(CancellationToken.None)));
+        imported = [.. imported, await first.ImportAsync(CancellationToken.None), await second.ImportAsync(CancellationToken.None)];
+
+        Assert.Equal(ids.Count, imported.Sum());
+        foreach (var id in ids)
+        {
+            var call = await service.Get<ICallRecordStore>().FindByUniqueIdAsync(id);
+            Assert.Single(await service.Get<IMessageStore>().ForCallAsync(call!.Id));
+        }
+
+        Assert.Empty(Directory.GetFiles(first.Folder, "*.claim"));
+    }
+
+    private static SafetyNetImporter Importer(PortalUnderTest service, FakeTimeProvider time) =>
+        new(service.Get<ICallRecordStore>(), service.Get<IMessageStore>(), service.Get<IPracticeDirectory>(), service.Get<RecordingVault>(),
+            service.Get<IOptions<RecordingOptions>>(), time, NullLogger<SafetyNetImporter>.Instance);
+
     private static void Note(SafetyNetImporter importer, string name, string text, FakeTimeProvider time)
     {
         Directory.CreateDirectory(importer.Folder);
