@@ -36,44 +36,18 @@ public sealed partial class FhirEhrLink(IPracticeStore practices, HttpClient htt
         }
     }
 
-    public async Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, PatientMessage message, CancellationToken cancellationToken)
+    public Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, PatientMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(message);
-        try
-        {
-            var link = await LinkAsync(practiceId, cancellationToken).ConfigureAwait(false);
-            if (link.Settings.Level != EhrLevel.Book)
-            {
-                return new EhrResult(EhrOutcome.Refused, link.Settings.Level, null, $"the practice's EHR level is {link.Settings.Level}, not Book");
-            }
-
-            return await BookSlotAsync(link, slot, message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FhirCallException failure)
-        {
-            return new EhrResult(failure.Outcome, EhrLevel.Book, null, failure.Detail);
-        }
+        return BookAtLevelAsync(practiceId, link => BookSlotAsync(link, slot, message, cancellationToken), cancellationToken);
     }
 
-    public async Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, EhrBooking booking, CancellationToken cancellationToken)
+    public Task<EhrResult> BookAsync(string practiceId, EhrSlot slot, EhrBooking booking, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(booking);
-        try
-        {
-            var link = await LinkAsync(practiceId, cancellationToken).ConfigureAwait(false);
-            if (link.Settings.Level != EhrLevel.Book)
-            {
-                return new EhrResult(EhrOutcome.Refused, link.Settings.Level, null, $"the practice's EHR level is {link.Settings.Level}, not Book");
-            }
-
-            return await BookSlotAsync(link, slot, booking, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FhirCallException failure)
-        {
-            return new EhrResult(failure.Outcome, EhrLevel.Book, null, failure.Detail);
-        }
+        return BookAtLevelAsync(practiceId, link => BookSlotAsync(link, slot, booking, cancellationToken), cancellationToken);
     }
 
     public async Task<EhrResult> HandOffAsync(string practiceId, PatientMessage message, CancellationToken cancellationToken)
@@ -102,6 +76,25 @@ public sealed partial class FhirEhrLink(IPracticeStore practices, HttpClient htt
         catch (FhirCallException failure)
         {
             return new EhrResult(failure.Outcome, level, null, failure.Detail);
+        }
+    }
+
+    /// <summary>A booking, made only where the practice's level is <see cref="EhrLevel.Book"/>; a failed call is its outcome, never thrown.</summary>
+    private async Task<EhrResult> BookAtLevelAsync(string practiceId, Func<Link, Task<EhrResult>> book, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var link = await LinkAsync(practiceId, cancellationToken).ConfigureAwait(false);
+            if (link.Settings.Level != EhrLevel.Book)
+            {
+                return new EhrResult(EhrOutcome.Refused, link.Settings.Level, null, $"the practice's EHR level is {link.Settings.Level}, not Book");
+            }
+
+            return await book(link).ConfigureAwait(false);
+        }
+        catch (FhirCallException failure)
+        {
+            return new EhrResult(failure.Outcome, EhrLevel.Book, null, failure.Detail);
         }
     }
 

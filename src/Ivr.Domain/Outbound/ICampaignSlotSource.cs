@@ -23,6 +23,34 @@ public interface ICampaignSlotSource
 public sealed record SlotBooking(SlotBookingOutcome Outcome, string Detail)
 {
     public static SlotBooking Kept { get; } = new(SlotBookingOutcome.Booked, "a time the campaign offers");
+
+    /// <summary>Another patient of the campaign took it first (the store's atomic take); nothing was asked of the EHR.</summary>
+    public static SlotBooking TakenFirst { get; } = new(SlotBookingOutcome.Taken, "another patient took it first");
+
+    /// <summary>
+    /// The one way a patient gets a slot, by telephone or email link: taken atomically in the store, then booked where it
+    /// lives (<see cref="ICampaignSlotSource.BookAsync"/>), and given back when it cannot be booked there, so a time is
+    /// never held only on our side. <see cref="TakenFirst"/> when another patient was quicker.
+    /// </summary>
+    public static async Task<SlotBooking> TakeAsync(ICampaignStore store, ICampaignSlotSource slots, Campaign campaign, CampaignPatientRecord patient, CampaignSlot slot, string how, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(slot);
+        if (!await store.TakeSlotAsync(slot.Id, patient.Id, how, at, CancellationToken.None).ConfigureAwait(false))
+        {
+            return TakenFirst;
+        }
+
+        var booking = await slots.BookAsync(campaign, patient, slot, CancellationToken.None).ConfigureAwait(false);
+        if (booking.Outcome != SlotBookingOutcome.Booked)
+        {
+            await store.ReleaseSlotAsync(slot.Id, patient.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return booking;
+    }
 }
 
 public enum SlotBookingOutcome

@@ -120,24 +120,14 @@ public sealed partial class OutboundFlow
     private async Task<OutboundTrigger> BookAsync(CancellationToken cancellationToken)
     {
         var slot = _session.Chosen!;
-        if (!await _store.TakeSlotAsync(slot.Id, _session.Patient.Id, "phone: chose a new time on the campaign call", _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
-        {
-            // Another patient was quicker: say so, and offer the rest.
-            _session.Lost.Add(slot.Id);
-            _session.Chosen = null;
-            await _channel.PlayAsync([PromptIds.OutboundSlotTaken], cancellationToken).ConfigureAwait(false);
-            return OutboundTrigger.Taken;
-        }
-
-        // Ours in the campaign; now where the slot lives (the EHR's, for a practice whose EHR books).
-        var booking = await _slots.BookAsync(_session.Campaign, _session.Patient, slot, CancellationToken.None).ConfigureAwait(false);
+        var booking = await SlotBooking.TakeAsync(_store, _slots, _session.Campaign, _session.Patient, slot, "phone: chose a new time on the campaign call", _time.GetUtcNow()).ConfigureAwait(false);
         if (booking.Outcome != SlotBookingOutcome.Booked)
         {
-            await _store.ReleaseSlotAsync(slot.Id, _session.Patient.Id, CancellationToken.None).ConfigureAwait(false);
             _session.Lost.Add(slot.Id);
             _session.Chosen = null;
             if (booking.Outcome == SlotBookingOutcome.Taken)
             {
+                // Another patient was quicker (here, or in the EHR): say so, and offer the rest.
                 await _channel.PlayAsync([PromptIds.OutboundSlotTaken], cancellationToken).ConfigureAwait(false);
                 return OutboundTrigger.Taken;
             }

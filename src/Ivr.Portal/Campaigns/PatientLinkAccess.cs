@@ -71,20 +71,19 @@ public sealed class PatientLinkAccess(ICampaignStore campaigns, IPracticeStore p
 
         var now = time.GetUtcNow();
         var slot = link.Slots?.FirstOrDefault(s => s.Id == slotId);
-        if (slot is null || !await campaigns.TakeSlotAsync(slotId, patient.Id, How, now, cancellationToken))
+        var booking = slot is null ? SlotBooking.TakenFirst : await SlotBooking.TakeAsync(campaigns, _slots, campaign, patient, slot, How, now);
+        if (booking == SlotBooking.TakenFirst)
         {
             var rest = link with { Status = PatientLinkStatus.SlotTaken, Slots = await _slots.OpenSlotsAsync(campaign, cancellationToken) };
             await AuditAsync("campaign.link.slot-taken", rest, Invariant($"slot {slotId} was taken already: {rest.Slots!.Count} other(s) offered"), cancellationToken);
             return rest;
         }
 
-        // Ours in the campaign; now where the slot lives. Not booked there, it is given back and the rest offered: the
-        // patient stays on the calling list (and the page gives the office's number), never lost.
-        var booking = await _slots.BookAsync(campaign, patient, slot, CancellationToken.None);
         if (booking.Outcome != SlotBookingOutcome.Booked)
         {
-            await campaigns.ReleaseSlotAsync(slot.Id, patient.Id, CancellationToken.None);
-            var rest = link with { Status = PatientLinkStatus.SlotTaken, Slots = (await _slots.OpenSlotsAsync(campaign, cancellationToken)).Where(s => s.Id != slot.Id).ToList() };
+            // Not booked where it lives, it was given back and the rest are offered: the patient stays on the calling
+            // list (and the page gives the office's number), never lost.
+            var rest = link with { Status = PatientLinkStatus.SlotTaken, Slots = (await _slots.OpenSlotsAsync(campaign, cancellationToken)).Where(s => s.Id != slotId).ToList() };
             await AuditAsync("campaign.link.slot-taken", rest, Invariant($"slot {slotId} could not be booked in the EHR ({booking.Outcome}): {rest.Slots!.Count} other(s) offered"), cancellationToken);
             return rest;
         }
@@ -92,7 +91,7 @@ public sealed class PatientLinkAccess(ICampaignStore campaigns, IPracticeStore p
         // The slot is theirs and the patient is rescheduled; the link is spent after, so a failure between leaves it usable, not lost.
         await campaigns.SpendLinkAsync(token, now, cancellationToken);
         var rescheduled = link with { Status = PatientLinkStatus.Rescheduled, Slot = slot };
-        await AuditAsync("campaign.link.reschedule", rescheduled, Invariant($"slot {slot.Id} taken by email link: no more calls"), cancellationToken);
+        await AuditAsync("campaign.link.reschedule", rescheduled, Invariant($"slot {slot!.Id} taken by email link: no more calls"), cancellationToken);
         return rescheduled;
     }
 
