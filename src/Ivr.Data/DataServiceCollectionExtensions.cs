@@ -53,6 +53,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Ivr.Domain.Ehr.IEhrHandoffStore, SqliteEhrHandoffStore>();
         if (options.Provider == DataProvider.Postgres)
         {
+            // Every process keeps time by the shared database's clock (leases, steps, records); see DatabaseClock.
+            var clock = new DatabaseClock(TimeProvider.System);
+            services.AddSingleton(clock);
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddHostedService(provider => new DatabaseClockService(
+                clock, provider.GetRequiredService<Database>(), TimeProvider.System, provider.GetService<Microsoft.Extensions.Logging.ILogger<DatabaseClockService>>()));
             services.AddSingleton<IDispatchWakeup>(provider => new PostgresDispatchWakeup(
                 options, provider.GetService<TimeProvider>() ?? TimeProvider.System, provider.GetService<Microsoft.Extensions.Logging.ILogger<PostgresDispatchWakeup>>()));
         }

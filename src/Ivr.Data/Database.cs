@@ -51,6 +51,12 @@ public abstract class Database : IDisposable
     /// <summary><paramref name="text"/> contains <paramref name="part"/>, case-sensitively, with no LIKE wildcards.</summary>
     public abstract string Contains(string text, string part);
 
+    /// <summary>
+    /// The database server's own clock, for <see cref="DatabaseClock"/>; null where the database has no clock of its own
+    /// (SQLite is a file read by the service's machine, so the service's clock is the database's).
+    /// </summary>
+    public virtual Task<DateTimeOffset?> ServerNowAsync(CancellationToken cancellationToken = default) => Task.FromResult<DateTimeOffset?>(null);
+
     /// <summary>Whether <paramref name="exception"/> is a unique constraint refusing a row.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
 

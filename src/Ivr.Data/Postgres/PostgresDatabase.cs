@@ -47,6 +47,21 @@ public sealed class PostgresDatabase : Database
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext(@what))", new { what }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Npgsql sends a Dapper list as one array parameter, which <c>IN</c> does not take.</summary>
+    /// <summary>The server's clock as it reads at this statement (<c>clock_timestamp()</c>, not the transaction's start).</summary>
+    public override async Task<DateTimeOffset?> ServerNowAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT clock_timestamp()";
+        var now = await command.ExecuteScalarAsync(cancellationToken);
+        return now switch
+        {
+            DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+            DateTimeOffset at => at,
+            _ => throw new DataException($"PostgreSQL answered clock_timestamp() with {now?.GetType().Name ?? "nothing"}."),
+        };
+    }
+
     public override string AnyOf(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public override string Contains(string text, string part) => $"strpos({text}, {part}) > 0";

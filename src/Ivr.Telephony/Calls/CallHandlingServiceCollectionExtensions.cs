@@ -4,6 +4,7 @@ using Ivr.Domain.Practices;
 using Ivr.Telephony.Practices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ivr.Telephony.Calls;
 
@@ -19,7 +20,7 @@ public static class CallHandlingServiceCollectionExtensions
         }).ValidateOnStart();
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection("Recordings"));
         services.AddOptions<ConferenceOptions>().Bind(configuration.GetSection("Conference"));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddPractices(configuration);
         services.AddSingleton<PhysicianLegRegistry>();
         services.AddSingleton<IPhysicianDialer, AmiPhysicianDialer>();

@@ -2,6 +2,7 @@ using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ivr.Data.Tests.Postgres;
 
@@ -25,6 +26,7 @@ public sealed class PostgresRegistrationTests
 
         Assert.IsType<PostgresDatabase>(database);
         Assert.IsType<PostgresDispatchWakeup>(services.GetRequiredService<IDispatchWakeup>());
+        Assert.IsType<DatabaseClock>(services.GetRequiredService<TimeProvider>());
         Assert.Equal("1764727200.1", (await new SqliteCallRecordStore(temp.Database, temp.Protector).GetAsync(id))!.UniqueId);
     }
 
@@ -36,6 +38,7 @@ public sealed class PostgresRegistrationTests
 
         Assert.IsType<SqliteDatabase>(services.GetRequiredService<Database>());
         Assert.Null(services.GetService<IDispatchWakeup>());
+        Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
     }
 
     [Fact]
@@ -50,8 +53,8 @@ public sealed class PostgresRegistrationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
         services.AddIvrData(configuration);
+        services.TryAddSingleton(TimeProvider.System);
         return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Data.Tests.Postgres;
+
+/// <summary>Every process sharing one database keeps the database server's time; the offset is measured against a real PostgreSQL.</summary>
+public sealed class DatabaseClockTests
+{
+    [Fact]
+    public async Task AMachineAnHourBehindReadsTheDatabaseServersTimeOnceMeasured()
+    {
+        using var temp = new TempDatabase(DataProvider.Postgres);
+        var behind = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var clock = new DatabaseClock(behind);
+        Assert.Equal(behind.GetUtcNow(), clock.GetUtcNow());
+
+        var offset = await clock.MeasureAsync(temp.Database);
+
+        // The test cluster runs on this machine, whose own clock is right: the server reads about an hour ahead of the fake one.
+        Assert.NotNull(offset);
+        Assert.InRange(offset.Value, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        Assert.InRange(clock.GetUtcNow() - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(-1), TimeSpan.FromMinutes(1));
+        behind.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(behind.GetUtcNow() + offset.Value, clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task SqliteHasNoClockOfItsOwnSoTheOffsetStaysZero()
+    {
+        using var temp = new TempDatabase(DataProvider.Sqlite);
+        var local = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero));
+        var clock = new DatabaseClock(local);
+
+        Assert.Null(await clock.MeasureAsync(temp.Database));
+        Assert.Equal(local.GetUtcNow(), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task TimersAndElapsedTimeStayOnTheLocalClock()
+    {
+        using var temp = new TempDatabase(DataProvider.Postgres);
+        var local = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromDays(2));
+        var clock = new DatabaseClock(local);
+        await clock.MeasureAsync(temp.Database);
+        var started = clock.GetTimestamp();
+
+        var delay = Task.Delay(TimeSpan.FromSeconds(30), clock);
+        local.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(delay.IsCompleted);
+        local.Advance(TimeSpan.FromSeconds(1));
+
+        await delay.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.GetElapsedTime(started));
+    }
+
+    [Fact]
+    public async Task ADatabaseThatCannotBeReachedLeavesTheLocalTimeAndTheServiceStarts()
+    {
+        var local = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero));
+        var clock = new DatabaseClock(local);
+        // A port nothing listens on: connection refused at once.
+        using var database = Database.For(new DataOptions { Provider = DataProvider.Postgres, ConnectionString = "Host=127.0.0.1;Port=1;Database=ivr;Username=ivr;Timeout=2" });
+        using var service = new DatabaseClockService(clock, database, local);
+
+        await service.StartAsync(CancellationToken.None);
+
+        Assert.Equal(TimeSpan.Zero, clock.Offset);
+        Assert.Equal(local.GetUtcNow(), clock.GetUtcNow());
+        await service.StopAsync(CancellationToken.None);
+    }
+}
