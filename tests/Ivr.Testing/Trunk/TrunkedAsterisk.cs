@@ -24,8 +24,12 @@ public sealed partial class TrunkedAsterisk : IAsyncDisposable
     /// <summary>How to reach its AMI (user <c>ivr</c> of manager.conf, on its own port).</summary>
     public AmiClientOptions Ami { get; }
 
-    /// <summary>Renders and starts our Asterisk registering to <paramref name="carrier"/> as <paramref name="username"/> with <paramref name="password"/>.</summary>
-    public static async Task<TrunkedAsterisk> StartAsync(CarrierDouble carrier, string username, string password)
+    /// <summary>
+    /// Renders and starts our Asterisk registering to <paramref name="carrier"/> as <paramref name="username"/> with
+    /// <paramref name="password"/>; its calls go to the service's FastAGI on <paramref name="agiPort"/> (none by default:
+    /// a port nothing listens on, so calls go to the safety net).
+    /// </summary>
+    public static async Task<TrunkedAsterisk> StartAsync(CarrierDouble carrier, string username, string password, int? agiPort = null)
     {
         var asterisk = OwnAsterisk.Prepare("ours");
         try
@@ -40,6 +44,9 @@ public sealed partial class TrunkedAsterisk : IAsyncDisposable
                 ["IVR_TRUNK_USERNAME"] = username,
                 ["IVR_TRUNK_PASSWORD"] = password,
                 ["IVR_TRUNK_CA_FILE"] = carrier.CaFile,
+                // Other work's load on a shared machine must not send the test's callers to the safety net.
+                ["IVR_ASTERISK_MAXLOAD"] = "0",
+                ["IVR_AGI"] = "agi://127.0.0.1:" + OwnAsterisk.Invariant(agiPort ?? OwnAsterisk.FreeTcpPort()),
             };
             var (exit, output) = await OwnAsterisk.RunAsync(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"), ["render", asterisk.Etc], environment);
             if (exit != 0)
@@ -66,6 +73,12 @@ public sealed partial class TrunkedAsterisk : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Its folder (configuration, spool, lib) as Asterisk sees it.</summary>
+    public string Inside => _asterisk.Inside;
+
+    /// <summary>Its folder as this process sees it.</summary>
+    public string Outside => _asterisk.Outside;
 
     /// <summary>Its log (logger.conf's messages.log: notices, warnings and errors).</summary>
     public string Log => _asterisk.Log("messages.log");
