@@ -64,7 +64,7 @@ public sealed class TrunkedService : IAsyncDisposable
             return file;
         }).ToArray();
         var output = new StringWriter();
-        if (await IvrCommandLine.RunAsync(["practice", "import", .. files, .. arguments], output) != 0)
+        if (files.Length > 0 && await IvrCommandLine.RunAsync(["practice", "import", .. files, .. arguments], output) != 0)
         {
             throw new InvalidOperationException("ivr practice import failed: " + output);
         }
