@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Ivr.Testing.Trunk;
 
@@ -11,7 +10,7 @@ namespace Ivr.Testing.Trunk;
 /// sends those calls to the customer's registered contact over TLS with SRTP, the number as they dialled it.
 /// It logs every SIP message it sends and receives (pjsip.conf's <c>debug</c>), so a test reads what came over TLS.
 /// </summary>
-public sealed partial class CarrierDouble : IAsyncDisposable
+public sealed class CarrierDouble : IAsyncDisposable
 {
     /// <summary>The log file every SIP message goes to, in the carrier's log folder.</summary>
     private const string SipLog = "carrier.log";
@@ -46,7 +45,8 @@ public sealed partial class CarrierDouble : IAsyncDisposable
         try
         {
             var tls = Path.Combine(asterisk.Outside, "tls");
-            await MakeCertificatesAsync(tls);
+            await TestCertificates.MakeAuthorityAsync(tls);
+            await TestCertificates.IssueAsync(tls, "carrier");
             var tlsPort = OwnAsterisk.FreeTcpPort();
             var phonesPort = OwnAsterisk.FreeUdpPort();
             var etc = asterisk.Etc;
@@ -70,11 +70,11 @@ public sealed partial class CarrierDouble : IAsyncDisposable
 
     /// <summary>The SIP requests named <paramref name="method"/> the carrier received, each with its headers and body.</summary>
     public IReadOnlyList<string> Received(string method) =>
-        ReceivedMessage().Matches(Log).Select(m => m.Groups["message"].Value).Where(m => m.StartsWith(method + " ", StringComparison.Ordinal)).ToList();
+        SipMessages.Received(Log, method);
 
     /// <summary>The SIP requests named <paramref name="method"/> the carrier sent, each with its headers and body.</summary>
     public IReadOnlyList<string> Sent(string method) =>
-        SentMessage().Matches(Log).Select(m => m.Groups["message"].Value).Where(m => m.StartsWith(method + " ", StringComparison.Ordinal)).ToList();
+        SipMessages.Sent(Log, method);
 
     public ValueTask DisposeAsync() => _asterisk.DisposeAsync();
 
@@ -167,29 +167,4 @@ public sealed partial class CarrierDouble : IAsyncDisposable
         text.Append($"[from-phones]\nexten => _[+0-9].,1,Dial(PJSIP/${{EXTEN}}@{username},30)\n same => n,Hangup()\n");
         return text.ToString();
     }
-
-    private static async Task MakeCertificatesAsync(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        await OpenSslAsync(folder, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=Carrier double test CA");
-        await OpenSslAsync(folder, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "carrier.key", "-out", "carrier.csr", "-subj", "/CN=127.0.0.1");
-        File.WriteAllText(Path.Combine(folder, "san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        await OpenSslAsync(folder, "x509", "-req", "-in", "carrier.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "carrier.crt", "-days", "2", "-extfile", "san.ext");
-    }
-
-    private static async Task OpenSslAsync(string folder, params string[] arguments)
-    {
-        var (exit, output) = await OwnAsterisk.RunAsync("openssl", arguments.Select(a => a is "ca.key" or "ca.crt" or "carrier.key" or "carrier.csr" or "carrier.crt" or "san.ext" ? Path.Combine(folder, a) : a));
-        if (exit != 0)
-        {
-            throw new InvalidOperationException($"openssl {string.Join(' ', arguments)} failed: {output}");
-        }
-    }
-
-    // res_pjsip_logger: "<--- Received SIP request (N bytes) from TLS:127.0.0.1:PORT --->" then the message, up to the next log line.
-    [GeneratedRegex(@"<--- Received SIP request \(\d+ bytes\) from [^\n]*--->\n(?<message>.*?)(?=\n\[\d{4}-\d\d-\d\d |\z)", RegexOptions.Singleline)]
-    private static partial Regex ReceivedMessage();
-
-    [GeneratedRegex(@"<--- Transmitting SIP request \(\d+ bytes\) to [^\n]*--->\n(?<message>.*?)(?=\n\[\d{4}-\d\d-\d\d |\z)", RegexOptions.Singleline)]
-    private static partial Regex SentMessage();
 }
