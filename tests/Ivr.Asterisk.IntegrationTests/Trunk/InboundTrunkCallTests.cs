@@ -33,7 +33,7 @@ public sealed class InboundTrunkCallTests
         """;
 
     [Fact]
-    public async Task APatientsCallFromTheCarrierOverTlsAndSrtpReachesItsPracticesIvrAndAnUnknownNumberIsStillAnswered()
+    public async Task APatientsCallFromTheCarrierOverTlsAndSrtpReachesItsPracticesIvrAndAnUnknownNumberOrNoneIsStillAnswered()
     {
         var agiPort = OwnAsterisk.FreeTcpPort();
         await using var carrier = await CarrierDouble.StartAsync(Username, Password, new Dictionary<string, int>(), [Patient]);
@@ -67,6 +67,11 @@ public sealed class InboundTrunkCallTests
         // A number no practice has is answered all the same: the service's own greeting, messages to the supervisor.
         var unknown = await CallThroughTheCarrierAsync(carrier, ours, service, calls, "+13125559999", 1);
         Assert.Equal((PracticeDirectory.UnknownPracticeId, "13125559999"), (unknown.PracticeId, unknown.DialedNumber));
+
+        // A call to our registered contact (the account's username for its user) and no number: answered all the same.
+        var noNumber = await CallThroughTheCarrierAsync(carrier, ours, service, calls, CarrierDouble.RegisteredContact, 2);
+        Assert.Equal(PracticeDirectory.UnknownPracticeId, noNumber.PracticeId);
+        Assert.StartsWith($"INVITE sip:{Username}@127.0.0.1:", carrier.Sent("INVITE")[^1], StringComparison.Ordinal);
     }
 
     /// <summary>The patient calls <paramref name="number"/> through the carrier and hangs up after two seconds of the IVR; returns the service's record of the call.</summary>

@@ -28,6 +28,9 @@ public sealed class CarrierDouble : IAsyncDisposable
     /// <summary>The carrier's SIP over TLS port on 127.0.0.1.</summary>
     public int TlsPort { get; }
 
+    /// <summary>What a patient's phone dials for a call the carrier sends to the customer's registered contact unchanged.</summary>
+    public const string RegisteredContact = "registered-contact";
+
     /// <summary>The carrier's SIP port for phones (UDP on 127.0.0.1): a patient's SIPp calls a practice's number here.</summary>
     public int PhonesPort { get; }
 
@@ -165,6 +168,9 @@ public sealed class CarrierDouble : IAsyncDisposable
 
         // A patient dialling a customer's number: to the customer's registered contact, the number as dialled.
         text.Append($"[from-phones]\nexten => _[+0-9].,1,Dial(PJSIP/${{EXTEN}}@{username},30)\n same => n,Hangup()\n");
+
+        // As some carriers do: to the registered contact as it is (the customer's username as its user), no number.
+        text.Append($"exten => {RegisteredContact},1,Dial(PJSIP/{username},30)\n same => n,Hangup()\n");
         return text.ToString();
     }
 }
