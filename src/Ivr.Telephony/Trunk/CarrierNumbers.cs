@@ -24,13 +24,9 @@ public static class CarrierNumbers
             // Digits without a '+' but with a country code (13125550100, 442071234567) read as international first when
             // the region's national reading is no valid number.
             var parsed = phones.Parse(dialed, region);
-            if (!phones.IsValidNumber(parsed) && !dialed.TrimStart().StartsWith('+'))
+            if (!phones.IsValidNumber(parsed) && !dialed.TrimStart().StartsWith('+') && International(phones, dialed, region) is { } international)
             {
-                var international = phones.Parse("+" + dialed.Trim(), region);
-                if (phones.IsValidNumber(international))
-                {
-                    parsed = international;
-                }
+                parsed = international;
             }
 
             if (phones.IsPossibleNumber(parsed))
@@ -41,8 +37,22 @@ public static class CarrierNumbers
         }
         catch (NumberParseException)
         {
+            // No number (a name, or nothing libphonenumber reads): only the spelling received is tried.
         }
 
         return spellings.Where(s => PhoneNumbers.Normalize(s).Length > 0).DistinctBy(PhoneNumbers.Normalize).ToArray();
+    }
+
+    private static PhoneNumber? International(PhoneNumberUtil phones, string dialed, string region)
+    {
+        try
+        {
+            var international = phones.Parse("+" + dialed.Trim(), region);
+            return phones.IsValidNumber(international) ? international : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 }
