@@ -37,6 +37,10 @@ public sealed class Sipp : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a UAC calling <paramref name="service"/> at the SIP server on 127.0.0.1:<paramref name="port"/> (a test's own, not the shared Asterisk).</summary>
+    public static Sipp CallAt(string scenario, string service, int port, params string[] extra) =>
+        Start(scenario, ["-s", service, "127.0.0.1:" + Invariant(port), "-m", "1", .. extra]);
+
     /// <summary>Starts a UAC calling <paramref name="service"/> at Asterisk (127.0.0.1:5060).</summary>
     public static Sipp Call(string scenario, string service, params string[] extra) =>
         Start(scenario, ["-s", service, "127.0.0.1:5060", "-m", "1", .. extra]);

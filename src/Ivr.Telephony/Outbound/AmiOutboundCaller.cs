@@ -3,13 +3,14 @@ using Ivr.Asterisk.Ami;
 using Ivr.Domain.Outbound;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Hosting;
+using Ivr.Telephony.Trunk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ivr.Telephony.Outbound;
 
 /// <summary>
-/// Places a campaign call with AMI Originate, showing the practice's name and number: the answered call runs the
+/// Places a campaign call with AMI Originate, through the carrier trunk when there is one (<see cref="TrunkDialing"/>), showing the practice's name and number: the answered call runs the
 /// <c>outbound</c> FastAGI script (<see cref="OutboundCallHandler"/>), which closes the attempt in the database; this side
 /// waits for that, so it knows when the line is free again. Asterisk's reason says no answer, busy or failed otherwise.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class AmiOutboundCaller(
     AgiScriptUrl agi,
     PendingOriginations pending,
     IOptions<OutboundLineOptions> line,
+    TrunkDialing dialing,
     OutboundOptions options,
     ILogger<AmiOutboundCaller> logger) : IOutboundCaller
 {
@@ -29,10 +31,11 @@ public sealed class AmiOutboundCaller(
         var client = await ami.ClientAsync(cancellationToken);
         var channelId = OriginatedChannels.Outbound(call.AttemptId);
         var originate = new AmiAction("Originate")
-            .Add("Channel", line.Value.DialString(call.Phone))
+            .Add("Channel", line.Value.DialString(call.Phone, dialing))
             .RunningAgi(agi.For(OutboundCallHandler.Script, $"attempt={call.AttemptId.ToString(CultureInfo.InvariantCulture)}"))
             .Add("Timeout", ((int)options.RingTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
-            .Add("CallerID", $"\"{call.CallerName.Replace("\"", string.Empty, StringComparison.Ordinal)}\" <{call.CallerNumber}>")
+            // The practice's number (E.164 through the trunk), so patients see their doctor's office.
+            .Add("CallerID", dialing.PracticeCallerId(call.CallerName, call.CallerNumber))
             .Add("ChannelId", channelId);
 
         // The campaign script serves this channel only while this call waits for it.

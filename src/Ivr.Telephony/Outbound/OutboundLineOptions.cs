@@ -1,14 +1,20 @@
+using Ivr.Telephony.Trunk;
+
 namespace Ivr.Telephony.Outbound;
 
 /// <summary>How campaign calls leave Asterisk and how a machine is told from a person (section <c>Outbound</c>, beside the dialler's own options).</summary>
 public sealed class OutboundLineOptions
 {
-    /// <summary>The Asterisk dial string of a patient's number; <c>{number}</c> is the E.164 number. Default <c>PJSIP/{number}@trunk</c>.</summary>
+    /// <summary>
+    /// The Asterisk dial string of a patient's number when no carrier trunk is configured (<c>Trunk:Endpoint</c>; with
+    /// one, numbers go through it as every phone number does); <c>{number}</c> is the E.164 number. Default
+    /// <c>PJSIP/{number}@trunk</c>.
+    /// </summary>
     public string DialTemplate { get; set; } = "PJSIP/{number}@trunk";
 
     /// <summary>
     /// Other routes by number prefix (E.164, with its +): the longest prefix a number starts with picks its dial string
-    /// instead of <see cref="DialTemplate"/> (a second trunk for a region, a test phone). Default none.
+    /// instead of <see cref="DialTemplate"/> or the carrier trunk (a second trunk for a region, a test phone). Default none.
     /// </summary>
     public Dictionary<string, string> Routes { get; set; } = new(StringComparer.Ordinal);
 
@@ -18,10 +24,19 @@ public sealed class OutboundLineOptions
     /// </summary>
     public string AmdArguments { get; set; } = string.Empty;
 
-    /// <summary>The Asterisk dial string of <paramref name="number"/> (E.164).</summary>
-    public string DialString(string number)
+    /// <summary>
+    /// The Asterisk dial string of <paramref name="number"/> (E.164): its route when one matches, else through the carrier
+    /// trunk when <paramref name="trunk"/> has one (E.164, as pages and callbacks), else <see cref="DialTemplate"/>.
+    /// </summary>
+    public string DialString(string number, TrunkDialing trunk)
     {
+        ArgumentNullException.ThrowIfNull(trunk);
         var route = Routes.Where(r => number.StartsWith(r.Key, StringComparison.Ordinal)).OrderByDescending(r => r.Key.Length).Select(r => r.Value).FirstOrDefault();
+        if (route is null && trunk.ThroughTrunk)
+        {
+            return trunk.PhoneDialString(number);
+        }
+
         return (route ?? DialTemplate).Replace("{number}", number, StringComparison.Ordinal);
     }
 

@@ -31,7 +31,10 @@ public static class PracticeServiceCollectionExtensions
             var dialing = sp.GetRequiredService<TrunkDialing>();
             return new PracticeDirectory(sp.GetRequiredService<IPracticeStore>(), supervisor, dialing.DialString);
         });
-        services.AddSingleton<IPracticeDirectory>(sp => sp.GetRequiredService<PracticeDirectory>());
+        // A dialled number finds its practice however a carrier writes it (E.164, without '+', national).
+        services.AddSingleton<IPracticeDirectory>(sp => new CarrierNumberDirectory(
+            sp.GetRequiredService<PracticeDirectory>(),
+            sp.GetRequiredService<IOptions<TrunkOptions>>().Value));
         return services;
     }
 }

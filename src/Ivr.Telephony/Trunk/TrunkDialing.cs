@@ -14,6 +14,9 @@ public sealed class TrunkDialing(TrunkOptions trunk, PracticesOptions practices)
     /// <summary>What a line shows when there is no number to show (no trunk, or no service number).</summary>
     public const string NoNumber = "answering-service";
 
+    /// <summary>True when phone numbers leave through the carrier trunk.</summary>
+    public bool ThroughTrunk => trunk.Configured;
+
     /// <summary>The Asterisk dial string of a phone number.</summary>
     public string PhoneDialString(string number)
     {
@@ -50,6 +53,15 @@ public sealed class TrunkDialing(TrunkOptions trunk, PracticesOptions practices)
             ?? E164.Format(trunk.ServiceNumber, trunk.Region);
         return CallerId(name, number);
     }
+
+    /// <summary>
+    /// The caller id of a call for a practice known by its name and number (a campaign's call): through a trunk the
+    /// number in E.164, or the service's when it has none a carrier could show; without one, exactly as given.
+    /// </summary>
+    public string PracticeCallerId(string name, string? number) =>
+        CallerId(name, !trunk.Configured ? NullIfEmpty(number) : E164.Format(number, trunk.Region) ?? E164.Format(trunk.ServiceNumber, trunk.Region));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string CallerId(string name, string? number) =>
         $"\"{name.Replace("\"", string.Empty, StringComparison.Ordinal)}\" <{number ?? NoNumber}>";

@@ -212,6 +212,32 @@ public sealed partial class AsteriskConfigurationTests
         Assert.StartsWith("username,", Value("pjsip.conf", "global", "endpoint_identifier_order"));
     }
 
+    [Fact]
+    public void CallsFromTheCarrierAreNeverTurnedAwayForTheirNumbersSpelling()
+    {
+        Assert.Equal("ivr-trunk", Value(Path.Combine("trunk", "pjsip-trunk.conf"), "@TRUNK_NAME@", "context"));
+        var extensions = Entries("extensions.conf", "ivr-trunk").Where(e => e.Key == "exten").Select(e => e.Value.Split(',')[0]).ToList();
+
+        // A number (with or without '+'), a name (our account's username: the number is then in To), or no user at all.
+        Assert.Equal(["_[+0-9].", "_[a-zA-Z].", "s"], extensions);
+        Assert.All(Entries("extensions.conf", "ivr-trunk").Where(e => e.Value.Contains("Goto(", StringComparison.Ordinal)), e => Assert.Matches(@"Goto\((ivr-inbound|ivr-trunk),|\?ivr-inbound,unknown,1\)", e.Value));
+    }
+
+    [Fact]
+    public void DeskPhonesOverTlsGetSrtpOrNoCallAndLandWhereOperatorsPhonesDo()
+    {
+        var desk = Path.Combine("desk-phones", "pjsip-desk-phones.conf");
+
+        Assert.Equal("tls", Value(desk, "transport-desk-tls", "protocol"));
+        Assert.Equal("transport-desk-tls", Value(desk, "desk-phone-tls", "transport"));
+        Assert.Equal("sdes", Value(desk, "desk-phone-tls", "media_encryption"));
+        Assert.Equal("no", Value(desk, "desk-phone-tls", "media_encryption_optimistic"));
+        Assert.Equal(new Ivr.Data.PhoneEndpointOptions().Context, Value(desk, "desk-phone-tls", "context"));
+        // Included before the endpoints, so that a phone written in pjsip.conf can name the template.
+        var pjsip = File.ReadAllLines(Conf("pjsip.conf")).ToList();
+        Assert.True(pjsip.IndexOf("#tryinclude pjsip-desk-phones.conf") is var include and >= 0 && include < pjsip.IndexOf("[sipp]"));
+    }
+
     private static string Conf(string name) => Path.Combine(RepositoryFiles.Root, "dialplan", name);
 
     private static string Value(string file, string section, string key) =>

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Ivr.Testing.Trunk;
 
@@ -7,39 +6,50 @@ namespace Ivr.Testing.Trunk;
 /// A carrier for tests: a second Asterisk (<see cref="OwnAsterisk"/>) that listens for SIP over TLS with a certificate
 /// from a CA made for the test, asks digest authentication of every REGISTER and INVITE from our service's account,
 /// and routes calls to E.164 numbers (<c>+1…</c>) to SIPp phones on loopback, in plain RTP (the phones are not ours).
+/// Patients' phones (SIPp, identified by their number as From user) call the customer's numbers through it: the carrier
+/// sends those calls to the customer's registered contact over TLS with SRTP, the number as they dialled it.
 /// It logs every SIP message it sends and receives (pjsip.conf's <c>debug</c>), so a test reads what came over TLS.
 /// </summary>
-public sealed partial class CarrierDouble : IAsyncDisposable
+public sealed class CarrierDouble : IAsyncDisposable
 {
     /// <summary>The log file every SIP message goes to, in the carrier's log folder.</summary>
     private const string SipLog = "carrier.log";
 
     private readonly OwnAsterisk _asterisk;
 
-    private CarrierDouble(OwnAsterisk asterisk, int tlsPort, string caFile)
+    private CarrierDouble(OwnAsterisk asterisk, int tlsPort, int phonesPort, string caFile)
     {
         _asterisk = asterisk;
         TlsPort = tlsPort;
+        PhonesPort = phonesPort;
         CaFile = caFile;
     }
 
     /// <summary>The carrier's SIP over TLS port on 127.0.0.1.</summary>
     public int TlsPort { get; }
 
+    /// <summary>What a patient's phone dials for a call the carrier sends to the customer's registered contact unchanged.</summary>
+    public const string RegisteredContact = "registered-contact";
+
+    /// <summary>The carrier's SIP port for phones (UDP on 127.0.0.1): a patient's SIPp calls a practice's number here.</summary>
+    public int PhonesPort { get; }
+
     /// <summary>The CA that signed the carrier's certificate (for 127.0.0.1), as this process sees the file.</summary>
     public string CaFile { get; }
 
     /// <summary>
     /// Starts the carrier with one customer account (<paramref name="username"/>, <paramref name="password"/>) and a
-    /// route per number: <c>+13125550142</c> → the SIPp phone on that UDP port.
+    /// route per number: <c>+13125550142</c> → the SIPp phone on that UDP port. Each of <paramref name="patients"/> (a
+    /// number a SIPp phone puts in From) may call through the carrier to the customer.
     /// </summary>
-    public static async Task<CarrierDouble> StartAsync(string username, string password, IReadOnlyDictionary<string, int> phones)
+    public static async Task<CarrierDouble> StartAsync(string username, string password, IReadOnlyDictionary<string, int> phones, IReadOnlyList<string>? patients = null)
     {
         var asterisk = OwnAsterisk.Prepare("carrier");
         try
         {
             var tls = Path.Combine(asterisk.Outside, "tls");
-            await MakeCertificatesAsync(tls);
+            await TestCertificates.MakeAuthorityAsync(tls);
+            await TestCertificates.IssueAsync(tls, "carrier");
             var tlsPort = OwnAsterisk.FreeTcpPort();
             var phonesPort = OwnAsterisk.FreeUdpPort();
             var etc = asterisk.Etc;
@@ -47,9 +57,9 @@ public sealed partial class CarrierDouble : IAsyncDisposable
             File.Copy(Path.Combine(RepositoryFiles.Root, "dialplan", "modules.conf"), Path.Combine(etc, "modules.conf"));
             File.WriteAllText(Path.Combine(etc, "logger.conf"), $"[general]\ndateformat = %F %T\n[logfiles]\n{SipLog} => notice,warning,error,verbose\n");
             File.WriteAllText(Path.Combine(etc, "rtp.conf"), "[general]\nrtpstart = 41000\nrtpend = 41200\n");
-            File.WriteAllText(Path.Combine(etc, "pjsip.conf"), PjsipConf(asterisk.Inside + "/tls", tlsPort, phonesPort, username, password));
-            File.WriteAllText(Path.Combine(etc, "extensions.conf"), Extensions(phones));
-            return new CarrierDouble(await asterisk.StartAsync(), tlsPort, Path.Combine(tls, "ca.crt"));
+            File.WriteAllText(Path.Combine(etc, "pjsip.conf"), PjsipConf(asterisk.Inside + "/tls", tlsPort, phonesPort, username, password) + Patients(patients ?? []));
+            File.WriteAllText(Path.Combine(etc, "extensions.conf"), Extensions(phones, username));
+            return new CarrierDouble(await asterisk.StartAsync(), tlsPort, phonesPort, Path.Combine(tls, "ca.crt"));
         }
         catch
         {
@@ -63,7 +73,11 @@ public sealed partial class CarrierDouble : IAsyncDisposable
 
     /// <summary>The SIP requests named <paramref name="method"/> the carrier received, each with its headers and body.</summary>
     public IReadOnlyList<string> Received(string method) =>
-        ReceivedMessage().Matches(Log).Select(m => m.Groups["message"].Value).Where(m => m.StartsWith(method + " ", StringComparison.Ordinal)).ToList();
+        SipMessages.Received(Log, method);
+
+    /// <summary>The SIP requests named <paramref name="method"/> the carrier sent, each with its headers and body.</summary>
+    public IReadOnlyList<string> Sent(string method) =>
+        SipMessages.Sent(Log, method);
 
     public ValueTask DisposeAsync() => _asterisk.DisposeAsync();
 
@@ -72,6 +86,8 @@ public sealed partial class CarrierDouble : IAsyncDisposable
         type = global
         ; Every SIP message, decrypted, into the log (logger.conf's verbose).
         debug = yes
+        ; A patient's phone is its own endpoint by its From user; everything else from 127.0.0.1 is the customer.
+        endpoint_identifier_order = username,ip
 
         [carrier-tls]
         type = transport
@@ -126,7 +142,20 @@ public sealed partial class CarrierDouble : IAsyncDisposable
 
         """;
 
-    private static string Extensions(IReadOnlyDictionary<string, int> phones)
+    /// <summary>A patient's phone: an endpoint named as its number (the From user it calls with), no password, plain RTP.</summary>
+    private static string Patients(IEnumerable<string> patients) => string.Concat(patients.Select(number => $"""
+
+        [{number}]
+        type = endpoint
+        transport = carrier-udp
+        context = from-phones
+        disallow = all
+        allow = alaw,ulaw
+        direct_media = no
+
+        """));
+
+    private static string Extensions(IReadOnlyDictionary<string, int> phones, string username)
     {
         var text = new StringBuilder("[from-customer]\n");
         foreach (var (number, port) in phones)
@@ -135,29 +164,13 @@ public sealed partial class CarrierDouble : IAsyncDisposable
         }
 
         // A number the carrier does not know: "unallocated number".
-        text.Append("exten => _X.,1,Hangup(1)\nexten => _+X.,1,Hangup(1)\n\n[from-phones]\nexten => _X.,1,Hangup(21)\n");
+        text.Append("exten => _X.,1,Hangup(1)\nexten => _+X.,1,Hangup(1)\n\n");
+
+        // A patient dialling a customer's number: to the customer's registered contact, the number as dialled.
+        text.Append($"[from-phones]\nexten => _[+0-9].,1,Dial(PJSIP/${{EXTEN}}@{username},30)\n same => n,Hangup()\n");
+
+        // As some carriers do: to the registered contact as it is (the customer's username as its user), no number.
+        text.Append($"exten => {RegisteredContact},1,Dial(PJSIP/{username},30)\n same => n,Hangup()\n");
         return text.ToString();
     }
-
-    private static async Task MakeCertificatesAsync(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        await OpenSslAsync(folder, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=Carrier double test CA");
-        await OpenSslAsync(folder, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "carrier.key", "-out", "carrier.csr", "-subj", "/CN=127.0.0.1");
-        File.WriteAllText(Path.Combine(folder, "san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        await OpenSslAsync(folder, "x509", "-req", "-in", "carrier.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "carrier.crt", "-days", "2", "-extfile", "san.ext");
-    }
-
-    private static async Task OpenSslAsync(string folder, params string[] arguments)
-    {
-        var (exit, output) = await OwnAsterisk.RunAsync("openssl", arguments.Select(a => a is "ca.key" or "ca.crt" or "carrier.key" or "carrier.csr" or "carrier.crt" or "san.ext" ? Path.Combine(folder, a) : a));
-        if (exit != 0)
-        {
-            throw new InvalidOperationException($"openssl {string.Join(' ', arguments)} failed: {output}");
-        }
-    }
-
-    // res_pjsip_logger: "<--- Received SIP request (N bytes) from TLS:127.0.0.1:PORT --->" then the message, up to the next log line.
-    [GeneratedRegex(@"<--- Received SIP request \(\d+ bytes\) from [^\n]*--->\n(?<message>.*?)(?=\n\[\d{4}-\d\d-\d\d |\z)", RegexOptions.Singleline)]
-    private static partial Regex ReceivedMessage();
 }
