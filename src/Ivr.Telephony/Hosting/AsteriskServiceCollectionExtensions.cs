@@ -27,6 +27,17 @@ public static class AsteriskServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The watch on every Asterisk server (<see cref="AsteriskHealthWatcher"/>, <see cref="AsteriskHealth"/>, <c>Asterisk:Health</c>).</summary>
+    public static IServiceCollection AddAsteriskHealth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AsteriskHealthOptions>().Bind(configuration.GetSection("Asterisk:Health")).Validate(o => o.DownGrace >= TimeSpan.Zero && o.Check > TimeSpan.Zero, "Asterisk:Health:Check must be positive and DownGrace not negative.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AsteriskHealthOptions>>().Value);
+        services.AddSingleton<AsteriskHealth>();
+        services.AddSingleton<Ivr.Domain.Live.IPhoneServers>(sp => sp.GetRequiredService<AsteriskHealth>());
+        services.AddHostedService<AsteriskHealthWatcher>();
+        return services;
+    }
+
     /// <summary>
     /// <c>Asterisk:Servers:N</c> (<c>Name</c>, the server's systemname, and any <c>Asterisk:Ami</c> setting, which it
     /// overrides: usually <c>Host</c> and <c>Port</c>), the process's own first; without it the one <c>Asterisk:Ami</c>.
