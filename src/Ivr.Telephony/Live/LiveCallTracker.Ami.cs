@@ -212,7 +212,9 @@ public sealed partial class LiveCallTracker
             return (linkedId, "other", null);
         }
 
-        return uniqueId.StartsWith(CallFlow.RoomPrefix, StringComparison.Ordinal) || uniqueId.StartsWith(OriginatedChannels.PagePrefix, StringComparison.Ordinal)
+        // A server named ivr-a1 begins its own uniqueids with "ivr-" too: those are patients'.
+        return (uniqueId.StartsWith(CallFlow.RoomPrefix, StringComparison.Ordinal) && !OriginatedChannels.IsAsterisks(uniqueId))
+            || uniqueId.StartsWith(OriginatedChannels.PagePrefix, StringComparison.Ordinal)
             ? (uniqueId, null, null)
             : (uniqueId, "patient", null);
     }
