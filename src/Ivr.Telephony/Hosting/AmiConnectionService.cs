@@ -68,6 +68,17 @@ public sealed class AmiConnectionService : BackgroundService
             return;
         }
 
+        try
+        {
+            _options.Validate();
+        }
+        catch (ArgumentException exception)
+        {
+            // Started by AsteriskServers, not by the host: say it here, for nothing else would.
+            _logger.LogError("AMI settings for {Server} are not valid ({Reason}); AMI features for it are off", Label, exception.Message);
+            return;
+        }
+
         var delay = TimeSpan.FromMilliseconds(500);
         while (!stoppingToken.IsCancellationRequested)
         {
