@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ivr.Telephony;
 
-/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, dispatch, outbound campaigns, and the watch on the carrier trunk.</summary>
+/// <summary>Registers what talks to Asterisk: the AMI and FastAGI hosting, live call tracking, the call runner, practices' prompts, dispatch, outbound campaigns, and the watch on the carrier trunk and on each Asterisk server.</summary>
 public static class TelephonyServiceCollectionExtensions
 {
     public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +24,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddOutbound(configuration);
         services.AddRecordedPrompts();
         services.AddTrunkHealth();
+        services.AddAsteriskHealth(configuration);
         return services;
     }
 }

@@ -41,13 +41,13 @@ internal sealed class SippConductor : IAsyncDisposable
     /// <summary>The twin socket SIPp connects to (<c>-3pcc 127.0.0.1:Port</c>).</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>For a patient: cues on the channel that calls in from <paramref name="callerNumber"/>.</summary>
-    public static Task<SippConductor> ForCallerAsync(IReadOnlyList<CallerCue> cues, string callerNumber) =>
-        StartAsync(new SippConductor(cues, callerNumber, null));
+    /// <summary>For a patient: cues on the channel that calls in from <paramref name="callerNumber"/>, seen through <paramref name="ami"/> (default: the single Asterisk's).</summary>
+    public static Task<SippConductor> ForCallerAsync(IReadOnlyList<CallerCue> cues, string callerNumber, AmiClientOptions? ami = null) =>
+        StartAsync(new SippConductor(cues, callerNumber, null), ami);
 
-    /// <summary>For a phone: cues on the channel Asterisk dials to SIPp's SIP port <paramref name="phonePort"/>.</summary>
-    public static Task<SippConductor> ForPhoneAsync(IReadOnlyList<CallerCue> cues, int phonePort) =>
-        StartAsync(new SippConductor(cues, null, phonePort));
+    /// <summary>For a phone: cues on the channel Asterisk dials to SIPp's SIP port <paramref name="phonePort"/>, seen through <paramref name="ami"/> (default: the single Asterisk's).</summary>
+    public static Task<SippConductor> ForPhoneAsync(IReadOnlyList<CallerCue> cues, int phonePort, AmiClientOptions? ami = null) =>
+        StartAsync(new SippConductor(cues, null, phonePort), ami);
 
     /// <summary>Where the caller stands, for a failure message: the cues given and the one awaited.</summary>
     public string Progress
@@ -86,10 +86,10 @@ internal sealed class SippConductor : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task<SippConductor> StartAsync(SippConductor conductor)
+    private static async Task<SippConductor> StartAsync(SippConductor conductor, AmiClientOptions? ami)
     {
         // Our own AMI login: the agi class (AGIExecStart), call (DialBegin) and dialplan (Newexten).
-        var options = RealAsterisk.AmiOptions();
+        var options = ami ?? RealAsterisk.AmiOptions();
         options.Events = "agi,call,dialplan";
         conductor._ami = await AmiClient.ConnectAsync(options);
         conductor._subscription = conductor._ami.Subscribe(conductor.OnEventAsync, e => e.IsEvent("AGIExecStart") || e.IsEvent("Newexten") || e.IsEvent("DialBegin"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ivr.Asterisk.Ami;
 
 namespace Ivr.Testing;
 
@@ -153,12 +154,26 @@ public sealed class SippScript
         return Task.FromResult(Sipp.Start(scenario, ["-s", number, address, "-m", count, "-l", count, "-r", count], Sipp.FreeUdpPort(), conductor: null));
     }
 
-    /// <summary>Starts this phone on <paramref name="port"/> (or a free one), taking <paramref name="calls"/> calls, its cues followed through AMI.</summary>
-    public async Task<Sipp> AnswerAsync(int? port = null, int calls = 1)
+    /// <summary>
+    /// Places this patient's call from <paramref name="fromUser"/> to <paramref name="number"/> at one Asterisk server of
+    /// several (<paramref name="address"/>, host:port), its cues followed through that server's AMI (<paramref name="ami"/>).
+    /// </summary>
+    public async Task<Sipp> CallAtAsync(string directory, string fromUser, string number, string address, AmiClientOptions ami)
+    {
+        var scenario = WriteTo(directory, fromUser);
+        var conductor = Cues.Count > 0 ? await SippConductor.ForCallerAsync(Cues, fromUser, ami) : null;
+        return Sipp.Start(scenario, ["-s", number, address, "-m", "1"], Sipp.FreeUdpPort(), conductor);
+    }
+
+    /// <summary>
+    /// Starts this phone on <paramref name="port"/> (or a free one), taking <paramref name="calls"/> calls, its cues followed
+    /// through AMI: the single Asterisk's, or <paramref name="ami"/> when the phone is rung by another server.
+    /// </summary>
+    public async Task<Sipp> AnswerAsync(int? port = null, int calls = 1, AmiClientOptions? ami = null)
     {
         var sipPort = port ?? Sipp.FreeUdpPort();
         var scenario = WriteTo(Path.GetTempPath(), "phone");
-        var conductor = Cues.Count > 0 ? await SippConductor.ForPhoneAsync(Cues, sipPort) : null;
+        var conductor = Cues.Count > 0 ? await SippConductor.ForPhoneAsync(Cues, sipPort, ami) : null;
         return Sipp.Start(scenario, ["-m", calls.ToString(CultureInfo.InvariantCulture)], sipPort, conductor);
     }
 

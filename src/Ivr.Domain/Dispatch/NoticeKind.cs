@@ -26,4 +26,13 @@ public enum NoticeKind
 
     /// <summary>To the supervisor: the outside line is back after an <see cref="OutsideLineDown"/>. Never posted to a webhook.</summary>
     OutsideLineRestored,
+
+    /// <summary>
+    /// To the supervisor: the service has not reached one of its phone servers for a while, so calls that server would
+    /// carry are not answered by it. <see cref="Notice.Detail"/> names the server and how it stands. Never posted to a webhook.
+    /// </summary>
+    PhoneServerDown,
+
+    /// <summary>To the supervisor: the phone server is reached again after a <see cref="PhoneServerDown"/>. Never posted to a webhook.</summary>
+    PhoneServerRestored,
 }

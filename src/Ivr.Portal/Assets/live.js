@@ -106,9 +106,27 @@
         outsideLine.textContent = `Outside line: ${line.description} since ${line.since.substring(11, 16)} UTC`;
     };
 
+    const phoneServers = document.getElementById('live-phone-servers');
+    const renderPhoneServers = (servers) => {
+        if (!phoneServers) {
+            return;
+        }
+        const items = document.createDocumentFragment();
+        for (const server of servers || []) {
+            const item = document.createElement('li');
+            item.dataset.server = server.name;
+            item.dataset.state = server.up ? 'up' : 'down';
+            item.textContent = `Asterisk ${server.name}: ${server.description} since ${server.since.substring(11, 16)} UTC`;
+            items.appendChild(item);
+        }
+        phoneServers.replaceChildren(items);
+        phoneServers.hidden = !servers || servers.length === 0;
+    };
+
     const render = (snapshot) => {
         skew = Date.parse(snapshot.at) - Date.now();
         renderOutsideLine(snapshot.outsideLine);
+        renderPhoneServers(snapshot.phoneServers);
         status.dataset.state = snapshot.amiConnected ? 'live' : 'stale';
         status.textContent = snapshot.amiConnected
             ? 'Calls in progress, updated as they change.'

@@ -32,11 +32,16 @@ public static class LiveApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, LiveAccess access, [FromServices] IEnumerable<IOutsideLine> lines, IOptions<JsonOptions> json)
+    private static async Task<IResult> GetAsync(
+        HttpContext context,
+        LiveAccess access,
+        [FromServices] IEnumerable<IOutsideLine> lines,
+        [FromServices] IEnumerable<IPhoneServers> phoneServers,
+        IOptions<JsonOptions> json)
     {
         var lookup = await access.OpenAsync(context.Who(), "live.view", context.RequestAborted);
         return lookup.Status == LookupStatus.Found
-            ? Results.Text(LiveJson.Write(lookup.Snapshot!, lookup.Desk!, lines.FirstOrDefault()?.Status, json.Value.SerializerOptions), "application/json", Encoding.UTF8)
+            ? Results.Text(LiveJson.Write(lookup.Snapshot!, lookup.Desk!, lines.FirstOrDefault()?.Status, phoneServers.FirstOrDefault()?.Servers ?? [], json.Value.SerializerOptions), "application/json", Encoding.UTF8)
             : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
@@ -45,6 +50,7 @@ public static class LiveApi
         LiveAccess access,
         ILiveCalls tracker,
         [FromServices] IEnumerable<IOutsideLine> lines,
+        [FromServices] IEnumerable<IPhoneServers> phoneServers,
         PortalAccounts accounts,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
@@ -63,7 +69,8 @@ public static class LiveApi
         var board = access.Board;
         var noDesk = new TaskCompletionSource().Task;
         var line = lines.FirstOrDefault();
-        var sent = (Calls: -1L, Desk: -2L, Line: (OutsideLineStatus?)null);
+        var asterisks = phoneServers.FirstOrDefault();
+        var sent = (Calls: -1L, Desk: -2L, Line: (OutsideLineStatus?)null, Servers: string.Empty);
         try
         {
             var expires = await ServerSentEvents.OpenAsync(context, time, stop.Token);
@@ -78,17 +85,20 @@ public static class LiveApi
                 var changed = tracker.Changed;
                 var deskChanged = board?.Changed ?? noDesk;
                 var lineChanged = line?.Changed ?? noDesk;
+                var serversChanged = asterisks?.Changed ?? noDesk;
                 var snapshot = tracker.Snapshot();
                 var desk = access.Desk(who, names);
                 var status = line?.Status;
-                if ((snapshot.Version, desk.Version, status) != sent)
+                var servers = asterisks?.Servers ?? [];
+                var serversSeen = string.Join('|', servers);
+                if ((snapshot.Version, desk.Version, status, serversSeen) != sent)
                 {
-                    var data = LiveJson.Write(LiveAccess.View(who, snapshot), desk, status, json.Value.SerializerOptions);
+                    var data = LiveJson.Write(LiveAccess.View(who, snapshot), desk, status, servers, json.Value.SerializerOptions);
                     await ServerSentEvents.WriteAsync(context, $"event: snapshot\ndata: {data}\n\n", stop.Token);
-                    sent = (snapshot.Version, desk.Version, status);
+                    sent = (snapshot.Version, desk.Version, status, serversSeen);
                 }
 
-                if (!await ServerSentEvents.WaitAsync(context, expires, time, Heartbeat, stop.Token, changed, deskChanged, lineChanged))
+                if (!await ServerSentEvents.WaitAsync(context, expires, time, Heartbeat, stop.Token, changed, deskChanged, lineChanged, serversChanged))
                 {
                     return;
                 }

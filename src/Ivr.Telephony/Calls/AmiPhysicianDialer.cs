@@ -13,10 +13,11 @@ namespace Ivr.Telephony.Calls;
 /// <summary>
 /// Rings the on-call chain with AMI Originate (Async). Each answered leg runs the <c>physician</c>
 /// FastAGI script, which whispers who is calling and joins the room on 1. Declines, no answer and
-/// voicemail pickups (nothing pressed) move on to the next contact.
+/// voicemail pickups (nothing pressed) move on to the next contact. Every leg is placed on the Asterisk server that
+/// carries the caller (<see cref="AsteriskServers.For"/>), so it can join the caller's room there.
 /// </summary>
 public sealed class AmiPhysicianDialer(
-    AmiConnectionService ami,
+    AsteriskServers ami,
     PhysicianLegRegistry legs,
     AgiScriptUrl agi,
     TrunkDialing dialing,
@@ -26,7 +27,7 @@ public sealed class AmiPhysicianDialer(
 {
     public async Task<OnCallContact?> DialChainAsync(DialRequest request, Func<BridgeLeg, Task> onLeg, CancellationToken cancellationToken)
     {
-        var client = await ami.ClientAsync(cancellationToken);
+        var client = await ami.For(request.Room).ClientAsync(cancellationToken);
         for (var i = 0; i < request.Chain.Count; i++)
         {
             var contact = request.Chain[i];
@@ -66,7 +67,7 @@ public sealed class AmiPhysicianDialer(
 
     public async Task ClearRoomAsync(string room, bool callerMayStillBeJoining, CancellationToken cancellationToken)
     {
-        var client = await ami.ClientAsync(cancellationToken);
+        var client = await ami.For(room).ClientAsync(cancellationToken);
 
         // A caller still on the way into the room cannot be kicked yet; try for a few seconds.
         for (var i = 0; i < (callerMayStillBeJoining ? 20 : 1); i++)

@@ -55,6 +55,15 @@ public static partial class OriginatedChannels
     [GeneratedRegex(@"^(?:(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}|ivr-(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}-leg[0-9]{1,3}|page-[0-9]{1,19}|outbound-[0-9]{1,19}|desk-(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}-op[0-9]{1,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormedId();
 
+    /// <summary>
+    /// Whether <paramref name="uniqueId"/> is one Asterisk made (<c>EPOCH.SEQUENCE</c>, after the server's system name
+    /// if it has one: <c>ivr-a1-EPOCH.SEQUENCE</c>), not one the service gave a channel it originated.
+    /// </summary>
+    public static bool IsAsterisks(string uniqueId) => AsteriskId().IsMatch(uniqueId);
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,31}-)?[0-9]{1,12}\.[0-9]{1,9}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AsteriskId();
+
     /// <summary>busy, no-answer or failed, from the OriginateResponse's Asterisk reason code.</summary>
     public static string Unanswered(AmiOriginateResult result) => result.Reason switch
     {

@@ -172,7 +172,7 @@ public sealed partial class DeskService
         if (channel is not null)
         {
             // Hung up rather than taken out of the room: the operator's leg may be a moment from joining it.
-            await EndLegAsync(channel);
+            await EndLegAsync(call, channel);
         }
 
         if (over && call.Caller.Channel.Length > 0)
@@ -235,7 +235,7 @@ public sealed partial class DeskService
         await KickAsync(call.Caller.Room, call.Caller.Channel);
         if (channel is not null)
         {
-            await EndLegAsync(channel);
+            await EndLegAsync(call, channel);
         }
 
         Changes();
@@ -298,7 +298,7 @@ public sealed partial class DeskService
         await TimelineAsync(call.Caller.CallRecordId, now, "desk-transfer", $"operator {operatorName} transferred the caller to the nurse line");
         if (channel is not null)
         {
-            await EndLegAsync(channel);
+            await EndLegAsync(call, channel);
         }
 
         await KickAsync(call.Caller.Room, call.Caller.Channel);

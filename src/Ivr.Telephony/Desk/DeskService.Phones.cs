@@ -67,7 +67,7 @@ public sealed partial class DeskService
 
         try
         {
-            var client = await ami.ClientAsync();
+            var client = await ami.For(call.CallId).ClientAsync();
             var originate = new AmiAction("Originate")
                 .Add("Channel", phone)
                 .RunningAgi(agi.For(OperatorScript, $"call={Uri.EscapeDataString(call.CallId)}&offer={call.Offers.ToString(CultureInfo.InvariantCulture)}"))
@@ -206,7 +206,7 @@ public sealed partial class DeskService
 
     private async Task KickAsync(string room, string channel)
     {
-        if (ManagerOrWarn("take a channel out of a room") is not { } client)
+        if (ManagerOrWarn(room, "take a channel out of a room") is not { } client)
         {
             return;
         }
@@ -222,9 +222,9 @@ public sealed partial class DeskService
     }
 
     /// <summary>Hangs up an operator's answered leg by its channel name; a failure is logged (the leg may be gone already).</summary>
-    private async Task EndLegAsync(string channel)
+    private async Task EndLegAsync(DeskCallState call, string channel)
     {
-        if (ManagerOrWarn("hang up the operator's line") is not { } client)
+        if (ManagerOrWarn(call.CallId, "hang up the operator's line") is not { } client)
         {
             return;
         }
@@ -241,7 +241,7 @@ public sealed partial class DeskService
 
     private async Task HangUpAsync(string channelId)
     {
-        if (ManagerOrWarn("hang up the operator's ringing phone") is not { } client)
+        if (ManagerOrWarn(channelId, "hang up the operator's ringing phone") is not { } client)
         {
             return;
         }
@@ -256,10 +256,13 @@ public sealed partial class DeskService
         }
     }
 
-    /// <summary>The AMI client, or null (logged) when Asterisk was never reached: the moment's action is skipped, not queued.</summary>
-    private AmiClient? ManagerOrWarn(string what)
+    /// <summary>
+    /// The AMI client of the server that carries the call <paramref name="callId"/> names (its uniqueid, room or desk leg),
+    /// or null (logged) when that Asterisk was never reached: the moment's action is skipped, not queued.
+    /// </summary>
+    private AmiClient? ManagerOrWarn(string callId, string what)
     {
-        var client = ami.Connected;
+        var client = ami.For(callId).Connected;
         if (client is null)
         {
             logger.LogWarning("Could not {What}: the service is not connected to Asterisk's manager interface", what);

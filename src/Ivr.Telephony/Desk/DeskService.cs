@@ -19,7 +19,7 @@ namespace Ivr.Telephony.Desk;
 /// them (docs/desk.md).
 /// </summary>
 public sealed partial class DeskService(
-    AmiConnectionService ami,
+    AsteriskServers ami,
     AgiScriptUrl agi,
     IPhysicianDialer dialer,
     IPracticeStore practices,

@@ -13,10 +13,11 @@ namespace Ivr.Telephony.Dispatch;
 /// <summary>
 /// Pages a clinician with AMI Originate: the answered call runs the <c>page</c> FastAGI script
 /// (<see cref="VoicePageHandler"/>), which writes what the clinician does to the database. This side
-/// waits for the attempt to close there, so it works whichever service process the page lands on.
+/// waits for the attempt to close there, so it works whichever service process the page lands on. A page belongs to no
+/// call: it goes out through the process's own Asterisk, or another when that one is down.
 /// </summary>
 public sealed class AmiVoicePager(
-    AmiConnectionService ami,
+    AsteriskServers ami,
     IDispatchStore dispatch,
     IMessageStore messages,
     AgiScriptUrl agi,
@@ -29,7 +30,7 @@ public sealed class AmiVoicePager(
 
     public async Task<PageOutcome> PageAsync(PageRequest request, CancellationToken cancellationToken = default)
     {
-        var client = await ami.ClientAsync(cancellationToken);
+        var (server, client) = await ami.AnyAsync(cancellationToken);
         var channelId = OriginatedChannels.Page(request.AttemptId);
         var originate = new AmiAction("Originate")
             .Add("Channel", request.Contact.DialString)
@@ -39,7 +40,7 @@ public sealed class AmiVoicePager(
             .Add("ChannelId", channelId);
 
         // The page script serves this channel only while this page waits for it.
-        using var expected = pending.Expect(channelId);
+        using var expected = pending.Expect(channelId, server.Name);
 
         // From the first ring to the end of the page, an acknowledgement by anyone else ends this page.
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -33,6 +33,8 @@ public static class NoticeText
             NoticeKind.CampaignConfirmation => $"Your appointment has changed: please confirm — {practice}",
             NoticeKind.OutsideLineDown => "Carrier trunk down: phone numbers cannot be dialled",
             NoticeKind.OutsideLineRestored => "Carrier trunk back: phone numbers are dialled again",
+            NoticeKind.PhoneServerDown => "Phone server down: the calls it carries are not answered by it",
+            NoticeKind.PhoneServerRestored => "Phone server back: it carries calls again",
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -50,6 +52,8 @@ public static class NoticeText
             NoticeKind.CampaignConfirmation => CampaignConfirmationBody(notice),
             NoticeKind.OutsideLineDown => TrunkBody(notice, down: true),
             NoticeKind.OutsideLineRestored => TrunkBody(notice, down: false),
+            NoticeKind.PhoneServerDown => PhoneServerBody(notice, down: true),
+            NoticeKind.PhoneServerRestored => PhoneServerBody(notice, down: false),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown notice kind."),
         };
     }
@@ -77,6 +81,22 @@ public static class NoticeText
     /// <summary>Where a message is heard and acknowledged: <c>{PortalUrl}/messages/{id}</c>.</summary>
     public static string MessageLink(string portalUrl, long messageId) =>
         Invariant($"{portalUrl.TrimEnd('/')}/messages/{messageId}");
+
+    private static string PhoneServerBody(Notice notice, bool down)
+    {
+        var text = new StringBuilder();
+        text.Append(down
+            ? "The answering service cannot reach one of its Asterisk servers"
+            : "The answering service reaches its Asterisk server again");
+        text.Append(string.IsNullOrWhiteSpace(notice.Detail) ? ".\n" : $": {OneLine(notice.Detail)}.\n");
+        text.Append(down
+            ? "Calls that were up on it are lost; new calls go to the other servers once the SIP proxy stops sending them "
+                + "there, and pages go out through another server. Check that Asterisk runs on it (docs/deployment.md); "
+                + "the service's log says more.\n"
+            : "It takes calls and the service acts on them through it again.\n");
+        text.Append(NoPatientDetails);
+        return text.ToString();
+    }
 
     private static string TrunkBody(Notice notice, bool down)
     {

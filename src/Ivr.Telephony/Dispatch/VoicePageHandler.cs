@@ -26,7 +26,7 @@ public sealed class VoicePageHandler(
     SealedPlayback playback,
     PageSpeech speech,
     PendingOriginations pending,
-    AmiConnectionService ami,
+    AsteriskServers ami,
     Trunk.TrunkDialing dialing,
     IOptions<ConferenceOptions> conference,
     IOptions<CallFlowOptions> options,
@@ -59,7 +59,7 @@ public sealed class VoicePageHandler(
 
         var practice = await practices.GetAsync(message.PracticeId, cancellationToken);
         var session = new PageSession(attempt, message, practice);
-        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())), playback, speech, ami, dialing, conference.Value, logger);
+        var line = new AgiPageChannel(new AgiClinicianChannel(channel, conference.Value, sounds.For(practice?.ToProfile())), playback, speech, ami.Named(pending.ServerOf(channel.Request.UniqueId)), dialing, conference.Value, logger);
         await new PageFlow(line, session, new PageDependencies(dispatch, messages, audit, time, options.Value)).RunAsync(cancellationToken);
         if (session.Acknowledged)
         {

@@ -6,15 +6,47 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Telephony.Hosting;
 
 /// <summary>
-/// Keeps the AMI connection. Asterisk may start after the service, so the first connection is
-/// retried with back-off; after that the client reconnects by itself.
+/// Keeps the AMI connection to one Asterisk server. Asterisk may start after the service, so the first connection is
+/// retried with back-off; after that the client reconnects by itself. <see cref="AsteriskServers"/> holds one per server.
 /// </summary>
-public sealed class AmiConnectionService(
-    IOptions<AmiClientOptions> options,
-    AsteriskDiagnosticsLogger diagnostics,
-    ILogger<AmiConnectionService> logger) : BackgroundService
+public sealed class AmiConnectionService : BackgroundService
 {
+    private readonly AmiClientOptions _options;
+    private readonly AsteriskDiagnosticsLogger _diagnostics;
+    private readonly ILogger _logger;
     private readonly TaskCompletionSource<AmiClient> _client = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The single server of <c>Asterisk:Ami</c>, with no name.</summary>
+    public AmiConnectionService(IOptions<AmiClientOptions> options, AsteriskDiagnosticsLogger diagnostics, ILogger<AmiConnectionService> logger)
+        : this(string.Empty, options.Value, diagnostics, logger)
+    {
+    }
+
+    /// <summary>The server whose <c>systemname</c> is <paramref name="name"/> (empty: a server without one).</summary>
+    public AmiConnectionService(string name, AmiClientOptions options, AsteriskDiagnosticsLogger diagnostics, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(options);
+        Name = name;
+        _options = options;
+        _diagnostics = diagnostics;
+        _logger = logger;
+    }
+
+    /// <summary>The server's <c>systemname</c> (asterisk.conf), which begins its uniqueids; empty for a server without one.</summary>
+    public string Name { get; }
+
+    /// <summary>The server in a log line or on a page: its name, or "Asterisk" when it has none.</summary>
+    public string Label => Name.Length == 0 ? "Asterisk" : Name;
+
+    /// <summary>Where the server listens for AMI, for a log line.</summary>
+    public string Address => $"{_options.Host}:{_options.Port}";
+
+    /// <summary>False when no secret is set: the connection is never tried.</summary>
+    public bool Enabled => !string.IsNullOrEmpty(_options.Secret);
+
+    /// <summary>Raised with the client after the first login, and after each change of its connection (the client's own event).</summary>
+    public event Action<AmiConnectionService, AmiConnectionState>? StateChanged;
 
     /// <summary>The connected client, once the first login succeeded.</summary>
     public Task<AmiClient> ClientAsync(CancellationToken cancellationToken = default) => _client.Task.WaitAsync(cancellationToken);
@@ -25,11 +57,25 @@ public sealed class AmiConnectionService(
     /// </summary>
     public AmiClient? Connected => _client.Task.IsCompletedSuccessfully ? _client.Task.Result : null;
 
+    /// <summary>True while logged in now (not before the first login, nor while the client reconnects).</summary>
+    public bool IsUp => Connected?.State == AmiConnectionState.Connected;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrEmpty(options.Value.Secret))
+        if (!Enabled)
         {
-            logger.LogWarning("No AMI secret configured (Asterisk__Ami__Secret); AMI features are off");
+            _logger.LogWarning("No AMI secret configured (Asterisk__Ami__Secret) for {Server}; AMI features are off", Label);
+            return;
+        }
+
+        try
+        {
+            _options.Validate();
+        }
+        catch (ArgumentException exception)
+        {
+            // Started by AsteriskServers, not by the host: say it here, for nothing else would.
+            _logger.LogError("AMI settings for {Server} are not valid ({Reason}); AMI features for it are off", Label, exception.Message);
             return;
         }
 
@@ -38,14 +84,20 @@ public sealed class AmiConnectionService(
         {
             try
             {
-                var client = await AmiClient.ConnectAsync(options.Value, diagnostics.Log, stoppingToken);
-                logger.LogInformation("AMI connected: {Banner}", client.Banner);
-                client.ConnectionChanged += change => logger.LogInformation("AMI connection {State} (gap {GapSeconds:0.0} s)", change.State, change.Gap.TotalSeconds);
+                var client = await AmiClient.ConnectAsync(_options, _diagnostics.Log, stoppingToken);
+                _logger.LogInformation("AMI connected to {Server}: {Banner}", Label, client.Banner);
+                client.ConnectionChanged += change =>
+                {
+                    _logger.LogInformation("AMI connection to {Server} {State} (gap {GapSeconds:0.0} s)", Label, change.State, change.Gap.TotalSeconds);
+                    StateChanged?.Invoke(this, change.State);
+                };
                 _client.TrySetResult(client);
+                StateChanged?.Invoke(this, AmiConnectionState.Connected);
                 await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                var ping = options.Value.PingLatency;
-                logger.LogInformation(
-                    "AMI keep-alive Pings: {Count} answered, round trip p50 {P50Microseconds:0} µs, p99 {P99Microseconds:0} µs",
+                var ping = _options.PingLatency;
+                _logger.LogInformation(
+                    "AMI keep-alive Pings to {Server}: {Count} answered, round trip p50 {P50Microseconds:0} µs, p99 {P99Microseconds:0} µs",
+                    Label,
                     ping.Count,
                     ping.Percentile(0.5).TotalMicroseconds,
                     ping.Percentile(0.99).TotalMicroseconds);
@@ -54,7 +106,7 @@ public sealed class AmiConnectionService(
             }
             catch (Exception exception) when (exception is AmiException or IOException)
             {
-                logger.LogWarning("AMI connection failed ({Reason}); retrying in {DelaySeconds:0.0} s", exception.Message, delay.TotalSeconds);
+                _logger.LogWarning("AMI connection to {Server} failed ({Reason}); retrying in {DelaySeconds:0.0} s", Label, exception.Message, delay.TotalSeconds);
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
             }

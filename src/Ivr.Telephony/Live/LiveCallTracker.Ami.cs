@@ -42,12 +42,12 @@ public sealed partial class LiveCallTracker
         }
     }
 
-    /// <summary>The AMI connection dropped: what is shown may be stale until the channels are rebuilt.</summary>
-    public void AmiDisconnected()
+    /// <summary>The AMI connection to <paramref name="server"/> (its name; empty for a single server) dropped: what is shown may be stale until its channels are rebuilt.</summary>
+    public void AmiDisconnected(string server = "")
     {
         lock (_lock)
         {
-            _amiConnected = false;
+            _servers[server] = false;
             Publish();
         }
     }
@@ -64,10 +64,12 @@ public sealed partial class LiveCallTracker
     /// <summary>
     /// Rebuilds the channels from a <c>CoreShowChannels</c> list asked for after <paramref name="mark"/>:
     /// every channel and call not in it goes (Asterisk restarted, or a hangup was missed while the
-    /// connection was down), unless an event since the mark said otherwise.
+    /// connection was down), unless an event since the mark said otherwise. With several servers, the list is
+    /// <paramref name="server"/>'s and only calls it carries (<paramref name="carries"/>, given a call's uniqueid) may go.
     /// </summary>
-    public void Resynchronise(long mark, IEnumerable<AmiMessage> coreShowChannels)
+    public void Resynchronise(long mark, IEnumerable<AmiMessage> coreShowChannels, string server = "", Func<string, bool>? carries = null)
     {
+        carries ??= _ => true;
         var present = coreShowChannels
             .Where(e => e.IsEvent("CoreShowChannel") && e["Uniqueid"] is { Length: > 0 })
             .GroupBy(e => e["Uniqueid"]!, StringComparer.Ordinal)
@@ -75,12 +77,12 @@ public sealed partial class LiveCallTracker
         lock (_lock)
         {
             _sequence++;
-            foreach (var channel in _channels.Values.Where(c => c.Touched <= mark && !present.ContainsKey(c.UniqueId)).ToArray())
+            foreach (var channel in _channels.Values.Where(c => c.Touched <= mark && !present.ContainsKey(c.UniqueId) && carries(c.Root)).ToArray())
             {
                 _channels.Remove(channel.UniqueId);
             }
 
-            foreach (var call in _calls.Values.Where(c => c.Touched <= mark && !present.ContainsKey(c.Id)).ToArray())
+            foreach (var call in _calls.Values.Where(c => c.Touched <= mark && !present.ContainsKey(c.Id) && carries(c.Id)).ToArray())
             {
                 RemoveCall(call.Id);
             }
@@ -108,7 +110,7 @@ public sealed partial class LiveCallTracker
                 _hungUp.Remove(old);
             }
 
-            _amiConnected = true;
+            _servers[server] = true;
             Publish();
         }
     }
@@ -210,7 +212,9 @@ public sealed partial class LiveCallTracker
             return (linkedId, "other", null);
         }
 
-        return uniqueId.StartsWith(CallFlow.RoomPrefix, StringComparison.Ordinal) || uniqueId.StartsWith(OriginatedChannels.PagePrefix, StringComparison.Ordinal)
+        // A server named ivr-a1 begins its own uniqueids with "ivr-" too: those are patients'.
+        return (uniqueId.StartsWith(CallFlow.RoomPrefix, StringComparison.Ordinal) && !OriginatedChannels.IsAsterisks(uniqueId))
+            || uniqueId.StartsWith(OriginatedChannels.PagePrefix, StringComparison.Ordinal)
             ? (uniqueId, null, null)
             : (uniqueId, "patient", null);
     }

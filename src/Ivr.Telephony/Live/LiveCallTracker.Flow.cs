@@ -56,7 +56,7 @@ public sealed partial class LiveCallTracker : ICallProgress
                 return;
             }
 
-            if (_amiConnected && _channels.ContainsKey(call.Id))
+            if (_servers.Values.Any(up => up) && _channels.ContainsKey(call.Id))
             {
                 call.FlowEnded = true;
                 call.SafetyNet = session.HandToSafetyNet;

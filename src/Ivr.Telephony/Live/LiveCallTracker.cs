@@ -22,7 +22,9 @@ public sealed partial class LiveCallTracker(TimeProvider time) : ILiveCalls
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
     private long _version;
-    private bool _amiConnected;
+
+    // Each Asterisk server's AMI connection, by name: true once its channels were read since the last drop.
+    private readonly Dictionary<string, bool> _servers = new(StringComparer.Ordinal);
 
     /// <summary>Completes at the next change; take it before <see cref="Snapshot"/> so no change slips between.</summary>
     public Task Changed
@@ -63,7 +65,7 @@ public sealed partial class LiveCallTracker(TimeProvider time) : ILiveCalls
                         channels);
                 })
                 .ToArray();
-            return new LiveSnapshot(_version, time.GetUtcNow(), _amiConnected, calls);
+            return new LiveSnapshot(_version, time.GetUtcNow(), _servers.Count > 0 && _servers.Values.All(up => up), calls);
         }
     }
 

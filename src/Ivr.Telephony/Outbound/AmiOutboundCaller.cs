@@ -13,9 +13,10 @@ namespace Ivr.Telephony.Outbound;
 /// Places a campaign call with AMI Originate, through the carrier trunk when there is one (<see cref="TrunkDialing"/>), showing the practice's name and number: the answered call runs the
 /// <c>outbound</c> FastAGI script (<see cref="OutboundCallHandler"/>), which closes the attempt in the database; this side
 /// waits for that, so it knows when the line is free again. Asterisk's reason says no answer, busy or failed otherwise.
+/// A campaign call belongs to no caller: it goes out through the process's own Asterisk, or another when that one is down.
 /// </summary>
 public sealed class AmiOutboundCaller(
-    AmiConnectionService ami,
+    AsteriskServers ami,
     ICampaignStore store,
     AgiScriptUrl agi,
     PendingOriginations pending,
@@ -28,7 +29,7 @@ public sealed class AmiOutboundCaller(
 
     public async Task<DialResult> CallAsync(OutboundCall call, CancellationToken cancellationToken = default)
     {
-        var client = await ami.ClientAsync(cancellationToken);
+        var (server, client) = await ami.AnyAsync(cancellationToken);
         var channelId = OriginatedChannels.Outbound(call.AttemptId);
         var originate = new AmiAction("Originate")
             .Add("Channel", line.Value.DialString(call.Phone, dialing))
@@ -39,7 +40,7 @@ public sealed class AmiOutboundCaller(
             .Add("ChannelId", channelId);
 
         // The campaign script serves this channel only while this call waits for it.
-        using var expected = pending.Expect(channelId);
+        using var expected = pending.Expect(channelId, server.Name);
 
         // Originate's reason cannot tell a busy line from a failure: the dial's status and the hangup cause can.
         string? dialStatus = null;

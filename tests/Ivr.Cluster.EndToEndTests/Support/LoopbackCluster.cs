@@ -20,6 +20,17 @@ public static class LoopbackCluster
     /// <summary>Asterisk server <paramref name="n"/>'s SIP address as Kamailio's dispatcher lists it.</summary>
     public static string AsteriskUri(int n) => "sip:" + Setting($"IVR_CLUSTER_ASTERISK_{n}_SIP");
 
+    /// <summary>Asterisk server <paramref name="n"/>'s own SIP address (host:port), for a patient who calls it directly.</summary>
+    public static string AsteriskAddress(int n) => Setting($"IVR_CLUSTER_ASTERISK_{n}_SIP");
+
+    /// <summary>A login to Asterisk server <paramref name="n"/>'s AMI, as the services have.</summary>
+    public static Ivr.Asterisk.Ami.AmiClientOptions AmiOptions(int n) => new()
+    {
+        Port = int.Parse(Setting($"IVR_CLUSTER_ASTERISK_{n}_AMI_PORT"), System.Globalization.CultureInfo.InvariantCulture),
+        Username = Setting("IVR_CLUSTER_AMI_USERNAME"),
+        Secret = Setting("IVR_CLUSTER_AMI_SECRET"),
+    };
+
     /// <summary>The prefix of every uniqueid Asterisk server <paramref name="n"/> makes (its system name).</summary>
     public static string UniqueIdPrefix(int n) => Setting($"IVR_CLUSTER_ASTERISK_{n}_SYSTEM_NAME") + "-";
 

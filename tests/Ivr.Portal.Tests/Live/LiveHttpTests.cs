@@ -129,6 +129,48 @@ public sealed class LiveHttpTests
     }
 
     [Fact]
+    public async Task WithTwoAsteriskServersTheSupervisorSeesEachOnThePageTheSnapshotAndTheStreamAsItChanges()
+    {
+        // Nothing listens on these ports: both servers stand as not connected yet until told otherwise.
+        await using var portal = await ArrangeAsync(
+            "--Asterisk:Ami:Secret=unused",
+            "--Asterisk:Servers:0:Name=ivr-a1",
+            "--Asterisk:Servers:0:Port=1",
+            "--Asterisk:Servers:1:Name=ivr-a2",
+            "--Asterisk:Servers:1:Port=2");
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+
+        var page = await client.GetStringAsync("/live");
+        Assert.Matches(@"<li data-server=""ivr-a1"" data-state=""down"">Asterisk ivr-a1: not connected yet since \d\d:\d\d UTC</li>", page);
+        Assert.Matches(@"<li data-server=""ivr-a2"" data-state=""down"">Asterisk ivr-a2: not connected yet since \d\d:\d\d UTC</li>", page);
+
+        using var response = await client.GetAsync(LiveApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(["ivr-a1", "ivr-a2"], (await NextSnapshotAsync(events)).GetProperty("phoneServers").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+
+        var servers = portal.Get<Ivr.Telephony.Hosting.AsteriskServers>();
+        await portal.Get<Ivr.Telephony.Hosting.AsteriskHealth>().ObserveAsync(servers.Named("ivr-a2"), true, "connected");
+        var shown = (await NextSnapshotAsync(events)).GetProperty("phoneServers");
+        Assert.Equal([false, true], shown.EnumerateArray().Select(s => s.GetProperty("up").GetBoolean()));
+        Assert.Equal("connected", shown[1].GetProperty("description").GetString());
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/live")).GetProperty("phoneServers")[1].GetProperty("up").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WithOneAsteriskTheLiveViewListsNoServers()
+    {
+        await using var portal = await ArrangeAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = portal.Client();
+        await SignInAsync(client, "sam");
+
+        Assert.Contains("<ul id=\"live-phone-servers\" hidden=\"hidden\">", await client.GetStringAsync("/live"));
+        Assert.False((await client.GetFromJsonAsync<JsonElement>("/api/live")).TryGetProperty("phoneServers", out _));
+    }
+
+    [Fact]
     public async Task WithoutATrunkTheLiveViewSaysNothingOfAnOutsideLine()
     {
         await using var portal = await ArrangeAsync();

@@ -161,7 +161,7 @@ public sealed class DeskSummaryTests
             var callRecordId = await calls.StartAsync(new CallRecord { UniqueId = "1764558000.21", PracticeId = "riverside", DialedNumber = "15550100", CallerId = "5551230000", StartedAt = Night });
             var desk = new DeskService(
                 // No AMI secret: nothing connects, and the test takes no path that needs Asterisk.
-                new AmiConnectionService(Options.Create(new AmiClientOptions()), new AsteriskDiagnosticsLogger(NullLogger<AsteriskDiagnosticsLogger>.Instance), NullLogger<AmiConnectionService>.Instance),
+                new AsteriskServers(new AmiConnectionService(Options.Create(new AmiClientOptions()), new AsteriskDiagnosticsLogger(NullLogger<AsteriskDiagnosticsLogger>.Instance), NullLogger<AmiConnectionService>.Instance)),
                 service.Get<AgiScriptUrl>(),
                 new AcceptingDialer(),
                 practices,

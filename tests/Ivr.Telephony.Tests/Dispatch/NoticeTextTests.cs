@@ -33,6 +33,26 @@ public sealed class NoticeTextTests
     }
 
     [Fact]
+    public void APhoneServerDownNoticeNamesTheServerAndWhatStillWorks()
+    {
+        var notice = new Notice(NoticeKind.PhoneServerDown, string.Empty, "the answering service", [], 0, At) { Detail = "server ivr-a2 (AMI 127.0.0.1:5142) not reachable since 2026-03-14 06:09 UTC" };
+        var back = notice with { Kind = NoticeKind.PhoneServerRestored, Detail = "server ivr-a2 (AMI 127.0.0.1:5142) connected since 2026-03-14 06:20 UTC" };
+
+        Assert.Equal("Phone server down: the calls it carries are not answered by it", NoticeText.Subject(notice));
+        Assert.Equal(
+            """
+            The answering service cannot reach one of its Asterisk servers: server ivr-a2 (AMI 127.0.0.1:5142) not reachable since 2026-03-14 06:09 UTC.
+            Calls that were up on it are lost; new calls go to the other servers once the SIP proxy stops sending them there, and pages go out through another server. Check that Asterisk runs on it (docs/deployment.md); the service's log says more.
+
+            No patient details are sent by email.
+
+            """.ReplaceLineEndings("\n"),
+            NoticeText.Body(notice, Options));
+        Assert.Equal("Phone server back: it carries calls again", NoticeText.Subject(back));
+        Assert.StartsWith("The answering service reaches its Asterisk server again: server ivr-a2", NoticeText.Body(back, Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMorningReportCountsAndListsItsAppointmentRequestsWithoutTheirWindows()
     {
         var notice = new Notice(NoticeKind.MorningReport, "riverside-pediatrics", "Riverside Pediatrics", [7, 8, 9], 0, At) { AppointmentRequestIds = [7, 9] };

@@ -158,6 +158,28 @@ public sealed class LiveCallTrackerTests
     }
 
     [Fact]
+    public void WithTwoAsteriskServersOneServersReconnectRebuildsOnlyItsOwnCallsAndTheViewIsStaleWhileItIsLost()
+    {
+        const string OnA1 = "ivr-a1-1795360542.129";
+        const string OnA2 = "ivr-a2-1795360600.140";
+        var tracker = new LiveCallTracker(_clock);
+        tracker.Resynchronise(tracker.Mark(), [], "ivr-a1", id => id.StartsWith("ivr-a1-", StringComparison.Ordinal));
+        tracker.Resynchronise(tracker.Mark(), [], "ivr-a2", id => id.StartsWith("ivr-a2-", StringComparison.Ordinal));
+        tracker.Apply(Newchannel(OnA1, "PJSIP/trunk-00000069", callerNumber: "5551234567"));
+        tracker.Apply(Newchannel(OnA2, "PJSIP/trunk-00000070", callerNumber: "5559876543"));
+
+        tracker.AmiDisconnected("ivr-a2");
+        Assert.False(tracker.Snapshot().AmiConnected);
+
+        // ivr-a2 restarted: its list is empty, and says nothing of ivr-a1's call.
+        tracker.Resynchronise(tracker.Mark(), [], "ivr-a2", id => id.StartsWith("ivr-a2-", StringComparison.Ordinal));
+
+        var snapshot = tracker.Snapshot();
+        Assert.True(snapshot.AmiConnected);
+        Assert.Equal(OnA1, Assert.Single(snapshot.Calls).Id);
+    }
+
+    [Fact]
     public void AReconnectKeepsListedCallsWithTheirFlowStateAndTheConferenceAndTrustsEventsNewerThanTheList()
     {
         var session = Start();

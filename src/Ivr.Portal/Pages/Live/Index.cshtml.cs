@@ -11,7 +11,7 @@ namespace Ivr.Portal.Pages.Live;
 /// Calls in progress and the operator desk, for supervisors: drawn once here, then redrawn by <c>/assets/live.js</c> from the
 /// Server-Sent Events stream without a reload.
 /// </summary>
-public sealed class LiveModel(LiveAccess access, IEnumerable<IOutsideLine> lines) : PageModel
+public sealed class LiveModel(LiveAccess access, IEnumerable<IOutsideLine> lines, IEnumerable<IPhoneServers> phoneServers) : PageModel
 {
     public PortalIdentity Who { get; private set; } = null!;
 
@@ -22,6 +22,13 @@ public sealed class LiveModel(LiveAccess access, IEnumerable<IOutsideLine> lines
 
     /// <summary>The carrier trunk's state; null when the service has none.</summary>
     public OutsideLineStatus? OutsideLine { get; private set; }
+
+    /// <summary>Each Asterisk server's state; empty when the service has only one.</summary>
+    public IReadOnlyList<PhoneServerStatus> PhoneServers { get; private set; } = [];
+
+    /// <summary>"Asterisk ivr-a2: not reachable since 02:10 UTC".</summary>
+    public static string Describe(PhoneServerStatus server) =>
+        $"Asterisk {server.Name}: {server.Description} since {server.Since.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC";
 
     public bool EveryPractice => Who.LivePractice is null;
 
@@ -64,6 +71,7 @@ public sealed class LiveModel(LiveAccess access, IEnumerable<IOutsideLine> lines
         Snapshot = lookup.Snapshot!;
         Desk = lookup.Desk!;
         OutsideLine = lines.FirstOrDefault()?.Status;
+        PhoneServers = phoneServers.FirstOrDefault()?.Servers ?? [];
         return Page();
     }
 }
