@@ -22,6 +22,12 @@ public static class DatabaseOutage
             {
                 return true;
             }
+
+            // Microsoft.Data.Sqlite does not call its busy and locked errors transient: SQLITE_BUSY (5), SQLITE_LOCKED (6).
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
         }
 
         return false;
