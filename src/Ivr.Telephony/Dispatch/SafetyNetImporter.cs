@@ -84,9 +84,15 @@ public sealed class SafetyNetImporter(
             {
                 SetAside(note, exception.Message);
             }
+            catch (Exception exception) when (DatabaseOutage.IsOutage(exception))
+            {
+                // The database is down or busy, not the note wrong: it waits, however long the outage, and counts no failure.
+                logger.LogWarning("Could not import safety-net note {File}: the database is unavailable ({Error}); it waits in the spool and is tried again", Shown(note), exception.GetType().Name);
+                break;
+            }
             catch (Exception exception)
             {
-                // A busy database passes; a note that fails every time is set aside so it is not retried for ever.
+                // A note that fails every time for a reason of its own is set aside so it is not retried for ever.
                 var failures = _failures.AddOrUpdate(note, 1, (_, n) => n + 1);
                 logger.LogError(exception, "Could not import safety-net note {File} (failure {Failures} of {MaxFailures})", Shown(note), failures, MaxFailures);
                 if (failures >= MaxFailures)

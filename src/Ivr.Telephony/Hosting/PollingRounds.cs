@@ -1,3 +1,4 @@
+using Ivr.Data;
 using Microsoft.Extensions.Logging;
 
 namespace Ivr.Telephony.Hosting;
@@ -5,7 +6,8 @@ namespace Ivr.Telephony.Hosting;
 /// <summary>
 /// The loop the database-driven workers share (dispatch, campaigns): a round every interval, the work each round starts
 /// kept until it ends; a round that fails is logged and the next one tries again (the database may be busy or briefly
-/// gone: nothing is lost, it is all in the database); at stop, the work in flight is let finish.
+/// gone: nothing is lost, it is all in the database); at stop, the work in flight is let finish. A database that cannot
+/// be reached is logged once when the rounds start failing for it and once when it answers again, not every round.
 /// </summary>
 internal static class PollingRounds
 {
@@ -29,22 +31,44 @@ internal static class PollingRounds
         Func<CancellationToken, Task>? wake = null)
     {
         var running = new List<Task>();
+        DateTimeOffset? outageSince = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var woken = wake?.Invoke(pause.Token);
+            var failures = new List<(Exception Exception, bool OfTheRound)>();
             try
             {
                 running.AddRange(await round(stoppingToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "{Round} failed; the next one tries again", what);
+                failures.Add((exception, true));
             }
 
-            foreach (var failed in running.Where(t => t.IsFaulted))
+            failures.AddRange(running.Where(t => t.IsFaulted).Select(t => ((Exception)t.Exception!, false)));
+            var outage = failures.Where(f => DatabaseOutage.IsOutage(f.Exception)).ToList();
+            if (outage.Count > 0 && outageSince is null)
             {
-                logger.LogError(failed.Exception, "{WhenWorkFails}", whenWorkFails);
+                outageSince = time.GetUtcNow();
+                logger.LogWarning(outage[0].Exception, "{Round}: the database is unavailable; tried again every {Interval}, logged again when it answers", what, interval);
+            }
+            else if (outage.Count == 0 && failures.Count == 0 && outageSince is { } since)
+            {
+                logger.LogWarning("{Round}: the database answers again, after {Seconds:0} s", what, (time.GetUtcNow() - since).TotalSeconds);
+                outageSince = null;
+            }
+
+            foreach (var (exception, ofTheRound) in failures.Except(outage))
+            {
+                if (ofTheRound)
+                {
+                    logger.LogError(exception, "{Round} failed; the next one tries again", what);
+                }
+                else
+                {
+                    logger.LogError(exception, "{WhenWorkFails}", whenWorkFails);
+                }
             }
 
             running.RemoveAll(t => t.IsCompleted);

@@ -4,40 +4,47 @@ using Ivr.Server;
 namespace Ivr.Cluster.EndToEndTests.Support;
 
 /// <summary>
-/// Starts the cluster when it is not running (and stops it afterwards), with the test practice imported
-/// into the database both services share.
+/// Starts the cluster on a PostgreSQL database of the run's own (the shared store of a deployment past one machine),
+/// with the test practice imported into it, and stops it afterwards. A cluster already running is stopped first: its
+/// services hold another database. The practice's webhook posts to <see cref="Webhooks"/>, so a test sees every page
+/// the services send.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string PracticeNumber = "15550100";
     public const string CallerNumber = "5551234567";
 
-    private bool _started;
+    private ClusterDatabase? _store;
+
+    /// <summary>Where the practice's webhook posts: one POST for each page of an urgent message.</summary>
+    public WebhookReceiver Webhooks { get; } = WebhookReceiver.Start();
 
     public async Task InitializeAsync()
     {
-        if (!LoopbackCluster.IsRunning())
+        _store = await ClusterDatabase.CreateAsync();
+        if (LoopbackCluster.IsRunning())
         {
-            LoopbackCluster.Start();
-            _started = true;
+            LoopbackCluster.Stop();
         }
 
+        LoopbackCluster.UseDatabase(_store);
+        LoopbackCluster.Start();
         await LoopbackCluster.WaitUntilBothServersTakeCallsAsync();
         var file = Path.Combine(Path.GetTempPath(), "ivr-cluster-practice-" + Guid.NewGuid().ToString("N") + ".yaml");
-        await File.WriteAllTextAsync(file, """
+        await File.WriteAllTextAsync(file, $$"""
             id: riverside-pediatrics
             name: Riverside Pediatrics
             timeZone: America/New_York
             numbers: ["15550100"]
             coverage: 24/7
             greeting: greeting-riverside-pediatrics
+            webhook: "{{Webhooks.Url}}"
             agreement: { signed: 2026-01-01, version: cluster-test, practiceSigner: { name: Test, title: Test }, serviceSigner: { name: Test, title: Test } }
             """);
         try
         {
             var output = new StringWriter();
-            var data = LoopbackCluster.Data;
-            var code = await IvrCommandLine.RunAsync(["practice", "import", file, $"--Data:ConnectionString={data.ConnectionString}", $"--Data:KeyFile={data.KeyFile}"], output);
+            var code = await IvrCommandLine.RunAsync(["practice", "import", file, .. LoopbackCluster.DataSettings], output);
             Assert.True(code == 0, output.ToString());
         }
         finally
@@ -46,14 +53,15 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_started)
+        LoopbackCluster.Stop();
+        if (_store is not null)
         {
-            LoopbackCluster.Stop();
+            await _store.DisposeAsync();
         }
 
-        return Task.CompletedTask;
+        await Webhooks.DisposeAsync();
     }
 
     /// <summary>
@@ -63,6 +71,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static async Task<IReadOnlyList<CallRecord>> CallAsync(int calls)
     {
         var since = (await LoopbackCluster.Calls.ListAsync(1)).FirstOrDefault()?.Id ?? 0;
+        // Records the services open meanwhile for older calls (the safety net's messages, imported) are not these.
+        var placed = DateTimeOffset.UtcNow.AddSeconds(-1);
         var directory = Path.Combine(Path.GetTempPath(), "ivr-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -74,11 +84,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             return await Eventually.ValueAsync(
                 async () =>
                 {
-                    var records = (await LoopbackCluster.Calls.ListAsync(calls + 20)).Where(c => c.Id > since).ToList();
+                    var records = (await LoopbackCluster.Calls.ListAsync(calls + 20)).Where(c => c.Id > since && c.StartedAt >= placed).ToList();
                     return records.Count == calls && records.All(c => c.EndedAt is not null) ? records : null;
                 },
                 TimeSpan.FromSeconds(60),
-                async () => $"the service to record {calls} ended calls; it has {string.Join(", ", (await LoopbackCluster.Calls.ListAsync(calls + 20)).Where(c => c.Id > since).Select(c => $"{c.UniqueId} ({c.Outcome ?? "in progress"})"))}");
+                async () => $"the service to record {calls} ended calls; it has {string.Join(", ", (await LoopbackCluster.Calls.ListAsync(calls + 20)).Where(c => c.Id > since && c.StartedAt >= placed).Select(c => $"{c.UniqueId} ({c.Outcome ?? "in progress"})"))}");
         }
         finally
         {

@@ -3,16 +3,22 @@ using System.Net;
 using System.Net.Sockets;
 using Ivr.Data;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Messages;
 
 namespace Ivr.Cluster.EndToEndTests.Support;
 
 /// <summary>
 /// The cluster <c>scripts/cluster start</c> runs on loopback: Kamailio in front of two Asterisk servers, and two
-/// service processes on one database. Its addresses, ports and pid files come from <c>scripts/cluster env</c>.
+/// service processes on one database. Its addresses, ports and pid files come from <c>scripts/cluster env</c>; the
+/// database is the one <see cref="UseDatabase"/> names (a PostgreSQL database of the run's own), passed to both
+/// services every time a part is started.
 /// </summary>
 public static class LoopbackCluster
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Settings = new(() => ParseEnv(Run("env")));
+    private static readonly string WebhookSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static ClusterDatabase? _store;
+    private static Database? _database;
 
     /// <summary>Where patients call: Kamailio (host:port).</summary>
     public static string ProxyAddress => Setting("IVR_CLUSTER_KAMAILIO");
@@ -38,13 +44,30 @@ public static class LoopbackCluster
     public static int FastAgiPort(int n) => int.Parse(Setting($"IVR_CLUSTER_SERVICE_{n}_FASTAGI_PORT"));
 
     /// <summary>The database both services share, as a command or a test reads it.</summary>
-    public static DataOptions Data => new()
-    {
-        ConnectionString = Setting("IVR_CLUSTER_DATA_CONNECTION_STRING"),
-        KeyFile = Setting("IVR_CLUSTER_DATA_KEY_FILE"),
-    };
+    public static DataOptions Data => _store is { } store
+        ? store.Options(Setting("IVR_CLUSTER_DATA_KEY_FILE"))
+        : new() { ConnectionString = Setting("IVR_CLUSTER_DATA_CONNECTION_STRING"), KeyFile = Setting("IVR_CLUSTER_DATA_KEY_FILE") };
 
-    public static ICallRecordStore Calls => new SqliteCallRecordStore(new SqliteDatabase(Data), PhiProtector.FromOptions(Data));
+    /// <summary>The same, as the settings of an <c>ivr</c> command.</summary>
+    public static IReadOnlyList<string> DataSettings =>
+        [$"--Data:Provider={Data.Provider.ToString().ToLowerInvariant()}", $"--Data:ConnectionString={Data.ConnectionString}", $"--Data:KeyFile={Data.KeyFile}"];
+
+    public static Database Database => _database ??= Database.For(Data);
+
+    public static ICallRecordStore Calls => new SqliteCallRecordStore(Database, PhiProtector.FromOptions(Data));
+
+    public static IMessageStore Messages => new SqliteMessageStore(Database, PhiProtector.FromOptions(Data));
+
+    /// <summary>The folder both Asterisk servers write their recordings and the safety net's notes under, as this machine sees it.</summary>
+    public static string Spool => Setting("IVR_CLUSTER_SPOOL");
+
+    /// <summary>Runs both services on <paramref name="store"/> from the next start on.</summary>
+    public static void UseDatabase(ClusterDatabase store)
+    {
+        _store = store;
+        _database?.Dispose();
+        _database = null;
+    }
 
     /// <summary>Starts whatever part of the cluster is not running (all of it, the first time).</summary>
     public static void Start() => Run("start");
@@ -130,6 +153,15 @@ public static class LoopbackCluster
     private static (int Code, string Output) ExecWithCode(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (_store is { } store)
+        {
+            start.Environment["IVR_CLUSTER_SERVICE_SETTINGS"] = store.ServiceSettings;
+        }
+
+        // The services sign their webhooks (the practice's pages reach the test through one); a secret for this run,
+        // in the environment the services inherit rather than on their command lines.
+        start.Environment["Notifications__Webhook__Secret"] = WebhookSecret;
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -110,6 +110,35 @@ public sealed class SafetyNetImportWorkerTests
     }
 
     [Fact]
+    public async Task ANoteWaitsThroughADatabaseOutageHoweverManyRoundsFailAndIsImportedWhenTheDatabaseAnswers()
+    {
+        await using var service = await PortalUnderTest.StartAsync();
+        await service.SeedPracticesAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var importer = Importer(service, time);
+        Note(importer, "1763795400.801", $"uniqueid=1763795400.801 did=15550100 callerid={Caller} at={time.GetUtcNow().AddMinutes(-2).ToUnixTimeSeconds()}", time);
+
+        // The same importer's work on a PostgreSQL server that is down: every round's connection is refused.
+        var closedPort = FreeTcpPort();
+        using var down = Database.For(new DataOptions { Provider = DataProvider.Postgres, ConnectionString = $"Host=127.0.0.1;Port={closedPort};Username=ivr;Database=ivr;Timeout=5" });
+        var protector = service.Get<PhiProtector>();
+        var unreachable = new SafetyNetImporter(new SqliteCallRecordStore(down, protector), new SqliteMessageStore(down, protector), service.Get<IPracticeDirectory>(),
+            service.Get<RecordingVault>(), service.Get<IOptions<RecordingOptions>>(), time, NullLogger<SafetyNetImporter>.Instance);
+        for (var round = 0; round < 10; round++)
+        {
+            Assert.Equal(0, await unreachable.ImportAsync(CancellationToken.None));
+        }
+
+        Assert.True(File.Exists(Path.Combine(importer.Folder, "1763795400.801.txt")), "the note left the spool while the database was down");
+        Assert.False(Directory.Exists(Path.Combine(importer.Folder, "rejected")), "a note was set aside for the database's outage");
+
+        // The database answers again: the note is imported, once.
+        Assert.Equal(1, await importer.ImportAsync(CancellationToken.None));
+        var call = await service.Get<ICallRecordStore>().FindByUniqueIdAsync("1763795400.801");
+        Assert.Single(await service.Get<IMessageStore>().ForCallAsync(call!.Id));
+    }
+
+    [Fact]
     public async Task TwoProcessesImportingOneSpoolAtOnceImportEachMessageOnce()
     {
         await using var service = await PortalUnderTest.StartAsync();
@@ -134,6 +163,13 @@ public sealed class SafetyNetImportWorkerTests
         }
 
         Assert.Empty(Directory.GetFiles(first.Folder, "*.claim"));
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static SafetyNetImporter Importer(PortalUnderTest service, FakeTimeProvider time) =>
