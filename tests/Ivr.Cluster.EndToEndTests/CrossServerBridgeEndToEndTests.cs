@@ -89,8 +89,7 @@ public sealed class CrossServerBridgeEndToEndTests
         try
         {
             var output = new StringWriter();
-            var data = LoopbackCluster.Data;
-            var code = await IvrCommandLine.RunAsync(["practice", "import", file, $"--Data:ConnectionString={data.ConnectionString}", $"--Data:KeyFile={data.KeyFile}"], output);
+            var code = await IvrCommandLine.RunAsync(["practice", "import", file, .. LoopbackCluster.DataSettings], output);
             Assert.True(code == 0, output.ToString());
         }
         finally
