@@ -69,8 +69,8 @@ public sealed class DatabaseClockService(DatabaseClock clock, Database database,
     /// <summary>Takes the first reading before the workers start, so their first leases are on the database's time.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        using var first = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        first.CancelAfter(FirstReading);
+        using var limit = new CancellationTokenSource(FirstReading, local);
+        using var first = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         await MeasureAsync(first.Token);
         await base.StartAsync(cancellationToken);
     }
