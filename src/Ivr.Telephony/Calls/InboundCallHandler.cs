@@ -65,7 +65,7 @@ public sealed class InboundCallHandler(
             cancellationToken);
         logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, CallerNumber.ForLog(request.CallerIdNumber));
 
-        var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage);
+        var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage) { ChannelName = request.Channel };
         var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value, sounds.For(practice)), session, dependencies);
         dependencies.Progress.Started(session);
         try

@@ -19,6 +19,13 @@ internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
 
     public DeskStage Stage { get; set; } = DeskStage.Waiting;
 
+    /// <summary>
+    /// The stage the caller's flow last read (<see cref="DeskService.Standing"/>). A caller entering their room on an
+    /// older reading missed the desk's move (the kick that announced it came before they were in the room), so they are
+    /// taken out again to read the new stage.
+    /// </summary>
+    public DeskStage SeenStage { get; set; } = DeskStage.Waiting;
+
     /// <summary>How many times the call was offered: each offer rings a channel of its own.</summary>
     public int Offers { get; set; }
 

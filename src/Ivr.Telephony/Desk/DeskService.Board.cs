@@ -165,6 +165,7 @@ public sealed partial class DeskService
             }
         }
 
+        logger.LogInformation("Call {CallId}: operator {Operator} released the call ({Stage}{Over})", call.Caller.CallRecordId, operatorName, call.Stage, over ? ", the caller taken out of the room" : string.Empty);
         Write(() => deskLog.ReleasedAsync(call.Caller.CallRecordId, now, CancellationToken.None));
         await TimelineAsync(call.Caller.CallRecordId, now, "desk-released", call.ClinicianId is { } clinician
             ? $"operator {operatorName} left the call; the caller stays with clinician {clinician}"

@@ -213,7 +213,12 @@ public sealed partial class DeskService
 
         try
         {
-            await client.SendActionAsync(new AmiAction("ConfbridgeKick").Add("Conference", room).Add("Channel", channel));
+            var response = await client.SendActionAsync(new AmiAction("ConfbridgeKick").Add("Conference", room).Add("Channel", channel));
+            if (!response.IsSuccess)
+            {
+                // Nobody of that name in the room (yet, or any more): the room watcher acts on a caller who enters late.
+                logger.LogDebug("Nobody to take out of room {Room}: {Reason}", room, response["Message"]);
+            }
         }
         catch (AmiException exception)
         {

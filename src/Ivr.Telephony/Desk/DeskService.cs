@@ -82,10 +82,36 @@ public sealed partial class DeskService(
                 return DeskStanding.Gone;
             }
 
+            // The caller's flow is who reads its standing: what it read decides whether its next entry into the room is stale.
+            call.SeenStage = call.Stage;
             return call.Stage == DeskStage.Waiting
                 ? new DeskStanding(DeskStage.Waiting, _queue.Position(callId), _queue.ExpectedWait(callId, options.Value.DefaultHandleTime), call.Detail, call.MessageId, null, Line: call.Caller.Line)
                 : new DeskStanding(call.Stage, null, null, call.Detail, call.MessageId, call.ClinicianId, call.Office, call.Caller.Line);
         }
+    }
+
+    /// <summary>
+    /// A channel entered a desk room (AMI <c>ConfbridgeJoin</c>). When it is the caller of that room and their flow went in
+    /// on a stage the desk has left since (released, transferred, answered or put back in the queue while the caller
+    /// was stepping into the room, so the kick that told them came too early), they are taken out now, and their flow
+    /// reads the new stage. True when the caller was taken out.
+    /// </summary>
+    internal async Task<bool> EnteredRoomAsync(string room, string channel)
+    {
+        DeskCallState? stale;
+        lock (_gate)
+        {
+            stale = _calls.Values.FirstOrDefault(c => c.Caller.Room == room && c.Caller.Channel.Length > 0 && c.Caller.Channel == channel && c.SeenStage != c.Stage);
+        }
+
+        if (stale is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Call {CallId}: the caller entered their room as the desk moved the call on ({Stage}); taken out to hear what comes next", stale.Caller.CallRecordId, stale.Stage);
+        await KickAsync(room, channel);
+        return true;
     }
 
     public async Task<bool> MakeUrgentAsync(string callId, CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<IOperatorDesk>(sp => sp.GetRequiredService<DeskService>());
         services.AddSingleton<IDeskBoard>(sp => sp.GetRequiredService<DeskService>());
         services.AddSingleton<OperatorLegHandler>();
+        services.AddHostedService<DeskRoomWatcher>();
         return services;
     }
 }

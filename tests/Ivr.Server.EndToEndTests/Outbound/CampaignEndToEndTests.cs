@@ -140,7 +140,8 @@ public sealed class CampaignEndToEndTests
         var store = service.Get<ICampaignStore>();
 
         var id = await StartAsync(store, CampaignKind.Notice, [Person]);
-        var stopped = await Eventually.ValueAsync(async () => (await store.PatientsAsync(id)).SingleOrDefault(p => p.Progress == PatientProgress.OptedOut), Patience, Saying("the opt-out", service));
+        // The patient is opted out the moment they press 8; their attempt's result is written when the call ends, after the goodbye.
+        var stopped = await Eventually.ValueAsync(async () => (await store.PatientsAsync(id)).SingleOrDefault(p => p.Progress == PatientProgress.OptedOut) is { } optedOut && (await store.AttemptsAsync(id)).All(a => a.EndedAt is not null) ? optedOut : null, Patience, Saying("the opt-out and the end of its call", service));
         Assert.Equal(AttemptResult.OptedOut, Assert.Single(await store.AttemptsAsync(id)).Result);
         Assert.NotNull(await store.OptedOutAtAsync("riverside-pediatrics", Numbers[Person]));
 

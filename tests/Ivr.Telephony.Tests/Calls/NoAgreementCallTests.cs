@@ -60,13 +60,16 @@ public sealed class NoAgreementCallTests
         await using var service = await PortalUnderTest.StartAsync();
         await service.Get<IPracticeStore>().SaveAsync(Unsigned() with { Agreement = TestAgreements.Signed }, "test");
         var logger = new ListLogger<InboundCallHandler>();
+        var progress = new StartedSessions();
         await using var agi = Calling();
 
-        await Handler(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
+        await Handler(service, logger, progress).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.DoesNotContain(agi.Commands, c => c.Contains("IVR_NO_AGREEMENT", StringComparison.Ordinal));
         Assert.Contains("STREAM FILE ivr/greeting-default \"\"", agi.Commands);
         Assert.Equal(Caller, (await service.Get<ICallRecordStore>().ListAsync(10)).Single().CallerId);
+        // The caller's channel goes with the call, as for any answered call: the desk takes that channel out of the caller's room.
+        Assert.Equal(ScriptedAgi.ChannelName, Assert.Single(progress.Sessions).ChannelName);
     }
 
     private static async Task AssertNothingOfTheCallerKeptAsync(PortalUnderTest service, ListLogger<InboundCallHandler> logger, string next)
@@ -87,13 +90,28 @@ public sealed class NoAgreementCallTests
     private static ScriptedAgi Calling() =>
         new($"inbound?did={Number}", command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? "200 result=49" : null, "1700000000.77", Caller);
 
-    private static InboundCallHandler Handler(PortalUnderTest service, ListLogger<InboundCallHandler> logger) => new(
-        service.Get<CallDependencies>(),
+    private static InboundCallHandler Handler(PortalUnderTest service, ListLogger<InboundCallHandler> logger, ICallProgress? progress = null) => new(
+        progress is null ? service.Get<CallDependencies>() : service.Get<CallDependencies>() with { Progress = progress },
         service.Get<IOptions<RecordingOptions>>(),
         service.Get<IOptions<ConferenceOptions>>(),
         service.Get<IRecordingSealer>(),
         service.Get<Ivr.Telephony.Prompts.PromptSounds>(),
         logger);
+
+    private sealed class StartedSessions : ICallProgress
+    {
+        public List<CallSession> Sessions { get; } = [];
+
+        public void Started(CallSession session) => Sessions.Add(session);
+
+        public void Entered(CallSession session, CallState state)
+        {
+        }
+
+        public void Ended(CallSession session)
+        {
+        }
+    }
 
     private static Practice Unsigned() => new()
     {

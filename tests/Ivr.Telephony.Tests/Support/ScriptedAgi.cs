@@ -15,9 +15,12 @@ public sealed class ScriptedAgi : IAsyncDisposable
     private readonly Pipe _toService = new();
     private readonly Task _answering;
 
+    /// <summary>The channel every scripted session is on (<c>agi_channel</c>).</summary>
+    public const string ChannelName = "PJSIP/dr-lee-00000001";
+
     public ScriptedAgi(string script, Func<string, string?> answer, string uniqueId = "1700000000.77", string? callerId = null)
     {
-        var fields = new Dictionary<string, string> { ["network_script"] = script, ["uniqueid"] = uniqueId, ["channel"] = "PJSIP/dr-lee-00000001" };
+        var fields = new Dictionary<string, string> { ["network_script"] = script, ["uniqueid"] = uniqueId, ["channel"] = ChannelName };
         if (callerId is not null)
         {
             fields["callerid"] = callerId;
