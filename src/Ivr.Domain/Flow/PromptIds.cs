@@ -111,6 +111,7 @@ public static class PromptIds
     public const string OutboundOptedOut = "outbound-opted-out";
     public const string OutboundGoodbye = "outbound-goodbye";
     public const string PromptLinePin = "prompt-line-pin";
+    public const string PromptLineClosed = "prompt-line-closed";
     public const string PromptLinePinWrong = "prompt-line-pin-wrong";
     public const string PromptLineNumber = "prompt-line-number";
     public const string PromptLineUnknown = "prompt-line-unknown";

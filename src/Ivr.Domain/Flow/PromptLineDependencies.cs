@@ -11,7 +11,8 @@ namespace Ivr.Domain.Flow;
 /// <param name="Recordings">The recordings in use, for the words a prompt says now.</param>
 /// <param name="Practices">A practice's typed greeting, said when it has no recording.</param>
 /// <param name="Audio">Makes the recording a draft and keeps it.</param>
-/// <param name="Audit">Every kept recording and every refused caller is recorded.</param>
+/// <param name="Audit">Every kept recording, every wrong PIN and every refused caller is recorded.</param>
+/// <param name="Trail">The audit log read back: the wrong PINs of the last hour, from every caller, close the line to PINs.</param>
 /// <param name="ManifestIds">The manifest's prompt ids in file order: the numbers callers key (<see cref="PromptNumbers"/>).</param>
 /// <param name="Time">The clock.</param>
 /// <param name="Options">Key timeouts.</param>
@@ -22,6 +23,7 @@ public sealed record PromptLineDependencies(
     IPracticeStore Practices,
     IPromptAudio Audio,
     IAuditLog Audit,
+    IAuditTrail Trail,
     IReadOnlyList<string> ManifestIds,
     TimeProvider Time,
     CallFlowOptions Options);

@@ -12,13 +12,26 @@ namespace Ivr.Domain.Flow;
 /// The telephone prompt-recording line: a supervisor (the answering service's shared prompts) or a practice admin (their
 /// practice's prompts and greeting) keys their PIN, then a prompt's number (<see cref="PromptNumbers"/>), hears what it
 /// says now, records after the tone and hears the recording back: 1 keeps it, 2 records again, 3 plays it again, *
-/// goes to another prompt. Three wrong PINs end the call. Nothing is kept until 1 is pressed, so hanging up before
+/// goes to another prompt. Three wrong PINs end the call, and many across calls close the line to PINs for a while. Nothing is kept until 1 is pressed, so hanging up before
 /// keeps nothing; every kept recording is audited.
 /// </summary>
 public sealed class PromptLineFlow
 {
     /// <summary>Wrong PINs before the line says goodbye.</summary>
     public const int PinAttempts = 3;
+
+    /// <summary>
+    /// Wrong PINs, from every caller and call, within <see cref="PinGuessWindow"/> that close the line to PINs: three a
+    /// call would otherwise let anyone who calls again guess without end. A closed line says so and takes no PIN until the
+    /// oldest of them is older than the window; the portal's prompt page works as ever.
+    /// </summary>
+    public const int LineClosesAfterWrongPins = 20;
+
+    /// <summary>How far back wrong PINs count towards closing the line.</summary>
+    public static readonly TimeSpan PinGuessWindow = TimeSpan.FromHours(1);
+
+    /// <summary>The audit action of each wrong PIN (no digits, no caller number): what the line counts.</summary>
+    public const string WrongPinAction = "prompt-line.pin-wrong";
 
     /// <summary>Unanswered or unusable questions before the line says goodbye.</summary>
     public const int QuestionAttempts = 3;
@@ -51,7 +64,7 @@ public sealed class PromptLineFlow
     {
         var dependencies = new PromptLineDependencies(
             Unplugged.Of<IPromptPinStore>(), Unplugged.Of<IUserStore>(), Unplugged.Of<IPromptRecordingStore>(), Unplugged.Of<Practices.IPracticeStore>(),
-            Unplugged.Of<IPromptAudio>(), Unplugged.Of<IAuditLog>(), [], TimeProvider.System, options ?? new CallFlowOptions());
+            Unplugged.Of<IPromptAudio>(), Unplugged.Of<IAuditLog>(), Unplugged.Of<IAuditTrail>(), [], TimeProvider.System, options ?? new CallFlowOptions());
         return new PromptLineFlow(Unplugged.Of<IPromptLineChannel>(), new PromptLineSession("described"), dependencies)._machine.GetInfo();
     }
 
@@ -91,6 +104,7 @@ public sealed class PromptLineFlow
             .SubstateOf(PromptLineState.OnLine)
             .OnEntryAsync(() => StepAsync(AskPinAsync), "enter your PIN: a supervisor's or a practice admin's, set with ivr prompt-pin")
             .Permit(PromptLineTrigger.PinAccepted, PromptLineState.AskingNumber)
+            .Permit(PromptLineTrigger.LineClosed, PromptLineState.SayingGoodbye)
             .PermitReentryIf(PromptLineTrigger.PinRefused, () => _session.Attempts < PinAttempts, $"fewer than {PinAttempts} wrong PINs")
             .PermitIf(PromptLineTrigger.PinRefused, PromptLineState.SayingGoodbye, () => _session.Attempts >= PinAttempts, $"{PinAttempts} wrong PINs (audited)");
 
@@ -155,6 +169,13 @@ public sealed class PromptLineFlow
 
     private async Task<PromptLineTrigger> AskPinAsync(CancellationToken cancellationToken)
     {
+        if (await WrongPinsLatelyAsync(cancellationToken).ConfigureAwait(false) is var wrong && wrong >= LineClosesAfterWrongPins)
+        {
+            await AuditAsync("telephone", "prompt-line.closed", _session.UniqueId, $"{wrong} wrong PINs on the prompt-recording line in the last {PinGuessWindow.TotalMinutes:0} minutes: no PIN taken").ConfigureAwait(false);
+            await _channel.PlayAsync([PromptIds.PromptLineClosed], cancellationToken).ConfigureAwait(false);
+            return PromptLineTrigger.LineClosed;
+        }
+
         _session.Attempts++;
         var pin = await _channel.AskDigitsAsync(PromptIds.PromptLinePin, PromptPinHash.MaximumDigits, KeyTimeout, cancellationToken).ConfigureAwait(false);
         if (await WhoseAsync(pin, cancellationToken).ConfigureAwait(false) is { } found)
@@ -163,6 +184,7 @@ public sealed class PromptLineFlow
             return PromptLineTrigger.PinAccepted;
         }
 
+        await AuditAsync("telephone", WrongPinAction, _session.UniqueId, "a wrong PIN on the prompt-recording line").ConfigureAwait(false);
         await _channel.PlayAsync([PromptIds.PromptLinePinWrong], cancellationToken).ConfigureAwait(false);
         if (_session.Attempts >= PinAttempts)
         {
@@ -171,6 +193,10 @@ public sealed class PromptLineFlow
 
         return PromptLineTrigger.PinRefused;
     }
+
+    /// <summary>Wrong PINs on the line from anyone within <see cref="PinGuessWindow"/>, by the audit log (shared by every process).</summary>
+    private Task<int> WrongPinsLatelyAsync(CancellationToken cancellationToken) =>
+        _dependencies.Trail.CountAsync(new AuditQuery(From: _dependencies.Time.GetUtcNow() - PinGuessWindow, Action: WrongPinAction), cancellationToken);
 
     /// <summary>The account whose PIN <paramref name="pin"/> is and whose prompts it records; null when none may.</summary>
     private async Task<(PortalUser User, string Owner)?> WhoseAsync(string pin, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ public enum PromptLineTrigger
     Continue,
     PinAccepted,
     PinRefused,
+    LineClosed,
     KnownPrompt,
     UnknownPrompt,
     Recorded,

@@ -22,6 +22,7 @@ public sealed class PromptLineHandler(
     IPracticeStore practices,
     IPromptAudio audio,
     IAuditLog audit,
+    IAuditTrail trail,
     IOptions<PracticesOptions> practiceOptions,
     IOptions<RecordingOptions> recordingOptions,
     IOptions<CallFlowOptions> options,
@@ -41,7 +42,7 @@ public sealed class PromptLineHandler(
 
         using var line = new AgiPromptLineChannel(channel, recordingOptions.Value);
         var session = new PromptLineSession(channel.Request.UniqueId);
-        await new PromptLineFlow(line, session, new PromptLineDependencies(pins, users, recordings, practices, audio, audit, ids, time, options.Value)).RunAsync(cancellationToken);
+        await new PromptLineFlow(line, session, new PromptLineDependencies(pins, users, recordings, practices, audio, audit, trail, ids, time, options.Value)).RunAsync(cancellationToken);
         logger.LogInformation(
             "Prompt-recording line ended in {State}: {Kept} recording(s) kept by {User}",
             session.State,

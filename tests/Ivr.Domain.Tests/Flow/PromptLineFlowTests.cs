@@ -42,9 +42,35 @@ public sealed class PromptLineFlowTests
             ],
             _log);
         Assert.Null(session.User);
-        var refused = Assert.Single(_stores.Audit);
-        Assert.Equal(("prompt-line.refused", "telephone"), (refused.Action, refused.Actor));
+        Assert.Equal([PromptLineFlow.WrongPinAction, PromptLineFlow.WrongPinAction, PromptLineFlow.WrongPinAction, "prompt-line.refused"], _stores.Audit.Select(a => a.Action));
+        Assert.All(_stores.Audit, a => Assert.Equal("telephone", a.Actor));
+        Assert.DoesNotContain(_stores.Audit, a => a.Detail.Contains("482913", StringComparison.Ordinal) || a.Detail.Contains("918273", StringComparison.Ordinal));
         Assert.Equal(PromptLineState.Ended, session.State);
+    }
+
+    [Fact]
+    public async Task TwentyWrongPinsInAnHourFromCallersWhoHangUpEarlyCloseTheLineToEvenTheRightPinUntilTheyAgeOut()
+    {
+        // Two wrong PINs a call and a hang-up never reach a call's three: the line counts every wrong PIN across calls.
+        for (var call = 0; call < PromptLineFlow.LineClosesAfterWrongPins / 2; call++)
+        {
+            await RunAsync("482913", "918273", ScriptedPromptLine.HangUp);
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        _log.Clear();
+        var closed = await RunAsync(AdminPin, ScriptedPromptLine.HangUp);
+
+        Assert.Null(closed.User);
+        Assert.Equal(["answer", "play prompt-line-closed", "play goodbye", "hang up"], _log);
+        var audited = _stores.Audit[^1];
+        Assert.Equal(("prompt-line.closed", "telephone"), (audited.Action, audited.Actor));
+        Assert.StartsWith($"{PromptLineFlow.LineClosesAfterWrongPins} wrong PINs", audited.Detail, StringComparison.Ordinal);
+
+        // An hour after the first call its two wrong PINs no longer count: the line takes PINs again.
+        _time.Advance(PromptLineFlow.PinGuessWindow - TimeSpan.FromMinutes(PromptLineFlow.LineClosesAfterWrongPins / 2) + TimeSpan.FromSeconds(1));
+        var open = await RunAsync(AdminPin, ScriptedPromptLine.HangUp);
+        Assert.Equal("amy", open.User?.Username);
     }
 
     [Fact]
@@ -54,7 +80,7 @@ public sealed class PromptLineFlowTests
 
         Assert.Equal("amy", session.User?.Username);
         Assert.Equal(Practice, session.Owner);
-        Assert.Empty(_stores.Audit);
+        Assert.Equal(PromptLineFlow.WrongPinAction, Assert.Single(_stores.Audit).Action);
     }
 
     [Fact]
@@ -185,7 +211,7 @@ public sealed class PromptLineFlowTests
     private Task<PromptLineSession> RunAsync(params object?[] script)
     {
         var practices = new InMemoryPracticeStore(Support.Practices.NewYork() with { GreetingPromptId = "greeting-riverside-typed" });
-        var dependencies = new PromptLineDependencies(_stores, _stores, _stores, practices, _stores, _stores, Manifest, _time, new CallFlowOptions());
+        var dependencies = new PromptLineDependencies(_stores, _stores, _stores, practices, _stores, _stores, _stores, Manifest, _time, new CallFlowOptions());
         return new PromptLineFlow(new ScriptedPromptLine(_log, script), new PromptLineSession("1"), dependencies).RunAsync(CancellationToken.None);
     }
 }

@@ -6,7 +6,7 @@ using Ivr.Domain.Prompts;
 namespace Ivr.Domain.Tests.Support;
 
 /// <summary>In-memory PINs, accounts, recordings in use and prompt audio for the prompt-recording line; drafts and keeps are logged.</summary>
-public sealed class PromptLineStores(ConcurrentQueue<string> log, TimeProvider time) : IPromptPinStore, IUserStore, IPromptRecordingStore, IPromptAudio, IAuditLog
+public sealed class PromptLineStores(ConcurrentQueue<string> log, TimeProvider time) : IPromptPinStore, IUserStore, IPromptRecordingStore, IPromptAudio, IAuditLog, IAuditTrail
 {
     private readonly List<PromptPin> _pins = [];
     private readonly List<PortalUser> _users = [];
@@ -93,4 +93,18 @@ public sealed class PromptLineStores(ConcurrentQueue<string> log, TimeProvider t
     }
 
     Task<IReadOnlyList<AuditEntry>> IAuditLog.ListAsync(int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<AuditEntry>>(Audit);
+
+    public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, int offset, int limit, bool newestFirst = false, CancellationToken cancellationToken = default)
+    {
+        var rows = Audit.Select((e, i) => new AuditRecord(i + 1, e, null)).Where(r => Matches(query, r.Entry));
+        return Task.FromResult<IReadOnlyList<AuditRecord>>((newestFirst ? rows.Reverse() : rows).Skip(offset).Take(limit).ToList());
+    }
+
+    public Task<int> CountAsync(AuditQuery query, CancellationToken cancellationToken = default) => Task.FromResult(Audit.Count(e => Matches(query, e)));
+
+    /// <summary>The criteria the line uses: when and which action (exact, or an area ending in a dot).</summary>
+    private static bool Matches(AuditQuery query, AuditEntry entry) =>
+        (query.From is null || entry.At >= query.From)
+        && (query.Until is null || entry.At < query.Until)
+        && (query.Action is null || (query.Action.EndsWith('.') ? entry.Action.StartsWith(query.Action, StringComparison.Ordinal) : entry.Action == query.Action));
 }
