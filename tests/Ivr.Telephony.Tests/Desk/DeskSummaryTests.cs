@@ -1,18 +1,5 @@
-using Ivr.Asterisk.Ami;
-using Ivr.Domain.Calls;
 using Ivr.Domain.Desk;
-using Ivr.Domain.Flow;
 using Ivr.Domain.Messages;
-using Ivr.Domain.Practices;
-using Ivr.Domain.Scheduling;
-using Ivr.Telephony.Calls;
-using Ivr.Telephony.Desk;
-using Ivr.Telephony.Hosting;
-using Ivr.Telephony.Practices;
-using Ivr.Telephony.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Telephony.Tests.Desk;
 
