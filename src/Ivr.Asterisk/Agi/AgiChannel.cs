@@ -116,7 +116,7 @@ public sealed partial class AgiChannel : IAsyncDisposable
 
         try
         {
-            await Task.Delay(grace, HangupToken).ConfigureAwait(false);
+            await Task.Delay(grace, _options.Time, HangupToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -163,7 +163,7 @@ public sealed partial class AgiChannel : IAsyncDisposable
         var deadline = timeout ?? Timeout.InfiniteTimeSpan;
         try
         {
-            return await reply.WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
+            return await reply.WaitAsync(deadline, _options.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -20,4 +20,7 @@ public sealed class AgiChannelOptions
     /// NOOP: the protocol's own cost) is counted; shared by every channel of a server. Default: a new recorder.
     /// </summary>
     public LatencyRecorder ImmediateCommandLatency { get; set; } = new();
+
+    /// <summary>The clock of the channel's waits: a command's reply deadline and the grace for a hangup notice. Default the system's; tests drive a fake one.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 }

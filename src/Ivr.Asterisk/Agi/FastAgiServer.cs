@@ -121,8 +121,8 @@ public sealed class FastAgiServer : IAsyncDisposable
         var stream = new NetworkStream(socket, ownsSocket: true);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
         AgiChannel? channel = null;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        deadline.CancelAfter(_options.MaxSessionDuration);
+        using var limit = new CancellationTokenSource(_options.MaxSessionDuration, _options.Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, limit.Token);
         try
         {
             var request = await ReadEnvironmentAsync(reader).ConfigureAwait(false);
@@ -181,7 +181,7 @@ public sealed class FastAgiServer : IAsyncDisposable
 
     private async Task<AgiRequest> ReadEnvironmentAsync(PipeReader reader)
     {
-        using var timeout = new CancellationTokenSource(_options.EnvironmentTimeout);
+        using var timeout = new CancellationTokenSource(_options.EnvironmentTimeout, _options.Time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
         var environment = new AgiEnvironmentReader();
         long consumed = 0;

@@ -44,6 +44,9 @@ public sealed class FastAgiServerOptions
     /// <summary>Per-session limits.</summary>
     public AgiChannelOptions Channel { get; set; } = new();
 
+    /// <summary>The clock of the server's own waits: the environment's timeout and the session's deadline. Default the system's; tests drive a fake one.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>Checks the values; throws naming the first bad one.</summary>
     public void Validate()
     {

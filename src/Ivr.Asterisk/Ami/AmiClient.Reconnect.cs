@@ -99,7 +99,7 @@ public sealed partial class AmiClient
         {
             try
             {
-                await Task.Delay(BackoffDelay(attempt), _closing.Token).ConfigureAwait(false);
+                await Task.Delay(BackoffDelay(attempt), _options.Time, _closing.Token).ConfigureAwait(false);
                 return (await OpenAndLoginAsync(_closing.Token).ConfigureAwait(false), attempt);
             }
             catch (OperationCanceledException) when (_closing.IsCancellationRequested)
@@ -125,7 +125,7 @@ public sealed partial class AmiClient
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await Task.Delay(_options.PingInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(_options.PingInterval, _options.Time, cancellationToken).ConfigureAwait(false);
             try
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();

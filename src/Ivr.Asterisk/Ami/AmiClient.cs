@@ -183,7 +183,7 @@ public sealed partial class AmiClient : IAsyncDisposable
                 throw new AmiConnectionLostException($"The AMI connection broke while sending {action.Name}.", exception);
             }
 
-            return await pending.Completion.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return await pending.Completion.Task.WaitAsync(timeout, _options.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -48,6 +48,9 @@ public sealed class AmiClientOptions
     /// <summary>Default capacity of a subscriber's queue before its events are dropped (and counted). Default 10 000.</summary>
     public int SubscriberQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>The clock of the client's waits: action timeouts, Ping intervals and timeouts, reconnect back-off. Default the system's; tests drive a fake one.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>Longest line accepted from Asterisk. Default 64 KiB.</summary>
     public int MaxLineBytes { get; set; } = 64 * 1024;
 

@@ -109,6 +109,7 @@ public sealed class AgiChannelWithFakeAsteriskTests
     [Fact]
     public async Task MissingSoundFileIsACommandFailureNotAHangup()
     {
+        var clock = new DrivenClock();
         var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var fixture = AgiServerFixture.Start(
             async (channel, ct) =>
@@ -123,10 +124,12 @@ public sealed class AgiChannelWithFakeAsteriskTests
                     outcome.SetResult(exception);
                 }
             },
-            options => options.Channel.HangupGrace = TimeSpan.FromMilliseconds(100));
+            options => options.Channel.Time = clock);
 
         await using var call = await FakeAgiCall.ConnectAsync(fixture.EndPoint);
         await call.ExpectAsync("STREAM FILE no-such-file \"\"", "200 result=-1 endpos=0\n");
+        // No HANGUP notice within the grace: the grace passes on the test's clock.
+        await clock.ElapseAsync(new AgiChannelOptions().HangupGrace);
         var failure = Assert.IsType<AgiCommandException>(await outcome.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("STREAM FILE", failure.Command);
     }
@@ -162,11 +165,12 @@ public sealed class AgiChannelWithFakeAsteriskTests
     [Fact]
     public async Task ACancelledCommandsReplyIsStillConsumedSoTheNextReplyIsNotShifted()
     {
+        var clock = new DrivenClock();
         var result = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var firstCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var fixture = AgiServerFixture.Start(async (channel, ct) =>
         {
-            using var shortWait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            using var shortWait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200), clock);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => channel.WaitForDigitAsync(TimeSpan.FromSeconds(5), shortWait.Token));
             firstCancelled.SetResult();
             result.SetResult(await channel.GetVariableAsync("X", ct));
@@ -174,6 +178,7 @@ public sealed class AgiChannelWithFakeAsteriskTests
 
         await using var call = await FakeAgiCall.ConnectAsync(fixture.EndPoint);
         Assert.Equal("WAIT FOR DIGIT 5000", await call.ReadCommandAsync());
+        await clock.ElapseAsync(TimeSpan.FromMilliseconds(200));
         await firstCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // The second command must wait for the first one's reply: nothing may be written meanwhile.
@@ -208,6 +213,7 @@ public sealed class AgiChannelWithFakeAsteriskTests
     [Fact]
     public async Task EnvironmentThatNeverEndsIsCutOffByTheTimeout()
     {
+        var clock = new DrivenClock();
         var ran = false;
         await using var fixture = AgiServerFixture.Start(
             (_, _) =>
@@ -215,11 +221,12 @@ public sealed class AgiChannelWithFakeAsteriskTests
                 ran = true;
                 return Task.CompletedTask;
             },
-            options => options.EnvironmentTimeout = TimeSpan.FromMilliseconds(300));
+            options => options.Time = clock);
 
         using var client = new System.Net.Sockets.TcpClient();
         await client.ConnectAsync(fixture.EndPoint);
         await client.GetStream().WriteAsync("agi_network: yes\nagi_channel: PJSIP/x\n"u8.ToArray());
+        await clock.ElapseAsync(new FastAgiServerOptions().EnvironmentTimeout);
         var buffer = new byte[16];
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var read = await client.GetStream().ReadAsync(buffer, cts.Token);
@@ -275,11 +282,13 @@ public sealed class AgiChannelWithFakeAsteriskTests
     [Fact]
     public async Task SessionDeadlineClosesASessionThatRunsTooLong()
     {
+        var clock = new DrivenClock();
         await using var fixture = AgiServerFixture.Start(
             async (channel, ct) => await channel.WaitForDigitAsync(TimeSpan.FromMinutes(5), ct),
-            options => options.MaxSessionDuration = TimeSpan.FromMilliseconds(300));
+            options => options.Time = clock);
         await using var call = await FakeAgiCall.ConnectAsync(fixture.EndPoint);
         Assert.Equal("WAIT FOR DIGIT 300000", await call.ReadCommandAsync());
+        await clock.ElapseAsync(new FastAgiServerOptions().MaxSessionDuration);
         Assert.True(await call.WaitForCloseAsync(TimeSpan.FromSeconds(10)));
     }
 

@@ -76,9 +76,13 @@ public sealed class AmiClientWithFakeServerTests
     {
         await using var server = FakeAmiServer.Start();
         server.OnAction = (_, _) => null;
-        await using var client = await AmiClient.ConnectAsync(server.ClientOptions());
-        var timeout = await Assert.ThrowsAsync<AmiActionTimeoutException>(() =>
-            client.SendActionAsync(new AmiAction("CoreStatus") { Timeout = TimeSpan.FromMilliseconds(200) }));
+        var clock = new DrivenClock();
+        var options = server.ClientOptions();
+        options.Time = clock;
+        await using var client = await AmiClient.ConnectAsync(options);
+        var sent = client.SendActionAsync(new AmiAction("CoreStatus") { Timeout = TimeSpan.FromSeconds(3) });
+        await clock.ElapseAsync(TimeSpan.FromSeconds(3));
+        var timeout = await Assert.ThrowsAsync<AmiActionTimeoutException>(() => sent);
         Assert.Equal("CoreStatus", timeout.Action);
         await client.PingAsync();
     }
@@ -261,11 +265,15 @@ public sealed class AmiClientWithFakeServerTests
         await using var server = FakeAmiServer.Start();
         var answerPings = true;
         server.OnAction = (action, _) => action.Name == "Ping" && !answerPings ? string.Empty : null;
+        var clock = new DrivenClock();
         var options = server.ClientOptions();
-        options.PingInterval = TimeSpan.FromMilliseconds(100);
-        options.PingTimeout = TimeSpan.FromMilliseconds(200);
+        (options.Time, options.PingInterval, options.PingTimeout) = (clock, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(3));
         await using var client = await AmiClient.ConnectAsync(options);
         answerPings = false;
+        // The interval passes, the Ping goes unanswered for the Ping timeout, and the back-off before the new login passes.
+        await clock.ElapseAsync(options.PingInterval);
+        await clock.ElapseAsync(options.PingTimeout);
+        await clock.ElapseAsync(d => d <= options.ReconnectMaxDelay);
         await AgiChannelWithFakeAsteriskTests.WaitUntilAsync(() => server.Logins >= 2 || client.Reconnections >= 1);
         answerPings = true;
         await AgiChannelWithFakeAsteriskTests.WaitUntilAsync(() => client.State == AmiConnectionState.Connected);
