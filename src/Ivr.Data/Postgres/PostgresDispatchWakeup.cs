@@ -70,8 +70,10 @@ public sealed class PostgresDispatchWakeup(DataOptions options, TimeProvider tim
             {
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or System.IO.IOException or TimeoutException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever ended the listening (a dropped connection, a server gone, or something nobody foresaw), the
+                // listener must not end with it: that would leave the dispatcher to its poll for good, and say nothing.
                 _logger.LogWarning(exception, "Listening for new dispatches failed; the poll carries on and the listener reconnects in {Seconds} s", Reconnect.TotalSeconds);
                 try
                 {

@@ -1,5 +1,7 @@
+using Ivr.Asterisk.Tests.Support;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Messages;
+using Microsoft.Extensions.Logging;
 
 namespace Ivr.Data.Tests.Postgres;
 
@@ -41,5 +43,77 @@ public sealed class PostgresDispatchWakeupTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
+    }
+
+    [Fact]
+    public async Task AListenerThatFailsInAWayNobodyForesawSaysSoAndTriesAgainAfterItsPause()
+    {
+        // Not a connection string at all: Npgsql refuses it with an ArgumentException, not one of its own.
+        var clock = new DrivenClock();
+        var logger = new Failures();
+        await using var wakeup = new PostgresDispatchWakeup(new DataOptions { Provider = DataProvider.Postgres, ConnectionString = "this is no connection string" }, clock, logger);
+
+        _ = wakeup.NextAsync(CancellationToken.None);
+        await logger.AtLeastAsync(1);
+        await clock.ElapseAsync(TimeSpan.FromSeconds(5));
+        await logger.AtLeastAsync(2);
+
+        Assert.All(logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.All(logger.Entries, e => Assert.IsType<ArgumentException>(e.Exception));
+    }
+
+    /// <summary>The listener's log: each entry with its exception; a test waits for a count without any clock.</summary>
+    private sealed class Failures : ILogger<PostgresDispatchWakeup>
+    {
+        private readonly List<(LogLevel Level, Exception? Exception)> _entries = [];
+        private TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<(LogLevel Level, Exception? Exception)> Entries
+        {
+            get
+            {
+                lock (_entries)
+                {
+                    return [.. _entries];
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            TaskCompletionSource logged;
+            lock (_entries)
+            {
+                _entries.Add((logLevel, exception));
+                logged = _logged;
+                _logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            logged.TrySetResult();
+        }
+
+        public async Task AtLeastAsync(int count)
+        {
+            while (true)
+            {
+                Task next;
+                lock (_entries)
+                {
+                    if (_entries.Count >= count)
+                    {
+                        return;
+                    }
+
+                    next = _logged.Task;
+                }
+
+                await next.WaitAsync(Bound);
+            }
+        }
     }
 }
