@@ -30,12 +30,7 @@ public sealed class DeskRoomWatcher(AsteriskServers servers, DeskService desk) :
 
     private async Task WatchAsync(AmiConnectionService server, CancellationToken stoppingToken)
     {
-        AmiClient client;
-        try
-        {
-            client = await server.ClientAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (await server.ClientUnlessStoppedAsync(stoppingToken) is not { } client)
         {
             return;
         }

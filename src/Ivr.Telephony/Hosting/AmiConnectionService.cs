@@ -51,6 +51,19 @@ public sealed class AmiConnectionService : BackgroundService
     /// <summary>The connected client, once the first login succeeded.</summary>
     public Task<AmiClient> ClientAsync(CancellationToken cancellationToken = default) => _client.Task.WaitAsync(cancellationToken);
 
+    /// <summary>For a watcher of the server's events: the connected client once the first login succeeded, or null when <paramref name="stoppingToken"/> (the host stopping) ends the wait first.</summary>
+    public async Task<AmiClient?> ClientUnlessStoppedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await ClientAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The client if the first login has succeeded, else null: for actions about a moment that passes (taking a channel
     /// out of a room, hanging a line up), which have nothing to act on later and must not wait for Asterisk.

@@ -61,12 +61,7 @@ public sealed class AsteriskHealthWatcher(AsteriskServers servers, AsteriskHealt
 
     private static async Task WatchEventsAsync(AmiConnectionService server, ChannelWriter<(AmiConnectionService, bool, string)> seen, CancellationToken cancellationToken)
     {
-        AmiClient client;
-        try
-        {
-            client = await server.ClientAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
+        if (await server.ClientUnlessStoppedAsync(cancellationToken) is not { } client)
         {
             return;
         }

@@ -19,12 +19,7 @@ public sealed class LiveCallFeed(AsteriskServers servers, LiveCallTracker tracke
 
     private async Task FeedAsync(AmiConnectionService server, CancellationToken stoppingToken)
     {
-        AmiClient client;
-        try
-        {
-            client = await server.ClientAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (await server.ClientUnlessStoppedAsync(stoppingToken) is not { } client)
         {
             return;
         }

@@ -19,12 +19,7 @@ public sealed class TrunkWatcher(AmiConnectionService ami, TrunkHealth health, T
             return;
         }
 
-        AmiClient client;
-        try
-        {
-            client = await ami.ClientAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (await ami.ClientUnlessStoppedAsync(stoppingToken) is not { } client)
         {
             return;
         }
