@@ -49,6 +49,10 @@ public sealed partial class PracticeFileReader : YamlFileReader
         {
             Error(Child(root, "id")!, $"id '{id}' must be lower-case letters, digits and dashes");
         }
+        else if (id is not null && PracticeRules.ReservedId(id) is { } reserved)
+        {
+            Error(Child(root, "id")!, reserved);
+        }
 
         var timeZone = Text(root, "timeZone", required: true);
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))

@@ -19,6 +19,21 @@ public static class PracticeRules
 
     public const string CoverageChoices = "after-hours, overflow, 24/7";
 
+    /// <summary>
+    /// The name the portal gives the answering service's shared prompts in its addresses and the drafts' folder
+    /// (<c>/prompts/shared</c>): a practice of that id would have its prompts pages and drafts mixed with them.
+    /// </summary>
+    public const string SharedPromptsName = "shared";
+
+    /// <summary>Practice ids that name something else: the shared prompts, and where calls to unknown numbers are recorded.</summary>
+    public static IReadOnlyList<string> ReservedIds { get; } = [SharedPromptsName, PracticeDirectory.UnknownPracticeId];
+
+    /// <summary>Why a practice may not have <paramref name="id"/>, or null.</summary>
+    public static string? ReservedId(string id) =>
+        ReservedIds.Contains(id, StringComparer.Ordinal)
+            ? $"id '{id}' is reserved (it names {(id == SharedPromptsName ? "the answering service's shared prompts" : "the calls to unknown numbers")}); choose another"
+            : null;
+
     public const string OverflowNeedsOffice = "overflow coverage rings the office first: add office: { dial: ..., ringSeconds: ... }";
 
     /// <summary>A time of day as <c>HH:mm</c>; <c>24:00</c> (midnight, end of day) only where <paramref name="allowMidnight"/>.</summary>

@@ -28,7 +28,7 @@ public sealed class PromptAccess(
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
     /// <summary>The owner as it appears in the portal's addresses for the shared prompts.</summary>
-    public const string SharedRoute = "shared";
+    public const string SharedRoute = PracticeRules.SharedPromptsName;
 
     /// <summary>The owner a route names: a practice id, or <see cref="PromptRecording.Shared"/> for <see cref="SharedRoute"/>.</summary>
     public static string OwnerOf(string route) => route == SharedRoute ? PromptRecording.Shared : route;

@@ -61,6 +61,18 @@ public sealed class PracticeFileTests
     }
 
     [Theory]
+    [InlineData("shared", "the answering service's shared prompts")]
+    [InlineData("answering-service", "the calls to unknown numbers")]
+    public void AnIdThatNamesSomethingElseIsRefused(string id, string what)
+    {
+        var text = $"id: {id}\nname: Riverside\ntimeZone: America/New_York\n";
+
+        var errors = Assert.Throws<PracticeFileException>(() => PracticeFileReader.Parse(text, "riverside.yaml")).Errors;
+
+        Assert.Contains($"riverside.yaml:1: id '{id}' is reserved (it names {what}); choose another", errors);
+    }
+
+    [Theory]
     [InlineData("office: { dial: \"PJSIP/office,,U(evil)\", ringSeconds: 20 }", "dial 'PJSIP/office,,U(evil)' is not a dial string")]
     [InlineData("emergencyFallback: \"PJSIP/fallback&PJSIP/eavesdropper\"", "emergencyFallback 'PJSIP/fallback&PJSIP/eavesdropper' is not a dial string")]
     [InlineData("emergencyFallback: \"PJSIP/fallback|30|G(x)\"", "emergencyFallback 'PJSIP/fallback|30|G(x)' is not a dial string")]
