@@ -27,6 +27,13 @@ public sealed class PromptAccess(
     /// <summary>The largest upload taken.</summary>
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest request the upload reads, well past <see cref="MaxUploadBytes"/>: a file somewhat too large is read
+    /// and refused in words (its size and the limit); only a request past this is cut off by the server, and the
+    /// browser shows a broken connection. The request is read only once the account is known to be signed in.
+    /// </summary>
+    public const long MaxUploadRequestBytes = 64 * 1024 * 1024;
+
     /// <summary>The owner as it appears in the portal's addresses for the shared prompts.</summary>
     public const string SharedRoute = PracticeRules.SharedPromptsName;
 

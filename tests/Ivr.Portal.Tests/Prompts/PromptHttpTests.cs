@@ -84,6 +84,23 @@ public sealed partial class PromptHttpTests
     }
 
     [Fact]
+    public async Task AFileWellPastTheLimitIsReadAndRefusedInWordsWithItsSizeAndNothingChanges()
+    {
+        await using var portal = await PortalUnderTest.StartAsync();
+        await portal.SeedPracticesAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        using var client = await SignInAsync(portal, "sam");
+        var page = await client.GetStringAsync($"/prompts/{PracticeA}");
+
+        var refused = await UploadAsync(client, page, PromptRecording.Greeting, new byte[12 * 1024 * 1024], "long.wav");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var text = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("The file is 12 MB; a recording may be at most 10 MB.", text, StringComparison.Ordinal);
+        Assert.Empty(await portal.Get<IPromptRecordingStore>().AllAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AFileThatIsNotAudioAndASilentRecordingAreRefusedInWordsAndNothingChanges()
     {
         await using var portal = await PortalUnderTest.StartAsync();

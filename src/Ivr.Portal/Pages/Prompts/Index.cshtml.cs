@@ -13,8 +13,8 @@ namespace Ivr.Portal.Pages.Prompts;
 /// An owner's prompts (a practice's, or the shared ones): each with its number, words and voice and a play button;
 /// upload a file to prepare a draft, hear it, keep or discard it; revert to the default voice.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = PromptAccess.MaxUploadBytes + (1024 * 1024))]
-[RequestSizeLimit(PromptAccess.MaxUploadBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = PromptAccess.MaxUploadRequestBytes)]
+[RequestSizeLimit(PromptAccess.MaxUploadRequestBytes)]
 public sealed class PromptsModel(PromptAccess access, IPracticeStore practices) : PageModel
 {
     public string Owner { get; private set; } = string.Empty;
