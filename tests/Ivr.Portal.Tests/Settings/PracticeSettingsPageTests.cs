@@ -9,9 +9,10 @@ namespace Ivr.Portal.Tests.Settings;
 
 /// <summary>
 /// Needs a temporary SQLite file and a free loopback port (the host runs, no Asterisk): the practice settings page
-/// shows the practice's outbound rules (its practice file's <c>outbound:</c>), the defaults for a practice without them.
+/// shows what only the practice file sets: the practice's outbound rules (its <c>outbound:</c>), the defaults for a
+/// practice without them, and the key its menu gives the nurse line.
 /// </summary>
-public sealed class OutboundSettingsPageTests
+public sealed class PracticeSettingsPageTests
 {
     private const string Password = "correct horse battery";
 
@@ -50,5 +51,27 @@ public sealed class OutboundSettingsPageTests
         Assert.Contains("<span id=\"outbound-per-week\">3</span>", defaults, StringComparison.Ordinal);
         Assert.Contains("<span id=\"outbound-channels\">4</span>", defaults, StringComparison.Ordinal);
         Assert.Contains("<span id=\"outbound-waits\">30m, 2h, 1d</span>", defaults, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNurseLineNamesTheKeyThePracticesOwnMenuGivesIt()
+    {
+        await using var portal = await PortalUnderTest.StartAsync();
+        await portal.SeedPracticesAsync();
+        await portal.AddUserAsync("sam", Password, PortalRole.Supervisor);
+        var practices = portal.Get<IPracticeStore>();
+        var riverside = (await practices.GetAsync(PracticeA))!;
+        var harbor = (await practices.GetAsync(PracticeB))!;
+        MainMenuOption[] ownMenu = [new(MainMenuChoice.Message, '1'), new(MainMenuChoice.LivePerson, '2'), new(MainMenuChoice.OfficeInformation, '3'), new(MainMenuChoice.Nurse, '4')];
+        await practices.SaveAsync(riverside with { Desk = riverside.Desk with { NurseOption = true }, Menu = new MainMenuSettings { Options = ownMenu } }, "test");
+        await practices.SaveAsync(harbor with { Desk = harbor.Desk with { NurseOption = true } }, "test");
+        using var client = portal.Client(followRedirects: false);
+        (await client.PostAsJsonAsync("/api/session", new { username = "sam", password = Password })).EnsureSuccessStatusCode();
+
+        var own = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeA}/settings"));
+        var standard = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeB}/settings"));
+
+        Assert.Contains("Nurse line: the main menu offers \"to speak with a nurse, press 4\";", own, StringComparison.Ordinal);
+        Assert.Contains("Nurse line: the main menu offers \"to speak with a nurse, press 3\";", standard, StringComparison.Ordinal);
     }
 }
