@@ -74,10 +74,11 @@ public sealed class SqliteMessageStore(Database database, PhiProtector protector
             WHERE (@PracticeId IS NULL OR practice_id = @PracticeId)
               AND (@IncludeResolved OR status <> 'Resolved')
               AND (@PagedTo IS NULL OR summary_for = @PagedTo OR EXISTS (SELECT 1 FROM dispatch_attempts a WHERE a.message_id = m.id AND a.recipient = @PagedTo))
+              AND (NOT @AppointmentsOnly OR appointment_window IS NOT NULL OR appointment_source IS NOT NULL)
             ORDER BY urgency = 'Urgent' DESC, received_at DESC, id DESC
             LIMIT @Limit
             """,
-            new { query.PracticeId, query.IncludeResolved, query.PagedTo, query.Limit },
+            new { query.PracticeId, query.IncludeResolved, query.PagedTo, query.Limit, query.AppointmentsOnly },
             cancellationToken);
 
     /// <summary>The message, its protected values, its dispatch job and first history entry; null when <paramref name="once"/> found the call's typed message already.</summary>

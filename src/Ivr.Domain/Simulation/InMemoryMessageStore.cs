@@ -50,7 +50,8 @@ public sealed class InMemoryMessageStore(Action<string>? log = null) : IMessageS
         Task.FromResult<IReadOnlyList<PatientMessage>>(All
             .Where(m => (query.PracticeId is null || m.PracticeId == query.PracticeId)
                 && (query.IncludeResolved || m.Status != MessageStatus.Resolved)
-                && (query.PagedTo is null || m.Summary?.ClinicianId == query.PagedTo))
+                && (query.PagedTo is null || m.Summary?.ClinicianId == query.PagedTo)
+                && (!query.AppointmentsOnly || m.Appointment is not null))
             .OrderByDescending(m => m.Urgency == Urgency.Urgent)
             .ThenByDescending(m => m.ReceivedAt)
             .ThenByDescending(m => m.Id)

@@ -14,15 +14,15 @@ namespace Ivr.Portal.Messages;
 /// </summary>
 public sealed class MessageAccess(IMessageStore messages, IDispatchStore dispatch, IAuditLog audit, TimeProvider time, ILogger<MessageAccess> logger)
 {
-    /// <summary>The user's inbox; empty for roles that see no patient data.</summary>
-    public async Task<IReadOnlyList<PatientMessage>> InboxAsync(PortalIdentity who, bool includeResolved, bool pagedToMe, CancellationToken cancellationToken = default)
+    /// <summary>The user's inbox (with <paramref name="appointmentsOnly"/>, its appointment requests); empty for roles that see no patient data.</summary>
+    public async Task<IReadOnlyList<PatientMessage>> InboxAsync(PortalIdentity who, bool includeResolved, bool pagedToMe, CancellationToken cancellationToken = default, bool appointmentsOnly = false)
     {
         if (!who.SeesPatientData)
         {
             return [];
         }
 
-        var query = new InboxQuery(who.InboxPractice, includeResolved, pagedToMe ? who.ClinicianId ?? who.Username : null);
+        var query = new InboxQuery(who.InboxPractice, includeResolved, pagedToMe ? who.ClinicianId ?? who.Username : null, AppointmentsOnly: appointmentsOnly);
         var inbox = await messages.InboxAsync(query, cancellationToken);
         // The store filtered by practice already; checking again keeps a store bug from leaking another practice.
         inbox = inbox.Where(m => who.CanSeePractice(m.PracticeId)).ToArray();

@@ -33,9 +33,9 @@ public static class MessageApi
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var inbox = await access.InboxAsync(who, resolved, mine, context.RequestAborted);
         var appointments = string.Equals(kind, "appointment", StringComparison.OrdinalIgnoreCase);
-        return Results.Ok(inbox.Where(m => !appointments || m.Appointment is not null).Select(MessageSummaryJson.From));
+        var inbox = await access.InboxAsync(who, resolved, mine, context.RequestAborted, appointmentsOnly: appointments);
+        return Results.Ok(inbox.Select(MessageSummaryJson.From));
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, MessageAccess access, IDispatchStore dispatch, TriageReviewAccess reviews)

@@ -95,6 +95,23 @@ public sealed class AppointmentRequestStoreTests
         Assert.Equal((Disposition.Within24Hours, AppointmentSource.Triage), (read.Window!.Value, read.Source));
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task AnInboxOfRequestsOnlyChoosesThemBeforeItsLimitSoNewerMessagesHideNone(DataProvider provider)
+    {
+        using var temp = new TempDatabase(provider);
+        await temp.Database.MigrateAsync();
+        var (messages, _, callId) = await ArrangeAsync(temp);
+        var request = await messages.SaveAsync(Recorded(callId, PhoneRequest));
+        for (var newer = 1; newer <= 3; newer++)
+        {
+            await messages.SaveAsync(Recorded(callId, null) with { ReceivedAt = Start.AddMinutes(newer) });
+        }
+
+        Assert.DoesNotContain(await messages.InboxAsync(new InboxQuery("p", Limit: 2)), m => m.Id == request);
+        Assert.Equal([request], (await messages.InboxAsync(new InboxQuery("p", Limit: 2, AppointmentsOnly: true))).Select(m => m.Id));
+    }
+
     private static PatientMessage Recorded(long callId, AppointmentRequest? request) => new()
     {
         CallId = callId,
