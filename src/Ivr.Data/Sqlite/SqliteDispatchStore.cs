@@ -157,6 +157,19 @@ public sealed class SqliteDispatchStore(Database database, PhiProtector protecto
             new { practiceId, at = Time.Write(at) },
             cancellationToken);
 
+    public async Task<bool> MoveReportMarkAsync(string practiceId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
+    {
+        var sql = (from, to) switch
+        {
+            (null, null) => null,
+            (null, _) => "INSERT INTO morning_reports (practice_id, last_sent_at) VALUES (@practiceId, @to) ON CONFLICT (practice_id) DO NOTHING",
+            (_, null) => "DELETE FROM morning_reports WHERE practice_id = @practiceId AND last_sent_at = @from",
+            _ => "UPDATE morning_reports SET last_sent_at = @to WHERE practice_id = @practiceId AND last_sent_at = @from",
+        };
+        return sql is not null
+            && await ExecuteAsync(sql, new { practiceId, from = from is { } f ? Time.Write(f) : null, to = to is { } t ? Time.Write(t) : null }, cancellationToken) == 1;
+    }
+
     public async Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await ExecuteAsync(
             $"""

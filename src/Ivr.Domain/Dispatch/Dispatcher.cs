@@ -14,7 +14,7 @@ namespace Ivr.Domain.Dispatch;
 /// <see cref="IDispatchStore"/>: the dispatcher keeps only which of its own steps are running, so a
 /// restart (or a second process) resumes where the database says, and a step claimed once is never
 /// run again. A morning report also counts the practice's outbound campaigns' unconfirmed patients
-/// (<see cref="MorningReport.Campaigns"/>) when <c>campaigns</c> is given, and the messages whose EHR hand-off has not
+/// (<see cref="MorningReport.Campaigns"/>) when <c>campaigns</c> is given, in a report of its own on a day with no routine message, and the messages whose EHR hand-off has not
 /// gone through when <c>ehr</c> is given.
 /// </summary>
 public sealed class Dispatcher(
@@ -33,6 +33,17 @@ public sealed class Dispatcher(
     /// <summary>Who the message history says dispatched or delivered a message.</summary>
     private const string Actor = "dispatcher";
 
+    /// <summary>
+    /// How long after the office opens a day of campaign news alone gets a report of its own: a report of routine
+    /// messages due at the opening goes first and carries the campaigns.
+    /// </summary>
+    public static readonly TimeSpan CampaignReportAfterOpening = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often this process looks for campaign news that no routine message carries.</summary>
+    private static readonly TimeSpan CampaignReportCheck = TimeSpan.FromMinutes(1);
+
+    private DateTimeOffset _nextCampaignCheck = DateTimeOffset.MinValue;
+
     private readonly HashSet<long> _running = [];
     private readonly Lock _gate = new();
 
@@ -42,8 +53,14 @@ public sealed class Dispatcher(
     /// <summary>Starts every due step that is not running here already; returns the work started (its faults are the caller's to log).</summary>
     public async Task<IReadOnlyList<Task>> RunDueAsync(CancellationToken cancellationToken = default)
     {
-        var due = await store.DueAsync(time.GetUtcNow(), options.MaxConcurrent * 4, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var due = await store.DueAsync(now, options.MaxConcurrent * 4, cancellationToken).ConfigureAwait(false);
         var started = new List<Task>();
+        if (campaigns is not null && TryCampaignCheck(now))
+        {
+            started.Add(CampaignReportsAsync(campaigns, cancellationToken));
+        }
+
         foreach (var report in due.Where(IsReport).GroupBy(w => w.PracticeId))
         {
             var batch = report.Where(w => TryStart(w.MessageId)).ToList();
@@ -381,6 +398,66 @@ public sealed class Dispatcher(
             {
                 // Nobody took it: the claim already set the retry time.
                 await store.ReleaseAsync(messageId, owner, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private bool TryCampaignCheck(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (now < _nextCampaignCheck)
+            {
+                return false;
+            }
+
+            _nextCampaignCheck = now + CampaignReportCheck;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A morning report of campaign news alone, for each practice whose news no routine message carried: its office is
+    /// open, it opened (<see cref="CampaignReportAfterOpening"/> ago or more) since the practice's last report, and a
+    /// campaign runs or ended since then. One process sends it (the report mark is claimed first); one that reached
+    /// nobody gives the mark back, so a later check tries again and the news is never dropped in silence.
+    /// </summary>
+    private async Task CampaignReportsAsync(ICampaignStore campaignStore, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var now = time.GetUtcNow();
+        var all = await practices.ListAsync(cancellationToken).ConfigureAwait(false);
+        var started = (await campaignStore.ListAsync([.. all.Select(p => p.Id)], cancellationToken).ConfigureAwait(false)).Where(c => c.State != CampaignState.Draft).ToList();
+        foreach (var practice in all.Where(p => started.Any(c => c.PracticeId == p.Id)))
+        {
+            var last = await store.LastReportAsync(practice.Id, cancellationToken).ConfigureAwait(false);
+            var since = last ?? started.Where(c => c.PracticeId == practice.Id).Min(c => c.StartedAt ?? c.CreatedAt);
+            if (MorningReport.NextOpeningAfter(practice, since) is not { } opening || now < opening + CampaignReportAfterOpening || MorningReport.DueAt(practice, now) != now)
+            {
+                continue;
+            }
+
+            var lines = await CampaignLinesAsync(practice.Id, cancellationToken).ConfigureAwait(false);
+            if (lines is not { Count: > 0 } || !await store.MoveReportMarkAsync(practice.Id, last, now, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var notice = new Notice(NoticeKind.MorningReport, practice.Id, practice.Name, [], 0, now) { Campaigns = lines };
+            var delivered = 0;
+            foreach (var (_, address) in ReportRecipients(practice))
+            {
+                delivered += (await SafeSendAsync(() => email.SendAsync(address, notice, cancellationToken)).ConfigureAwait(false)).Accepted ? 1 : 0;
+            }
+
+            if (practice is { WebhookUrl.Length: > 0 })
+            {
+                await SafeSendAsync(() => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (delivered == 0)
+            {
+                await store.MoveReportMarkAsync(practice.Id, now, last, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

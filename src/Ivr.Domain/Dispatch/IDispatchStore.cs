@@ -70,6 +70,13 @@ public interface IDispatchStore
     /// <summary>The practice's morning report reached someone at <paramref name="at"/> (a later time only ever moves it forward).</summary>
     Task NoteReportAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves the practice's report mark from <paramref name="from"/> (null: it has none) to <paramref name="to"/> (null:
+    /// none again) only if nobody moved it since: the claim of a report that has no message to claim (a day of campaign
+    /// news alone), taken by one process. True when this call moved it.
+    /// </summary>
+    Task<bool> MoveReportMarkAsync(string practiceId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default);
+
     Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Closes an attempt; false when it was closed already (the first outcome stands).</summary>

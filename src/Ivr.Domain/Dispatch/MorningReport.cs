@@ -12,13 +12,11 @@ public static class MorningReport
     private const int DaysAhead = 21;
 
     /// <summary>When routine messages left at <paramref name="at"/> go out; null when the practice has no business hours in the next three weeks.</summary>
-    public static DateTimeOffset? DueAt(Practice practice, DateTimeOffset at)
-    {
-        if (IsOpen(practice, at))
-        {
-            return at;
-        }
+    public static DateTimeOffset? DueAt(Practice practice, DateTimeOffset at) => IsOpen(practice, at) ? at : NextOpeningAfter(practice, at);
 
+    /// <summary>The first time the office opens after <paramref name="at"/> (not the opening it is in); null when it does not open within the days looked ahead.</summary>
+    public static DateTimeOffset? NextOpeningAfter(Practice practice, DateTimeOffset at)
+    {
         var clock = practice.Clock();
         var today = DateOnly.FromDateTime(clock.Local(at));
         for (var offset = 0; offset <= DaysAhead; offset++)

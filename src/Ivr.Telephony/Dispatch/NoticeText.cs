@@ -27,6 +27,7 @@ public static class NoticeText
         {
             NoticeKind.UrgentMessageWaiting when count <= 1 => $"Urgent message waiting — {practice}",
             NoticeKind.UrgentMessageWaiting => Invariant($"{count} urgent messages waiting — {practice}"),
+            NoticeKind.MorningReport when count == 0 => $"Calling campaigns: patients not confirmed — {practice}",
             NoticeKind.MorningReport when count == 1 => $"1 routine message waiting — {practice}",
             NoticeKind.MorningReport => Invariant($"{count} routine messages waiting — {practice}"),
             NoticeKind.PatchSummary => $"Summary of a patched call — {practice}",
@@ -139,6 +140,16 @@ public static class NoticeText
     {
         var one = notice.MessageIds.Count == 1;
         var text = new StringBuilder();
+        if (notice.MessageIds.Count == 0)
+        {
+            // A day of campaign news alone: no message waits, so no message link.
+            text.Append("No routine message from the answering service is waiting for ").Append(notice.PracticeName).Append(" this morning.\n");
+            AppendCampaigns(text, notice, options);
+            AppendEhrUndelivered(text, notice);
+            text.Append(NoPatientDetails);
+            return text.ToString();
+        }
+
         text.Append(one
             ? "1 routine message from the answering service is waiting for "
             : Invariant($"{notice.MessageIds.Count} routine messages from the answering service are waiting for "));

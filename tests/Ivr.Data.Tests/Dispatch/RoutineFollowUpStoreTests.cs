@@ -13,6 +13,28 @@ public sealed class RoutineFollowUpStoreTests
 
     [Theory]
     [BothDatabases]
+    public async Task TheReportMarkMovesOnlyFromWhereItWasSoOneOfTwoProcessesClaimsADayOfCampaignNewsAndCanGiveItBack(DataProvider provider)
+    {
+        using var f = new DispatchFixture(provider);
+        var store = f.Store;
+        var monday = new DateTimeOffset(2026, 12, 7, 13, 15, 0, TimeSpan.Zero);
+
+        Assert.True(await store.MoveReportMarkAsync("riverside", null, monday));
+        Assert.False(await store.MoveReportMarkAsync("riverside", null, monday.AddSeconds(1)));
+        Assert.True(await store.MoveReportMarkAsync("riverside", monday, monday.AddDays(1)));
+        Assert.False(await store.MoveReportMarkAsync("riverside", monday, monday.AddDays(1).AddSeconds(1)));
+        Assert.Equal(monday.AddDays(1), await store.LastReportAsync("riverside"));
+
+        // Reaching nobody gives the mark back: to the day before, or to none at all.
+        Assert.True(await store.MoveReportMarkAsync("riverside", monday.AddDays(1), monday));
+        Assert.Equal(monday, await store.LastReportAsync("riverside"));
+        Assert.True(await store.MoveReportMarkAsync("riverside", monday, null));
+        Assert.Null(await store.LastReportAsync("riverside"));
+        Assert.Null(await store.LastReportAsync("harbor"));
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task AReportBatchIsClaimedWholeByOneProcessAndNotSplitWithAnother(DataProvider provider)
     {
         using var f = new DispatchFixture(provider);

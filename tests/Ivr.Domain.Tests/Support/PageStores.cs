@@ -76,6 +76,8 @@ public sealed class PageStores(ConcurrentQueue<string> log, PatientMessage messa
 
     public Task NoteReportAsync(string practiceId, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<bool> MoveReportMarkAsync(string practiceId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<bool> EscalateRoutineAsync(long messageId, IReadOnlyList<OnCallContact> chain, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<long> StartAttemptAsync(long messageId, int step, string channel, string recipient, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -64,6 +64,46 @@ public sealed class CampaignMorningReportTests
         Assert.DoesNotContain("Dr. Rivera out Friday", later, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADayOfCampaignNewsAloneGetsItsOwnReportOnceAQuarterHourAfterTheOfficeOpensAndAnotherTheNextWorkingDay()
+    {
+        await using var service = await new TempService().MigratedAsync();
+        var clock = new SimulatedClock(Night);
+        var practices = service.Get<IPracticeStore>();
+        await practices.SaveAsync(Practice, "test");
+        var campaigns = service.Get<ICampaignStore>();
+        var running = await CampaignAsync(campaigns, "Flu clinic moved", "riverside", [Patient(2, "Nora Canary"), Patient(3, "Omar Canary")]);
+        var finished = await CampaignAsync(campaigns, "Dr. Rivera out Friday", "riverside", [Patient(2, "Rosa Canary")]);
+        Assert.True(await campaigns.ChangeStateAsync(finished, CampaignState.Running, CampaignState.Finished, Night));
+        var sent = new Sender();
+        var supervisor = new OnCallContact("supervisor", "Supervisor", "PJSIP/supervisor", TimeSpan.FromSeconds(30), "supervisor");
+        var dispatcher = new Dispatcher(service.Get<IDispatchStore>(), practices, new PracticeDirectory(practices, supervisor, c => c.Address), sent, sent, sent, new DispatchOptions(), clock, "test", campaigns);
+
+        // Closed all night, and at the opening itself a report of routine messages would go first.
+        await RunAsync(dispatcher);
+        clock.Advance(TimeSpan.FromHours(10));
+        await RunAsync(dispatcher);
+        Assert.Empty(sent.Texts);
+
+        clock.Advance(Dispatcher.CampaignReportAfterOpening);
+        await RunAsync(dispatcher);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await RunAsync(dispatcher);
+        var tuesday = Assert.Single(sent.Texts);
+        Assert.StartsWith("No routine message from the answering service is waiting for Riverside Pediatrics this morning.\n", tuesday, StringComparison.Ordinal);
+        Assert.Contains($"- Flu clinic moved (running): 2 patients not confirmed yet, of 2; 2 still being called. https://portal.example.org/campaigns/{running}\n", tuesday, StringComparison.Ordinal);
+        Assert.Contains($"- Dr. Rivera out Friday (finished): 1 patient not confirmed, of 1. https://portal.example.org/campaigns/{finished}\n", tuesday, StringComparison.Ordinal);
+        Assert.DoesNotContain("Canary", tuesday, StringComparison.Ordinal);
+        Assert.Equal(Night.AddHours(10) + Dispatcher.CampaignReportAfterOpening, await service.Get<IDispatchStore>().LastReportAsync("riverside"));
+
+        // Wednesday: the campaign still runs, the finished one was told once.
+        clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMinutes(5));
+        await RunAsync(dispatcher);
+        Assert.Equal(2, sent.Texts.Count);
+        Assert.Contains("- Flu clinic moved (running)", sent.Texts[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Dr. Rivera out Friday", sent.Texts[1], StringComparison.Ordinal);
+    }
+
     private static CampaignPatient Patient(int line, string name) => new(line, name, "+1312555" + (100 + line).ToString("0000", System.Globalization.CultureInfo.InvariantCulture), null, null, null);
 
     private static Campaign Campaign(string title, string practiceId) => new()
