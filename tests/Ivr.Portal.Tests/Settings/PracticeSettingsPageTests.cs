@@ -33,8 +33,7 @@ public sealed class PracticeSettingsPageTests
                 Retry = new RetryRules { MaxAttempts = 5, Waits = [TimeSpan.FromMinutes(45), TimeSpan.FromDays(1)] },
             },
         }, "test");
-        using var client = portal.Client(followRedirects: false);
-        (await client.PostAsJsonAsync("/api/session", new { username = "sam", password = Password })).EnsureSuccessStatusCode();
+        using var client = await SignedInAsync(portal);
 
         var set = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeA}/settings"));
         var defaults = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeB}/settings"));
@@ -65,13 +64,19 @@ public sealed class PracticeSettingsPageTests
         MainMenuOption[] ownMenu = [new(MainMenuChoice.Message, '1'), new(MainMenuChoice.LivePerson, '2'), new(MainMenuChoice.OfficeInformation, '3'), new(MainMenuChoice.Nurse, '4')];
         await practices.SaveAsync(riverside with { Desk = riverside.Desk with { NurseOption = true }, Menu = new MainMenuSettings { Options = ownMenu } }, "test");
         await practices.SaveAsync(harbor with { Desk = harbor.Desk with { NurseOption = true } }, "test");
-        using var client = portal.Client(followRedirects: false);
-        (await client.PostAsJsonAsync("/api/session", new { username = "sam", password = Password })).EnsureSuccessStatusCode();
+        using var client = await SignedInAsync(portal);
 
         var own = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeA}/settings"));
         var standard = WebUtility.HtmlDecode(await client.GetStringAsync($"/practices/{PracticeB}/settings"));
 
         Assert.Contains("Nurse line: the main menu offers \"to speak with a nurse, press 4\";", own, StringComparison.Ordinal);
         Assert.Contains("Nurse line: the main menu offers \"to speak with a nurse, press 3\";", standard, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpClient> SignedInAsync(PortalUnderTest portal)
+    {
+        var client = portal.Client(followRedirects: false);
+        (await client.PostAsJsonAsync("/api/session", new { username = "sam", password = Password })).EnsureSuccessStatusCode();
+        return client;
     }
 }

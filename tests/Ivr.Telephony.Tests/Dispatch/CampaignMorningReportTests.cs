@@ -29,8 +29,7 @@ public sealed class CampaignMorningReportTests
     {
         await using var service = await new TempService().MigratedAsync();
         var clock = new SimulatedClock(Night);
-        var practices = service.Get<IPracticeStore>();
-        await practices.SaveAsync(Practice, "test");
+        await service.Get<IPracticeStore>().SaveAsync(Practice, "test");
         var campaigns = service.Get<ICampaignStore>();
         var running = await CampaignAsync(campaigns, "Flu clinic moved", "riverside", [Patient(2, "Nora Canary"), Patient(3, "Omar Canary"), Patient(4, "Pia Canary")]);
         var first = (await campaigns.PatientsAsync(running)).First();
@@ -40,8 +39,7 @@ public sealed class CampaignMorningReportTests
         await campaigns.CreateAsync(Campaign("Still a draft", "riverside"), [Patient(2, "Tess Canary")], [], []);
         await CampaignAsync(campaigns, "Another practice's", "harbor", [Patient(2, "Uma Canary")]);
         var sent = new Sender();
-        var supervisor = new OnCallContact("supervisor", "Supervisor", "PJSIP/supervisor", TimeSpan.FromSeconds(30), "supervisor");
-        var dispatcher = new Dispatcher(service.Get<IDispatchStore>(), practices, new PracticeDirectory(practices, supervisor, c => c.Address), sent, sent, sent, new DispatchOptions(), clock, "test", campaigns);
+        var dispatcher = DispatcherOf(service, clock, sent);
 
         await TypedAsync(service, "11");
         await RunAsync(dispatcher);
@@ -69,15 +67,13 @@ public sealed class CampaignMorningReportTests
     {
         await using var service = await new TempService().MigratedAsync();
         var clock = new SimulatedClock(Night);
-        var practices = service.Get<IPracticeStore>();
-        await practices.SaveAsync(Practice, "test");
+        await service.Get<IPracticeStore>().SaveAsync(Practice, "test");
         var campaigns = service.Get<ICampaignStore>();
         var running = await CampaignAsync(campaigns, "Flu clinic moved", "riverside", [Patient(2, "Nora Canary"), Patient(3, "Omar Canary")]);
         var finished = await CampaignAsync(campaigns, "Dr. Rivera out Friday", "riverside", [Patient(2, "Rosa Canary")]);
         Assert.True(await campaigns.ChangeStateAsync(finished, CampaignState.Running, CampaignState.Finished, Night));
         var sent = new Sender();
-        var supervisor = new OnCallContact("supervisor", "Supervisor", "PJSIP/supervisor", TimeSpan.FromSeconds(30), "supervisor");
-        var dispatcher = new Dispatcher(service.Get<IDispatchStore>(), practices, new PracticeDirectory(practices, supervisor, c => c.Address), sent, sent, sent, new DispatchOptions(), clock, "test", campaigns);
+        var dispatcher = DispatcherOf(service, clock, sent);
 
         // Closed all night, and at the opening itself a report of routine messages would go first.
         await RunAsync(dispatcher);
@@ -102,6 +98,14 @@ public sealed class CampaignMorningReportTests
         Assert.Equal(2, sent.Texts.Count);
         Assert.Contains("- Flu clinic moved (running)", sent.Texts[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Dr. Rivera out Friday", sent.Texts[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>The real dispatcher over the service's stores, its campaigns counted, every notice to <paramref name="sent"/>.</summary>
+    private static Dispatcher DispatcherOf(TempService service, SimulatedClock clock, Sender sent)
+    {
+        var practices = service.Get<IPracticeStore>();
+        var supervisor = new OnCallContact("supervisor", "Supervisor", "PJSIP/supervisor", TimeSpan.FromSeconds(30), "supervisor");
+        return new Dispatcher(service.Get<IDispatchStore>(), practices, new PracticeDirectory(practices, supervisor, c => c.Address), sent, sent, sent, new DispatchOptions(), clock, "test", service.Get<ICampaignStore>());
     }
 
     private static CampaignPatient Patient(int line, string name) => new(line, name, "+1312555" + (100 + line).ToString("0000", System.Globalization.CultureInfo.InvariantCulture), null, null, null);
