@@ -352,20 +352,7 @@ public sealed class Dispatcher(
             EhrUndeliveredIds = ehr is null ? [] : [.. (await ehr.UndeliveredAsync(practiceId, cancellationToken).ConfigureAwait(false)).Select(h => h.MessageId)],
         };
         var recipients = ReportRecipients(practice);
-        var delivered = new List<string>();
-        foreach (var (recipient, address) in recipients)
-        {
-            var result = await NotifyAsync(claimed, 0, DispatchChannels.Email, recipient, () => email.SendAsync(address, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
-            if (result.Accepted)
-            {
-                delivered.Add(recipient);
-            }
-        }
-
-        if (practice is { WebhookUrl.Length: > 0 })
-        {
-            await NotifyAsync(claimed, 0, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
+        var delivered = await SendReportAsync(practice, notice, recipients, cancellationToken).ConfigureAwait(false);
 
         // Only a report that reached someone and counted the campaigns moves the mark: a campaign that ended since is named next time.
         if (delivered.Count > 0 && campaignLines is not null)
@@ -402,6 +389,30 @@ public sealed class Dispatcher(
         }
     }
 
+    /// <summary>
+    /// Emails a morning report to each of <paramref name="recipients"/> and posts it to the practice's webhook, each send an
+    /// attempt on every message it carries (none for campaign news alone); returns the recipients whose server took it.
+    /// </summary>
+    private async Task<List<string>> SendReportAsync(Practice? practice, Notice notice, IReadOnlyList<(string Recipient, string Address)> recipients, CancellationToken cancellationToken)
+    {
+        var delivered = new List<string>();
+        foreach (var (recipient, address) in recipients)
+        {
+            var result = await NotifyAsync(notice.MessageIds, 0, DispatchChannels.Email, recipient, () => email.SendAsync(address, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (result.Accepted)
+            {
+                delivered.Add(recipient);
+            }
+        }
+
+        if (practice is { WebhookUrl.Length: > 0 })
+        {
+            await NotifyAsync(notice.MessageIds, 0, DispatchChannels.Webhook, "practice-webhook", () => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered;
+    }
+
     private bool TryCampaignCheck(DateTimeOffset now)
     {
         lock (_gate)
@@ -432,7 +443,7 @@ public sealed class Dispatcher(
         {
             var last = await store.LastReportAsync(practice.Id, cancellationToken).ConfigureAwait(false);
             var since = last ?? started.Where(c => c.PracticeId == practice.Id).Min(c => c.StartedAt ?? c.CreatedAt);
-            if (MorningReport.NextOpeningAfter(practice, since) is not { } opening || now < opening + CampaignReportAfterOpening || MorningReport.DueAt(practice, now) != now)
+            if (MorningReport.NextOpeningAfter(practice, since) is not { } opening || now < opening + CampaignReportAfterOpening || !MorningReport.IsOpen(practice, now))
             {
                 continue;
             }
@@ -444,18 +455,7 @@ public sealed class Dispatcher(
             }
 
             var notice = new Notice(NoticeKind.MorningReport, practice.Id, practice.Name, [], 0, now) { Campaigns = lines };
-            var delivered = 0;
-            foreach (var (_, address) in ReportRecipients(practice))
-            {
-                delivered += (await SafeSendAsync(() => email.SendAsync(address, notice, cancellationToken)).ConfigureAwait(false)).Accepted ? 1 : 0;
-            }
-
-            if (practice is { WebhookUrl.Length: > 0 })
-            {
-                await SafeSendAsync(() => webhooks.SendAsync(practice.WebhookUrl, notice, cancellationToken)).ConfigureAwait(false);
-            }
-
-            if (delivered == 0)
+            if ((await SendReportAsync(practice, notice, ReportRecipients(practice), cancellationToken).ConfigureAwait(false)).Count == 0)
             {
                 await store.MoveReportMarkAsync(practice.Id, now, last, CancellationToken.None).ConfigureAwait(false);
             }

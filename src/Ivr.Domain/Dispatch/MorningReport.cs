@@ -69,7 +69,8 @@ public static class MorningReport
             .ToList();
     }
 
-    private static bool IsOpen(Practice practice, DateTimeOffset instant)
+    /// <summary>Whether the office is open at <paramref name="instant"/>: within its hours, on no holiday and in no closure.</summary>
+    public static bool IsOpen(Practice practice, DateTimeOffset instant)
     {
         var local = practice.Clock().Local(instant);
         return !practice.Closures.Any(c => c.Contains(local))

@@ -15,7 +15,7 @@ namespace Ivr.Portal.Messages;
 public sealed class MessageAccess(IMessageStore messages, IDispatchStore dispatch, IAuditLog audit, TimeProvider time, ILogger<MessageAccess> logger)
 {
     /// <summary>The user's inbox (with <paramref name="appointmentsOnly"/>, its appointment requests); empty for roles that see no patient data.</summary>
-    public async Task<IReadOnlyList<PatientMessage>> InboxAsync(PortalIdentity who, bool includeResolved, bool pagedToMe, CancellationToken cancellationToken = default, bool appointmentsOnly = false)
+    public async Task<IReadOnlyList<PatientMessage>> InboxAsync(PortalIdentity who, bool includeResolved, bool pagedToMe, bool appointmentsOnly = false, CancellationToken cancellationToken = default)
     {
         if (!who.SeesPatientData)
         {

@@ -34,7 +34,7 @@ public static class MessageApi
         }
 
         var appointments = string.Equals(kind, "appointment", StringComparison.OrdinalIgnoreCase);
-        var inbox = await access.InboxAsync(who, resolved, mine, context.RequestAborted, appointmentsOnly: appointments);
+        var inbox = await access.InboxAsync(who, resolved, mine, appointments, context.RequestAborted);
         return Results.Ok(inbox.Select(MessageSummaryJson.From));
     }
 

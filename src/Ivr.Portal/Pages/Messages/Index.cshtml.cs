@@ -40,7 +40,7 @@ public sealed class InboxModel(MessageAccess access, IPracticeStore practices, I
     public async Task OnGetAsync()
     {
         Who = HttpContext.Who();
-        Messages = await access.InboxAsync(Who, Resolved, Mine, HttpContext.RequestAborted, appointmentsOnly: Appointments);
+        Messages = await access.InboxAsync(Who, Resolved, Mine, Appointments, HttpContext.RequestAborted);
 
         _practices = (await practices.ListAsync(HttpContext.RequestAborted)).Where(p => Who.CanSeePractice(p.Id)).ToDictionary(p => p.Id);
         if (ehr is not null && Messages.Count > 0)
