@@ -27,6 +27,12 @@ public static class RealAsterisk
     /// <summary>The key the dialplan sends with every FastAGI session (<c>data/asterisk/agi-secret</c>), for a service under test.</summary>
     public static string AgiSecret => Setting("Asterisk__FastAgi__Secret", string.Empty);
 
+    /// <summary>
+    /// The dialplan's second FastAGI server (<c>IVR_AGI_2</c>; the test Asterisk's is <c>agi://127.0.0.1:4576</c>), where a
+    /// test starts a second service process; empty when the Asterisk has none.
+    /// </summary>
+    public static string SecondAgiUrl => Setting("IVR_AGI_2", string.Empty);
+
     /// <summary>Where Asterisk's recordings for the service land, as this process sees the folder.</summary>
     public static string RecordingDirectory =>
         Path.Combine(Setting("IVR_ASTERISK_SPOOL", "/var/spool/asterisk"), "recording", "ivr");

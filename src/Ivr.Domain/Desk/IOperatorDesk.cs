@@ -13,6 +13,12 @@ public interface IOperatorDesk
     /// <summary>Whether any nurse is at the desk (signed in on the nurse line, whatever their status).</summary>
     bool NursesStaffed { get; }
 
+    /// <summary>
+    /// The FastAGI address of another service process whose desk has someone signed in on <paramref name="line"/>, for a
+    /// caller this desk has nobody for; null when there is none (or it cannot be known now).
+    /// </summary>
+    Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default);
+
     /// <summary>The caller joins the queue of their line (<see cref="DeskCaller.Line"/>), in their own room; the people working it are offered the call from now.</summary>
     Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default);
 

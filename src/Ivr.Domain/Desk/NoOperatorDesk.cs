@@ -9,6 +9,8 @@ public sealed class NoOperatorDesk : IOperatorDesk
 
     public bool NursesStaffed => false;
 
+    public Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
     public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("There is no desk to join: it is never staffed.");
 

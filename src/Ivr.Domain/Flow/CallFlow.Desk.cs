@@ -1,3 +1,4 @@
+using Ivr.Domain.Calls;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Messages;
 
@@ -12,38 +13,50 @@ public sealed partial class CallFlow
 {
     /// <summary>
     /// Decides, once the caller asked for someone now, whether operators or the doctor answer; or the nurses, when the
-    /// practice routes such callers (or those on its urgent lines) to triage and a nurse is at the desk.
+    /// practice routes such callers (or those on its urgent lines) to triage and a nurse is at the desk. A line with
+    /// nobody at this process's desk counts as staffed when another process's desk has someone on it: the caller is then
+    /// handed there (<see cref="CallSession.DeskAt"/>).
     /// </summary>
     private async Task ChooseLivePersonAsync()
     {
         var settings = _session.Practice.Desk;
+        var urgentLine = settings.IsUrgentLine(_session.DialedNumber);
         var nurses = _dependencies.Desk.NursesStaffed;
-        if (settings.RoutesToNurses(settings.IsUrgentLine(_session.DialedNumber), nurses))
+        var nursesAt = nurses || !settings.RoutesToNurses(urgentLine, true) ? null : await ElsewhereAsync(DeskLine.Nurses).ConfigureAwait(false);
+        if (settings.RoutesToNurses(urgentLine, nurses || nursesAt is not null))
         {
             _session.LivePerson = LivePersonRoute.Operators;
             _session.DeskLine = DeskLine.Nurses;
-            await DecideAsync("live-person", $"the nurses: the practice routes {DeskRules.Name(settings.NurseRoute)} callers to triage, a nurse is at the desk").ConfigureAwait(false);
+            _session.DeskAt = nursesAt;
+            await DecideAsync("live-person", $"the nurses{Where(nursesAt)}: the practice routes {DeskRules.Name(settings.NurseRoute)} callers to triage, a nurse is at the desk").ConfigureAwait(false);
             return;
         }
 
+        var now = _dependencies.Time.GetUtcNow();
         var staffed = _dependencies.Desk.Staffed;
-        var route = _session.Practice.LivePersonAt(_dependencies.Time.GetUtcNow(), staffed);
+        var operatorsAt = staffed || _session.Practice.LivePersonAt(now, true) != LivePersonRoute.Operators ? null : await ElsewhereAsync(DeskLine.Operators).ConfigureAwait(false);
+        var route = _session.Practice.LivePersonAt(now, staffed || operatorsAt is not null);
         _session.LivePerson = route;
+        _session.DeskLine = DeskLine.Operators;
+        _session.DeskAt = route == LivePersonRoute.Operators ? operatorsAt : null;
         var policy = DeskRules.Name(settings.LivePerson);
-        await DecideAsync("live-person", $"{(route == LivePersonRoute.Operators ? "operators" : "the doctor")}: policy {policy}, desk {(staffed ? "staffed" : "not staffed")}").ConfigureAwait(false);
+        var desk = staffed ? "staffed" : operatorsAt is null ? "not staffed" : $"not staffed here, staffed at {operatorsAt}";
+        await DecideAsync("live-person", $"{(route == LivePersonRoute.Operators ? "operators" + Where(_session.DeskAt) : "the doctor")}: policy {policy}, desk {desk}").ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The caller pressed for a nurse: the nurse line while a nurse is at the desk (true); otherwise they hear so and
-    /// where "someone now" goes is decided (false).
+    /// The caller pressed for a nurse: the nurse line while a nurse is at the desk, here or at another process's (true);
+    /// otherwise they hear so and where "someone now" goes is decided (false).
     /// </summary>
     private async Task<bool> ChooseNurseAsync(CancellationToken cancellationToken)
     {
-        if (_dependencies.Desk.NursesStaffed)
+        var at = _dependencies.Desk.NursesStaffed ? null : await ElsewhereAsync(DeskLine.Nurses).ConfigureAwait(false);
+        if (_dependencies.Desk.NursesStaffed || at is not null)
         {
             _session.LivePerson = LivePersonRoute.Operators;
             _session.DeskLine = DeskLine.Nurses;
-            await DecideAsync("live-person", "the nurses: the caller asked for a nurse and a nurse is at the desk").ConfigureAwait(false);
+            _session.DeskAt = at;
+            await DecideAsync("live-person", $"the nurses{Where(at)}: the caller asked for a nurse and a nurse is at the desk").ConfigureAwait(false);
             return true;
         }
 
@@ -51,6 +64,46 @@ public sealed partial class CallFlow
         await _channel.PlayAsync([PromptIds.DeskNoNurse], cancellationToken).ConfigureAwait(false);
         await ChooseLivePersonAsync().ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>Another process's desk with someone on <paramref name="line"/>; never for a caller handed here already (one hand-off a call).</summary>
+    private async Task<string?> ElsewhereAsync(DeskLine line) =>
+        _session.HandedIn ? null : await _dependencies.Desk.ElsewhereAsync(line, _cancellationToken).ConfigureAwait(false);
+
+    private static string Where(string? deskAt) => deskAt is null ? string.Empty : $" of the process at {deskAt}";
+
+    /// <summary>Kind of the call events that carry the caller's way to the desk to the process they are handed to.</summary>
+    public const string DeskPathEvent = "desk-path";
+
+    /// <summary>
+    /// The caller's line has someone at another process's desk and nobody at this one's: the call is handed there. What
+    /// the caller did so far goes into the call record (the operator there sees it), and the flow ends with the call
+    /// handed over; the handler then tells the dialplan where to go (<c>IVR_DESK_AT</c>).
+    /// </summary>
+    private async Task<CallTrigger> HandToDeskAsync(CancellationToken cancellationToken)
+    {
+        foreach (var step in _session.DeskPath)
+        {
+            await _dependencies.CallRecords.AppendEventAsync(_session.CallId, new CallEvent(step.At, DeskPathEvent, string.Empty, step.What), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var detail = $"handed to the {DeskLines.Queue(_session.DeskLine)} of the process at {_session.DeskAt}";
+        await DecideAsync("desk-hand-over", detail).ConfigureAwait(false);
+        _session.Outcome = CallOutcome.HandedOver;
+        _session.OutcomeDetail = detail;
+        return CallTrigger.Continue;
+    }
+
+    /// <summary>A caller handed here by another process: where "someone now" goes is decided again, at this desk.</summary>
+    private async Task<CallTrigger> TakeHandedInAsync()
+    {
+        await DecideAsync("desk-hand-over", $"handed in for the {DeskLines.Queue(_session.DeskLine)}").ConfigureAwait(false);
+        if (_session.DeskLine != DeskLine.Nurses || !await ChooseNurseAsync(_cancellationToken).ConfigureAwait(false))
+        {
+            await ChooseLivePersonAsync().ConfigureAwait(false);
+        }
+
+        return CallTrigger.HandedIn;
     }
 
     private async Task<CallTrigger> HoldForOperatorAsync(CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public sealed partial class CallFlow
             if (!await ChooseNurseAsync(cancellationToken).ConfigureAwait(false))
             {
                 // No nurse at the desk: the caller goes where "someone now" goes.
-                return CallTrigger.Key2;
+                trigger = CallTrigger.Key2;
             }
         }
         else if (trigger == CallTrigger.OfficeInformation)
@@ -68,7 +68,7 @@ public sealed partial class CallFlow
             Path(_dependencies.Time.GetUtcNow(), $"pressed {key}: request an appointment");
         }
 
-        return trigger;
+        return trigger is CallTrigger.Key2 or CallTrigger.Key3 && _session.DeskAt is not null ? CallTrigger.OtherDesk : trigger;
     }
 
     /// <summary>

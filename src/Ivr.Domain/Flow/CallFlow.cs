@@ -50,8 +50,17 @@ public sealed partial class CallFlow
     public async Task<CallSession> RunAsync(CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
-        await DecideAsync("coverage", _session.Coverage.Reason).ConfigureAwait(false);
-        var trigger = _session.Coverage.OfficeFirst ? CallTrigger.OfficeFirst : CallTrigger.Continue;
+        CallTrigger trigger;
+        if (_session.HandedIn)
+        {
+            trigger = await TakeHandedInAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await DecideAsync("coverage", _session.Coverage.Reason).ConfigureAwait(false);
+            trigger = _session.Coverage.OfficeFirst ? CallTrigger.OfficeFirst : CallTrigger.Continue;
+        }
+
         while (true)
         {
             try
@@ -99,7 +108,9 @@ public sealed partial class CallFlow
 
         machine.Configure(CallState.Incoming)
             .Permit(CallTrigger.Continue, CallState.Greeting)
-            .Permit(CallTrigger.OfficeFirst, CallState.RingingOffice);
+            .Permit(CallTrigger.OfficeFirst, CallState.RingingOffice)
+            .PermitIf(CallTrigger.HandedIn, CallState.HoldingForOperator, () => _session.LivePerson == LivePersonRoute.Operators, "someone on the caller's line here")
+            .PermitIf(CallTrigger.HandedIn, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "nobody here any more: the doctor answers");
 
         // Before a message is begun there is nothing to save: a hangup just ends the call.
         machine.Configure(CallState.Answering)
@@ -125,7 +136,14 @@ public sealed partial class CallFlow
             .PermitIf(CallTrigger.Key2, CallState.SomeoneNowMenu, () => _session.LivePerson != LivePersonRoute.Operators, "the doctor answers")
             .Permit(CallTrigger.Key3, CallState.HoldingForOperator)
             .Permit(CallTrigger.Appointment, CallState.AppointmentStanding)
-            .Permit(CallTrigger.OfficeInformation, CallState.OfficeInformation);
+            .Permit(CallTrigger.OfficeInformation, CallState.OfficeInformation)
+            .Permit(CallTrigger.OtherDesk, CallState.HandingToDesk);
+
+        // Handed over, the caller is the other process's: this one's flow ends and the dialplan takes them there.
+        machine.Configure(CallState.HandingToDesk)
+            .SubstateOf(CallState.Answering)
+            .OnEntryAsync(() => StepAsync(HandToDeskAsync), "hand the caller to the desk of the process with someone on their line")
+            .Permit(CallTrigger.Continue, CallState.Ended);
 
         // After the information the menu is offered afresh (its attempts start again); the choice itself is offered at most OfficeInformation.MaxPerCall times.
         machine.Configure(CallState.OfficeInformation)

@@ -30,4 +30,11 @@ public enum CallOutcome
 
     /// <summary>An operator handled the call without a message or a patch (e.g. answered a question).</summary>
     OperatorHandled,
+
+    /// <summary>
+    /// The caller was handed to another service process's desk (<see cref="CallSession.DeskAt"/>). That process writes the
+    /// call's outcome over this one when it finishes; this one stays only when the hand-off never arrived (the dialplan's
+    /// safety net then took the caller's message).
+    /// </summary>
+    HandedOver,
 }

@@ -13,6 +13,7 @@ public static class CallOutcomes
         CallOutcome.SafetyNet => "safety-net",
         CallOutcome.NoAgreement => "no-agreement",
         CallOutcome.OperatorHandled => "operator",
+        CallOutcome.HandedOver => "handed-over",
         _ => "unknown",
     };
 

@@ -67,6 +67,15 @@ public sealed class CallSession
     /// <summary>Where the caller's "someone now" went: operators or the doctor; null until they asked.</summary>
     public LivePersonRoute? LivePerson { get; set; }
 
+    /// <summary>
+    /// The FastAGI address of the other service process whose desk the caller is handed to (their line has nobody at this
+    /// one's); null while the caller stays here.
+    /// </summary>
+    public string? DeskAt { get; set; }
+
+    /// <summary>True when another process handed the caller to this one's desk: the call starts at the choice of a live person, on <see cref="DeskLine"/>.</summary>
+    public bool HandedIn { get; init; }
+
     /// <summary>The desk's line the caller is on (or will join): the operators', or the nurses' for triage.</summary>
     public DeskLine DeskLine { get; set; } = DeskLine.Operators;
 

@@ -26,6 +26,9 @@ public enum CallState
 
     /// <summary>The operator sent the caller to the practice's office line.</summary>
     TransferringToOffice,
+
+    /// <summary>Nobody is on the caller's line at this process's desk but another process's desk has someone: the caller is handed to it.</summary>
+    HandingToDesk,
     ConnectingPhysician,
     NoPhysician,
 

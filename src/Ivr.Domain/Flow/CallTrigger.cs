@@ -33,6 +33,12 @@ public enum CallTrigger
 
     /// <summary>The operator sent the caller to the office line.</summary>
     ToOffice,
+
+    /// <summary>The caller asked for someone now and another process's desk has someone on their line, this one nobody.</summary>
+    OtherDesk,
+
+    /// <summary>Another process handed the caller to this one's desk: their call starts at the choice of a live person.</summary>
+    HandedIn,
     NoInput,
     InvalidKey,
     PhysicianLeft,

@@ -55,6 +55,7 @@ public static class CallHandlingServiceCollectionExtensions
             var guard = sp.GetRequiredService<AgiSessionGuard>();
             return new AgiRouter()
                 .Map("inbound", guard.Guard("inbound", sp.GetRequiredService<InboundCallHandler>().HandleAsync))
+                .Map(InboundCallHandler.DeskScript, guard.Guard(InboundCallHandler.DeskScript, sp.GetRequiredService<InboundCallHandler>().HandleHandedInAsync))
                 .Map("physician", guard.Guard("physician", sp.GetRequiredService<PhysicianLegHandler>().HandleAsync))
                 .Map("page", guard.Guard("page", sp.GetRequiredService<Dispatch.VoicePageHandler>().HandleAsync))
                 .Map(Outbound.OutboundCallHandler.Script, guard.Guard(Outbound.OutboundCallHandler.Script, sp.GetRequiredService<Outbound.OutboundCallHandler>().HandleAsync))

@@ -1,5 +1,6 @@
 using Ivr.Asterisk.Agi;
 using Ivr.Domain.Calls;
+using Ivr.Domain.Desk;
 using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Prompts;
@@ -29,6 +30,15 @@ public sealed class InboundCallHandler(
 
     /// <summary>The dialplan context a refused call goes to when the service did not finish it.</summary>
     public const string NoAgreementContext = "ivr-no-agreement";
+
+    /// <summary>Where the dialplan takes a caller handed to another process's desk: that process's FastAGI address.</summary>
+    public const string DeskAtVariable = "IVR_DESK_AT";
+
+    /// <summary>The desk's line the handed-over caller joins there (<see cref="DeskLines.Worker"/>: operator or nurse).</summary>
+    public const string DeskLineVariable = "IVR_DESK_LINE";
+
+    /// <summary>The FastAGI script that takes a caller handed over by another process.</summary>
+    public const string DeskScript = "desk";
 
     /// <summary>How long a refused call rings the practice's emergency fallback, as long as the dialplan's safety net rings it.</summary>
     public static readonly TimeSpan NoAgreementRing = TimeSpan.FromSeconds(30);
@@ -66,7 +76,44 @@ public sealed class InboundCallHandler(
         logger.LogInformation("Call {CallId} for practice {PracticeId} from {Caller}", callId, practice.Id, CallerNumber.ForLog(request.CallerIdNumber));
 
         var session = new CallSession(callId, request.UniqueId, practice, dialed, request.CallerIdNumber, coverage) { ChannelName = request.Channel };
-        var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value, sounds.For(practice)), session, dependencies);
+        await RunAsync(channel, session, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a caller another process handed to this one's desk (FastAGI script <c>desk</c>, which the dialplan runs on
+    /// <see cref="DeskAtVariable"/>): the same channel, the call record that process opened and closed as handed over, and
+    /// the caller's way so far; the flow starts at the choice of a live person on the line in the query. A channel whose
+    /// call was not handed over is left to the dialplan's safety net.
+    /// </summary>
+    public async Task HandleHandedInAsync(AgiChannel channel, CancellationToken cancellationToken)
+    {
+        var request = channel.Request;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["UniqueId"] = request.UniqueId });
+        var record = await dependencies.CallRecords.FindByUniqueIdAsync(request.UniqueId, cancellationToken);
+        if (record is null || record.Outcome != CallOutcomes.Word(CallOutcome.HandedOver))
+        {
+            logger.LogWarning("A caller was handed to this desk but their call {CallId} is {Outcome}, not handed over; the dialplan's safety net takes them", record?.Id, record?.Outcome ?? "unknown");
+            return;
+        }
+
+        var (practice, coverage, _) = await dependencies.Practices.RouteAsync(record.DialedNumber, dependencies.Time.GetUtcNow(), cancellationToken);
+        var line = request.Query.GetValueOrDefault("line") == DeskLines.Worker(DeskLine.Nurses) ? DeskLine.Nurses : DeskLine.Operators;
+        var events = await dependencies.CallRecords.EventsAsync(record.Id, cancellationToken);
+        var session = new CallSession(record.Id, request.UniqueId, practice, record.DialedNumber, request.CallerIdNumber, coverage)
+        {
+            ChannelName = request.Channel,
+            HandedIn = true,
+            DeskLine = line,
+        };
+        session.DeskPath.AddRange(events.Where(e => e.Kind == CallFlow.DeskPathEvent).Select(e => new DeskPathStep(e.At, e.Detail)));
+        logger.LogInformation("Call {CallId} for practice {PracticeId} handed to this desk's {Queue}", record.Id, practice.Id, DeskLines.Queue(line));
+        await RunAsync(channel, session, cancellationToken);
+    }
+
+    /// <summary>Runs the flow, closes the record, and tells the dialplan what comes next: nothing (finished), the safety net, or another process's desk.</summary>
+    private async Task RunAsync(AgiChannel channel, CallSession session, CancellationToken cancellationToken)
+    {
+        var flow = new CallFlow(new AgiCallerChannel(channel, recordings.Value, conference.Value, sounds.For(session.Practice)), session, dependencies);
         dependencies.Progress.Started(session);
         try
         {
@@ -81,12 +128,38 @@ public sealed class InboundCallHandler(
         finally
         {
             dependencies.Progress.Ended(session);
-            await CloseAsync(session, callId);
+            await CloseAsync(session, session.CallId);
         }
 
-        if (!session.HandToSafetyNet)
+        if (session.HandToSafetyNet)
         {
-            await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
+            return;
+        }
+
+        if (session.Outcome == CallOutcome.HandedOver && session.DeskAt is not null)
+        {
+            await HandOverAsync(channel, session);
+            return;
+        }
+
+        await channel.SetVariableAsync("IVR_COMPLETED", "1", CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Tells the dialplan to take the caller to the other process's desk, as this script's last act: the line, then the
+    /// address (the dialplan goes only to a FastAGI server it knows, its first or second). A caller gone by now is let go.
+    /// </summary>
+    private async Task HandOverAsync(AgiChannel channel, CallSession session)
+    {
+        try
+        {
+            await channel.SetVariableAsync(DeskLineVariable, DeskLines.Worker(session.DeskLine), CancellationToken.None);
+            await channel.SetVariableAsync(DeskAtVariable, session.DeskAt!, CancellationToken.None);
+            logger.LogInformation("Call {CallId} handed to the {Queue} of the process at {DeskAt}", session.CallId, DeskLines.Queue(session.DeskLine), session.DeskAt);
+        }
+        catch (Exception exception) when (exception is AgiHangupException or AgiConnectionClosedException)
+        {
+            logger.LogInformation("Call {CallId}: the caller hung up as they were handed to another process's desk", session.CallId);
         }
     }
 

@@ -28,6 +28,7 @@ public sealed partial class DeskService(
     ICallRecordStore calls,
     IMessageStore messages,
     IDeskLog deskLog,
+    IDeskPresenceStore presence,
     GreetingRenderer renderer,
     IOptions<DeskOptions> options,
     TimeProvider time,

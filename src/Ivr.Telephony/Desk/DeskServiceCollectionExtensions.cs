@@ -15,6 +15,7 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<IDeskBoard>(sp => sp.GetRequiredService<DeskService>());
         services.AddSingleton<OperatorLegHandler>();
         services.AddHostedService<DeskRoomWatcher>();
+        services.AddHostedService<DeskPresencePublisher>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ public sealed class CallOutcomesTests
     public void OutcomesKeepTheWordsStoredCallsAlreadyHave()
     {
         Assert.Equal(
-            ["unknown", "message-taken", "connected", "office-answered", "caller-hung-up", "failed", "safety-net", "no-agreement", "operator"],
+            ["unknown", "message-taken", "connected", "office-answered", "caller-hung-up", "failed", "safety-net", "no-agreement", "operator", "handed-over"],
             Enum.GetValues<CallOutcome>().Select(CallOutcomes.Word));
         Assert.True(CallOutcomes.TryParse("safety-net", out var outcome));
         Assert.Equal(CallOutcome.SafetyNet, outcome);

@@ -22,11 +22,23 @@ public sealed class ScriptedDesk : IOperatorDesk
 
     public DeskCaller? Joined { get; private set; }
 
+    /// <summary>Another process's desk by line, as <see cref="ElsewhereAsync"/> answers; none unless a test sets one.</summary>
+    public Dictionary<DeskLine, string> Elsewhere { get; } = [];
+
+    /// <summary>The lines the flow asked another process's desk for, in order.</summary>
+    public List<DeskLine> AskedElsewhere { get; } = [];
+
     public static DeskStanding Waiting(int position, TimeSpan? wait) => new(DeskStage.Waiting, position, wait, "waiting for an operator", null, null);
 
     public static DeskStanding WithOperator { get; } = new(DeskStage.WithOperator, null, null, "operator sam took the call", null, null);
 
     public static DeskStanding Done(string detail, long? messageId = null, string? clinicianId = null) => new(DeskStage.Done, null, null, detail, messageId, clinicianId);
+
+    public Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default)
+    {
+        AskedElsewhere.Add(line);
+        return Task.FromResult(Elsewhere.GetValueOrDefault(line));
+    }
 
     public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default)
     {

@@ -66,6 +66,30 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return new ServiceUnderTest(host, directory) { Settings = arguments };
     }
 
+    /// <summary>
+    /// A second service process beside <paramref name="first"/>, as a deployment of several runs them: the same database,
+    /// key and Asterisk, its own FastAGI address (<paramref name="agiUrl"/>, which the dialplan must know as its second
+    /// server), folder and log. The practices are <paramref name="first"/>'s already.
+    /// </summary>
+    public static async Task<ServiceUnderTest> StartBesideAsync(ServiceUnderTest first, string agiUrl, params string[] settings)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ivr-e2e-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        string[] arguments =
+        [
+            .. first.Settings,
+            $"--Asterisk:FastAgi:Port={new Uri(agiUrl).Port}",
+            $"--Conference:AgiBase={agiUrl}",
+            $"--Data:Directory={directory}",
+            $"--Logging:File={LogFile(directory)}",
+            .. settings,
+        ];
+        var host = IvrHost.Build(arguments);
+        await host.StartAsync();
+        await WaitForAmiAsync(host);
+        return new ServiceUnderTest(host, directory) { Settings = arguments };
+    }
+
     /// <summary>The same service as a separate process, for tests that kill it; dispatch is off unless <paramref name="settings"/> turn it on.</summary>
     public static async Task<Process> StartProcessAsync(string directory, TestPractice practice, params string[] settings)
     {

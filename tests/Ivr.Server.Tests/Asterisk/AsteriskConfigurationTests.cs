@@ -85,10 +85,11 @@ public sealed partial class AsteriskConfigurationTests
         var first = inbound.FindIndex(v => v.StartsWith("n,AGI(${IVR_AGI}/inbound?", StringComparison.Ordinal));
         var skip = inbound.FindIndex(v => v == "n,GotoIf($[\"${AGISTATUS}\" != \"FAILURE\" | \"${IVR_AGI_2}\" = \"\"]?answered)");
         var second = inbound.FindIndex(v => v.StartsWith("n,AGI(${IVR_AGI_2}/inbound?", StringComparison.Ordinal));
-        var completed = inbound.FindIndex(v => v.StartsWith("n(answered),GotoIf($[\"${AGISTATUS}\" = \"SUCCESS\" & \"${IVR_COMPLETED}\" = \"1\"]?done)", StringComparison.Ordinal));
+        var answered = inbound.FindIndex(v => v.StartsWith("n(answered),", StringComparison.Ordinal));
+        var completed = inbound.FindIndex(v => v.StartsWith("n(finished),GotoIf($[\"${AGISTATUS}\" = \"SUCCESS\" & \"${IVR_COMPLETED}\" = \"1\"]?done)", StringComparison.Ordinal));
         var safetyNet = inbound.FindIndex(v => v.Contains("Goto(ivr-safety-net,s,1)", StringComparison.Ordinal));
 
-        Assert.True(first >= 0 && first + 1 == skip && skip + 1 == second && second + 1 == completed && completed < safetyNet, string.Join("\n", inbound));
+        Assert.True(first >= 0 && first + 1 == skip && skip + 1 == second && second + 1 == answered && answered < completed && completed < safetyNet, string.Join("\n", inbound));
         Assert.Equal(inbound[first].Replace("${IVR_AGI}", "${IVR_AGI_2}", StringComparison.Ordinal), inbound[second]);
         Assert.Equal("@IVR_AGI@", Value("extensions.conf", "globals", "IVR_AGI"));
         Assert.Equal("@IVR_AGI_2@", Value("extensions.conf", "globals", "IVR_AGI_2"));
@@ -96,6 +97,28 @@ public sealed partial class AsteriskConfigurationTests
         Assert.Contains("agi_url=${IVR_AGI:-agi://127.0.0.1:4573}", script);
         // No second server unless one is named: the dialplan then behaves as it did with one.
         Assert.Contains("agi_url_2=${IVR_AGI_2:-}", script);
+    }
+
+    [Fact]
+    public void ACallerHandedToAnotherProcesssDeskGoesOnlyToAFastAgiServerTheDialplanKnowsOnceAndToTheSafetyNetShouldThatFail()
+    {
+        var inbound = Entries("extensions.conf", "ivr-inbound").Select(e => e.Value).ToList();
+        var at = $"${{{InboundCallHandler.DeskAtVariable}}}";
+        var answered = inbound.FindIndex(v => v == $"n(answered),GotoIf($[\"${{AGISTATUS}}\" = \"SUCCESS\" & \"{at}\" != \"\"]?desk)");
+        var completed = inbound.FindIndex(v => v.StartsWith("n(finished),", StringComparison.Ordinal));
+        var desk = inbound.FindIndex(v => v.StartsWith("n(desk),", StringComparison.Ordinal));
+        Assert.True(answered >= 0 && answered + 1 == completed && completed < desk, string.Join("\n", inbound));
+
+        // The address is taken and cleared (a second hand-off is never followed), checked against the two servers, then used.
+        Assert.Equal(
+        [
+            $"n(desk),Set(IVR_DESK_TO={at})",
+            $"n,Set({InboundCallHandler.DeskAtVariable}=)",
+            "n,GotoIf($[\"${IVR_DESK_TO}\" != \"${IVR_AGI}\" & \"${IVR_DESK_TO}\" != \"${IVR_AGI_2}\"]?ivr-safety-net,s,1)",
+            $"n,AGI(${{IVR_DESK_TO}}/{InboundCallHandler.DeskScript}?key=${{IVR_AGI_KEY}}&line=${{URIENCODE(${{{InboundCallHandler.DeskLineVariable}}})}})",
+            "n,Goto(finished)",
+        ],
+        inbound.Skip(desk).Take(5));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ internal sealed class DeskUnderTest : IAsyncDisposable
 
     public string CallId => "1764558000.21";
 
+    /// <summary>The processes' published desks, in the temporary service's database.</summary>
+    public IDeskPresenceStore Presence => _service.Get<IDeskPresenceStore>();
+
     /// <summary>The caller's own conference room.</summary>
     public const string Room = "ivr-1764558000.21";
 
@@ -73,6 +76,7 @@ internal sealed class DeskUnderTest : IAsyncDisposable
             calls,
             service.Get<IMessageStore>(),
             service.Get<IDeskLog>(),
+            service.Get<IDeskPresenceStore>(),
             new GreetingRenderer(Options.Create(new PromptsOptions { SoundsDirectory = Path.Combine(service.Directory, "no-sounds") }), NullLogger<GreetingRenderer>.Instance),
             Options.Create(new DeskOptions()),
             clock,

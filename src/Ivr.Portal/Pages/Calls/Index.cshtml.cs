@@ -24,7 +24,7 @@ public sealed class CallsModel(CallAccess access, IPracticeStore practices) : Pa
 
     public string? Error { get; private set; }
 
-    public IReadOnlyList<string> KnownOutcomes { get; } = ["message-taken", "connected", "caller-hung-up", "office-answered", "safety-net", "no-agreement", "operator", "failed"];
+    public IReadOnlyList<string> KnownOutcomes { get; } = ["message-taken", "connected", "caller-hung-up", "office-answered", "safety-net", "no-agreement", "operator", "handed-over", "failed"];
 
     public string ZoneLabel => Who.CallsPractice is { } id && Practice(id) is { } p ? p.TimeZone : "each practice's zone (days in UTC)";
 

@@ -1,0 +1,27 @@
+namespace Ivr.Domain.Desk;
+
+/// <summary>
+/// One service process's desk as the other processes see it: the FastAGI address Asterisk reaches it at, how many
+/// operators and nurses are signed in to it, and when it last said so.
+/// </summary>
+/// <param name="AgiUrl">The process's FastAGI address, e.g. <c>agi://10.0.0.5:4573</c>; one row per address.</param>
+/// <param name="Operators">Operators signed in to the process's desk.</param>
+/// <param name="Nurses">Nurses signed in to the process's desk.</param>
+/// <param name="SeenAt">When the process last published this row.</param>
+public sealed record DeskPresence(string AgiUrl, int Operators, int Nurses, DateTimeOffset SeenAt);
+
+/// <summary>The desks of the service processes sharing one database, each published by its own process.</summary>
+public interface IDeskPresenceStore
+{
+    /// <summary>Writes this process's row (insert or replace by <see cref="DeskPresence.AgiUrl"/>).</summary>
+    Task PublishAsync(DeskPresence presence, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The rows of processes other than <paramref name="self"/> seen at or after <paramref name="freshSince"/>, most
+    /// operators first (then most nurses, then <see cref="DeskPresence.AgiUrl"/>).
+    /// </summary>
+    Task<IReadOnlyList<DeskPresence>> OthersAsync(string self, DateTimeOffset freshSince, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes this process's row (on shutdown).</summary>
+    Task WithdrawAsync(string agiUrl, CancellationToken cancellationToken = default);
+}

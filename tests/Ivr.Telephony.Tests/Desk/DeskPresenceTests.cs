@@ -1,0 +1,68 @@
+using Ivr.Asterisk.Tests.Support;
+using Ivr.Domain.Desk;
+using Ivr.Telephony.Desk;
+using Ivr.Telephony.Tests.Support;
+
+namespace Ivr.Telephony.Tests.Desk;
+
+/// <summary>
+/// Needs nothing but a temporary database: this process's desk published for the others (at once when who is signed in
+/// changes, on a heartbeat otherwise, withdrawn at stop), and the other processes' desks a caller can be handed to.
+/// </summary>
+public sealed class DeskPresenceTests
+{
+    private const string Own = "agi://127.0.0.1:4573";
+
+    [Fact]
+    public async Task ThePublisherWritesWhoIsSignedInAtOnceWhenItChangesBeatsOnTheClockAndWithdrawsWhenTheServiceStops()
+    {
+        await using var desk = await DeskUnderTest.StartAsync();
+        var logger = new ListLogger<DeskPresencePublisher>();
+        var heartbeats = new DrivenClock();
+        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, heartbeats, logger);
+        await publisher.StartAsync(CancellationToken.None);
+
+        var first = await RowAsync(desk, r => r.Operators == 1);
+        Assert.Equal((1, 0, desk.Clock.GetUtcNow()), (first.Operators, first.Nurses, first.SeenAt));
+
+        // Garcia, a nurse, signs in: published without the clock moving.
+        Assert.True((await desk.Service.SetStatusAsync("garcia", OperatorStatus.Available, null)).Done);
+        Assert.Equal(first.SeenAt, (await RowAsync(desk, r => r.Nurses == 1)).SeenAt);
+
+        // Nothing changes: the heartbeat writes the row again once it is due.
+        desk.Clock.Advance(TimeSpan.FromSeconds(1));
+        await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
+        var beat = await RowAsync(desk, r => r.SeenAt == desk.Clock.GetUtcNow());
+        Assert.Equal((1, 1), (beat.Operators, beat.Nurses));
+
+        await publisher.StopAsync(CancellationToken.None);
+        Assert.Empty(await desk.Presence.OthersAsync("agi://elsewhere:1", DateTimeOffset.MinValue));
+        Assert.DoesNotContain(logger.Lines, l => l.StartsWith("Warning:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ElsewhereNamesTheFreshDeskWithTheMostPeopleOnTheLineAskedForAndNeverThisProcesssOwn()
+    {
+        await using var desk = await DeskUnderTest.StartAsync();
+        var now = desk.Clock.GetUtcNow();
+        var presence = desk.Presence;
+        await presence.PublishAsync(new DeskPresence(Own, 5, 5, now));
+        await presence.PublishAsync(new DeskPresence("agi://10.0.0.2:4573", 1, 0, now));
+        await presence.PublishAsync(new DeskPresence("agi://10.0.0.3:4573", 2, 0, now.AddSeconds(-10)));
+        await presence.PublishAsync(new DeskPresence("agi://10.0.0.4:4573", 0, 1, now));
+        await presence.PublishAsync(new DeskPresence("agi://10.0.0.5:4573", 9, 9, now - DeskService.PresenceFresh - TimeSpan.FromSeconds(1)));
+
+        Assert.Equal("agi://10.0.0.3:4573", await desk.Service.ElsewhereAsync(DeskLine.Operators));
+        Assert.Equal("agi://10.0.0.4:4573", await desk.Service.ElsewhereAsync(DeskLine.Nurses));
+
+        await presence.WithdrawAsync("agi://10.0.0.4:4573");
+        Assert.Null(await desk.Service.ElsewhereAsync(DeskLine.Nurses));
+    }
+
+    /// <summary>This process's published row once it satisfies <paramref name="holds"/>: the publisher writes on its own task.</summary>
+    private static Task<DeskPresence> RowAsync(DeskUnderTest desk, Func<DeskPresence, bool> holds) =>
+        Eventually.ValueAsync(
+            async () => (await desk.Presence.OthersAsync("agi://elsewhere:1", DateTimeOffset.MinValue)).FirstOrDefault(r => r.AgiUrl == Own && holds(r)),
+            TimeSpan.FromSeconds(10),
+            "this process's desk published");
+}
