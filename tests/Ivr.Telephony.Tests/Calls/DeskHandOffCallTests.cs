@@ -4,7 +4,6 @@ using Ivr.Domain.Flow;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace Ivr.Telephony.Tests.Calls;
 
@@ -28,7 +27,7 @@ public sealed class DeskHandOffCallTests
         var logger = new ListLogger<InboundCallHandler>();
         await using var agi = new ScriptedAgi($"inbound?did={Number}", Press('2'), UniqueId, Caller);
 
-        await Handler(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.Equal([$"SET VARIABLE {InboundCallHandler.DeskLineVariable} operator", $"SET VARIABLE {InboundCallHandler.DeskAtVariable} {Other}"], agi.Commands.TakeLast(2));
         Assert.DoesNotContain(agi.Commands, c => c.Contains("IVR_COMPLETED", StringComparison.Ordinal));
@@ -47,7 +46,7 @@ public sealed class DeskHandOffCallTests
         await service.Get<IDeskPresenceStore>().PublishAsync(new DeskPresence(Other, 3, 0, DateTimeOffset.UtcNow - Ivr.Telephony.Desk.DeskService.PresenceFresh - TimeSpan.FromSeconds(1)));
         await using var agi = new ScriptedAgi($"inbound?did={Number}", Press('2'), UniqueId, Caller);
 
-        await Handler(service, new ListLogger<InboundCallHandler>()).HandleAsync(agi.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, new ListLogger<InboundCallHandler>()).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.DoesNotContain(agi.Commands, c => c.Contains(InboundCallHandler.DeskAtVariable, StringComparison.Ordinal));
         Assert.Contains(agi.Commands, c => c.StartsWith("STREAM FILE ivr/someone-now-menu ", StringComparison.Ordinal));
@@ -63,7 +62,7 @@ public sealed class DeskHandOffCallTests
 
         // Nobody is at this desk either by now: the caller goes where someone now goes here, and hangs up at its menu.
         await using var agi = new ScriptedAgi($"{InboundCallHandler.DeskScript}?line=operator", command => command.StartsWith("STREAM FILE", StringComparison.Ordinal) ? "200 result=-1 endpos=0\nHANGUP" : null, UniqueId, Caller);
-        await Handler(service, logger).HandleHandedInAsync(agi.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger).HandleHandedInAsync(agi.Channel, CancellationToken.None);
 
         Assert.StartsWith("STREAM FILE ivr/someone-now-menu ", agi.Commands.First(c => c.StartsWith("STREAM FILE", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.DoesNotContain("ANSWER", agi.Commands);
@@ -81,7 +80,7 @@ public sealed class DeskHandOffCallTests
         var logger = new ListLogger<InboundCallHandler>();
         await using var unknown = new ScriptedAgi($"{InboundCallHandler.DeskScript}?line=operator", _ => null, "1700000000.99", Caller);
 
-        await Handler(service, logger).HandleHandedInAsync(unknown.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger).HandleHandedInAsync(unknown.Channel, CancellationToken.None);
 
         Assert.Empty(unknown.Commands);
         var calls = service.Get<ICallRecordStore>();
@@ -89,7 +88,7 @@ public sealed class DeskHandOffCallTests
         await calls.CompleteAsync(callId, DateTimeOffset.UtcNow, CallOutcomes.Word(CallOutcome.OperatorHandled), "operator sam handled the call");
         await using var again = new ScriptedAgi($"{InboundCallHandler.DeskScript}?line=operator", _ => null, UniqueId, Caller);
 
-        await Handler(service, logger).HandleHandedInAsync(again.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger).HandleHandedInAsync(again.Channel, CancellationToken.None);
 
         Assert.Empty(again.Commands);
         Assert.Equal(CallOutcomes.Word(CallOutcome.OperatorHandled), (await calls.GetAsync(callId))!.Outcome);
@@ -118,12 +117,4 @@ public sealed class DeskHandOffCallTests
     /// <summary>Asterisk's side: <paramref name="key"/> pressed at every question.</summary>
     private static Func<string, string?> Press(char key) =>
         command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? $"200 result={(int)key}" : null;
-
-    private static InboundCallHandler Handler(PortalUnderTest service, ListLogger<InboundCallHandler> logger) => new(
-        service.Get<CallDependencies>(),
-        service.Get<IOptions<RecordingOptions>>(),
-        service.Get<IOptions<ConferenceOptions>>(),
-        service.Get<IRecordingSealer>(),
-        service.Get<Ivr.Telephony.Prompts.PromptSounds>(),
-        logger);
 }

@@ -4,7 +4,6 @@ using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Calls;
 using Ivr.Telephony.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace Ivr.Telephony.Tests.Calls;
 
@@ -26,7 +25,7 @@ public sealed class NoAgreementCallTests
         var logger = new ListLogger<InboundCallHandler>();
         await using var agi = Calling();
 
-        await Handler(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.Equal(
         [
@@ -48,7 +47,7 @@ public sealed class NoAgreementCallTests
         var logger = new ListLogger<InboundCallHandler>();
         await using var agi = Calling();
 
-        await Handler(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.Equal(["SET VARIABLE IVR_NO_AGREEMENT 1", "ANSWER", "STREAM FILE ivr/emergency \"\"", "SET VARIABLE IVR_COMPLETED 1"], agi.Commands);
         await AssertNothingOfTheCallerKeptAsync(service, logger, "then hung up");
@@ -63,7 +62,7 @@ public sealed class NoAgreementCallTests
         var progress = new StartedSessions();
         await using var agi = Calling();
 
-        await Handler(service, logger, progress).HandleAsync(agi.Channel, CancellationToken.None);
+        await InboundHandlers.For(service, logger, progress).HandleAsync(agi.Channel, CancellationToken.None);
 
         Assert.DoesNotContain(agi.Commands, c => c.Contains("IVR_NO_AGREEMENT", StringComparison.Ordinal));
         Assert.Contains("STREAM FILE ivr/greeting-default \"\"", agi.Commands);
@@ -90,13 +89,6 @@ public sealed class NoAgreementCallTests
     private static ScriptedAgi Calling() =>
         new($"inbound?did={Number}", command => command.StartsWith("WAIT FOR DIGIT", StringComparison.Ordinal) ? "200 result=49" : null, "1700000000.77", Caller);
 
-    private static InboundCallHandler Handler(PortalUnderTest service, ListLogger<InboundCallHandler> logger, ICallProgress? progress = null) => new(
-        progress is null ? service.Get<CallDependencies>() : service.Get<CallDependencies>() with { Progress = progress },
-        service.Get<IOptions<RecordingOptions>>(),
-        service.Get<IOptions<ConferenceOptions>>(),
-        service.Get<IRecordingSealer>(),
-        service.Get<Ivr.Telephony.Prompts.PromptSounds>(),
-        logger);
 
     private sealed class StartedSessions : ICallProgress
     {
