@@ -12,7 +12,9 @@ namespace Ivr.Telephony.Calls;
 /// <summary>
 /// Runs a patient's call (FastAGI script <c>inbound</c>): opens the call record, runs the call flow,
 /// seals the recordings, closes the record, and — as its very last act — tells the
-/// dialplan the service finished (IVR_COMPLETED=1), so a crash anywhere before leaves the safety net on.
+/// dialplan the service finished (IVR_COMPLETED=1), so a crash anywhere before leaves the safety net on. It also
+/// takes the callers other processes hand to this one's desk (script <c>desk</c>), and hands its own callers to another
+/// process's desk when theirs has someone and this one's nobody (<c>IVR_DESK_AT</c> instead of IVR_COMPLETED).
 /// </summary>
 public sealed class InboundCallHandler(
     CallDependencies dependencies,
