@@ -204,10 +204,13 @@ public sealed class SafetyNetImporter(
                     : "the service was unreachable: Asterisk's safety net answered",
             },
             cancellationToken);
-        if (call?.EndedAt is null)
+        // A call handed to another process's desk was closed as handed over; the net taking it means the hand-off never arrived.
+        var handedOver = call?.Outcome == CallOutcomes.Word(CallOutcome.HandedOver);
+        if (call?.EndedAt is null || handedOver)
         {
             var detail = parsed.Overload ? "every line was full; Asterisk's safety net took the message"
                 : call is null ? "the service was unreachable; Asterisk's safety net took the message"
+                : handedOver ? "the hand-off to another process's desk failed; Asterisk's safety net took the message"
                 : "the service stopped mid-call; Asterisk's safety net took the message";
             await calls.CompleteAsync(callId, hasAudio ? File.GetLastWriteTimeUtc(File.Exists(audio) ? audio : RecordingVault.SealedPath(audio)) : at, CallOutcomes.Word(CallOutcome.SafetyNet), detail, cancellationToken);
         }

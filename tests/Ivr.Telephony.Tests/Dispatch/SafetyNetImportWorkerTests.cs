@@ -2,6 +2,7 @@ using System.Reflection;
 using Ivr.Data;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Dispatch;
+using Ivr.Domain.Flow;
 using Ivr.Domain.Messages;
 using Ivr.Domain.Practices;
 using Ivr.Telephony.Calls;
@@ -163,6 +164,25 @@ public sealed class SafetyNetImportWorkerTests
         }
 
         Assert.Empty(Directory.GetFiles(first.Folder, "*.claim"));
+    }
+
+    [Fact]
+    public async Task ACallHandedToAnotherProcesssDeskThatTheNetTookIsRecordedAsTheNetsWithItsMessage()
+    {
+        await using var service = await PortalUnderTest.StartAsync();
+        await service.SeedPracticesAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var calls = service.Get<ICallRecordStore>();
+        var callId = await calls.StartAsync(new CallRecord { UniqueId = "1763795400.611", PracticeId = "riverside", DialedNumber = "15550100", CallerId = Caller, StartedAt = time.GetUtcNow().AddMinutes(-3) });
+        await calls.CompleteAsync(callId, time.GetUtcNow().AddMinutes(-2), CallOutcomes.Word(CallOutcome.HandedOver), "handed to the operator queue of the process at agi://127.0.0.1:4576");
+        var importer = Importer(service, time);
+        Note(importer, "1763795400.611", $"uniqueid=1763795400.611 did=15550100 callerid={Caller} at={time.GetUtcNow().AddMinutes(-2).ToUnixTimeSeconds()}", time);
+
+        Assert.Equal(1, await importer.ImportAsync(CancellationToken.None));
+
+        var call = (await calls.GetAsync(callId))!;
+        Assert.Equal((CallOutcomes.Word(CallOutcome.SafetyNet), "the hand-off to another process's desk failed; Asterisk's safety net took the message"), (call.Outcome, call.OutcomeDetail));
+        Assert.Single(await service.Get<IMessageStore>().ForCallAsync(callId));
     }
 
     private static int FreeTcpPort()
