@@ -94,11 +94,20 @@ public sealed partial class CallFlow
         return CallTrigger.Continue;
     }
 
-    /// <summary>A caller handed here by another process: where "someone now" goes is decided again, at this desk.</summary>
+    /// <summary>
+    /// A caller handed here by another process: the nurses when they came for one and one is here; otherwise where
+    /// "someone now" goes is decided again, at this desk. Nothing is said to the caller here (this runs before the first
+    /// state): what they hear next is this desk's hold or the someone-now menu.
+    /// </summary>
     private async Task<CallTrigger> TakeHandedInAsync()
     {
         await DecideAsync("desk-hand-over", $"handed in for the {DeskLines.Queue(_session.DeskLine)}").ConfigureAwait(false);
-        if (_session.DeskLine != DeskLine.Nurses || !await ChooseNurseAsync(_cancellationToken).ConfigureAwait(false))
+        if (_session.DeskLine == DeskLine.Nurses && _dependencies.Desk.NursesStaffed)
+        {
+            _session.LivePerson = LivePersonRoute.Operators;
+            await DecideAsync("live-person", "the nurses: the caller was handed here for a nurse and a nurse is at the desk").ConfigureAwait(false);
+        }
+        else
         {
             await ChooseLivePersonAsync().ConfigureAwait(false);
         }

@@ -157,6 +157,22 @@ public sealed class DeskHandOffFlowTests
     }
 
     [Fact]
+    public async Task ACallerHandedInForANurseWhenNoNurseIsLeftHereGoesToTheOperatorsHereWithOneDecision()
+    {
+        var desk = new ScriptedDesk { Staffed = true, NursesStaffed = false };
+        desk.Elsewhere[DeskLine.Nurses] = Other;
+        var call = new CallFlowHarness([]) { Desk = desk, HandedIn = DeskLine.Nurses };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal(["join Routine", "end"], desk.Log);
+        Assert.Empty(desk.AskedElsewhere);
+        Assert.DoesNotContain("play desk-no-nurse", call.Log);
+        Assert.Equal(["operators: policy operators-first, desk staffed"], call.Events.Where(e => e.Name == "live-person").Select(e => e.Detail));
+    }
+
+    [Fact]
     public async Task ACallerHandedInWhenNobodyIsLeftHereGoesWhereSomeoneNowGoesAndIsNotHandedBack()
     {
         var desk = new ScriptedDesk { Staffed = false };
