@@ -67,9 +67,10 @@ public sealed partial class DeskService
 
         try
         {
-            var client = await ami.For(call.CallId).ClientAsync();
+            var server = ami.For(call.CallId);
+            var client = await server.ClientAsync();
             var originate = new AmiAction("Originate")
-                .Add("Channel", phone)
+                .Add("Channel", await _softphones.DialStringAsync(phone, server))
                 .RunningAgi(agi.For(OperatorScript, $"call={Uri.EscapeDataString(call.CallId)}&offer={call.Offers.ToString(CultureInfo.InvariantCulture)}"))
                 .Add("Timeout", ((int)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))
                 .Add("CallerID", $"\"{call.Caller.Practice.Name}\" <desk>")

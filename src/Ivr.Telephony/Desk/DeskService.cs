@@ -35,6 +35,7 @@ public sealed partial class DeskService(
     ILogger<DeskService> logger) : IOperatorDesk, IDeskBoard
 {
     private readonly DeskQueue _queue = new();
+    private readonly SoftphoneRoute _softphones = new(ami, logger);
     private readonly Dictionary<string, DeskCallState> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeskCallState> _byOperator = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OperatorSeat> _seats = new(StringComparer.Ordinal);

@@ -43,6 +43,12 @@ public static class LoopbackCluster
     /// <summary>Service <paramref name="n"/>'s FastAGI port.</summary>
     public static int FastAgiPort(int n) => int.Parse(Setting($"IVR_CLUSTER_SERVICE_{n}_FASTAGI_PORT"));
 
+    /// <summary>Service 1's portal (the desk page), whose softphones register with Asterisk 2.</summary>
+    public static Uri PortalAddress => new(Setting("IVR_CLUSTER_PORTAL"));
+
+    /// <summary>The operators' endpoints both Asterisk servers read, as a command on this machine writes them.</summary>
+    public static string PhonesDatabase => Setting("IVR_CLUSTER_PHONES_DB");
+
     /// <summary>The database both services share, as a command or a test reads it.</summary>
     public static DataOptions Data => _store is { } store
         ? store.Options(Setting("IVR_CLUSTER_DATA_KEY_FILE"))

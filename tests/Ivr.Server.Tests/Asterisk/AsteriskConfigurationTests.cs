@@ -261,6 +261,38 @@ public sealed partial class AsteriskConfigurationTests
         Assert.True(pjsip.IndexOf("#tryinclude pjsip-desk-phones.conf") is var include and >= 0 && include < pjsip.IndexOf("[sipp]"));
     }
 
+    [Fact]
+    public void ThePeerTrunkBetweenServersAsksForTheSharedPasswordAndRingsOnlyOperatorsSoftphones()
+    {
+        var peers = Path.Combine("peers", "pjsip-peers.conf");
+        var peer = Path.Combine("peers", "pjsip-peer.conf");
+        var outbound = Telephony.Desk.SoftphoneRoute.PeerPrefix + "@PEER_NAME@";
+
+        // Calls from another server: matched by their From user, challenged for the one password, into ivr-peer only.
+        Assert.Equal("ivr-peer", Value(peers, "ivr-peer", "context"));
+        Assert.Equal("ivr-peer-auth", Value(peers, "ivr-peer", "auth"));
+        Assert.Equal(("userpass", "ivr-peer", "@PEER_SECRET@"), (Value(peers, "ivr-peer-auth", "auth_type"), Value(peers, "ivr-peer-auth", "username"), Value(peers, "ivr-peer-auth", "password")));
+        Assert.StartsWith("username,", Value("pjsip.conf", "global", "endpoint_identifier_order"));
+        // Calls to another server: the From user that server matches, the same credentials, its address.
+        Assert.Equal("ivr-peer", Value(peer, outbound, "from_user"));
+        Assert.Equal("ivr-peer-auth", Value(peer, outbound, "outbound_auth"));
+        Assert.Equal("ivr-peer", Value(peer, outbound, "context"));
+        Assert.Equal("@PEER_URI@", Value(peer, outbound, "contact"));
+        Assert.Contains("#tryinclude pjsip-peers.conf", File.ReadAllLines(Conf("pjsip.conf")));
+
+        // The context rings an operator's endpoint by its checked name and nothing else.
+        var ring = Entries("extensions.conf", "ivr-peer").Select(e => e.Value).ToList();
+        Assert.Single(ring, v => v.StartsWith("_", StringComparison.Ordinal));
+        Assert.Contains($"${{REGEX(\"^{Ivr.Domain.Desk.OperatorEndpoint.Prefix}[a-z0-9][a-z0-9._-]*$\" ${{EXTEN}})}}]?ring)", ring[0], StringComparison.Ordinal);
+        Assert.Equal("n,Hangup(21)", ring[1]);
+        Assert.Single(ring, v => v.Contains("Dial(", StringComparison.Ordinal));
+        Assert.Equal("n(ring),Dial(PJSIP/${EXTEN})", ring[2]);
+
+        // scripts/asterisk fills each in.
+        var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "asterisk"));
+        Assert.All(new[] { "@PEER_SECRET@", "@PEER_NAME@", "@PEER_URI@" }, p => Assert.Contains($"-e \"s|{p}|", script, StringComparison.Ordinal));
+    }
+
     private static string Conf(string name) => Path.Combine(RepositoryFiles.Root, "dialplan", name);
 
     private static string Value(string file, string section, string key) =>
