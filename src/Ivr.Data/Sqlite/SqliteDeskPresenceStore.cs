@@ -11,10 +11,11 @@ public sealed class SqliteDeskPresenceStore(Database database) : IDeskPresenceSt
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO desk_presence (agi_url, operators, nurses, seen_at) VALUES (@AgiUrl, @Operators, @Nurses, @seenAt)
-            ON CONFLICT (agi_url) DO UPDATE SET operators = excluded.operators, nurses = excluded.nurses, seen_at = excluded.seen_at
+            INSERT INTO desk_presence (agi_url, operators, nurses, operators_free, nurses_free, seen_at) VALUES (@AgiUrl, @Operators, @Nurses, @OperatorsFree, @NursesFree, @seenAt)
+            ON CONFLICT (agi_url) DO UPDATE SET operators = excluded.operators, nurses = excluded.nurses,
+                operators_free = excluded.operators_free, nurses_free = excluded.nurses_free, seen_at = excluded.seen_at
             """,
-            new { presence.AgiUrl, presence.Operators, presence.Nurses, seenAt = Time.Write(presence.SeenAt) },
+            new { presence.AgiUrl, presence.Operators, presence.Nurses, presence.OperatorsFree, presence.NursesFree, seenAt = Time.Write(presence.SeenAt) },
             cancellationToken: cancellationToken));
     }
 
@@ -22,13 +23,13 @@ public sealed class SqliteDeskPresenceStore(Database database) : IDeskPresenceSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PresenceRow>(new CommandDefinition(
-            "SELECT agi_url, operators, nurses, seen_at FROM desk_presence WHERE agi_url <> @self AND seen_at >= @freshSince",
+            "SELECT agi_url, operators, nurses, operators_free, nurses_free, seen_at FROM desk_presence WHERE agi_url <> @self AND seen_at >= @freshSince",
             new { self, freshSince = Time.Write(freshSince) },
             cancellationToken: cancellationToken));
 
         // Ordered here, not in SQL: PostgreSQL sorts text by its database's locale, SQLite by bytes.
         return rows
-            .Select(r => new DeskPresence(r.agi_url, checked((int)r.operators), checked((int)r.nurses), Time.Read(r.seen_at)))
+            .Select(r => new DeskPresence(r.agi_url, checked((int)r.operators), checked((int)r.nurses), Time.Read(r.seen_at), checked((int)r.operators_free), checked((int)r.nurses_free)))
             .OrderByDescending(p => p.Operators)
             .ThenByDescending(p => p.Nurses)
             .ThenBy(p => p.AgiUrl, StringComparer.Ordinal)
@@ -41,5 +42,5 @@ public sealed class SqliteDeskPresenceStore(Database database) : IDeskPresenceSt
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM desk_presence WHERE agi_url = @agiUrl", new { agiUrl }, cancellationToken: cancellationToken));
     }
 
-    private sealed record PresenceRow(string agi_url, long operators, long nurses, string seen_at);
+    private sealed record PresenceRow(string agi_url, long operators, long nurses, long operators_free, long nurses_free, string seen_at);
 }

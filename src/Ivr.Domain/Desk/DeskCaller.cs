@@ -13,6 +13,8 @@ namespace Ivr.Domain.Desk;
 /// <param name="Path">What they did before reaching the desk, for the operator's screen.</param>
 /// <param name="At">When they joined.</param>
 /// <param name="Line">The line they wait on: the operators' or the nurses'.</param>
+/// <param name="HandedIn">Handed here by another process's flow: never moved to another desk again (one hand-off a call).</param>
+/// <param name="QueuedBefore">When a caller moved here from another process's queue first joined it: their place in this queue is by it.</param>
 public sealed record DeskCaller(
     string CallId,
     long CallRecordId,
@@ -23,4 +25,6 @@ public sealed record DeskCaller(
     DeskPriority Priority,
     IReadOnlyList<DeskPathStep> Path,
     DateTimeOffset At,
-    DeskLine Line = DeskLine.Operators);
+    DeskLine Line = DeskLine.Operators,
+    bool HandedIn = false,
+    DateTimeOffset? QueuedBefore = null);

@@ -2,13 +2,22 @@ namespace Ivr.Domain.Desk;
 
 /// <summary>
 /// One service process's desk as the other processes see it: the FastAGI address Asterisk reaches it at, how many
-/// operators and nurses are signed in to it, and when it last said so.
+/// operators and nurses are signed in to it and how many of them are free, and when it last said so.
 /// </summary>
 /// <param name="AgiUrl">The process's FastAGI address, e.g. <c>agi://10.0.0.5:4573</c>; one row per address.</param>
 /// <param name="Operators">Operators signed in to the process's desk.</param>
 /// <param name="Nurses">Nurses signed in to the process's desk.</param>
 /// <param name="SeenAt">When the process last published this row.</param>
-public sealed record DeskPresence(string AgiUrl, int Operators, int Nurses, DateTimeOffset SeenAt);
+/// <param name="OperatorsFree">Of the operators, those free now: available, with no call offered to them or taken.</param>
+/// <param name="NursesFree">Of the nurses, those free now.</param>
+public sealed record DeskPresence(string AgiUrl, int Operators, int Nurses, DateTimeOffset SeenAt, int OperatorsFree = 0, int NursesFree = 0)
+{
+    /// <summary>Those signed in on <paramref name="line"/>.</summary>
+    public int SignedIn(DeskLine line) => line == DeskLine.Nurses ? Nurses : Operators;
+
+    /// <summary>Those free now on <paramref name="line"/>.</summary>
+    public int Free(DeskLine line) => line == DeskLine.Nurses ? NursesFree : OperatorsFree;
+}
 
 /// <summary>The desks of the service processes sharing one database, each published by its own process.</summary>
 public interface IDeskPresenceStore

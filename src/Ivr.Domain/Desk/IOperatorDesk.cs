@@ -19,6 +19,20 @@ public interface IOperatorDesk
     /// </summary>
     Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The FastAGI address of another service process whose desk has someone free now on <paramref name="line"/>, for a
+    /// caller waiting here; null when someone on that line is free at this desk (the caller is offered here), when no
+    /// other desk has anyone free, or when it cannot be known now.
+    /// </summary>
+    Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The waiting caller leaves this desk's queue to be handed to another process's desk (not a caller who left: the
+    /// desk's log keeps their first queueing). False, and the caller stays, when an operator's phone is ringing for them,
+    /// an operator answered, or they are not waiting.
+    /// </summary>
+    Task<bool> MoveAsync(string callId, CancellationToken cancellationToken = default);
+
     /// <summary>The caller joins the queue of their line (<see cref="DeskCaller.Line"/>), in their own room; the people working it are offered the call from now.</summary>
     Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default);
 

@@ -11,6 +11,10 @@ public sealed class NoOperatorDesk : IOperatorDesk
 
     public Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 
+    public Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+    public Task<bool> MoveAsync(string callId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
     public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("There is no desk to join: it is never staffed.");
 

@@ -150,6 +150,11 @@ public sealed partial class CallFlow
                 return CallTrigger.MaxHold;
             }
 
+            if (await MovesToFreeDeskAsync(held).ConfigureAwait(false))
+            {
+                return CallTrigger.OtherDesk;
+            }
+
             if (announce)
             {
                 await AnnounceAsync(standing, now, cancellationToken).ConfigureAwait(false);
@@ -166,6 +171,29 @@ public sealed partial class CallFlow
     }
 
     /// <summary>
+    /// While nobody on the caller's line is free here and someone is free at another process's desk, the caller leaves
+    /// this queue to be handed there (unless they were handed here: one hand-off a call, or an operator's phone is
+    /// already ringing for them).
+    /// </summary>
+    private async Task<bool> MovesToFreeDeskAsync(TimeSpan held)
+    {
+        if (_session.HandedIn)
+        {
+            return false;
+        }
+
+        var at = await _dependencies.Desk.FreeElsewhereAsync(_session.DeskLine, _cancellationToken).ConfigureAwait(false);
+        if (at is null || !await _dependencies.Desk.MoveAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        _session.DeskAt = at;
+        Path(_dependencies.Time.GetUtcNow(), $"waited {Seconds(held)} s in the {DeskLines.Queue(_session.DeskLine)} of another process, where nobody was free");
+        return true;
+    }
+
+    /// <summary>
     /// Joins the queue before the hold prompt, so operators are rung while the caller hears it. A call on one of the
     /// practice's urgent lines joins as urgent; a routine caller with someone ahead of them is asked whether the call
     /// is urgent, and pressing 1 puts them ahead of routine callers.
@@ -177,16 +205,18 @@ public sealed partial class CallFlow
         var urgentLine = _session.Practice.Desk.IsUrgentLine(_session.DialedNumber);
         var queue = DeskLines.Queue(_session.DeskLine);
         Path(now, urgentLine ? $"joined the {queue} from the practice's urgent line" : $"joined the {queue}");
-        var priority = urgentLine ? DeskPriority.Urgent : DeskPriority.Routine;
+        // A caller moved here from another process's queue keeps the place they had there: urgent if they said so, and their first queueing.
+        var urgent = urgentLine || _session.DeskUrgentBefore;
+        var priority = urgent ? DeskPriority.Urgent : DeskPriority.Routine;
         await desk.JoinAsync(
-            new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), priority, [.. _session.DeskPath], now, _session.DeskLine),
+            new DeskCaller(_session.UniqueId, _session.CallId, _session.Practice, _session.CallerId, _session.ChannelName, RoomOf(_session.UniqueId), priority, [.. _session.DeskPath], now, _session.DeskLine, _session.HandedIn, _session.DeskQueuedBefore),
             cancellationToken).ConfigureAwait(false);
         _session.DeskJoinedAt = now;
         _session.DeskHoldSince = now;
 
         var hold = _session.DeskLine == DeskLine.Nurses ? PromptIds.DeskNurseHold : PromptIds.DeskHold;
         var standing = desk.Standing(_session.UniqueId);
-        if (urgentLine || standing is not { Stage: DeskStage.Waiting, Position: > 1 })
+        if (urgent || standing is not { Stage: DeskStage.Waiting, Position: > 1 })
         {
             await _channel.PlayAsync([hold], cancellationToken).ConfigureAwait(false);
             return;
@@ -201,7 +231,7 @@ public sealed partial class CallFlow
         if (await desk.MakeUrgentAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false))
         {
             Path(_dependencies.Time.GetUtcNow(), "pressed 1: the call is urgent");
-            await DecideAsync("desk-urgent", "the caller said the call is urgent: ahead of routine callers").ConfigureAwait(false);
+            await DecideAsync(DeskEvents.Urgent, "the caller said the call is urgent: ahead of routine callers").ConfigureAwait(false);
             await _channel.PlayAsync([PromptIds.DeskUrgentNoted], cancellationToken).ConfigureAwait(false);
         }
     }

@@ -158,6 +158,7 @@ public sealed partial class CallFlow
             .Permit(CallTrigger.MaxHold, CallState.MaxHoldMenu)
             .Permit(CallTrigger.ToOffice, CallState.TransferringToOffice)
             .Permit(CallTrigger.OperatorDone, CallState.Ended)
+            .Permit(CallTrigger.OtherDesk, CallState.HandingToDesk)
             .PermitReentry(CallTrigger.Requeued);
 
         Repeat(machine.Configure(CallState.MaxHoldMenu), mayRepeat, CallState.RecordName, "no choice: an urgent message", CallTrigger.NoInput, CallTrigger.InvalidKey)

@@ -76,6 +76,12 @@ public sealed class CallSession
     /// <summary>True when another process handed the caller to this one's desk: the call starts at the choice of a live person, on <see cref="DeskLine"/>.</summary>
     public bool HandedIn { get; init; }
 
+    /// <summary>Handed in from another process's queue after saying the call is urgent there: they join this one as urgent.</summary>
+    public bool DeskUrgentBefore { get; init; }
+
+    /// <summary>Handed in from another process's queue: when they first joined it, which keeps their place in this one; null otherwise.</summary>
+    public DateTimeOffset? DeskQueuedBefore { get; init; }
+
     /// <summary>The desk's line the caller is on (or will join): the operators', or the nurses' for triage.</summary>
     public DeskLine DeskLine { get; set; } = DeskLine.Operators;
 

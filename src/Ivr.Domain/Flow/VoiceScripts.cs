@@ -34,6 +34,14 @@ public static class VoiceScripts
     /// <summary>The script as a Mermaid state diagram.</summary>
     public static string Mermaid(string name) => MermaidGraph.Format(Describe(name));
 
-    /// <summary>The script as a Graphviz (DOT) graph.</summary>
-    public static string Dot(string name) => UmlDotGraph.Format(Describe(name));
+    /// <summary>
+    /// The script as a Graphviz (DOT) graph, laid out with dot's newer ranking: its older one loses an edge between
+    /// neighbouring record-shaped states ("lost ... edge", exit 1) in a flow with as many cross edges as the patient's.
+    /// </summary>
+    public static string Dot(string name)
+    {
+        const string Opening = "digraph {";
+        var graph = UmlDotGraph.Format(Describe(name));
+        return graph.StartsWith(Opening, StringComparison.Ordinal) ? $"{Opening}\nnewrank=true;{graph[Opening.Length..]}" : graph;
+    }
 }

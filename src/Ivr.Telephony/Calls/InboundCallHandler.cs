@@ -106,6 +106,8 @@ public sealed class InboundCallHandler(
             ChannelName = request.Channel,
             HandedIn = true,
             DeskLine = line,
+            DeskUrgentBefore = events.Any(e => e.Name == DeskEvents.Urgent),
+            DeskQueuedBefore = events.Where(e => e.Name == DeskEvents.Queued).Select(e => (DateTimeOffset?)e.At).Min(),
         };
         session.DeskPath.AddRange(events.Where(e => e.Kind == CallFlow.DeskPathEvent).Select(e => new DeskPathStep(e.At, e.Detail)));
         logger.LogInformation("Call {CallId} for practice {PracticeId} handed to this desk's {Queue}", record.Id, practice.Id, DeskLines.Queue(line));

@@ -77,6 +77,9 @@ internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
 
     public string Detail { get; set; } = "waiting for an operator";
 
+    /// <summary>When they were last taken out of their timed wait to look at another process's free desk (<see cref="DeskService.NudgeAsync"/>).</summary>
+    public DateTimeOffset? NudgedAt { get; set; }
+
     /// <summary>Nobody answers for the call any more (their line dropped, or they transferred it): it is nobody's, unanswered.</summary>
     public void WorkerGone()
     {

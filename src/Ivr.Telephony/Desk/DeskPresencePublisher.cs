@@ -6,8 +6,9 @@ namespace Ivr.Telephony.Desk;
 
 /// <summary>
 /// Publishes this process's desk to the shared database (<see cref="IDeskPresenceStore"/>) whenever it changes and every
-/// <see cref="Every"/> besides, so other processes know where to hand a caller they have nobody for; withdraws it when the
-/// service stops. A failed write is logged and tried again at the next change or heartbeat.
+/// <see cref="Every"/> besides, so other processes know where to hand a caller they have nobody (or nobody free) for;
+/// withdraws it when the service stops. A failed write is logged and tried again at the next change or heartbeat. At
+/// each heartbeat it also lets a caller waiting here look at another desk with someone free (<see cref="DeskService.NudgeAsync"/>).
 /// </summary>
 public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore store, TimeProvider time, ILogger<DeskPresencePublisher> logger) : BackgroundService
 {
@@ -25,8 +26,8 @@ public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore s
             var now = desk.Presence();
             var heartbeat = published is null || time.GetElapsedTime(publishedAt) >= Every;
 
-            // The desk changes with every caller; the others need to know only who is signed in, and that this process lives.
-            if (heartbeat || now.Operators != published!.Operators || now.Nurses != published.Nurses)
+            // The desk changes with every caller; the others need to know only who is signed in and free, and that this process lives.
+            if (heartbeat || now with { SeenAt = published!.SeenAt } != published)
             {
                 try
                 {
@@ -49,6 +50,12 @@ public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore s
 
                     failing = true;
                 }
+            }
+
+            if (heartbeat)
+            {
+                // A caller waiting here while someone is free elsewhere looks again now, not at their next announcement.
+                await desk.NudgeAsync(stoppingToken);
             }
 
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -205,11 +205,12 @@ public sealed partial class DeskService
         }
     }
 
-    private async Task KickAsync(string room, string channel)
+    /// <summary>Takes <paramref name="channel"/> out of <paramref name="room"/>; false when nobody of that name was there or Asterisk could not be asked.</summary>
+    private async Task<bool> KickAsync(string room, string channel)
     {
         if (ManagerOrWarn(room, "take a channel out of a room") is not { } client)
         {
-            return;
+            return false;
         }
 
         try
@@ -220,10 +221,13 @@ public sealed partial class DeskService
                 // Nobody of that name in the room (yet, or any more): the room watcher acts on a caller who enters late.
                 logger.LogDebug("Nobody to take out of room {Room}: {Reason}", room, response["Message"]);
             }
+
+            return response.IsSuccess;
         }
         catch (AmiException exception)
         {
             logger.LogWarning("Could not take a channel out of room {Room}: {Reason}", room, exception.Message);
+            return false;
         }
     }
 

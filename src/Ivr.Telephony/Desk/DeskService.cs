@@ -65,12 +65,12 @@ public sealed partial class DeskService(
         lock (_gate)
         {
             _calls[caller.CallId] = new DeskCallState(caller, card);
-            _queue.Join(caller.CallId, caller.Practice.Id, caller.Priority, caller.At, caller.Line);
+            _queue.Join(caller.CallId, caller.Practice.Id, caller.Priority, caller.QueuedBefore ?? caller.At, caller.Line);
         }
 
         logger.LogInformation("Call {CallId} joined the desk's {Queue} ({Priority})", caller.CallRecordId, DeskLines.Queue(caller.Line), caller.Priority);
         Write(() => deskLog.QueuedAsync(caller.CallRecordId, caller.Practice.Id, caller.Priority, caller.At, CancellationToken.None));
-        await TimelineAsync(caller.CallRecordId, caller.At, "desk-queued", $"waiting for {(caller.Line == DeskLine.Nurses ? "a nurse" : "an operator")} ({caller.Priority.ToString().ToLowerInvariant()})");
+        await TimelineAsync(caller.CallRecordId, caller.At, DeskEvents.Queued, $"waiting for {(caller.Line == DeskLine.Nurses ? "a nurse" : "an operator")} ({caller.Priority.ToString().ToLowerInvariant()})");
         Changes();
         await OfferAsync();
     }
@@ -130,7 +130,7 @@ public sealed partial class DeskService(
         }
 
         logger.LogInformation("Call {CallId}: the caller said the call is urgent; ahead of routine callers", call.Caller.CallRecordId);
-        await TimelineAsync(call.Caller.CallRecordId, time.GetUtcNow(), "desk-urgent", "the caller said the call is urgent: ahead of routine callers");
+        await TimelineAsync(call.Caller.CallRecordId, time.GetUtcNow(), DeskEvents.Urgent, "the caller said the call is urgent: ahead of routine callers");
         Changes();
         return true;
     }

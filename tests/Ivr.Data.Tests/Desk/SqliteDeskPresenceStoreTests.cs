@@ -41,6 +41,25 @@ public sealed class SqliteDeskPresenceStoreTests
 
     [Theory]
     [BothDatabases]
+    public async Task HowManyOperatorsAndNursesAreFreeIsReadBackAndASecondPublishChangesIt(DataProvider provider)
+    {
+        using var temp = new TempDatabase(provider);
+        await temp.Database.MigrateAsync();
+        var store = new SqliteDeskPresenceStore(temp.Database);
+
+        await store.PublishAsync(new DeskPresence(Other, 3, 2, Now, OperatorsFree: 2, NursesFree: 1));
+        var first = Assert.Single(await store.OthersAsync(Self, Now.AddMinutes(-1)));
+        Assert.Equal(new DeskPresence(Other, 3, 2, Now, OperatorsFree: 2, NursesFree: 1), first);
+        Assert.Equal((2, 1), (first.Free(DeskLine.Operators), first.Free(DeskLine.Nurses)));
+
+        // Everyone busy now (the same people signed in): the row says so, not what it said before.
+        await store.PublishAsync(new DeskPresence(Other, 3, 2, Now.AddSeconds(5), OperatorsFree: 0, NursesFree: 2));
+
+        Assert.Equal([new DeskPresence(Other, 3, 2, Now.AddSeconds(5), OperatorsFree: 0, NursesFree: 2)], await store.OthersAsync(Self, Now.AddMinutes(-1)));
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task ARowSeenBeforeFreshSinceIsLeftOutAndOneSeenExactlyThenIsKept(DataProvider provider)
     {
         using var temp = new TempDatabase(provider);

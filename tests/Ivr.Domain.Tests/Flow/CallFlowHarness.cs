@@ -52,6 +52,9 @@ public sealed class CallFlowHarness
     /// <summary>The desk's line another process handed the call to this one's on; null for a call that rang in here.</summary>
     public DeskLine? HandedIn { get; init; }
 
+    /// <summary>For a call handed in: whether the caller said it was urgent in the other process's queue, and when they first joined it.</summary>
+    public (bool Urgent, DateTimeOffset? QueuedAt) QueuedBefore { get; init; }
+
     /// <summary>The EHR link; none unless a test brings one.</summary>
     public Ivr.Domain.Ehr.IEhrLink Ehr { get; init; } = Ivr.Domain.Ehr.NoEhrLink.Instance;
 
@@ -78,7 +81,7 @@ public sealed class CallFlowHarness
     {
         var clock = Clock;
         var callId = await Calls.StartAsync(new CallRecord { UniqueId = "1700000000.42", PracticeId = FixedPracticeDirectory.Practice.Id, DialedNumber = "15550100", CallerId = CallerIdNumber, StartedAt = clock.GetUtcNow() });
-        var session = new CallSession(callId, "1700000000.42", Practice, "15550100", CallerIdNumber, Coverage) { ChannelName = "PJSIP/sipp-00000001", HandedIn = HandedIn is not null, DeskLine = HandedIn ?? DeskLine.Operators };
+        var session = new CallSession(callId, "1700000000.42", Practice, "15550100", CallerIdNumber, Coverage) { ChannelName = "PJSIP/sipp-00000001", HandedIn = HandedIn is not null, DeskLine = HandedIn ?? DeskLine.Operators, DeskUrgentBefore = QueuedBefore.Urgent, DeskQueuedBefore = QueuedBefore.QueuedAt };
         var flow = new CallFlow(Caller, session, new CallDependencies(Calls, Messages, new FixedPracticeDirectory(), Dialer, clock, Options) { Progress = Progress, Desk = Desk, Ehr = Ehr, RenderedPrompts = RenderedPrompts });
         var token = new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
         Session = choice is { } chosen ? await flow.RunFromMainMenuAsync(chosen, token) : await flow.RunAsync(token);

@@ -187,4 +187,101 @@ public sealed class DeskHandOffFlowTests
         Assert.Equal(CallState.SomeoneNowMenu, call.StatesEntered.Select(Enum.Parse<CallState>).First());
         Assert.Contains("play someone-now-menu", call.Log);
     }
+
+    [Fact]
+    public async Task ACallerWaitingWithNobodyFreeHereMovesToAnotherProcessWithSomeoneFreeWithTheirWaySoFar()
+    {
+        var desk = new ScriptedDesk { Staffed = true };
+        desk.FreeElsewhere[DeskLine.Operators] = Other;
+        var call = new CallFlowHarness([Key('2')]) { Desk = desk };
+
+        var session = await call.RunAsync();
+
+        Assert.Equal(["join Routine", "move", "end"], desk.Log);
+        Assert.Equal([DeskLine.Operators], desk.AskedFreeElsewhere);
+        Assert.Equal(CallOutcome.HandedOver, session.Outcome);
+        Assert.Equal(Other, session.DeskAt);
+        Assert.Equal([CallState.HoldingForOperator, CallState.HandingToDesk, CallState.Ended], call.StatesEntered.SkipWhile(s => s != nameof(CallState.HoldingForOperator)).Select(Enum.Parse<CallState>));
+        // The hold prompt was heard; the first announcement was not (the caller moved before it).
+        Assert.Contains("play desk-hold", call.Log);
+        Assert.Equal(
+            ["heard the greeting and the emergency instruction", "pressed 2: speak with someone now", "joined the operator queue", "waited 1 s in the operator queue of another process, where nobody was free"],
+            call.Events.Where(e => e.Kind == CallFlow.DeskPathEvent).Select(e => e.Detail));
+        Assert.Contains(call.Events, e => e.Name == "desk-hand-over" && e.Detail == $"handed to the operator queue of the process at {Other}");
+    }
+
+    [Fact]
+    public async Task ACallerAnOperatorsPhoneIsRingingForStaysAndHearsTheirPlaceInTheQueue()
+    {
+        var desk = new ScriptedDesk { Staffed = true, Movable = false };
+        desk.FreeElsewhere[DeskLine.Operators] = Other;
+        var call = new CallFlowHarness([Key('2')]) { Desk = desk };
+        call.Caller.HangUpInRoom = 2;
+
+        var session = await call.RunAsync();
+
+        Assert.Equal(["join Routine", "move refused", "move refused", "end"], desk.Log);
+        Assert.Null(session.DeskAt);
+        Assert.Equal(CallOutcome.CallerHungUp, session.Outcome);
+    }
+
+    [Fact]
+    public async Task ACallerHandedInIsNeverMovedOnEvenWithSomeoneFreeElsewhere()
+    {
+        var desk = new ScriptedDesk { Staffed = true };
+        desk.FreeElsewhere[DeskLine.Operators] = Other;
+        var call = new CallFlowHarness([]) { Desk = desk, HandedIn = DeskLine.Operators };
+        call.Caller.HangUpInRoom = 2;
+
+        var session = await call.RunAsync();
+
+        Assert.Equal(["join Routine", "end"], desk.Log);
+        Assert.Empty(desk.AskedFreeElsewhere);
+        Assert.True(desk.Joined!.HandedIn);
+        Assert.Equal(CallOutcome.CallerHungUp, session.Outcome);
+    }
+
+    [Fact]
+    public async Task ACallerWaitingWithNobodyFreeAnywhereKeepsWaitingHere()
+    {
+        var desk = new ScriptedDesk { Staffed = true };
+        var call = new CallFlowHarness([Key('2')]) { Desk = desk };
+        call.Caller.HangUpInRoom = 2;
+
+        var session = await call.RunAsync();
+
+        Assert.Equal(["join Routine", "end"], desk.Log);
+        Assert.Equal([DeskLine.Operators, DeskLine.Operators], desk.AskedFreeElsewhere);
+        Assert.False(desk.Joined!.HandedIn);
+        Assert.Null(session.DeskAt);
+    }
+
+    [Fact]
+    public async Task ACallerMovedInKeepsThePlaceTheyHadUrgentAndByTheirFirstQueueingWithoutBeingAskedAgain()
+    {
+        var firstQueued = new DateTimeOffset(2026, 11, 22, 7, 5, 0, TimeSpan.Zero);
+        var desk = new ScriptedDesk { Staffed = true, Now = ScriptedDesk.Waiting(2, TimeSpan.FromMinutes(3)) };
+        var call = new CallFlowHarness([]) { Desk = desk, HandedIn = DeskLine.Operators, QueuedBefore = (true, firstQueued) };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal(["join Urgent", "end"], desk.Log);
+        Assert.Equal(firstQueued, desk.Joined!.QueuedBefore);
+        Assert.DoesNotContain("play desk-urgent-ask", call.Log);
+    }
+
+    [Fact]
+    public async Task ACallerMovedInWhoWasRoutineThereIsRoutineHereAndMayStillSayItIsUrgent()
+    {
+        var desk = new ScriptedDesk { Staffed = true, Now = ScriptedDesk.Waiting(2, TimeSpan.FromMinutes(3)) };
+        var call = new CallFlowHarness([]) { Desk = desk, HandedIn = DeskLine.Operators, QueuedBefore = (false, null) };
+        call.Caller.HangUpInRoom = 1;
+
+        await call.RunAsync();
+
+        Assert.Equal("join Routine", desk.Log[0]);
+        Assert.Null(desk.Joined!.QueuedBefore);
+        Assert.Contains("play desk-urgent-ask", call.Log);
+    }
 }

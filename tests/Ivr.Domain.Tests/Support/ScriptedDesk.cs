@@ -28,6 +28,15 @@ public sealed class ScriptedDesk : IOperatorDesk
     /// <summary>The lines the flow asked another process's desk for, in order.</summary>
     public List<DeskLine> AskedElsewhere { get; } = [];
 
+    /// <summary>Another process's desk with someone free, by line, as <see cref="FreeElsewhereAsync"/> answers; none unless a test sets one.</summary>
+    public Dictionary<DeskLine, string> FreeElsewhere { get; } = [];
+
+    /// <summary>The lines the flow asked another process's desk with someone free for, in order.</summary>
+    public List<DeskLine> AskedFreeElsewhere { get; } = [];
+
+    /// <summary>Whether <see cref="MoveAsync"/> lets the caller go (an operator's phone is not ringing for them); true unless a test says not.</summary>
+    public bool Movable { get; set; } = true;
+
     public static DeskStanding Waiting(int position, TimeSpan? wait) => new(DeskStage.Waiting, position, wait, "waiting for an operator", null, null);
 
     public static DeskStanding WithOperator { get; } = new(DeskStage.WithOperator, null, null, "operator sam took the call", null, null);
@@ -38,6 +47,25 @@ public sealed class ScriptedDesk : IOperatorDesk
     {
         AskedElsewhere.Add(line);
         return Task.FromResult(Elsewhere.GetValueOrDefault(line));
+    }
+
+    public Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default)
+    {
+        AskedFreeElsewhere.Add(line);
+        return Task.FromResult(FreeElsewhere.GetValueOrDefault(line));
+    }
+
+    public Task<bool> MoveAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        if (Now.Stage != DeskStage.Waiting || !Movable)
+        {
+            Log.Add("move refused");
+            return Task.FromResult(false);
+        }
+
+        Log.Add("move");
+        Now = DeskStanding.Gone;
+        return Task.FromResult(true);
     }
 
     public Task JoinAsync(DeskCaller caller, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Ivr.Domain.Accounts;
 using Ivr.Domain.Calls;
 using Ivr.Domain.Desk;
 using Ivr.Domain.Flow;
@@ -93,6 +94,31 @@ public sealed class DeskHandOffCallTests
         Assert.Empty(again.Commands);
         Assert.Equal(CallOutcomes.Word(CallOutcome.OperatorHandled), (await calls.GetAsync(callId))!.Outcome);
         Assert.Equal(2, logger.Lines.Count(l => l.StartsWith("Warning:", StringComparison.Ordinal) && l.Contains("safety net", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ACallerMovedHereFromAnotherProcesssQueueAfterSayingItWasUrgentJoinsThisQueueAsUrgentWithoutBeingAskedAgain()
+    {
+        await using var service = await StartAsync();
+        var calls = service.Get<ICallRecordStore>();
+        var callId = await HandedOverCallAsync(calls);
+        var queuedThere = DateTimeOffset.UtcNow.AddSeconds(-50);
+        await calls.AppendEventAsync(callId, new CallEvent(queuedThere, "desk", DeskEvents.Queued, "waiting for an operator (routine)"));
+        await calls.AppendEventAsync(callId, new CallEvent(queuedThere.AddSeconds(3), "desk", DeskEvents.Urgent, "the caller said the call is urgent: ahead of routine callers"));
+        // Sam is at this desk but on a break: the caller waits for them, and hangs up during the hold prompt.
+        var id = await service.Get<IUserStore>().AddAsync(new PortalUser { Username = "sam", PasswordHash = "not used", Role = PortalRole.Operator, CreatedAt = DateTimeOffset.UtcNow });
+        await service.Get<IOperatorStore>().SetPhoneAsync(id, "PJSIP/sipp/sip:sam@127.0.0.1:5999", DateTimeOffset.UtcNow);
+        var desk = service.Get<IDeskBoard>();
+        Assert.True((await desk.SetStatusAsync("sam", OperatorStatus.Available, null)).Done);
+        Assert.True((await desk.SetStatusAsync("sam", OperatorStatus.OnBreak, "a meeting")).Done);
+        await using var agi = new ScriptedAgi($"{InboundCallHandler.DeskScript}?line=operator", command => command.StartsWith("STREAM FILE", StringComparison.Ordinal) ? "200 result=-1 endpos=0\nHANGUP" : null, UniqueId, Caller);
+
+        await InboundHandlers.For(service, new ListLogger<InboundCallHandler>()).HandleHandedInAsync(agi.Channel, CancellationToken.None);
+
+        var events = await calls.EventsAsync(callId);
+        Assert.Equal(["waiting for an operator (routine)", "waiting for an operator (urgent)"], events.Where(e => e.Name == DeskEvents.Queued).Select(e => e.Detail));
+        Assert.DoesNotContain(agi.Commands, c => c.Contains(PromptIds.DeskUrgentAsk, StringComparison.Ordinal));
+        Assert.Contains(agi.Commands, c => c.StartsWith($"STREAM FILE ivr/{PromptIds.DeskHold} ", StringComparison.Ordinal));
     }
 
     private static async Task<long> HandedOverCallAsync(ICallRecordStore calls)

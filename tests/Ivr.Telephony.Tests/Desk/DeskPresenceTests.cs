@@ -41,6 +41,50 @@ public sealed class DeskPresenceTests
     }
 
     [Fact]
+    public async Task ThePublisherWritesAtOnceWhenSomeoneBecomesFreeThoughNobodySignedInOrOut()
+    {
+        // Sam's phone rings for the caller: signed in, not free.
+        await using var desk = await DeskUnderTest.StartAsync();
+        var heartbeats = new DrivenClock();
+        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, heartbeats, new ListLogger<DeskPresencePublisher>());
+        await publisher.StartAsync(CancellationToken.None);
+        var first = await RowAsync(desk, r => r.Operators == 1);
+        Assert.Equal((0, 0), (first.OperatorsFree, first.NursesFree));
+
+        // The caller leaves: sam is free, published without the clock moving (no heartbeat).
+        Assert.True(await desk.Service.LeaveAsync(desk.CallId, DeskLeave.Message));
+
+        var freed = await RowAsync(desk, r => r.OperatorsFree == 1);
+        Assert.Equal((1, 0, 0, first.SeenAt), (freed.Operators, freed.Nurses, freed.NursesFree, freed.SeenAt));
+        await publisher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AtAHeartbeatThePublisherTakesAWaitingCallerOutOfTheirRoomOnceWhenSomeoneIsFreeElsewhere()
+    {
+        const string Caller = "PJSIP/patient-00000001";
+        await using var asterisk = FakeAmiServer.Start();
+        await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true);
+        var heartbeats = new DrivenClock();
+        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, heartbeats, new ListLogger<DeskPresencePublisher>());
+        await publisher.StartAsync(CancellationToken.None);
+        await RowAsync(desk, r => r.Operators == 1);
+        // Once the first heartbeat has looked (nobody was free elsewhere then) and the next is due, someone is free elsewhere.
+        await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
+        await desk.Presence.PublishAsync(new DeskPresence("agi://10.0.0.2:4573", 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+
+        await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
+
+        await Eventually.UntilAsync(() => Task.FromResult(asterisk.ActionsNamed("ConfbridgeKick").Any()), TimeSpan.FromSeconds(10), "the caller taken out of their room");
+        // Two more heartbeats, the second due only once the first has looked: the caller is not taken out again.
+        await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
+        await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
+        var kick = Assert.Single(asterisk.ActionsNamed("ConfbridgeKick"));
+        Assert.Equal((DeskUnderTest.Room, Caller), (kick["Conference"], kick["Channel"]));
+        await publisher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ElsewhereNamesTheFreshDeskWithTheMostPeopleOnTheLineAskedForAndNeverThisProcesssOwn()
     {
         await using var desk = await DeskUnderTest.StartAsync();

@@ -55,8 +55,10 @@ internal sealed class DeskUnderTest : IAsyncDisposable
     /// <summary>
     /// The desk with the caller queued and sam available. With <paramref name="asterisk"/>, the desk's AMI is connected to
     /// that fake server and the room watcher runs on it; the caller is on <paramref name="callerChannel"/> in their room.
+    /// With <paramref name="samOnBreak"/>, sam is at the desk on break instead (nobody is free, nobody is offered the
+    /// caller); with <paramref name="handedIn"/>, the caller was handed here by another process's flow.
     /// </summary>
-    public static async Task<DeskUnderTest> StartAsync(FakeAmiServer? asterisk = null, string callerChannel = "")
+    public static async Task<DeskUnderTest> StartAsync(FakeAmiServer? asterisk = null, string callerChannel = "", bool samOnBreak = false, bool handedIn = false)
     {
         var service = await new TempService().MigratedAsync();
         var clock = new FakeTimeProvider(Night.AddMinutes(1));
@@ -91,9 +93,9 @@ internal sealed class DeskUnderTest : IAsyncDisposable
             await watcher.Watching.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
-        Assert.True((await desk.SetStatusAsync("sam", OperatorStatus.Available, null)).Done);
+        Assert.True((samOnBreak ? await desk.SetStatusAsync("sam", OperatorStatus.OnBreak, "lunch") : await desk.SetStatusAsync("sam", OperatorStatus.Available, null)).Done);
         // Without a caller channel the desk has no wait to take the caller out of.
-        await desk.JoinAsync(new DeskCaller("1764558000.21", callRecordId, Practice.ToProfile(), "5551230000", callerChannel, Room, DeskPriority.Routine, [], Night.AddMinutes(1)));
+        await desk.JoinAsync(new DeskCaller("1764558000.21", callRecordId, Practice.ToProfile(), "5551230000", callerChannel, Room, DeskPriority.Routine, [], Night.AddMinutes(1), HandedIn: handedIn));
         return new DeskUnderTest(service, servers, watcher, desk, clock, callRecordId);
     }
 
@@ -113,6 +115,24 @@ internal sealed class DeskUnderTest : IAsyncDisposable
         (await _service.Get<IMessageStore>().ForCallAsync(CallRecordId)).Where(m => m.Summary is not null).ToList();
 
     public Task<IReadOnlyList<CallEvent>> TimelineAsync() => _service.Get<ICallRecordStore>().EventsAsync(CallRecordId);
+
+    /// <summary>
+    /// Another caller (call <paramref name="callId"/>, on <paramref name="callerChannel"/> in their own room <c>ivr-CALLID</c>)
+    /// joins the operators' queue now, behind the first; their call record's id.
+    /// </summary>
+    public async Task<long> JoinAnotherAsync(string callId, string callerChannel, DateTimeOffset? queuedBefore = null)
+    {
+        var calls = _service.Get<ICallRecordStore>();
+        var callRecordId = await calls.StartAsync(new CallRecord { UniqueId = callId, PracticeId = "riverside", DialedNumber = "15550100", CallerId = "5551239999", StartedAt = Clock.GetUtcNow() });
+        await Service.JoinAsync(new DeskCaller(callId, callRecordId, Practice.ToProfile(), "5551239999", callerChannel, $"ivr-{callId}", DeskPriority.Routine, [], Clock.GetUtcNow(), QueuedBefore: queuedBefore));
+        return callRecordId;
+    }
+
+    /// <summary>The desk log's facts of the calls that joined the queue tonight (the desk's reports read them).</summary>
+    public Task<IReadOnlyList<DeskCallFact>> DeskCallsAsync() => _service.Get<IDeskReportStore>().CallsAsync(null, Night, Night.AddDays(1));
+
+    /// <summary>The desk log's operators' status changes tonight.</summary>
+    public Task<IReadOnlyList<OperatorStatusChange>> StatusChangesAsync() => _service.Get<IDeskReportStore>().StatusChangesAsync(Night, Night.AddDays(1));
 
     public async ValueTask DisposeAsync()
     {
