@@ -43,8 +43,8 @@ public static class LoopbackCluster
     /// <summary>Service <paramref name="n"/>'s FastAGI port.</summary>
     public static int FastAgiPort(int n) => int.Parse(Setting($"IVR_CLUSTER_SERVICE_{n}_FASTAGI_PORT"));
 
-    /// <summary>Service 1's portal (the desk page), whose softphones register with Asterisk 2.</summary>
-    public static Uri PortalAddress => new(Setting("IVR_CLUSTER_PORTAL"));
+    /// <summary>Service <paramref name="n"/>'s portal (the desk page), whose softphones register with the other Asterisk.</summary>
+    public static Uri PortalAddress(int n) => new(Setting($"IVR_CLUSTER_SERVICE_{n}_PORTAL"));
 
     /// <summary>The operators' endpoints both Asterisk servers read, as a command on this machine writes them.</summary>
     public static string PhonesDatabase => Setting("IVR_CLUSTER_PHONES_DB");
@@ -99,15 +99,16 @@ public static class LoopbackCluster
         return KamcmdDispatcherList.Parse(output);
     }
 
-    /// <summary>Waits until Kamailio holds both Asterisk servers active and both services take FastAGI sessions.</summary>
+    /// <summary>Waits until Kamailio holds both Asterisk servers active and both services take FastAGI sessions and serve their portals.</summary>
     public static Task WaitUntilBothServersTakeCallsAsync() =>
         Eventually.UntilAsync(
             async () => Destinations() is var set
                 && set.TryGetValue(AsteriskUri(1), out var first) && KamcmdDispatcherList.TakesCalls(first)
                 && set.TryGetValue(AsteriskUri(2), out var second) && KamcmdDispatcherList.TakesCalls(second)
-                && await AcceptsAsync(FastAgiPort(1)) && await AcceptsAsync(FastAgiPort(2)),
+                && await AcceptsAsync(FastAgiPort(1)) && await AcceptsAsync(FastAgiPort(2))
+                && await AcceptsAsync(PortalAddress(1).Port) && await AcceptsAsync(PortalAddress(2).Port),
             TimeSpan.FromSeconds(60),
-            () => Task.FromResult($"both Asterisk servers active in Kamailio's set and both services listening (the set: {string.Join(", ", Destinations().Select(d => $"{d.Key} {d.Value}"))})"));
+            () => Task.FromResult($"both Asterisk servers active in Kamailio's set and both services listening, FastAGI and portal (the set: {string.Join(", ", Destinations().Select(d => $"{d.Key} {d.Value}"))})"));
 
     /// <summary>Whether anything accepts connections on <paramref name="port"/> of loopback.</summary>
     public static async Task<bool> AcceptsAsync(int port)
