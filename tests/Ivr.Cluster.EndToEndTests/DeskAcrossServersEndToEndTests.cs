@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ivr.Asterisk.Ami;
 using Ivr.Cluster.EndToEndTests.Support;
 using Ivr.Data;
@@ -41,6 +42,34 @@ public sealed class DeskAcrossServersEndToEndTests(MediaChromium chromium) : ICl
             LoopbackCluster.Start();
             await LoopbackCluster.WaitUntilBothServersTakeCallsAsync();
         }
+    }
+
+    [Theory]
+    [InlineData("sipp", "21")]
+    [InlineData("op-Upper", "21")]
+    [InlineData("op-nobody-registered", "20")]
+    public async Task ThePeerTrunksContextRingsOnlyAnOperatorsEndpointAndRefusesAnythingElse(string extension, string cause)
+    {
+        await using var ami = await AmiClient.ConnectAsync(LoopbackCluster.AmiOptions(2));
+        var hangups = new ConcurrentQueue<AmiMessage>();
+        await using var watch = ami.Subscribe(
+            (e, _) =>
+            {
+                hangups.Enqueue(e);
+                return ValueTask.CompletedTask;
+            },
+            e => e.IsEvent("Hangup") && (e["Channel"] ?? string.Empty).StartsWith($"Local/{extension}@ivr-peer-", StringComparison.Ordinal));
+
+        // What the other server's INVITE reaches: the context, with the request's user as the extension.
+        var result = await ami.OriginateAsync(new AmiAction("Originate").Add("Channel", $"Local/{extension}@ivr-peer/n").Add("Application", "Wait").Add("Data", "1").Add("Timeout", "5000"));
+
+        Assert.False(result.Answered);
+        var hangup = await Eventually.ValueAsync(
+            () => Task.FromResult(hangups.FirstOrDefault(e => e["Channel"]!.EndsWith(";2", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(10),
+            $"the context's end of the call to {extension}");
+        // 21: refused by the context (not an operator's endpoint); 20: an operator's endpoint with no softphone registered here.
+        Assert.Equal(cause, hangup["Cause"]);
     }
 
     /// <summary>
