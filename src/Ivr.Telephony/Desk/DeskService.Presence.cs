@@ -19,15 +19,7 @@ public sealed partial class DeskService
 
     public async Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
-        {
-            if (_queue.Operators().Any(o => IsFree(o, line)))
-            {
-                return null;
-            }
-        }
-
-        return await OtherDeskAsync(p => p.Free(line), "the caller keeps waiting here", cancellationToken);
+        return FreeHere(_queue.Operators(), line) ? null : await OtherDeskAsync(p => p.Free(line), "the caller keeps waiting here", cancellationToken);
     }
 
     public async Task<bool> MoveAsync(string callId, CancellationToken cancellationToken = default)
@@ -71,7 +63,7 @@ public sealed partial class DeskService
             foreach (var waiting in _queue.Waiting())
             {
                 if (waiting.OfferedTo is null && _calls.TryGetValue(waiting.CallId, out var call) && Movable(call)
-                    && !operators.Any(o => IsFree(o, waiting.Line)))
+                    && !FreeHere(operators, waiting.Line))
                 {
                     first = call;
                     break;
@@ -123,6 +115,9 @@ public sealed partial class DeskService
             signedIn.Count(o => IsFree(o, DeskLine.Operators)),
             signedIn.Count(o => IsFree(o, DeskLine.Nurses)));
     }
+
+    /// <summary>Whether someone on <paramref name="line"/> is free at this desk (the queue copies its operators under its own lock).</summary>
+    private static bool FreeHere(IReadOnlyList<DeskOperator> operators, DeskLine line) => operators.Any(o => IsFree(o, line));
 
     private static bool IsFree(DeskOperator person, DeskLine line) => person.Line == line && person.Status == OperatorStatus.Available && person.CallId is null;
 
