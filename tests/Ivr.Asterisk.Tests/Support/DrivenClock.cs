@@ -31,6 +31,7 @@ public sealed class DrivenClock : TimeProvider
             s =>
             {
                 Forget(watched);
+                watched.Fired();
                 callback(s);
             },
             state,
@@ -71,13 +72,26 @@ public sealed class DrivenClock : TimeProvider
         }
     }
 
-    private void Set(Watched timer)
+    /// <summary>Before the inner timer is changed: the old due time is no longer pending, and the new one is not yet.</summary>
+    private void Unarm(Watched timer)
+    {
+        lock (_pending)
+        {
+            _pending.Remove(timer);
+        }
+    }
+
+    /// <summary>
+    /// After the inner timer is changed: only now may the clock be moved on for it. Moved on earlier, the inner timer
+    /// would be set after the advance and fire a whole due time late, that is never. A timer that already fired inside
+    /// Change (due now) was forgotten by its callback and is not pending.
+    /// </summary>
+    private void Arm(Watched timer, bool fired)
     {
         TaskCompletionSource set;
         lock (_pending)
         {
-            _pending.Remove(timer);
-            if (timer.Due == Timeout.InfiniteTimeSpan)
+            if (fired || timer.Due == Timeout.InfiniteTimeSpan)
             {
                 return;
             }
@@ -101,17 +115,24 @@ public sealed class DrivenClock : TimeProvider
     /// <summary>A timer as the code under test holds it: setting it again, firing and disposing are all seen.</summary>
     private sealed class Watched(DrivenClock clock) : ITimer
     {
+        private int _firings;
+
         public ITimer Inner { get; set; } = null!;
 
         public TimeSpan Due { get; private set; } = Timeout.InfiniteTimeSpan;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            // Known before it can fire: a timer due now fires inside Change.
+            clock.Unarm(this);
             Due = dueTime;
-            clock.Set(this);
-            return Inner.Change(dueTime, period);
+            var firings = _firings;
+            var changed = Inner.Change(dueTime, period);
+            // A timer due now fires inside Change.
+            clock.Arm(this, fired: dueTime == TimeSpan.Zero && Volatile.Read(ref _firings) != firings);
+            return changed;
         }
+
+        public void Fired() => Interlocked.Increment(ref _firings);
 
         public void Dispose()
         {

@@ -105,6 +105,10 @@ public sealed class SafetyNetEndToEndTests
     {
         await RealAsterisk.HangUpLeftoversAsync();
         await using var ami = await AmiClient.ConnectAsync(RealAsterisk.AmiOptions());
+        var callOptions = RealAsterisk.AmiOptions();
+        callOptions.Events = "call";
+        await using var callEvents = await AmiClient.ConnectAsync(callOptions);
+        await using var channels = new AmiEventLog(callEvents, "Newchannel");
         await using var fallback = await SippScript.Phone().Wait(TimeSpan.FromSeconds(2)).AnswerAsync(FallbackPort);
         await using var supervisor = await SippScript.PhoneThatNeverAnswers().AnswerAsync();
         await using var service = await ServiceUnderTest.StartAsync(supervisor.Port, ["--Dispatch:Enabled=true"], TestPractice.Riverside());
@@ -126,11 +130,15 @@ public sealed class SafetyNetEndToEndTests
             await ami.SendActionAsync(new AmiAction("Setvar").Add("Variable", "IVR_MAX_CALLS").Add("Value", limit!));
         }
 
-        // The service never had the call; its message arrives all the same, saying why, and is paged.
-        var message = await Eventually.ValueAsync(async () => (await service.Messages.ListAsync(10)).SingleOrDefault(), TimeSpan.FromSeconds(60), "the import of the overload net's message");
+        // The service never had the call; its message arrives all the same, saying why, and is paged. The spool is
+        // Asterisk's, shared with whatever ran before: the test looks for its own call's message, by Asterisk's uniqueid.
+        // The caller's channel is the first with their number (the fallback's dialled leg comes after it).
+        var uniqueId = channels.Events.First(e => e["CallerIDNum"] == PatientCall.CallerNumber)["Uniqueid"]!;
+        var call = await Eventually.ValueAsync(() => service.Calls.FindByUniqueIdAsync(uniqueId), TimeSpan.FromSeconds(60), "the import of the overload net's call");
+        var message = await Eventually.ValueAsync(async () => (await service.Messages.ForCallAsync(call.Id)).SingleOrDefault(), TimeSpan.FromSeconds(60), "the import of the overload net's message");
         Assert.Equal("taken by Asterisk's safety net while every line was full", message.UrgencyReason);
         Assert.Equal(PatientCall.CallerNumber, message.CallbackNumber);
-        var call = (await service.Calls.GetAsync(message.CallId))!;
+        call = (await service.Calls.GetAsync(message.CallId))!;
         Assert.Equal("safety-net", call.Outcome);
         Assert.Equal("every line was full: Asterisk's safety net answered instead of a busy signal", call.RouteReason);
         Assert.True(File.Exists(message.MessageRecording + ".enc"), "the imported recording was not sealed");
