@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<Ivr.Domain.Desk.IOperatorStore, SqliteOperatorStore>();
         services.AddSingleton<Ivr.Domain.Desk.IDeskPresenceStore, SqliteDeskPresenceStore>();
+        services.AddSingleton<Ivr.Domain.Desk.IDeskQueueStore, SqliteDeskQueueStore>();
         services.AddSingleton<Ivr.Domain.Desk.IDeskLog, SqliteDeskLog>();
         services.AddSingleton<Ivr.Domain.Desk.IDeskReportStore, SqliteDeskReportStore>();
         services.AddSingleton(configuration.GetSection("Phones").Get<PhoneEndpointOptions>() ?? new PhoneEndpointOptions());

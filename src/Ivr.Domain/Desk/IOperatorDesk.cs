@@ -20,11 +20,11 @@ public interface IOperatorDesk
     Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The FastAGI address of another service process whose desk has someone free now on <paramref name="line"/>, for a
-    /// caller waiting here; null when someone on that line is free at this desk (the caller is offered here), when no
-    /// other desk has anyone free, or when it cannot be known now.
+    /// For the caller of <paramref name="callId"/> waiting here: the FastAGI address of another service process that
+    /// claimed them from the shared queue for someone free there; null when nobody claimed them, when someone on
+    /// <paramref name="line"/> is free at this desk (the caller is offered here), or when they may not move.
     /// </summary>
-    Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default);
+    Task<string?> FreeElsewhereAsync(string callId, DeskLine line, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The waiting caller leaves this desk's queue to be handed to another process's desk (not a caller who left: the

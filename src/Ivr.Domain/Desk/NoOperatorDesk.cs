@@ -11,7 +11,7 @@ public sealed class NoOperatorDesk : IOperatorDesk
 
     public Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 
-    public Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+    public Task<string?> FreeElsewhereAsync(string callId, DeskLine line, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 
     public Task<bool> MoveAsync(string callId, CancellationToken cancellationToken = default) => Task.FromResult(false);
 

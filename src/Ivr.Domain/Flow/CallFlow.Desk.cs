@@ -171,9 +171,9 @@ public sealed partial class CallFlow
     }
 
     /// <summary>
-    /// While nobody on the caller's line is free here and someone is free at another process's desk, the caller leaves
-    /// this queue to be handed there (unless they were handed here: one hand-off a call, or an operator's phone is
-    /// already ringing for them).
+    /// While nobody on the caller's line is free here and a process with someone free claimed the caller from the shared
+    /// queue, the caller leaves this queue to be handed there (unless they were handed here: one hand-off a call, or an
+    /// operator's phone is already ringing for them).
     /// </summary>
     private async Task<bool> MovesToFreeDeskAsync(TimeSpan held)
     {
@@ -182,7 +182,7 @@ public sealed partial class CallFlow
             return false;
         }
 
-        var at = await _dependencies.Desk.FreeElsewhereAsync(_session.DeskLine, _cancellationToken).ConfigureAwait(false);
+        var at = await _dependencies.Desk.FreeElsewhereAsync(_session.UniqueId, _session.DeskLine, _cancellationToken).ConfigureAwait(false);
         if (at is null || !await _dependencies.Desk.MoveAsync(_session.UniqueId, CancellationToken.None).ConfigureAwait(false))
         {
             return false;

@@ -77,8 +77,11 @@ internal sealed class DeskCallState(DeskCaller caller, DeskCard card)
 
     public string Detail { get; set; } = "waiting for an operator";
 
-    /// <summary>When they were last taken out of their timed wait to look at another process's free desk (<see cref="DeskService.NudgeAsync"/>).</summary>
+    /// <summary>When they were last taken out of their timed wait to move to the process that claimed them (<see cref="DeskService.ShareQueueAsync"/>).</summary>
     public DateTimeOffset? NudgedAt { get; set; }
+
+    /// <summary>The FastAGI address of another process that claimed this waiting caller from the shared queue for someone free there, as last read.</summary>
+    public string? ClaimedBy { get; set; }
 
     /// <summary>Nobody answers for the call any more (their line dropped, or they transferred it): it is nobody's, unanswered.</summary>
     public void WorkerGone()

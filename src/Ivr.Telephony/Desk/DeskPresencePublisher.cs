@@ -8,9 +8,11 @@ namespace Ivr.Telephony.Desk;
 /// Publishes this process's desk to the shared database (<see cref="IDeskPresenceStore"/>) whenever it changes and every
 /// <see cref="Every"/> besides, so other processes know where to hand a caller they have nobody (or nobody free) for;
 /// withdraws it when the service stops. A failed write is logged and tried again at the next change or heartbeat. At
-/// each heartbeat it also lets a caller waiting here look at another desk with someone free (<see cref="DeskService.NudgeAsync"/>).
+/// each heartbeat, and whenever who is free here changes, it also runs a round of the shared queue
+/// (<see cref="DeskService.ShareQueueAsync"/>): this desk's callers written, claims on them acted on, callers elsewhere
+/// claimed for those free here.
 /// </summary>
-public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore store, TimeProvider time, ILogger<DeskPresencePublisher> logger) : BackgroundService
+public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore store, IDeskQueueStore queue, TimeProvider time, ILogger<DeskPresencePublisher> logger) : BackgroundService
 {
     /// <summary>The heartbeat: how often the desk is published when nothing changes.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
@@ -27,7 +29,8 @@ public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore s
             var heartbeat = published is null || time.GetElapsedTime(publishedAt) >= Every;
 
             // The desk changes with every caller; the others need to know only who is signed in and free, and that this process lives.
-            if (heartbeat || now with { SeenAt = published!.SeenAt } != published)
+            var changedFree = heartbeat || now with { SeenAt = published!.SeenAt } != published;
+            if (changedFree)
             {
                 try
                 {
@@ -52,10 +55,10 @@ public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore s
                 }
             }
 
-            if (heartbeat)
+            if (changedFree)
             {
-                // A caller waiting here while someone is free elsewhere looks again now, not at their next announcement.
-                await desk.NudgeAsync(stoppingToken);
+                // Someone here just became free, or a heartbeat: the shared queue is written, read and claimed from now.
+                await desk.ShareQueueAsync(stoppingToken);
             }
 
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -71,6 +74,7 @@ public sealed class DeskPresencePublisher(DeskService desk, IDeskPresenceStore s
         try
         {
             await store.WithdrawAsync(desk.Presence().AgiUrl, cancellationToken);
+            await queue.WithdrawAsync(desk.Presence().AgiUrl, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -6,8 +6,8 @@ namespace Ivr.Telephony.Desk;
 /// <summary>
 /// The desk among several service processes (docs/deployment.md): each publishes how many operators and nurses are
 /// signed in to it and how many of them are free. A caller whose line has nobody at this process's desk is handed to a
-/// process whose desk has someone (<see cref="IOperatorDesk.ElsewhereAsync"/>); a caller waiting here while nobody on
-/// their line is free here moves to a process with someone free (<see cref="IOperatorDesk.FreeElsewhereAsync"/>).
+/// process whose desk has someone (<see cref="IOperatorDesk.ElsewhereAsync"/>); a caller waiting here whom a process
+/// with someone free claimed from the shared queue moves there (DeskService.SharedQueue.cs).
 /// </summary>
 public sealed partial class DeskService
 {
@@ -16,11 +16,6 @@ public sealed partial class DeskService
 
     public Task<string?> ElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default) =>
         OtherDeskAsync(p => p.SignedIn(line), "the caller stays with this process", cancellationToken);
-
-    public async Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default)
-    {
-        return FreeHere(_queue.Operators(), line) ? null : await OtherDeskAsync(p => p.Free(line), "the caller keeps waiting here", cancellationToken);
-    }
 
     public async Task<bool> MoveAsync(string callId, CancellationToken cancellationToken = default)
     {
@@ -36,67 +31,15 @@ public sealed partial class DeskService
 
             call.Stage = DeskStage.Done;
             call.Detail = "moved to another process's desk";
+            call.ClaimedBy = null;
             _calls.Remove(callId);
         }
 
         // Not a caller who left: the desk log keeps their first queueing, and the other desk writes their answer.
         logger.LogInformation("Call {CallId} left this desk's {Queue} for another process's, where someone is free", call.Caller.CallRecordId, DeskLines.Queue(call.Caller.Line));
-        await TimelineAsync(call.Caller.CallRecordId, now, DeskEvents.Moved, $"moved after {(int)(now - call.Caller.At).TotalSeconds} s: nobody on the caller's line was free here, someone was at another process's desk");
+        await TimelineAsync(call.Caller.CallRecordId, now, DeskEvents.Moved, $"moved after {(int)(now - call.Caller.At).TotalSeconds} s: nobody on the caller's line was free here, and another process with someone free claimed them from the shared queue");
         Changes();
         return true;
-    }
-
-    /// <summary>
-    /// When the first waiting caller who may move (not handed here, not offered) has nobody free on their line here and
-    /// someone free at another process's desk, takes them out of their timed wait: their flow looks again at once
-    /// (<see cref="FreeElsewhereAsync"/>) instead of at its next announcement, and moves. A caller is taken out at most
-    /// once in <see cref="PresenceFresh"/>; a kick that found them outside the room (hearing an announcement) does not
-    /// count, so the next heartbeat tries again. The publisher calls it at each heartbeat.
-    /// </summary>
-    internal async Task NudgeAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        DeskCallState? first = null;
-        lock (_gate)
-        {
-            var operators = _queue.Operators();
-            foreach (var waiting in _queue.Waiting())
-            {
-                if (waiting.OfferedTo is null && _calls.TryGetValue(waiting.CallId, out var call) && Movable(call)
-                    && !FreeHere(operators, waiting.Line))
-                {
-                    first = call;
-                    break;
-                }
-            }
-
-            if (first is null || now - first.NudgedAt < PresenceFresh)
-            {
-                return;
-            }
-        }
-
-        if (await OtherDeskAsync(p => p.Free(first.Caller.Line), "the caller keeps waiting here", cancellationToken) is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            // Offered or gone while the other desks were read: nothing to look again for.
-            if (!Movable(first) || now - first.NudgedAt < PresenceFresh)
-            {
-                return;
-            }
-        }
-
-        if (await KickAsync(first.Caller.Room, first.Caller.Channel))
-        {
-            lock (_gate)
-            {
-                first.NudgedAt = now;
-            }
-        }
     }
 
     /// <summary>Whether a caller may move to another desk now: waiting, nobody's phone ringing for them, not handed here, in a room the desk can take them out of.</summary>

@@ -29,6 +29,7 @@ public sealed partial class DeskService(
     IMessageStore messages,
     IDeskLog deskLog,
     IDeskPresenceStore presence,
+    IDeskQueueStore queueStore,
     GreetingRenderer renderer,
     IOptions<DeskOptions> options,
     TimeProvider time,

@@ -199,6 +199,7 @@ public sealed class DeskHandOffFlowTests
 
         Assert.Equal(["join Routine", "move", "end"], desk.Log);
         Assert.Equal([DeskLine.Operators], desk.AskedFreeElsewhere);
+        Assert.Equal([session.UniqueId], desk.AskedFreeElsewhereFor);
         Assert.Equal(CallOutcome.HandedOver, session.Outcome);
         Assert.Equal(Other, session.DeskAt);
         Assert.Equal([CallState.HoldingForOperator, CallState.HandingToDesk, CallState.Ended], call.StatesEntered.SkipWhile(s => s != nameof(CallState.HoldingForOperator)).Select(Enum.Parse<CallState>));

@@ -28,11 +28,14 @@ public sealed class ScriptedDesk : IOperatorDesk
     /// <summary>The lines the flow asked another process's desk for, in order.</summary>
     public List<DeskLine> AskedElsewhere { get; } = [];
 
-    /// <summary>Another process's desk with someone free, by line, as <see cref="FreeElsewhereAsync"/> answers; none unless a test sets one.</summary>
+    /// <summary>Another process that claimed the caller for someone free there, by line, as <see cref="FreeElsewhereAsync"/> answers; none unless a test sets one.</summary>
     public Dictionary<DeskLine, string> FreeElsewhere { get; } = [];
 
-    /// <summary>The lines the flow asked another process's desk with someone free for, in order.</summary>
+    /// <summary>The lines the flow asked whether another process claimed the caller for, in order.</summary>
     public List<DeskLine> AskedFreeElsewhere { get; } = [];
+
+    /// <summary>The calls the flow asked that for, in order.</summary>
+    public List<string> AskedFreeElsewhereFor { get; } = [];
 
     /// <summary>Whether <see cref="MoveAsync"/> lets the caller go (an operator's phone is not ringing for them); true unless a test says not.</summary>
     public bool Movable { get; set; } = true;
@@ -49,9 +52,10 @@ public sealed class ScriptedDesk : IOperatorDesk
         return Task.FromResult(Elsewhere.GetValueOrDefault(line));
     }
 
-    public Task<string?> FreeElsewhereAsync(DeskLine line, CancellationToken cancellationToken = default)
+    public Task<string?> FreeElsewhereAsync(string callId, DeskLine line, CancellationToken cancellationToken = default)
     {
         AskedFreeElsewhere.Add(line);
+        AskedFreeElsewhereFor.Add(callId);
         return Task.FromResult(FreeElsewhere.GetValueOrDefault(line));
     }
 

@@ -5,10 +5,11 @@ using Ivr.Telephony.Desk;
 namespace Ivr.Telephony.Tests.Desk;
 
 /// <summary>
-/// Needs a temporary database, no Asterisk (a fake AMI server where a caller is taken out of their room): a caller waiting
-/// while nobody on their line is free at this process's desk moves to another process's desk with someone free. The desk
-/// names that desk only while nobody here is free, lets a waiting caller go without counting them as having left, counts
-/// who is free for the others, and takes the first caller who may move out of their timed wait once.
+/// Needs a temporary database, no Asterisk (a fake AMI server where a caller is taken out of their room): the desk's queue
+/// is one across processes in the database. A process with someone free and nobody waiting claims the head of it; a
+/// caller waiting here while nobody on their line is free here moves to the process that claimed them. The desk names
+/// that process only once it has read the claim, lets a waiting caller go without counting them as having left, counts
+/// who is free for the others, and takes a claimed caller out of their timed wait once.
 /// </summary>
 public sealed class DeskMoveTests
 {
@@ -17,42 +18,62 @@ public sealed class DeskMoveTests
     private const string Caller = "PJSIP/patient-00000001";
 
     [Fact]
-    public async Task FreeElsewhereIsNullWhileSomeoneOnTheLineIsFreeHereAndOtherwiseNamesTheFreshDeskWithTheMostFree()
+    public async Task FreeElsewhereNamesTheProcessThatClaimedTheCallerFromTheSharedQueueOnceARoundHasReadTheClaim()
     {
-        // Sam's phone rings for the caller: sam is at the desk, but not free.
-        await using var desk = await DeskUnderTest.StartAsync();
-        Assert.Equal(OperatorStatus.Offered, desk.Service.View("sam").Status);
-        Assert.True((await desk.Service.SetStatusAsync("garcia", OperatorStatus.Available, null)).Done);
-        var now = desk.Clock.GetUtcNow();
-        await desk.Presence.PublishAsync(new DeskPresence(Own, 5, 5, now, OperatorsFree: 5, NursesFree: 5));
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 3, 2, now, OperatorsFree: 0, NursesFree: 1));
-        await desk.Presence.PublishAsync(new DeskPresence("agi://10.0.0.3:4573", 1, 0, now.AddSeconds(-10), OperatorsFree: 1));
-        await desk.Presence.PublishAsync(new DeskPresence("agi://10.0.0.4:4573", 2, 0, now - DeskService.PresenceFresh - TimeSpan.FromSeconds(1), OperatorsFree: 2));
-        await desk.Presence.PublishAsync(new DeskPresence("agi://10.0.0.5:4573", 4, 0, now, OperatorsFree: 0));
+        await using var asterisk = AnsweringOriginates();
+        await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true);
+        await RoundAsync(desk);
 
-        // Not the desks with the most signed in (nobody free there), nor the stale one with two free, nor this process's own row.
-        Assert.Equal("agi://10.0.0.3:4573", await desk.Service.FreeElsewhereAsync(DeskLine.Operators));
-        // Garcia is free on the nurse line here: a caller for a nurse is offered here, whoever is free elsewhere.
-        Assert.Null(await desk.Service.FreeElsewhereAsync(DeskLine.Nurses));
+        // The caller is in the shared queue, held here, by their queueing; nobody claimed them yet.
+        var row = Assert.Single(await desk.Queue.WaitingAsync(desk.Clock.GetUtcNow() - DeskService.PresenceFresh));
+        Assert.Equal(new DeskQueueEntry(desk.CallId, Own, DeskLine.Operators, false, desk.CameIn.AddMinutes(1), true), row);
+        Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
 
-        // The caller leaves: sam is free again, and the operators' line stays here too.
-        Assert.True(await desk.Service.LeaveAsync(desk.CallId, DeskLeave.Message));
-        Assert.Equal(OperatorStatus.Available, desk.Service.View("sam").Status);
-        Assert.Null(await desk.Service.FreeElsewhereAsync(DeskLine.Operators));
+        // Another process with someone free claims them: this desk knows at its next round, not before.
+        Assert.Equal(desk.CallId, Assert.Single(await ClaimAsync(desk, Other)).CallId);
+        Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
+        await RoundAsync(desk);
+        Assert.Equal(Other, await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
+        Assert.Null(await desk.Service.FreeElsewhereAsync("1764558000.99", DeskLine.Operators));
 
-        // Garcia on break: nobody on the nurse line is free here, someone is at the other desk.
-        Assert.True((await desk.Service.SetStatusAsync("garcia", OperatorStatus.OnBreak, "lunch")).Done);
-        Assert.Equal(Other, await desk.Service.FreeElsewhereAsync(DeskLine.Nurses));
+        // Sam comes back from lunch: someone is free here, the caller is offered here and goes nowhere.
+        Assert.True((await desk.Service.SetStatusAsync("sam", OperatorStatus.Available, null)).Done);
+        Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
+        await RoundAsync(desk);
+        Assert.False(Assert.Single(await desk.Queue.WaitingAsync(desk.Clock.GetUtcNow() - DeskService.PresenceFresh)).Movable);
     }
 
     [Fact]
-    public async Task FreeElsewhereNamesAnotherDeskWhileTheOnlyOperatorHereIsOnBreak()
+    public async Task AProcessWithSomeoneFreeAndNobodyWaitingClaimsTheHeadOfTheSharedQueueOneCallerAPersonFree()
     {
-        await using var desk = await DeskUnderTest.StartAsync(samOnBreak: true);
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+        // Sam's phone rings for the caller; the caller leaves: sam is free, and nobody waits here.
+        await using var desk = await DeskUnderTest.StartAsync();
+        Assert.True(await desk.Service.LeaveAsync(desk.CallId, DeskLeave.Message));
+        var now = desk.Clock.GetUtcNow();
+        await desk.Presence.PublishAsync(new DeskPresence(Other, 2, 0, now));
+        await desk.Queue.PublishAsync(
+            Other,
+            [
+                new DeskQueueEntry("1764558000.40", Other, DeskLine.Operators, false, now.AddMinutes(-5), true),
+                new DeskQueueEntry("1764558000.41", Other, DeskLine.Operators, true, now.AddMinutes(-1), true),
+                new DeskQueueEntry("1764558000.42", Other, DeskLine.Operators, true, now.AddMinutes(-9), false),
+                new DeskQueueEntry("1764558000.43", Other, DeskLine.Nurses, true, now.AddMinutes(-9), true),
+            ]);
 
-        Assert.Equal(Other, await desk.Service.FreeElsewhereAsync(DeskLine.Operators));
-        Assert.Null(await desk.Service.FreeElsewhereAsync(DeskLine.Nurses));
+        await RoundAsync(desk);
+
+        // One person free: one claim, the head of the operators' line among those who may move (urgent before routine).
+        Assert.Equal(new Dictionary<string, string> { ["1764558000.41"] = Own }, await desk.Queue.ClaimsOnAsync(Other, now - DeskService.PresenceFresh));
+        // Another round while the claim is fresh: sam's one claim is made, nobody more is claimed.
+        await RoundAsync(desk);
+        Assert.Single(await desk.Queue.ClaimsOnAsync(Other, now - DeskService.PresenceFresh));
+
+        // Sam goes on break: nobody here is free, and the next claim, once the first lapses, is nobody's.
+        Assert.True((await desk.Service.SetStatusAsync("sam", OperatorStatus.OnBreak, "lunch")).Done);
+        desk.Clock.Advance(DeskService.PresenceFresh + TimeSpan.FromSeconds(1));
+        await desk.Presence.PublishAsync(new DeskPresence(Other, 2, 0, desk.Clock.GetUtcNow()));
+        await RoundAsync(desk);
+        Assert.Empty(await desk.Queue.ClaimsOnAsync(Other, desk.Clock.GetUtcNow() - DeskService.PresenceFresh));
     }
 
     [Fact]
@@ -138,20 +159,22 @@ public sealed class DeskMoveTests
     }
 
     [Fact]
-    public async Task ANudgeTakesTheWaitingCallerOutOfTheirRoomOnceWhenNobodyIsFreeHereAndSomeoneIsElsewhere()
+    public async Task ARoundTakesAClaimedCallerOutOfTheirRoomOnceAndNobodyUnclaimed()
     {
         await using var asterisk = FakeAmiServer.Start();
         await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true);
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+        await RoundAsync(desk);
+        Assert.Empty(asterisk.ActionsNamed("ConfbridgeKick"));
 
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        Assert.Single(await ClaimAsync(desk, Other));
+        await RoundAsync(desk);
 
         var kick = Assert.Single(asterisk.ActionsNamed("ConfbridgeKick"));
         Assert.Equal((DeskUnderTest.Room, Caller), (kick["Conference"], kick["Channel"]));
         // Only taken out of the wait: their flow decides to move, and they wait here meanwhile.
         Assert.Equal(DeskStage.Waiting, desk.Service.Standing(desk.CallId).Stage);
 
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        await RoundAsync(desk);
         Assert.Single(asterisk.ActionsNamed("ConfbridgeKick"));
     }
 
@@ -164,20 +187,22 @@ public sealed class DeskMoveTests
             ? $"Response: Error\r\nActionID: {action.ActionId}\r\nMessage: No Channel by that name found in conference.\r\n\r\n"
             : $"Response: Success\r\nActionID: {action.ActionId}\r\n\r\n";
         await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true);
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+        await RoundAsync(desk);
+        Assert.Single(await ClaimAsync(desk, Other));
 
-        // Hearing an announcement: the kick finds nobody, and the next heartbeat tries again.
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        // Hearing an announcement: the kick finds nobody, and the next round tries again.
+        await RoundAsync(desk);
         Volatile.Write(ref inRoom, true);
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        await RoundAsync(desk);
         Assert.Equal(2, asterisk.ActionsNamed("ConfbridgeKick").Count());
 
-        // Taken out, and still waiting (say the other desk's operator was taken meanwhile): not again at once, again after a while.
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        // Taken out, and still waiting (say the flow found the claimer's operator taken meanwhile): not again at once,
+        // again after a while if a process claims them again.
+        await RoundAsync(desk);
         Assert.Equal(2, asterisk.ActionsNamed("ConfbridgeKick").Count());
-        desk.Clock.Advance(DeskService.PresenceFresh);
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        desk.Clock.Advance(DeskService.PresenceFresh + TimeSpan.FromSeconds(1));
+        Assert.Single(await ClaimAsync(desk, Other));
+        await RoundAsync(desk);
         Assert.Equal(3, asterisk.ActionsNamed("ConfbridgeKick").Count());
     }
 
@@ -193,54 +218,58 @@ public sealed class DeskMoveTests
 
         // The first caller joined here a minute after the night began; the moved one first queued (elsewhere) at its start.
         Assert.Equal((1, 2, 3), (desk.Service.Standing(Moved).Position, desk.Service.Standing(desk.CallId).Position, desk.Service.Standing(Later).Position));
+        // The shared queue holds the moved caller by their first queueing too.
+        await RoundAsync(desk);
+        Assert.Equal(desk.CameIn, Assert.Single(await desk.Queue.WaitingAsync(desk.Clock.GetUtcNow() - DeskService.PresenceFresh), e => e.CallId == Moved).QueuedAt);
     }
 
     [Fact]
-    public async Task ANudgePassesOverACallerHandedInToTheNextWaitingCaller()
+    public async Task ACallerHandedInIsInTheSharedQueueButNeverClaimedTheNextCallerIsTakenOut()
     {
         const string Second = "PJSIP/patient-00000002";
         await using var asterisk = FakeAmiServer.Start();
         await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true, handedIn: true);
         desk.Clock.Advance(TimeSpan.FromSeconds(10));
         await desk.JoinAnotherAsync("1764558000.22", Second);
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+        await RoundAsync(desk);
+        Assert.False(Assert.Single(await desk.Queue.WaitingAsync(desk.Clock.GetUtcNow() - DeskService.PresenceFresh), e => e.CallId == desk.CallId).Movable);
 
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        Assert.Equal("1764558000.22", Assert.Single(await ClaimAsync(desk, Other)).CallId);
+        await RoundAsync(desk);
 
         var kick = Assert.Single(asterisk.ActionsNamed("ConfbridgeKick"));
         Assert.Equal(("ivr-1764558000.22", Second), (kick["Conference"], kick["Channel"]));
     }
 
     [Fact]
-    public async Task NoNudgeWhileNobodyElsewhereIsFreeOnTheCallersLineAndOneOnceSomeoneIs()
-    {
-        await using var asterisk = FakeAmiServer.Start();
-        await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true);
-        var now = desk.Clock.GetUtcNow();
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 3, 1, now, OperatorsFree: 0, NursesFree: 1));
-        await desk.Presence.PublishAsync(new DeskPresence("agi://10.0.0.4:4573", 2, 0, now - DeskService.PresenceFresh - TimeSpan.FromSeconds(1), OperatorsFree: 2));
-
-        await desk.Service.NudgeAsync(CancellationToken.None);
-        Assert.Empty(asterisk.ActionsNamed("ConfbridgeKick"));
-
-        // The nudge that found nobody did not count: once someone is free elsewhere, the caller is taken out.
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 3, 1, now, OperatorsFree: 1, NursesFree: 1));
-        await desk.Service.NudgeAsync(CancellationToken.None);
-        Assert.Equal(Caller, Assert.Single(asterisk.ActionsNamed("ConfbridgeKick"))["Channel"]);
-    }
-
-    [Fact]
-    public async Task NoNudgeForACallerAnOperatorsPhoneIsRingingFor()
+    public async Task ACallerAnOperatorsPhoneIsRingingForIsNeverClaimedNorTakenOut()
     {
         await using var asterisk = AnsweringOriginates();
         await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller);
         await Eventually.UntilAsync(() => Task.FromResult(asterisk.ActionsNamed("Originate").Any()), TimeSpan.FromSeconds(10), "sam's phone rung");
         Assert.Equal(OperatorStatus.Offered, desk.Service.View("sam").Status);
-        await desk.Presence.PublishAsync(new DeskPresence(Other, 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+        await RoundAsync(desk);
 
-        await desk.Service.NudgeAsync(CancellationToken.None);
+        Assert.Empty(await ClaimAsync(desk, Other));
+        await RoundAsync(desk);
 
         Assert.Empty(asterisk.ActionsNamed("ConfbridgeKick"));
+        Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
+    }
+
+    /// <summary>One round of the shared queue, as the publisher runs it at a heartbeat, with this desk's presence fresh.</summary>
+    private static async Task RoundAsync(DeskUnderTest desk)
+    {
+        await desk.Presence.PublishAsync(desk.Service.Presence());
+        await desk.Service.ShareQueueAsync(CancellationToken.None);
+    }
+
+    /// <summary><paramref name="claimer"/>, with one operator free, claims what it can on the operators' line now (this desk's presence fresh).</summary>
+    private static async Task<IReadOnlyList<DeskQueueEntry>> ClaimAsync(DeskUnderTest desk, string claimer)
+    {
+        await desk.Presence.PublishAsync(desk.Service.Presence());
+        var now = desk.Clock.GetUtcNow();
+        return await desk.Queue.ClaimAsync(claimer, DeskLine.Operators, 1, now, now - DeskService.PresenceFresh, now - DeskService.PresenceFresh);
     }
 
     /// <summary>A fake Asterisk where every operator's phone answers (the operator's leg never runs) and every other action succeeds.</summary>

@@ -19,7 +19,7 @@ public sealed class DeskPresenceTests
         await using var desk = await DeskUnderTest.StartAsync();
         var logger = new ListLogger<DeskPresencePublisher>();
         var heartbeats = new DrivenClock();
-        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, heartbeats, logger);
+        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, desk.Queue, heartbeats, logger);
         await publisher.StartAsync(CancellationToken.None);
 
         var first = await RowAsync(desk, r => r.Operators == 1);
@@ -46,7 +46,7 @@ public sealed class DeskPresenceTests
         // Sam's phone rings for the caller: signed in, not free.
         await using var desk = await DeskUnderTest.StartAsync();
         var heartbeats = new DrivenClock();
-        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, heartbeats, new ListLogger<DeskPresencePublisher>());
+        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, desk.Queue, heartbeats, new ListLogger<DeskPresencePublisher>());
         await publisher.StartAsync(CancellationToken.None);
         var first = await RowAsync(desk, r => r.Operators == 1);
         Assert.Equal((0, 0), (first.OperatorsFree, first.NursesFree));
@@ -60,28 +60,38 @@ public sealed class DeskPresenceTests
     }
 
     [Fact]
-    public async Task AtAHeartbeatThePublisherTakesAWaitingCallerOutOfTheirRoomOnceWhenSomeoneIsFreeElsewhere()
+    public async Task AtAHeartbeatThePublisherWritesTheSharedQueueAndTakesACallerAnotherProcessClaimedOutOfTheirRoomOnce()
     {
         const string Caller = "PJSIP/patient-00000001";
+        const string Other = "agi://10.0.0.2:4573";
         await using var asterisk = FakeAmiServer.Start();
         await using var desk = await DeskUnderTest.StartAsync(asterisk, Caller, samOnBreak: true);
         var heartbeats = new DrivenClock();
-        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, heartbeats, new ListLogger<DeskPresencePublisher>());
+        using var publisher = new DeskPresencePublisher(desk.Service, desk.Presence, desk.Queue, heartbeats, new ListLogger<DeskPresencePublisher>());
         await publisher.StartAsync(CancellationToken.None);
         await RowAsync(desk, r => r.Operators == 1);
-        // Once the first heartbeat has looked (nobody was free elsewhere then) and the next is due, someone is free elsewhere.
+        var fresh = desk.Clock.GetUtcNow() - DeskService.PresenceFresh;
+        await Eventually.UntilAsync(async () => (await desk.Queue.WaitingAsync(fresh)).Any(e => e.CallId == desk.CallId), TimeSpan.FromSeconds(10), "the caller in the shared queue");
+
+        // Once the first heartbeat has looked (nobody had claimed the caller then) and the next is due, another process claims them.
         await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
-        await desk.Presence.PublishAsync(new DeskPresence("agi://10.0.0.2:4573", 1, 0, desk.Clock.GetUtcNow(), OperatorsFree: 1));
+        var now = desk.Clock.GetUtcNow();
+        Assert.Single(await desk.Queue.ClaimAsync(Other, DeskLine.Operators, 1, now, fresh, fresh));
 
         await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
 
         await Eventually.UntilAsync(() => Task.FromResult(asterisk.ActionsNamed("ConfbridgeKick").Any()), TimeSpan.FromSeconds(10), "the caller taken out of their room");
+        Assert.Equal(Other, await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
         // Two more heartbeats, the second due only once the first has looked: the caller is not taken out again.
         await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
         await heartbeats.ElapseAsync(DeskPresencePublisher.Every);
         var kick = Assert.Single(asterisk.ActionsNamed("ConfbridgeKick"));
         Assert.Equal((DeskUnderTest.Room, Caller), (kick["Conference"], kick["Channel"]));
+
+        // Stopped: the process's callers leave the shared queue with its desk (read with the desk's row written again).
         await publisher.StopAsync(CancellationToken.None);
+        await desk.Presence.PublishAsync(desk.Service.Presence());
+        Assert.Empty(await desk.Queue.WaitingAsync(DateTimeOffset.MinValue));
     }
 
     [Fact]

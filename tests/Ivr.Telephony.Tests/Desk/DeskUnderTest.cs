@@ -47,6 +47,9 @@ internal sealed class DeskUnderTest : IAsyncDisposable
     /// <summary>The processes' published desks, in the temporary service's database.</summary>
     public IDeskPresenceStore Presence => _service.Get<IDeskPresenceStore>();
 
+    /// <summary>The shared queue, in the temporary service's database.</summary>
+    public IDeskQueueStore Queue => _service.Get<IDeskQueueStore>();
+
     /// <summary>The caller's own conference room.</summary>
     public const string Room = "ivr-1764558000.21";
 
@@ -79,6 +82,7 @@ internal sealed class DeskUnderTest : IAsyncDisposable
             service.Get<IMessageStore>(),
             service.Get<IDeskLog>(),
             service.Get<IDeskPresenceStore>(),
+            service.Get<IDeskQueueStore>(),
             new GreetingRenderer(Options.Create(new PromptsOptions { SoundsDirectory = Path.Combine(service.Directory, "no-sounds") }), NullLogger<GreetingRenderer>.Instance),
             Options.Create(new DeskOptions()),
             clock,
