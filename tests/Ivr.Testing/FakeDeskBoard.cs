@@ -23,12 +23,12 @@ public sealed class FakeDeskBoard : IDeskBoard
         }
     }
 
-    public void Set(IReadOnlyList<DeskWaiting> waiting, IReadOnlyList<DeskOperatorState> operators, DateTimeOffset at)
+    public void Set(IReadOnlyList<DeskWaiting> waiting, IReadOnlyList<DeskOperatorState> operators, DateTimeOffset at, int elsewhereWaiting = 0, DateTimeOffset? elsewhereLongestSince = null)
     {
         TaskCompletionSource changed;
         lock (_gate)
         {
-            _floor = new DeskFloor(waiting, operators, at, _floor.Version + 1);
+            _floor = new DeskFloor(waiting, operators, at, _floor.Version + 1, elsewhereWaiting, elsewhereLongestSince);
             changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

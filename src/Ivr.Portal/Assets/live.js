@@ -41,6 +41,9 @@
     const deskOperators = document.getElementById('desk-operators');
     const deskCount = document.getElementById('desk-waiting-count');
     const deskLongest = document.getElementById('desk-longest');
+    // Only for users of every practice: the callers waiting at other service processes' desks.
+    const elsewhereCount = document.getElementById('desk-elsewhere-count');
+    const elsewhereLongest = document.getElementById('desk-elsewhere-longest');
 
     const empty = (text, span) => {
         const row = document.createElement('tr');
@@ -60,6 +63,11 @@
         deskCount.textContent = String(desk.waiting.length);
         deskLongest.dataset.since = desk.longestWaitingSince || '';
         deskLongest.textContent = desk.longestWaitingSince ? length(desk.longestWaitingSince) : 'none';
+        if (elsewhereCount && elsewhereLongest) {
+            elsewhereCount.textContent = String(desk.elsewhereWaiting);
+            elsewhereLongest.dataset.since = desk.elsewhereLongestSince || '';
+            elsewhereLongest.textContent = desk.elsewhereLongestSince ? length(desk.elsewhereLongestSince) : 'none';
+        }
         const waiting = document.createDocumentFragment();
         for (const caller of desk.waiting) {
             const row = document.createElement('tr');
@@ -195,6 +203,9 @@
                     td.textContent = length(row.dataset.since);
                 }
             }
+        }
+        if (elsewhereLongest && elsewhereLongest.dataset.since) {
+            elsewhereLongest.textContent = length(elsewhereLongest.dataset.since);
         }
         if (deskLongest && deskLongest.dataset.since) {
             deskLongest.textContent = length(deskLongest.dataset.since);

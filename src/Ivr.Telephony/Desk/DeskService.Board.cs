@@ -47,7 +47,7 @@ public sealed partial class DeskService
                     return new DeskOperatorState(o.Name, o.Status, o.Reason, since, call?.CallId, call?.Caller.Practice.Id, o.Line);
                 })
                 .ToList();
-            return new DeskFloor(waiting, staff, time.GetUtcNow(), _version);
+            return new DeskFloor(waiting, staff, time.GetUtcNow(), _version, _elsewhere.Count, _elsewhere.Since);
         }
     }
 

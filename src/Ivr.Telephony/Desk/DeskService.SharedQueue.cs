@@ -13,6 +13,9 @@ namespace Ivr.Telephony.Desk;
 /// </summary>
 public sealed partial class DeskService
 {
+    /// <summary>The callers waiting at other processes' desks at the last round, for the live view.</summary>
+    private (int Count, DateTimeOffset? Since) _elsewhere;
+
     public Task<string?> FreeElsewhereAsync(string callId, DeskLine line, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -23,8 +26,8 @@ public sealed partial class DeskService
 
     /// <summary>
     /// One round of the shared queue, at each heartbeat of <see cref="DeskPresencePublisher"/> and whenever the desk changes:
-    /// writes this desk's waiting callers; reads the claims other processes made on them and takes each claimed caller who
-    /// may move out of their timed wait (at most once in <see cref="PresenceFresh"/>; a kick that found them outside the
+    /// writes this desk's waiting callers; reads the whole queue (how many wait at other processes, for the live view)
+    /// and the claims other processes made on this desk's callers, and takes each claimed caller who may move out of their timed wait (at most once in <see cref="PresenceFresh"/>; a kick that found them outside the
     /// room does not count); then claims, for each line with someone free here and nobody waiting here, callers held
     /// elsewhere. The database away: logged, and the desk works alone until it is back.
     /// </summary>
@@ -42,6 +45,7 @@ public sealed partial class DeskService
         try
         {
             await queueStore.PublishAsync(agi.Base, entries, cancellationToken);
+            Elsewhere([.. (await queueStore.WaitingAsync(fresh, cancellationToken)).Where(e => e.AgiUrl != agi.Base)]);
             claims = await queueStore.ClaimsOnAsync(agi.Base, fresh, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -107,6 +111,22 @@ public sealed partial class DeskService
         {
             logger.LogWarning(exception, "Could not claim callers waiting at other processes for the {Queue}", DeskLines.Queue(line));
         }
+    }
+
+    private void Elsewhere(IReadOnlyList<DeskQueueEntry> others)
+    {
+        var now = (others.Count, others.Count == 0 ? (DateTimeOffset?)null : others.Min(e => e.QueuedAt));
+        lock (_gate)
+        {
+            if (now == _elsewhere)
+            {
+                return;
+            }
+
+            _elsewhere = now;
+        }
+
+        Changes();
     }
 
     private DeskQueueEntry Entry(WaitingCaller waiting, DeskCallState? call) =>

@@ -47,6 +47,21 @@ public sealed class LiveDeskTests
     }
 
     [Fact]
+    public void UsersOfEveryPracticeSeeHowManyWaitAtOtherProcessesDesksAndAPracticeAdminDoesNot()
+    {
+        // The shared queue says no practice: a practice's admin could not be shown only their own practice's callers.
+        var floor = Floor() with { ElsewhereWaiting = 3, ElsewhereLongestSince = Night.AddMinutes(-4) };
+
+        var all = LiveDesk.Of(Supervisor, floor, Names);
+        var mine = LiveDesk.Of(AdminOfA, floor, Names);
+
+        Assert.Equal((3, Night.AddMinutes(-4)), (all.ElsewhereWaiting, all.ElsewhereLongestSince));
+        Assert.Equal((0, (DateTimeOffset?)null), (mine.ElsewhereWaiting, mine.ElsewhereLongestSince));
+        // This desk's own longest wait is its own callers', not the other processes'.
+        Assert.Equal(Night, all.LongestWaitingSince);
+    }
+
+    [Fact]
     public async Task WithoutADeskTheSnapshotAndThePageSayTheDeskIsNotRunning()
     {
         // A host without telephony (the service always has it; only a portal of its own would not).
@@ -81,6 +96,7 @@ public sealed class LiveDeskTests
         Assert.Contains("Nobody is waiting.", page);
         Assert.Contains("data-operator=\"sam\" data-status=\"on-break\"", page);
         Assert.Contains("on break (lunch)", page);
+        Assert.Contains("at other processes' desks: <strong id=\"desk-elsewhere-count\">0</strong>", page);
 
         using var response = await client.GetAsync(LiveApi.StreamPath, HttpCompletionOption.ResponseHeadersRead);
         using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -90,8 +106,9 @@ public sealed class LiveDeskTests
         Assert.Equal("on-break", first.GetProperty("operators")[0].GetProperty("status").GetString());
 
         var floor = Floor();
-        board.Set(floor.Waiting, floor.Operators, Night.AddMinutes(1));
+        board.Set(floor.Waiting, floor.Operators, Night.AddMinutes(1), elsewhereWaiting: 2, elsewhereLongestSince: Night.AddMinutes(-3));
         var second = (await NextSnapshotAsync(events)).GetProperty("desk");
+        Assert.Equal((2, Night.AddMinutes(-3)), (second.GetProperty("elsewhereWaiting").GetInt32(), second.GetProperty("elsewhereLongestSince").GetDateTimeOffset()));
 
         var waiting = second.GetProperty("waiting").EnumerateArray().ToList();
         Assert.Equal(["1795360542.2", "1795360542.1"], waiting.Select(w => w.GetProperty("callId").GetString()));

@@ -81,6 +81,8 @@ public sealed class DeskHandOffEndToEndTests
             async () => (await first.Calls.ListAsync(1)).FirstOrDefault() is { } c && (await first.Calls.EventsAsync(c.Id)).Any(e => e.Name == "desk-queued") ? c : null,
             Long,
             "the caller to wait in the first process's queue");
+        // The queue is one in the database: the second process's live view counts the caller waiting at the first.
+        await UntilAsync(first, beside, () => Task.FromResult(beside.Get<IDeskBoard>().Floor().ElsewhereWaiting == 1), "the second process's desk counting the caller waiting at the first");
 
         // Sam comes back at the second: the caller moves there and sam's phone rings.
         Assert.True((await secondBoard.SetStatusAsync("sam", OperatorStatus.Available, null)).Done);

@@ -27,6 +27,7 @@ public sealed class DeskMoveTests
         // The caller is in the shared queue, held here, by their queueing; nobody claimed them yet.
         var row = Assert.Single(await desk.Queue.WaitingAsync(desk.Clock.GetUtcNow() - DeskService.PresenceFresh));
         Assert.Equal(new DeskQueueEntry(desk.CallId, Own, DeskLine.Operators, false, desk.CameIn.AddMinutes(1), true), row);
+        Assert.Equal((0, (DateTimeOffset?)null), (desk.Service.Floor().ElsewhereWaiting, desk.Service.Floor().ElsewhereLongestSince));
         Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
 
         // Another process with someone free claims them: this desk knows at its next round, not before.
@@ -62,6 +63,8 @@ public sealed class DeskMoveTests
 
         await RoundAsync(desk);
 
+        // The live view hears how many wait at the other process, and since when (its unmovable caller too).
+        Assert.Equal((4, now.AddMinutes(-9)), (desk.Service.Floor().ElsewhereWaiting, desk.Service.Floor().ElsewhereLongestSince));
         // One person free: one claim, the head of the operators' line among those who may move (urgent before routine).
         Assert.Equal(new Dictionary<string, string> { ["1764558000.41"] = Own }, await desk.Queue.ClaimsOnAsync(Other, now - DeskService.PresenceFresh));
         // Another round while the claim is fresh: sam's one claim is made, nobody more is claimed.
