@@ -16,6 +16,9 @@ public sealed partial class DeskService
     /// <summary>The callers waiting at other processes' desks at the last round, for the live view.</summary>
     private (int Count, DateTimeOffset? Since) _elsewhere;
 
+    /// <summary>The last round could not reach the shared queue: said once, and again when it can.</summary>
+    private bool _queueAway;
+
     public Task<string?> FreeElsewhereAsync(string callId, DeskLine line, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -29,7 +32,8 @@ public sealed partial class DeskService
     /// writes this desk's waiting callers; reads the whole queue (how many wait at other processes, for the live view)
     /// and the claims other processes made on this desk's callers, and takes each claimed caller who may move out of their timed wait (at most once in <see cref="PresenceFresh"/>; a kick that found them outside the
     /// room does not count); then claims, for each line with someone free here and nobody waiting here, callers held
-    /// elsewhere. The database away: logged, and the desk works alone until it is back.
+    /// elsewhere. The database away: logged once, and the desk works alone until it is back. Runs one round at a time
+    /// (the publisher's loop).
     /// </summary>
     internal async Task ShareQueueAsync(CancellationToken cancellationToken)
     {
@@ -50,8 +54,19 @@ public sealed partial class DeskService
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "The shared queue could not be written or read; this desk serves its own callers until it can");
+            if (!_queueAway)
+            {
+                logger.LogWarning(exception, "The shared queue could not be written or read; this desk serves its own callers until it can");
+            }
+
+            _queueAway = true;
             return;
+        }
+
+        if (_queueAway)
+        {
+            logger.LogInformation("The shared queue is reached again");
+            _queueAway = false;
         }
 
         var kicks = new List<DeskCallState>();

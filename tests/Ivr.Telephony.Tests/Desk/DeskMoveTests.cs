@@ -1,6 +1,7 @@
 using Ivr.Asterisk.Tests.Support;
 using Ivr.Domain.Desk;
 using Ivr.Telephony.Desk;
+using Ivr.Telephony.Tests.Support;
 
 namespace Ivr.Telephony.Tests.Desk;
 
@@ -258,6 +259,63 @@ public sealed class DeskMoveTests
 
         Assert.Empty(asterisk.ActionsNamed("ConfbridgeKick"));
         Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
+    }
+
+    [Fact]
+    public async Task WhileTheSharedQueueIsAwayTheDeskSaysSoOnceKeepsItsCallerAndSaysWhenItIsBack()
+    {
+        var away = new AwayQueue();
+        var logger = new ListLogger<DeskService>();
+        await using var desk = await DeskUnderTest.StartAsync(samOnBreak: true, queue: store => away.Over(store), logger: logger);
+
+        away.Away = true;
+        await RoundAsync(desk);
+        await RoundAsync(desk);
+
+        Assert.Single(logger.Lines, l => l.StartsWith("Warning:", StringComparison.Ordinal) && l.Contains("shared queue", StringComparison.Ordinal));
+        Assert.Equal((DeskStage.Waiting, 1), (desk.Service.Standing(desk.CallId).Stage, desk.Service.Standing(desk.CallId).Position));
+        Assert.Null(await desk.Service.FreeElsewhereAsync(desk.CallId, DeskLine.Operators));
+
+        away.Away = false;
+        await RoundAsync(desk);
+        Assert.Contains(logger.Lines, l => l.Contains("The shared queue is reached again", StringComparison.Ordinal));
+        Assert.Equal(desk.CallId, Assert.Single(await desk.Queue.WaitingAsync(desk.Clock.GetUtcNow() - DeskService.PresenceFresh)).CallId);
+    }
+
+    /// <summary>The database's shared queue, unreachable while <see cref="Away"/> (every call throws as a refused connection would).</summary>
+    private sealed class AwayQueue
+    {
+        public volatile bool Away;
+
+        public IDeskQueueStore Over(IDeskQueueStore store) => new Store(this, store);
+
+        private sealed class Store(AwayQueue away, IDeskQueueStore inner) : IDeskQueueStore
+        {
+            public Task PublishAsync(string agiUrl, IReadOnlyList<DeskQueueEntry> waiting, CancellationToken cancellationToken = default) =>
+                Reached() ?? inner.PublishAsync(agiUrl, waiting, cancellationToken);
+
+            public async Task<IReadOnlyList<DeskQueueEntry>> ClaimAsync(string claimer, DeskLine line, int wanted, DateTimeOffset now, DateTimeOffset holderFreshSince, DateTimeOffset claimFreshSince, CancellationToken cancellationToken = default)
+            {
+                await (Reached() ?? Task.CompletedTask);
+                return await inner.ClaimAsync(claimer, line, wanted, now, holderFreshSince, claimFreshSince, cancellationToken);
+            }
+
+            public async Task<IReadOnlyDictionary<string, string>> ClaimsOnAsync(string agiUrl, DateTimeOffset claimFreshSince, CancellationToken cancellationToken = default)
+            {
+                await (Reached() ?? Task.CompletedTask);
+                return await inner.ClaimsOnAsync(agiUrl, claimFreshSince, cancellationToken);
+            }
+
+            public async Task<IReadOnlyList<DeskQueueEntry>> WaitingAsync(DateTimeOffset holderFreshSince, CancellationToken cancellationToken = default)
+            {
+                await (Reached() ?? Task.CompletedTask);
+                return await inner.WaitingAsync(holderFreshSince, cancellationToken);
+            }
+
+            public Task WithdrawAsync(string agiUrl, CancellationToken cancellationToken = default) => Reached() ?? inner.WithdrawAsync(agiUrl, cancellationToken);
+
+            private Task? Reached() => away.Away ? Task.FromException(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)) : null;
+        }
     }
 
     /// <summary>One round of the shared queue, as the publisher runs it at a heartbeat, with this desk's presence fresh.</summary>

@@ -59,9 +59,16 @@ internal sealed class DeskUnderTest : IAsyncDisposable
     /// The desk with the caller queued and sam available. With <paramref name="asterisk"/>, the desk's AMI is connected to
     /// that fake server and the room watcher runs on it; the caller is on <paramref name="callerChannel"/> in their room.
     /// With <paramref name="samOnBreak"/>, sam is at the desk on break instead (nobody is free, nobody is offered the
-    /// caller); with <paramref name="handedIn"/>, the caller was handed here by another process's flow.
+    /// caller); with <paramref name="handedIn"/>, the caller was handed here by another process's flow. The desk uses
+    /// <paramref name="queue"/> for the shared queue instead of the database's, and logs to <paramref name="logger"/>, when given.
     /// </summary>
-    public static async Task<DeskUnderTest> StartAsync(FakeAmiServer? asterisk = null, string callerChannel = "", bool samOnBreak = false, bool handedIn = false)
+    public static async Task<DeskUnderTest> StartAsync(
+        FakeAmiServer? asterisk = null,
+        string callerChannel = "",
+        bool samOnBreak = false,
+        bool handedIn = false,
+        Func<IDeskQueueStore, IDeskQueueStore>? queue = null,
+        Microsoft.Extensions.Logging.ILogger<DeskService>? logger = null)
     {
         var service = await new TempService().MigratedAsync();
         var clock = new FakeTimeProvider(Night.AddMinutes(1));
@@ -82,11 +89,11 @@ internal sealed class DeskUnderTest : IAsyncDisposable
             service.Get<IMessageStore>(),
             service.Get<IDeskLog>(),
             service.Get<IDeskPresenceStore>(),
-            service.Get<IDeskQueueStore>(),
+            queue is null ? service.Get<IDeskQueueStore>() : queue(service.Get<IDeskQueueStore>()),
             new GreetingRenderer(Options.Create(new PromptsOptions { SoundsDirectory = Path.Combine(service.Directory, "no-sounds") }), NullLogger<GreetingRenderer>.Instance),
             Options.Create(new DeskOptions()),
             clock,
-            NullLogger<DeskService>.Instance);
+            logger ?? NullLogger<DeskService>.Instance);
         var watcher = new DeskRoomWatcher(servers, desk);
         await servers.StartAsync(CancellationToken.None);
         await watcher.StartAsync(CancellationToken.None);
