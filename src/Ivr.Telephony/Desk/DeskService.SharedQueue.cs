@@ -30,9 +30,9 @@ public sealed partial class DeskService
     /// <summary>
     /// One round of the shared queue, at each heartbeat of <see cref="DeskPresencePublisher"/> and whenever the desk changes:
     /// writes this desk's waiting callers; reads the whole queue (how many wait at other processes, for the live view)
-    /// and the claims other processes made on this desk's callers, and takes each claimed caller who may move out of their timed wait (at most once in <see cref="PresenceFresh"/>; a kick that found them outside the
-    /// room does not count); then claims, for each line with someone free here and nobody waiting here, callers held
-    /// elsewhere. The database away: logged once, and the desk works alone until it is back. Runs one round at a time
+    /// and the claims other processes made on this desk's callers, and takes each claimed caller who may move out of
+    /// their timed wait (at most once in <see cref="PresenceFresh"/>; a kick that found them outside the room does not
+    /// count); then claims, for each line with someone free here and nobody waiting here, callers held elsewhere. The database away: logged once, and the desk works alone until it is back. Runs one round at a time
     /// (the publisher's loop).
     /// </summary>
     internal async Task ShareQueueAsync(CancellationToken cancellationToken)
