@@ -71,16 +71,18 @@ public sealed class SqliteDeskQueueStore(Database database) : IDeskQueueStore
         DateTimeOffset now,
         DateTimeOffset holderFreshSince,
         DateTimeOffset claimFreshSince,
+        IReadOnlyCollection<string>? arriving = null,
         CancellationToken cancellationToken = default)
     {
         var lineWord = Word(line);
         var claimFresh = Time.Write(claimFreshSince);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM desk_queue WHERE claimed_by = @claimer AND line = @lineWord AND claimed_at >= @claimFresh",
+        var held = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT call_id FROM desk_queue WHERE claimed_by = @claimer AND line = @lineWord AND claimed_at >= @claimFresh",
             new { claimer, lineWord, claimFresh },
-            cancellationToken: cancellationToken));
-        var need = wanted - held;
+            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        held.UnionWith(arriving ?? []);
+        var need = wanted - held.Count;
         if (need <= 0)
         {
             return [];

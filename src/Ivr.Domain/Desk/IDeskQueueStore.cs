@@ -41,7 +41,9 @@ public interface IDeskQueueStore
     /// <see cref="DeskQueueEntry.CallId"/> by ordinal). Only rows held by another process whose desk was seen
     /// (<see cref="IDeskPresenceStore"/>) at or after <paramref name="holderFreshSince"/>, <see cref="DeskQueueEntry.Movable"/>,
     /// and unclaimed or claimed before <paramref name="claimFreshSince"/>, are taken; two processes never hold one
-    /// claim (compare-and-set in the database). Returns the rows it claimed now.
+    /// claim (compare-and-set in the database). The callers in <paramref name="arriving"/> (claimed by
+    /// <paramref name="claimer"/>, gone from their holder's rows and not yet in its own: on their way) count toward
+    /// <paramref name="wanted"/> as its fresh claims do, each once. Returns the rows it claimed now.
     /// </summary>
     Task<IReadOnlyList<DeskQueueEntry>> ClaimAsync(
         string claimer,
@@ -50,6 +52,7 @@ public interface IDeskQueueStore
         DateTimeOffset now,
         DateTimeOffset holderFreshSince,
         DateTimeOffset claimFreshSince,
+        IReadOnlyCollection<string>? arriving = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>The claims believed since <paramref name="claimFreshSince"/> on callers <paramref name="agiUrl"/> holds: caller to claimer.</summary>

@@ -19,6 +19,9 @@ public sealed partial class DeskService
     /// <summary>The last round could not reach the shared queue: said once, and again when it can.</summary>
     private bool _queueAway;
 
+    /// <summary>The callers this process claimed, by call id, with their line and when: until they arrive here, or their claim lapses.</summary>
+    private readonly Dictionary<string, (DeskLine Line, DateTimeOffset At)> _claimed = new(StringComparer.Ordinal);
+
     public Task<string?> FreeElsewhereAsync(string callId, DeskLine line, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -100,12 +103,26 @@ public sealed partial class DeskService
         }
     }
 
-    /// <summary>Claims callers held elsewhere for those free on <paramref name="line"/> here, while nobody waits on it here.</summary>
+    /// <summary>
+    /// Claims callers held elsewhere for those free on <paramref name="line"/> here, while nobody waits on it here. A
+    /// caller claimed before and on their way (gone from their holder's rows, not yet here) still counts as claimed, so
+    /// a round that falls in that moment does not claim a second caller for the same person.
+    /// </summary>
     private async Task ClaimAsync(DeskLine line, DateTimeOffset now, DateTimeOffset fresh, CancellationToken cancellationToken)
     {
         int free;
+        List<string> arriving;
         lock (_gate)
         {
+            foreach (var (callId, claim) in _claimed.ToList())
+            {
+                if (claim.At < fresh || _calls.ContainsKey(callId))
+                {
+                    _claimed.Remove(callId);
+                }
+            }
+
+            arriving = [.. _claimed.Where(c => c.Value.Line == line).Select(c => c.Key)];
             free = _queue.Waiting().Any(w => w.Line == line && w.OfferedTo is null) ? 0 : _queue.Operators().Count(o => IsFree(o, line));
         }
 
@@ -116,7 +133,15 @@ public sealed partial class DeskService
 
         try
         {
-            var claimed = await queueStore.ClaimAsync(agi.Base, line, free, now, fresh, fresh, cancellationToken);
+            var claimed = await queueStore.ClaimAsync(agi.Base, line, free, now, fresh, fresh, arriving, cancellationToken);
+            lock (_gate)
+            {
+                foreach (var entry in claimed)
+                {
+                    _claimed[entry.CallId] = (line, now);
+                }
+            }
+
             if (claimed.Count > 0)
             {
                 logger.LogInformation("Claimed {Count} caller(s) waiting at other processes for the {Queue}, where someone is free here", claimed.Count, DeskLines.Queue(line));

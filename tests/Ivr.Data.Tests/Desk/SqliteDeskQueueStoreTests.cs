@@ -310,6 +310,35 @@ public sealed class SqliteDeskQueueStoreTests
         Assert.Empty(await store.WaitingAsync(FreshSince));
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task CallersOnTheirWayToTheClaimerCountTowardWhatItWantsEachOnceWithItsClaimsInTheTable(DataProvider provider)
+    {
+        using var temp = new TempDatabase(provider);
+        var store = await StoreAsync(temp, A);
+        await store.PublishAsync(A,
+        [
+            Entry("x", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 90),
+            Entry("y", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 80),
+            Entry("z", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 70),
+            Entry("w", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 60),
+        ]);
+        Assert.Equal(["x"], (await ClaimAsync(store, B, DeskLine.Operators, 1)).Select(e => e.CallId));
+
+        // A hands x over: x leaves A's rows, and is on the way to B.
+        await store.PublishAsync(A,
+        [
+            Entry("y", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 80),
+            Entry("z", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 70),
+            Entry("w", A, DeskLine.Operators, urgent: false, queuedSecondsAgo: 60),
+        ]);
+        Assert.Empty(await store.ClaimAsync(B, DeskLine.Operators, 1, Now, FreshSince, FreshSince, ["x"]));
+        Assert.Equal(["y"], (await store.ClaimAsync(B, DeskLine.Operators, 2, Now, FreshSince, FreshSince, ["x"])).Select(e => e.CallId));
+
+        // y, claimed in the table and named on its way too, counts once: wanting three, B claims one more.
+        Assert.Equal(["z"], (await store.ClaimAsync(B, DeskLine.Operators, 3, Now, FreshSince, FreshSince, ["x", "y"])).Select(e => e.CallId));
+    }
+
     private static async Task<SqliteDeskQueueStore> StoreAsync(TempDatabase temp, params string[] freshDesks)
     {
         await temp.Database.MigrateAsync();

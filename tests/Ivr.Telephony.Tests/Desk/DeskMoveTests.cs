@@ -72,6 +72,25 @@ public sealed class DeskMoveTests
         await RoundAsync(desk);
         Assert.Single(await desk.Queue.ClaimsOnAsync(Other, now - DeskService.PresenceFresh));
 
+        // The other process hands the claimed caller over: they leave its rows and are on their way here. A round in
+        // that moment claims nobody else for sam.
+        await desk.Queue.PublishAsync(
+            Other,
+            [
+                new DeskQueueEntry("1764558000.40", Other, DeskLine.Operators, false, now.AddMinutes(-5), true),
+                new DeskQueueEntry("1764558000.42", Other, DeskLine.Operators, true, now.AddMinutes(-9), false),
+                new DeskQueueEntry("1764558000.43", Other, DeskLine.Nurses, true, now.AddMinutes(-9), true),
+            ]);
+        await RoundAsync(desk);
+        Assert.Empty(await desk.Queue.ClaimsOnAsync(Other, now - DeskService.PresenceFresh));
+
+        // They arrive (offered to sam at once): sam is not free, and nothing is on its way any more.
+        await desk.JoinAnotherAsync("1764558000.41", "PJSIP/patient-00000041", queuedBefore: now.AddMinutes(-1));
+        Assert.Equal(OperatorStatus.Offered, desk.Service.View("sam").Status);
+        await RoundAsync(desk);
+        Assert.Empty(await desk.Queue.ClaimsOnAsync(Other, now - DeskService.PresenceFresh));
+        Assert.True(await desk.Service.LeaveAsync("1764558000.41", DeskLeave.Message));
+
         // Sam goes on break: nobody here is free, and the next claim, once the first lapses, is nobody's.
         Assert.True((await desk.Service.SetStatusAsync("sam", OperatorStatus.OnBreak, "lunch")).Done);
         desk.Clock.Advance(DeskService.PresenceFresh + TimeSpan.FromSeconds(1));
@@ -294,10 +313,10 @@ public sealed class DeskMoveTests
             public Task PublishAsync(string agiUrl, IReadOnlyList<DeskQueueEntry> waiting, CancellationToken cancellationToken = default) =>
                 Reached() ?? inner.PublishAsync(agiUrl, waiting, cancellationToken);
 
-            public async Task<IReadOnlyList<DeskQueueEntry>> ClaimAsync(string claimer, DeskLine line, int wanted, DateTimeOffset now, DateTimeOffset holderFreshSince, DateTimeOffset claimFreshSince, CancellationToken cancellationToken = default)
+            public async Task<IReadOnlyList<DeskQueueEntry>> ClaimAsync(string claimer, DeskLine line, int wanted, DateTimeOffset now, DateTimeOffset holderFreshSince, DateTimeOffset claimFreshSince, IReadOnlyCollection<string>? arriving = null, CancellationToken cancellationToken = default)
             {
                 await (Reached() ?? Task.CompletedTask);
-                return await inner.ClaimAsync(claimer, line, wanted, now, holderFreshSince, claimFreshSince, cancellationToken);
+                return await inner.ClaimAsync(claimer, line, wanted, now, holderFreshSince, claimFreshSince, arriving, cancellationToken);
             }
 
             public async Task<IReadOnlyDictionary<string, string>> ClaimsOnAsync(string agiUrl, DateTimeOffset claimFreshSince, CancellationToken cancellationToken = default)
