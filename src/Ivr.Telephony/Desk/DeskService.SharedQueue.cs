@@ -35,8 +35,9 @@ public sealed partial class DeskService
     /// writes this desk's waiting callers; reads the whole queue (how many wait at other processes, for the live view)
     /// and the claims other processes made on this desk's callers, and takes each claimed caller who may move out of
     /// their timed wait (at most once in <see cref="PresenceFresh"/>; a kick that found them outside the room does not
-    /// count); then claims, for each line with someone free here and nobody waiting here, callers held elsewhere. The database away: logged once, and the desk works alone until it is back. Runs one round at a time
-    /// (the publisher's loop).
+    /// count); then claims, for each line with someone free here and nobody waiting here, callers held elsewhere. The
+    /// database away: logged once, and the desk works alone until it is back. Runs one round at a time (the publisher's
+    /// loop).
     /// </summary>
     internal async Task ShareQueueAsync(CancellationToken cancellationToken)
     {
@@ -48,12 +49,16 @@ public sealed partial class DeskService
             entries = [.. _queue.Waiting().Select(w => Entry(w, _calls.GetValueOrDefault(w.CallId)))];
         }
 
-        IReadOnlyDictionary<string, string> claims;
+        Dictionary<string, string> claims;
         try
         {
             await queueStore.PublishAsync(agi.Base, entries, cancellationToken);
-            Elsewhere([.. (await queueStore.WaitingAsync(fresh, cancellationToken)).Where(e => e.AgiUrl != agi.Base)]);
-            claims = await queueStore.ClaimsOnAsync(agi.Base, fresh, cancellationToken);
+            // One read of the whole queue: the callers elsewhere for the live view, and the fresh claims on this desk's own.
+            var queue = await queueStore.WaitingAsync(fresh, cancellationToken);
+            Elsewhere([.. queue.Where(e => e.AgiUrl != agi.Base)]);
+            claims = queue
+                .Where(e => e.AgiUrl == agi.Base && e.ClaimedBy is not null && e.ClaimedAt >= fresh)
+                .ToDictionary(e => e.CallId, e => e.ClaimedBy!, StringComparer.Ordinal);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
